@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { CoreModule } from '@namndrum/core';
+import { IdentityModule } from '@namndrum/identity';
+import { OrganisationModule } from '@namndrum/organisation';
+import { HealthModule } from './health/health.module';
+
+@Module({
+  imports: [CoreModule, IdentityModule, OrganisationModule, HealthModule],
+})
+export class AppModule {}

@@ -1,0 +1,34 @@
+import { INestApplication, VersioningType } from '@nestjs/common';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+
+export const API_PREFIX = 'api';
+
+/** Everything that makes the HTTP app what it is, shared by main.ts, the OpenAPI writer and the tests. */
+export function configureApp(app: INestApplication): OpenAPIObject {
+  app.useLogger(app.get(Logger));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        // Swagger UI at /api/docs uses inline scripts and styles.
+        directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] },
+      },
+    }),
+  );
+  app.setGlobalPrefix(API_PREFIX);
+  app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(app, openApiConfig());
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/docs-json`, customSiteTitle: 'Nämndrum API' });
+  return document;
+}
+
+function openApiConfig() {
+  return new DocumentBuilder()
+    .setTitle('Nämndrum API')
+    .setDescription('Sammanträdes- och ärendehantering för kommuner. All resources are under /api/v1; sign in with POST /api/v1/auth/login.')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+}

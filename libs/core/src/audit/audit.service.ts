@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { RequestContext } from '../context/request-context';
+import { Page, pageOf } from '../http/pagination';
+import { AuditEntry } from './audit-entry.entity';
+import { AuditQueryDto } from './dto/audit-query.dto';
+
+export type AuditAction = 'create' | 'update' | 'delete' | 'login' | string;
+
+export interface AuditRecord {
+  action: AuditAction;
+  entityType: string;
+  entityId: string | null;
+  before?: object | null;
+  after?: object | null;
+}
+
+const SECRET_KEYS = new Set(['passwordHash', 'password']);
+
+/** A plain JSON snapshot without secrets, so the log shows what changed and nothing it must not. */
+export function snapshot(value: object | null | undefined): Record<string, unknown> | null {
+  if (!value) {
+    return null;
+  }
+  return JSON.parse(JSON.stringify(value, (key, inner: unknown) => (SECRET_KEYS.has(key) ? undefined : inner))) as Record<string, unknown>;
+}
+
+@Injectable()
+export class AuditService {
+  /** Written with the action's own EntityManager: the entry commits or rolls back with the change. */
+  async record(ctx: RequestContext, record: AuditRecord, municipalityId: string | null = ctx.municipalityId): Promise<void> {
+    const entries = ctx.em.getRepository(AuditEntry);
+    const entry = entries.create({
+      municipalityId,
+      actorUserId: ctx.actorUserId,
+      requestId: ctx.requestId || null,
+      action: record.action,
+      entityType: record.entityType,
+      entityId: record.entityId,
+      before: snapshot(record.before),
+      after: snapshot(record.after),
+    });
+    await entries.save(entry);
+  }
+
+  async list(ctx: RequestContext, query: AuditQueryDto): Promise<Page<AuditEntry>> {
+    const qb = ctx.em
+      .getRepository(AuditEntry)
+      .createQueryBuilder('entry')
+      .where('entry.municipality_id = :municipalityId', { municipalityId: ctx.municipalityId })
+      .orderBy('entry.occurred_at', 'DESC')
+      .addOrderBy('entry.id', 'DESC')
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize);
+    if (query.entityType) qb.andWhere('entry.entity_type = :entityType', { entityType: query.entityType });
+    if (query.entityId) qb.andWhere('entry.entity_id = :entityId', { entityId: query.entityId });
+    if (query.actorUserId) qb.andWhere('entry.actor_user_id = :actorUserId', { actorUserId: query.actorUserId });
+    if (query.action) qb.andWhere('entry.action = :action', { action: query.action });
+    const [items, total] = await qb.getManyAndCount();
+    return pageOf(items, total, query);
+  }
+}

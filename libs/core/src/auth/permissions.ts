@@ -1,0 +1,72 @@
+/** Roles granted to users. member and chair are not granted: they follow from a person's memberships. */
+export const GRANTED_ROLES = ['system_admin', 'admin', 'secretary', 'department_head', 'case_officer'] as const;
+export type GrantedRole = (typeof GRANTED_ROLES)[number];
+
+export interface RoleGrant {
+  role: GrantedRole;
+  /** Set for secretary: the organ the grant covers. */
+  organId: string | null;
+  /** Set for department_head and case_officer: the department the grant covers. */
+  departmentId: string | null;
+}
+
+export const Permission = {
+  /** Any signed-in user, of a municipality or not (their own account). */
+  SignedIn: 'signed_in',
+  /** Read the organisation register of one's own municipality. Every signed-in user. */
+  OrganisationRead: 'organisation.read',
+  /** Create and change departments, organs, terms and persons; update the municipality. */
+  OrganisationManage: 'organisation.manage',
+  /** Change the rules of an organ, its memberships and attendance rights (scoped to organs for secretaries). */
+  OrganManage: 'organ.manage',
+  /** Create and change persons (secretaries register new elected members). */
+  PersonsManage: 'persons.manage',
+  UsersManage: 'users.manage',
+  /** Create users: admins in their municipality, system administrators in any (the first admin of a new one). */
+  UsersCreate: 'users.create',
+  AuditRead: 'audit.read',
+  /** Provision new municipalities (tenants). */
+  MunicipalitiesCreate: 'municipalities.create',
+} as const;
+export type Permission = (typeof Permission)[keyof typeof Permission];
+
+const ROLE_PERMISSIONS: Record<GrantedRole, Permission[]> = {
+  system_admin: [Permission.MunicipalitiesCreate, Permission.UsersCreate],
+  admin: [
+    Permission.OrganisationRead,
+    Permission.OrganisationManage,
+    Permission.OrganManage,
+    Permission.PersonsManage,
+    Permission.UsersManage,
+    Permission.UsersCreate,
+    Permission.AuditRead,
+  ],
+  secretary: [Permission.OrganisationRead, Permission.OrganManage, Permission.PersonsManage],
+  department_head: [Permission.OrganisationRead],
+  case_officer: [Permission.OrganisationRead],
+};
+
+/** Permissions every signed-in user of a municipality has, members and chairs included. */
+const BASE_PERMISSIONS: Permission[] = [Permission.OrganisationRead];
+
+export interface AuthenticatedUser {
+  userId: string;
+  /** Null only for system administrators, who provision municipalities but see no tenant's data. */
+  municipalityId: string | null;
+  personId: string | null;
+  email: string;
+  grants: RoleGrant[];
+}
+
+export function hasPermission(user: AuthenticatedUser, permission: Permission): boolean {
+  if (permission === Permission.SignedIn) return true;
+  return (user.municipalityId !== null && BASE_PERMISSIONS.includes(permission)) || user.grants.some((grant) => ROLE_PERMISSIONS[grant.role].includes(permission));
+}
+
+/** Whether the user may exercise the permission on this organ: admins everywhere, secretaries on their organs. */
+export function hasOrganPermission(user: AuthenticatedUser, permission: Permission, organId: string): boolean {
+  return user.grants.some(
+    (grant) =>
+      ROLE_PERMISSIONS[grant.role].includes(permission) && (grant.role === 'admin' || (grant.role === 'secretary' && grant.organId === organId)),
+  );
+}

@@ -1,0 +1,73 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+const DEVELOPMENT_JWT_SECRET = 'namndrum-development-secret-change-me';
+
+/**
+ * Every setting the processes read, validated once at boot. Defaults are the local development
+ * set-up (PostgreSQL and Redis on 127.0.0.1), so a fresh clone runs without an .env file.
+ */
+export class AppConfig {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/namndrum';
+
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  @Matches(/^[A-Za-z0-9:_-]+$/, { message: 'REDIS_PREFIX may contain letters, digits, colon, dash and underscore' })
+  REDIS_PREFIX = 'namndrum';
+
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'PORT must be an integer' })
+  @Min(1)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'PUBLIC_BASE_URL must be an http(s) URL' })
+  PUBLIC_BASE_URL = 'http://localhost:3000';
+
+  @IsString()
+  @IsNotEmpty({ message: 'FILES_DIR must not be empty' })
+  FILES_DIR = './var/files';
+
+  @IsIn(['Europe/Stockholm'], { message: 'TZ must be Europe/Stockholm: legal dates are computed in Swedish local time' })
+  TZ = 'Europe/Stockholm';
+
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET = DEVELOPMENT_JWT_SECRET;
+
+  @Matches(/^\d+[smhd]$/, { message: 'JWT_TTL must look like 30m, 8h or 1d' })
+  JWT_TTL = '8h';
+
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'LOGIN_RATE_LIMIT must be an integer' })
+  @Min(1)
+  LOGIN_RATE_LIMIT = 10;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment; throws a ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const known = Object.keys(new AppConfig());
+  const given = Object.fromEntries(
+    known.filter((key) => env[key] !== undefined && env[key] !== '').map((key) => [key, env[key]]),
+  );
+  const config = plainToInstance(AppConfig, given, { exposeDefaultValues: true });
+  const errors = validateSync(config);
+  if (config.NODE_ENV === 'production' && config.JWT_SECRET === DEVELOPMENT_JWT_SECRET) {
+    throw new ConfigError('Invalid configuration: JWT_SECRET must be set in production');
+  }
+  if (errors.length > 0) {
+    const lines = errors.map((error) => `${error.property}: ${Object.values(error.constraints ?? {}).join('; ')}`);
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  return config;
+}

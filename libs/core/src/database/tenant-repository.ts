@@ -1,0 +1,65 @@
+import { EntityTarget, FindManyOptions, FindOptionsWhere, Repository, SelectQueryBuilder } from 'typeorm';
+import { RequestContext } from '../context/request-context';
+import { NotFoundError } from '../errors/domain-error';
+import { Page, PageQueryDto, pageOf } from '../http/pagination';
+import { TenantEntity } from './base.entity';
+
+/**
+ * The one place where tenant scoping is enforced: every read adds the actor's municipality, every
+ * write stamps it. A row of another municipality is indistinguishable from a missing one (404).
+ */
+export class TenantRepository<T extends TenantEntity> {
+  readonly repository: Repository<T>;
+
+  constructor(
+    private readonly ctx: RequestContext,
+    target: EntityTarget<T>,
+    private readonly label: string,
+  ) {
+    this.repository = ctx.em.getRepository(target);
+  }
+
+  private scoped(where: FindOptionsWhere<T> = {}): FindOptionsWhere<T> {
+    return { ...where, municipalityId: this.ctx.municipalityId } as FindOptionsWhere<T>;
+  }
+
+  async get(id: string): Promise<T> {
+    const row = await this.repository.findOne({ where: this.scoped({ id } as FindOptionsWhere<T>) });
+    if (!row) {
+      throw new NotFoundError(this.label);
+    }
+    return row;
+  }
+
+  async find(where: FindOptionsWhere<T> = {}, options: Omit<FindManyOptions<T>, 'where'> = {}): Promise<T[]> {
+    return this.repository.find({ ...options, where: this.scoped(where) });
+  }
+
+  async exists(id: string): Promise<boolean> {
+    return this.repository.exists({ where: this.scoped({ id } as FindOptionsWhere<T>) });
+  }
+
+  /** A query builder already restricted to the actor's municipality. */
+  query(alias: string): SelectQueryBuilder<T> {
+    return this.repository
+      .createQueryBuilder(alias)
+      .where(`${alias}.municipality_id = :municipalityId`, { municipalityId: this.ctx.municipalityId });
+  }
+
+  async paginate(query: SelectQueryBuilder<T>, page: PageQueryDto): Promise<Page<T>> {
+    const [items, total] = await query
+      .skip((page.page - 1) * page.pageSize)
+      .take(page.pageSize)
+      .getManyAndCount();
+    return pageOf(items, total, page);
+  }
+
+  create(values: Partial<T>): T {
+    return this.repository.create({ ...values, municipalityId: this.ctx.municipalityId } as T);
+  }
+
+  async save(entity: T): Promise<T> {
+    entity.municipalityId = this.ctx.municipalityId;
+    return this.repository.save(entity);
+  }
+}

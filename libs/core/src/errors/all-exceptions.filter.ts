@@ -1,0 +1,67 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { QueryFailedError } from 'typeorm';
+import { DomainError, ErrorDetail } from './domain-error';
+
+interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  details?: ErrorDetail[];
+  requestId: string;
+}
+
+const HTTP_MESSAGES: Record<number, [string, string]> = {
+  400: ['BAD_REQUEST', 'Ogiltig begäran'],
+  401: ['UNAUTHENTICATED', 'Du måste logga in'],
+  403: ['FORBIDDEN', 'Du saknar behörighet för detta'],
+  404: ['NOT_FOUND', 'Resursen hittades inte'],
+  409: ['CONFLICT', 'Åtgärden krockar med befintliga uppgifter'],
+  413: ['PAYLOAD_TOO_LARGE', 'Begäran är för stor'],
+  429: ['TOO_MANY_REQUESTS', 'För många försök. Vänta en stund och försök igen.'],
+};
+
+/** Maps every error to { statusCode, error, message, details?, requestId }; a 500 never leaks internals. */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request & { id?: string }>();
+    const response = http.getResponse<Response>();
+    const body = this.toBody(exception, String(request.id ?? ''));
+    if (body.statusCode >= 500) {
+      this.logger.error({ err: exception, requestId: body.requestId }, 'Unhandled error');
+    }
+    response.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown, requestId: string): ErrorBody {
+    if (exception instanceof DomainError) {
+      return { statusCode: exception.status, error: exception.code, message: exception.message, details: exception.details, requestId };
+    }
+    if (exception instanceof QueryFailedError) {
+      const driverError = exception.driverError as { code?: string; constraint?: string } | undefined;
+      if (driverError?.code === '23505') {
+        return { statusCode: 409, error: 'DUPLICATE', message: 'Uppgiften finns redan', details: constraintDetail(driverError.constraint), requestId };
+      }
+      if (driverError?.code === '23503') {
+        return { statusCode: 409, error: 'REFERENCED', message: 'Uppgiften hänger ihop med andra uppgifter', details: constraintDetail(driverError.constraint), requestId };
+      }
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const [code, message] = HTTP_MESSAGES[status] ?? ['ERROR', exception.message];
+      const payload = exception.getResponse();
+      const details = typeof payload === 'object' && payload !== null && 'details' in payload ? (payload as { details: ErrorDetail[] }).details : undefined;
+      const ownMessage = typeof payload === 'object' && payload !== null && 'swedishMessage' in payload ? String((payload as { swedishMessage: string }).swedishMessage) : undefined;
+      return { statusCode: status, error: code, message: ownMessage ?? message, details, requestId };
+    }
+    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: 'INTERNAL', message: 'Ett oväntat fel inträffade. Ange begärans id om du kontaktar support.', requestId };
+  }
+}
+
+function constraintDetail(constraint: string | undefined): ErrorDetail[] | undefined {
+  return constraint ? [{ field: constraint, messages: ['constraint violated'] }] : undefined;
+}

@@ -1,0 +1,27 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export class ErrorDetailDto {
+  @ApiPropertyOptional({ example: 'kind' })
+  field?: string;
+
+  @ApiProperty({ type: [String] })
+  messages: string[];
+}
+
+/** The one error shape of the API. */
+export class ErrorResponseDto {
+  @ApiProperty({ example: 409 })
+  statusCode: number;
+
+  @ApiProperty({ example: 'SEAT_OVERLAP', description: 'Stable machine-readable code' })
+  error: string;
+
+  @ApiProperty({ example: 'Personen har redan ett uppdrag i organet under den perioden', description: 'Swedish, shown to users' })
+  message: string;
+
+  @ApiPropertyOptional({ type: [ErrorDetailDto] })
+  details?: ErrorDetailDto[];
+
+  @ApiProperty({ description: 'Request id, also in the logs' })
+  requestId: string;
+}

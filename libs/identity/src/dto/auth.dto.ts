@@ -1,0 +1,53 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { GRANTED_ROLES, GrantedRole } from '@namndrum/core';
+
+export class LoginDto {
+  @ApiProperty({ example: 'rita.osterholm@ludvika.example' })
+  @IsEmail()
+  @MaxLength(320)
+  email: string;
+
+  @ApiProperty({ example: 'namndrum' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  password: string;
+}
+
+export class AccessTokenDto {
+  @ApiProperty({ description: 'Send as Authorization: Bearer <token>' })
+  accessToken: string;
+
+  @ApiProperty({ example: 'Bearer' })
+  tokenType: 'Bearer';
+
+  @ApiProperty({ example: 28800, description: 'Seconds until the token expires' })
+  expiresIn: number;
+}
+
+export class GrantDto {
+  @ApiProperty({ enum: GRANTED_ROLES }) role: GrantedRole;
+  @ApiProperty({ format: 'uuid', nullable: true }) organId: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true }) departmentId: string | null;
+}
+
+export class DerivedRoleDto {
+  @ApiProperty({ enum: ['member', 'substitute', 'chair'] })
+  role: 'member' | 'substitute' | 'chair';
+
+  @ApiProperty({ format: 'uuid' })
+  organId: string;
+
+  @ApiProperty({ example: 'SUN' })
+  organShortName: string;
+}
+
+export class MeDto {
+  @ApiProperty({ format: 'uuid' }) userId: string;
+  @ApiProperty() email: string;
+  @ApiProperty({ format: 'uuid', nullable: true }) municipalityId: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true }) personId: string | null;
+  @ApiProperty({ type: [GrantDto], description: 'Granted roles' }) grants: GrantDto[];
+  @ApiProperty({ type: [DerivedRoleDto], description: "Roles that follow from the person's seats today" }) seatRoles: DerivedRoleDto[];
+}

@@ -1,0 +1,158 @@
+import { Injectable } from '@nestjs/common';
+import {
+  AuditService,
+  ConflictError,
+  InvalidInputError,
+  Page,
+  Permission,
+  RequestContext,
+  swedishDate,
+  TenantRepository,
+} from '@namndrum/core';
+import { rangeIncludesDate } from './domain/date-range';
+import { checkSeatConflicts, checkSeatInParent, checkSeatShape, checkWithinTerm, RuleViolation, SeatCandidate } from './domain/membership-rules';
+import { CreateMembershipDto, MembershipQueryDto, OrganCompositionDto, SeatDto, SeatHolderDto, UpdateMembershipDto } from './dto/membership.dto';
+import { Membership } from './entities/membership.entity';
+import { Organ } from './entities/organ.entity';
+import { Person } from './entities/person.entity';
+import { Term } from './entities/term.entity';
+
+const POSITION_RANK = { chair: 0, first_vice_chair: 1, second_vice_chair: 2, none: 3 } as const;
+
+@Injectable()
+export class MembershipService {
+  constructor(private readonly audit: AuditService) {}
+
+  private memberships(ctx: RequestContext): TenantRepository<Membership> {
+    return new TenantRepository(ctx, Membership, 'Uppdraget');
+  }
+
+  list(ctx: RequestContext, query: MembershipQueryDto): Promise<Page<Membership>> {
+    const qb = this.memberships(ctx).query('m').orderBy('m.valid_from', 'DESC').addOrderBy('m.id');
+    if (query.organId) qb.andWhere('m.organ_id = :organId', { organId: query.organId });
+    if (query.personId) qb.andWhere('m.person_id = :personId', { personId: query.personId });
+    if (query.termId) qb.andWhere('m.term_id = :termId', { termId: query.termId });
+    if (query.role) qb.andWhere('m.role = :role', { role: query.role });
+    if (query.activeOn) qb.andWhere(':activeOn BETWEEN m.valid_from AND m.valid_to', { activeOn: query.activeOn });
+    return this.memberships(ctx).paginate(qb, query);
+  }
+
+  get(ctx: RequestContext, id: string): Promise<Membership> {
+    return this.memberships(ctx).get(id);
+  }
+
+  async create(ctx: RequestContext, dto: CreateMembershipDto): Promise<Membership> {
+    const organ = await new TenantRepository(ctx, Organ, 'Organet').get(dto.organId);
+    ctx.requireOrganPermission(Permission.OrganManage, organ.id);
+    const person = await new TenantRepository(ctx, Person, 'Personen').get(dto.personId);
+    const term = await new TenantRepository(ctx, Term, 'Mandatperioden').get(dto.termId);
+    const repo = this.memberships(ctx);
+    const membership = repo.create({
+      personId: person.id,
+      organId: organ.id,
+      termId: term.id,
+      role: dto.role,
+      position: dto.position ?? 'none',
+      party: dto.party === undefined ? person.party : dto.party,
+      substituteOrder: dto.substituteOrder ?? null,
+      validFrom: dto.validFrom ?? term.startDate,
+      validTo: dto.validTo ?? term.endDate,
+    });
+    await this.assertRules(ctx, membership, organ, term);
+    const saved = await repo.save(membership);
+    await this.audit.record(ctx, { action: 'create', entityType: 'Membership', entityId: saved.id, after: saved });
+    return saved;
+  }
+
+  async update(ctx: RequestContext, id: string, dto: UpdateMembershipDto): Promise<Membership> {
+    const repo = this.memberships(ctx);
+    const membership = await repo.get(id);
+    ctx.requireOrganPermission(Permission.OrganManage, membership.organId);
+    const before = { ...membership };
+    Object.assign(membership, dto);
+    if (dto.role === 'member' && dto.substituteOrder === undefined) membership.substituteOrder = null;
+    if (dto.role === 'substitute' && dto.position === undefined) membership.position = 'none';
+    const organ = await new TenantRepository(ctx, Organ, 'Organet').get(membership.organId);
+    const term = await new TenantRepository(ctx, Term, 'Mandatperioden').get(membership.termId);
+    await this.assertRules(ctx, membership, organ, term);
+    const saved = await repo.save(membership);
+    await this.audit.record(ctx, { action: 'update', entityType: 'Membership', entityId: id, before, after: saved });
+    return saved;
+  }
+
+  /** Who sits in the organ on the date: members by position then name, substitutes in call-in order. */
+  async composition(ctx: RequestContext, organId: string, date = swedishDate()): Promise<OrganCompositionDto> {
+    const organ = await new TenantRepository(ctx, Organ, 'Organet').get(organId);
+    const seats = await this.memberships(ctx)
+      .query('m')
+      .innerJoinAndSelect('m.person', 'person')
+      .andWhere('m.organ_id = :organId AND :date BETWEEN m.valid_from AND m.valid_to', { organId, date })
+      .getMany();
+    const byName = (a: Membership, b: Membership) =>
+      a.person!.lastName.localeCompare(b.person!.lastName, 'sv') || a.person!.firstName.localeCompare(b.person!.firstName, 'sv');
+    const members = seats.filter((seat) => seat.role === 'member').sort((a, b) => POSITION_RANK[a.position] - POSITION_RANK[b.position] || byName(a, b));
+    const substitutes = seats
+      .filter((seat) => seat.role === 'substitute')
+      .sort((a, b) => (a.substituteOrder ?? Number.MAX_SAFE_INTEGER) - (b.substituteOrder ?? Number.MAX_SAFE_INTEGER) || byName(a, b));
+    return { organId: organ.id, organName: organ.name, date, members: members.map(toSeatHolder), substitutes: substitutes.map(toSeatHolder) };
+  }
+
+  /** All seats a person holds or has held, newest first, each marked whether it is held on the date. */
+  async seatsOf(ctx: RequestContext, personId: string, date = swedishDate()): Promise<SeatDto[]> {
+    await new TenantRepository(ctx, Person, 'Personen').get(personId);
+    const seats = await this.memberships(ctx)
+      .query('m')
+      .innerJoinAndSelect('m.organ', 'organ')
+      .andWhere('m.person_id = :personId', { personId })
+      .orderBy('m.valid_from', 'DESC')
+      .addOrderBy('organ.name')
+      .getMany();
+    return seats.map((seat) => ({
+      membershipId: seat.id,
+      organId: seat.organId,
+      organName: seat.organ!.name,
+      organShortName: seat.organ!.shortName,
+      termId: seat.termId,
+      role: seat.role,
+      position: seat.position,
+      party: seat.party,
+      substituteOrder: seat.substituteOrder,
+      validFrom: seat.validFrom,
+      validTo: seat.validTo,
+      current: rangeIncludesDate({ from: seat.validFrom, to: seat.validTo }, date),
+    }));
+  }
+
+  private async assertRules(ctx: RequestContext, membership: Membership, organ: Organ, term: Term): Promise<void> {
+    const candidate: SeatCandidate = membership;
+    const shape = [...checkSeatShape(candidate), ...checkWithinTerm(candidate, { from: term.startDate, to: term.endDate })];
+    throwFirst(shape);
+    const others = await this.memberships(ctx).find({ organId: organ.id });
+    throwFirst(checkSeatConflicts(candidate, others));
+    if (organ.rules.membersFromParentOrgan && organ.parentOrganId) {
+      const parentSeats = await this.memberships(ctx).find({ organId: organ.parentOrganId, personId: membership.personId });
+      throwFirst(checkSeatInParent(candidate, parentSeats.map((seat) => ({ from: seat.validFrom, to: seat.validTo }))));
+    }
+  }
+}
+
+function throwFirst(violations: RuleViolation[]): void {
+  const [first] = violations;
+  if (!first) return;
+  const details = violations.map((violation) => ({ field: violation.field, messages: [violation.message] }));
+  throw first.conflict ? new ConflictError(first.code, first.message, details) : new InvalidInputError(first.code, first.message, details);
+}
+
+function toSeatHolder(seat: Membership): SeatHolderDto {
+  return {
+    membershipId: seat.id,
+    person: seat.person!,
+    role: seat.role,
+    position: seat.position,
+    party: seat.party,
+    substituteOrder: seat.substituteOrder,
+    validFrom: seat.validFrom,
+    validTo: seat.validTo,
+  };
+}
+

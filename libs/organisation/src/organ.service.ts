@@ -3,6 +3,7 @@ import { AuditService, ConflictError, InvalidInputError, NotFoundError, Page, Pe
 import { CreateOrganDto, OrganQueryDto, UpdateOrganDto } from './dto/organ.dto';
 import { Department } from './entities/department.entity';
 import { Organ } from './entities/organ.entity';
+import { DEFAULT_ORGAN_RULES, OrganRules } from './entities/organ-rules';
 
 @Injectable()
 export class OrganService {
@@ -30,7 +31,7 @@ export class OrganService {
     const { rules, ...fields } = dto;
     await this.assertShortNameFree(ctx, dto.shortName);
     const organ = repo.create({ parentOrganId: null, responsibleDepartmentId: null, ...fields });
-    organ.rules = repo.repository.create({ rules: rules ?? {} } as Partial<Organ>).rules;
+    organ.rules = Object.assign(new OrganRules(), structuredClone(DEFAULT_ORGAN_RULES), rules ?? {});
     await this.assertValidStructure(ctx, organ);
     const saved = await repo.save(organ);
     const reloaded = await repo.get(saved.id);

@@ -1,0 +1,23 @@
+/** Unit specs sit beside the code (libs/, seeds/); end-to-end specs in test/ run against real PostgreSQL and Redis. */
+const shared = {
+  transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest'] },
+  // NestJS 12 ships as ES modules; SWC turns them into CommonJS for Jest.
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|uid|load-esm|file-type|strtok3|token-types|@tokenizer|nanoid)/)'],
+  moduleNameMapper: { '^@namndrum/([a-z-]+)$': '<rootDir>/libs/$1/src' },
+  testEnvironment: 'node',
+};
+
+module.exports = {
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/seeds/**/*.spec.ts'] },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/setup/global-setup.ts',
+      globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+      slowTestThreshold: 20,
+    },
+  ],
+  testTimeout: 30000,
+};

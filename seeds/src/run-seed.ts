@@ -1,0 +1,39 @@
+import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import { SeedData } from './seed-data';
+import { SeedModule } from './seed.module';
+import { SeedService } from './seed.service';
+
+export const SEED_FILES = ['ludvika.json'];
+
+// seeds/src when run from source (tests), dist/seeds/src when compiled.
+const PROJECT_ROOT = __dirname.includes(`${sep}dist${sep}`) ? join(__dirname, '..', '..', '..') : join(__dirname, '..', '..');
+
+export function readSeed(file: string): SeedData {
+  return JSON.parse(readFileSync(join(PROJECT_ROOT, 'seeds', 'data', file), 'utf8')) as SeedData;
+}
+
+/** npm run seed: loads every municipality's seed data; running it twice changes nothing. */
+async function main(): Promise<void> {
+  const app = await NestFactory.createApplicationContext(SeedModule, { logger: ['error', 'warn'] });
+  try {
+    const seeds = app.get(SeedService);
+    const password = process.env.SEED_PASSWORD || 'namndrum';
+    for (const file of SEED_FILES) {
+      const result = await seeds.load(readSeed(file), password);
+      const createdCount = Object.values(result.created).reduce((sum, n) => sum + n, 0);
+      process.stdout.write(createdCount === 0 ? `${file}: already loaded, nothing changed\n` : `${file}: created ${JSON.stringify(result.created)}\n`);
+    }
+  } finally {
+    await app.close();
+  }
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`Seeding failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,27 @@
+import type { DepartmentKind, MembershipRole, OrganKind, OrganRulesInputDto, PersonKind, Position } from '@namndrum/organisation';
+import type { AssignableRole } from '@namndrum/identity';
+
+/** The shape of a municipality's seed file (seeds/data/<municipality>.json); references use natural keys. */
+export interface SeedData {
+  municipality: { name: string; code: string };
+  term: { name: string; startDate: string; endDate: string };
+  departments: { shortCode: string; name: string; kind: DepartmentKind }[];
+  organs: { shortName: string; name: string; kind: OrganKind; parent: string | null; department: string | null; rules: OrganRulesInputDto }[];
+  persons: { key: string; kind: PersonKind; firstName: string; lastName: string; title: string | null; email: string | null; phone: string | null; party: string | null }[];
+  memberships: { person: string; organ: string; role: MembershipRole; position: Position; party: string | null; substituteOrder: number | null }[];
+  attendanceRights: { organ: string; person: string | null; roleDescription: string | null; canSpeak: boolean; basis: string | null; validFrom?: string }[];
+  /** Operators who provision municipalities; they belong to none and see no municipality's data. */
+  systemAdmins?: string[];
+  users: { email: string; person: string | null; grants: { role: AssignableRole; organ: string | null; department: string | null }[] }[];
+}
+
+export const SEED_EMAIL_DOMAIN = '@ludvika.example';
+
+/** Seed data must never be able to send mail to a real person. */
+export function assertSafeEmails(data: SeedData): void {
+  const emails = [...data.persons.map((person) => person.email), ...data.users.map((user) => user.email), ...(data.systemAdmins ?? [])].filter((email): email is string => email !== null);
+  const unsafe = emails.filter((email) => !email.endsWith(SEED_EMAIL_DOMAIN));
+  if (unsafe.length > 0) {
+    throw new Error(`Seed e-mail addresses must end with ${SEED_EMAIL_DOMAIN}: ${unsafe.join(', ')}`);
+  }
+}

@@ -1,0 +1,38 @@
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../../libs/core/src/database/data-source-options';
+import { adminClient, DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL, redisClient, withDatabase } from './services';
+
+/**
+ * One fresh database and Redis key prefix per test run: created here, migrated with the committed
+ * migrations, dropped in global-teardown. Fails at once, saying how to start them, when PostgreSQL
+ * or Redis cannot be reached.
+ */
+export default async function globalSetup(): Promise<void> {
+  const baseUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
+  const redisUrl = process.env.REDIS_URL || DEFAULT_REDIS_URL;
+  const runId = `${Date.now().toString(36)}_${process.pid}`;
+  const database = `namndrum_test_${runId}`;
+
+  const admin = await adminClient(baseUrl);
+  try {
+    await admin.query(`CREATE DATABASE "${database}"`);
+  } finally {
+    await admin.end();
+  }
+  (await redisClient(redisUrl)).disconnect();
+
+  process.env.NAMNDRUM_TEST_BASE_DATABASE_URL = baseUrl;
+  process.env.DATABASE_URL = withDatabase(baseUrl, database);
+  process.env.REDIS_URL = redisUrl;
+  process.env.REDIS_PREFIX = `namndrum-test-${runId}`;
+  process.env.NODE_ENV = 'test';
+  process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL || 'silent';
+
+  const dataSource = new DataSource(dataSourceOptions(process.env.DATABASE_URL));
+  await dataSource.initialize();
+  try {
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await dataSource.destroy();
+  }
+}

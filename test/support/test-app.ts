@@ -1,0 +1,27 @@
+import { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../../apps/api/src/app.module';
+import { configureApp } from '../../apps/api/src/configure-app';
+
+export interface TestApp {
+  app: INestApplication;
+  dataSource: DataSource;
+  http: () => ReturnType<typeof request>;
+  close: () => Promise<void>;
+}
+
+/** The real application (every module, real PostgreSQL and Redis), served in-process for supertest. */
+export async function createTestApp(): Promise<TestApp> {
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
+  const app = moduleRef.createNestApplication({ bufferLogs: true });
+  configureApp(app);
+  await app.init();
+  return {
+    app,
+    dataSource: app.get(DataSource),
+    http: () => request(app.getHttpServer()),
+    close: () => app.close(),
+  };
+}

@@ -1,4 +1,4 @@
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -13,8 +13,8 @@ export interface TestApp {
 }
 
 /** The real application (every module, real PostgreSQL and Redis), served in-process for supertest. */
-export async function createTestApp(): Promise<TestApp> {
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
+export async function createTestApp(extraModules: Type[] = []): Promise<TestApp> {
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule, ...extraModules] }).compile();
   const app = moduleRef.createNestApplication({ bufferLogs: true });
   configureApp(app);
   await app.init();

@@ -1,0 +1,83 @@
+import { SeedService } from '../seeds/src/seed.service';
+import { readSeed, SEED_FILES } from '../seeds/src/run-seed';
+import { SeedModule } from '../seeds/src/seed.module';
+import { createTestApp, TestApp } from './support/test-app';
+
+const COUNTED_TABLES = ['municipalities', 'departments', 'terms', 'organs', 'persons', 'memberships', 'attendance_rights', 'users', 'user_role_grants'];
+
+describe('seed data: Ludvika kommun', () => {
+  let testApp: TestApp;
+  let secretary: string;
+
+  const counts = async () =>
+    Object.fromEntries(
+      await Promise.all(COUNTED_TABLES.map(async (table) => [table, Number((await testApp.dataSource.query(`SELECT count(*) AS n FROM ${table}`))[0].n)])),
+    );
+
+  beforeAll(async () => {
+    testApp = await createTestApp([SeedModule]);
+    await testApp.app.get(SeedService).load(readSeed('ludvika.json'), 'namndrum');
+    const login = await testApp.http().post('/api/v1/auth/login').send({ email: 'rita.osterholm@ludvika.example', password: 'namndrum' }).expect(200);
+    secretary = login.body.accessToken;
+  });
+
+  afterAll(() => testApp.close());
+
+  const get = (path: string) => testApp.http().get(path).set('Authorization', `Bearer ${secretary}`).expect(200);
+  const organ = async (shortName: string) => {
+    const page = await get(`/api/v1/organs?pageSize=200`);
+    return page.body.items.find((item: { shortName: string }) => item.shortName === shortName);
+  };
+
+  it('changes nothing when loaded a second time', async () => {
+    const before = await counts();
+    const result = await testApp.app.get(SeedService).load(readSeed('ludvika.json'), 'namndrum');
+    expect(result.created).toEqual({});
+    expect(await counts()).toEqual(before);
+  });
+
+  it('gives the demo secretary the Ludvika organs with the rules of their instructions', async () => {
+    const organs = await get('/api/v1/organs?pageSize=200');
+    expect(organs.body.total).toBe(21);
+    const sun = await organ('SUN');
+    expect(sun).toMatchObject({ name: 'Social- och utbildningsnämnden', kind: 'committee', rules: { noticeLeadDays: 7, noticeSendTime: '08:00', recordKind: 'minutes' } });
+    expect((await organ('FFO')).rules).toMatchObject({ languages: ['sv', 'fi'], verification: 'chair_and_secretary' });
+    expect((await organ('TR')).rules.postMinutesOnNoticeBoard).toBe(false);
+    expect((await organ('KF')).rules.verifierCount).toBe(2);
+    const drafting = organs.body.items.filter((item: { kind: string }) => item.kind === 'drafting_group');
+    expect(drafting.length).toBe(4);
+    expect(drafting.every((item: { rules: { recordKind: string } }) => item.rules.recordKind === 'notes')).toBe(true);
+    const subcommittees = await get(`/api/v1/organs?parentOrganId=${sun.id}`);
+    expect(subcommittees.body.items.map((item: { shortName: string }) => item.shortName).sort()).toEqual(['SUN-AU', 'SUN-IU']);
+  });
+
+  it('seats Håkan Frank as chair of SUN among 13 members and 13 substitutes in call-in order', async () => {
+    const sun = await organ('SUN');
+    const composition = await get(`/api/v1/organs/${sun.id}/composition?date=2023-06-01`);
+    expect(composition.body.members).toHaveLength(13);
+    expect(composition.body.substitutes).toHaveLength(13);
+    expect(composition.body.members[0]).toMatchObject({ position: 'chair', person: { firstName: 'Håkan', lastName: 'Frank' } });
+    expect(composition.body.substitutes.map((seat: { substituteOrder: number }) => seat.substituteOrder)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
+    const parties = new Set([...composition.body.members, ...composition.body.substitutes].map((seat: { party: string }) => seat.party));
+    expect([...parties].sort()).toEqual(['C', 'KD', 'L', 'M', 'MP', 'S', 'SD', 'V']);
+  });
+
+  it('lets the demo secretary change the rules of SUN but not of KS', async () => {
+    const sun = await organ('SUN');
+    const ks = await organ('KS');
+    await testApp.http().patch(`/api/v1/organs/${sun.id}`).set('Authorization', `Bearer ${secretary}`).send({ rules: { noticeSendTime: '07:30' } }).expect(200);
+    await testApp.http().patch(`/api/v1/organs/${ks.id}`).set('Authorization', `Bearer ${secretary}`).send({ rules: { noticeSendTime: '07:30' } }).expect(403);
+  });
+
+  it('signs in every demo user named in the README', async () => {
+    for (const email of ['admin@ludvika.example', 'hakan.frank@ludvika.example', 'jonas.fors@ludvika.example', 'system@ludvika.example']) {
+      await testApp.http().post('/api/v1/auth/login').send({ email, password: 'namndrum' }).expect(200);
+    }
+  });
+
+  it('uses only the reserved ludvika.example domain for e-mail', async () => {
+    const rows: { email: string }[] = await testApp.dataSource.query('SELECT email FROM persons WHERE email IS NOT NULL UNION SELECT email FROM users');
+    expect(rows.filter((row) => !row.email.endsWith('@ludvika.example') && !row.email.endsWith('@test.example'))).toEqual([]);
+    expect(SEED_FILES).toContain('ludvika.json');
+  });
+});

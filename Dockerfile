@@ -1,0 +1,21 @@
+# The api (and later the worker) image. Build context: the repository root.
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npm run build && npm prune --omit=dev
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production TZ=Europe/Stockholm
+WORKDIR /app
+COPY --from=build /app/package.json /app/package-lock.json ./
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY --from=build /app/scripts ./scripts
+COPY --from=build /app/seeds/data ./seeds/data
+RUN mkdir -p /app/var/files && chown -R node:node /app/var
+USER node
+EXPOSE 3000
+# Migrations run as their own step before the api starts.
+CMD ["sh", "-c", "npm run migration:run:built && npm run start:api"]

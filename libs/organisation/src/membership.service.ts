@@ -75,6 +75,7 @@ export class MembershipService {
     const organ = await new TenantRepository(ctx, Organ, 'Organet').get(membership.organId);
     const term = await new TenantRepository(ctx, Term, 'Mandatperioden').get(membership.termId);
     await this.assertRules(ctx, membership, organ, term);
+    await this.assertSubcommitteeSeatsStillCovered(ctx, membership);
     const saved = await repo.save(membership);
     await this.audit.record(ctx, { action: 'update', entityType: 'Membership', entityId: id, before, after: saved });
     return saved;
@@ -121,6 +122,25 @@ export class MembershipService {
       validTo: seat.validTo,
       current: rangeIncludesDate({ from: seat.validFrom, to: seat.validTo }, date),
     }));
+  }
+
+  /** Shortening a seat in a nämnd may not leave the person's utskott seats without the nämnd seat they rest on. */
+  private async assertSubcommitteeSeatsStillCovered(ctx: RequestContext, changed: Membership): Promise<void> {
+    const children = await new TenantRepository(ctx, Organ, 'Organet').find({ parentOrganId: changed.organId });
+    const bound = children.filter((child) => child.rules.membersFromParentOrgan);
+    if (bound.length === 0) return;
+    const parentSeats = (await this.memberships(ctx).find({ organId: changed.organId, personId: changed.personId }))
+      .map((seat) => (seat.id === changed.id ? changed : seat))
+      .map((seat) => ({ from: seat.validFrom, to: seat.validTo }));
+    for (const child of bound) {
+      for (const childSeat of await this.memberships(ctx).find({ organId: child.id, personId: changed.personId })) {
+        if (checkSeatInParent(childSeat, parentSeats).length > 0) {
+          throw new ConflictError('SUBCOMMITTEE_SEAT_DEPENDS', `Personen har ett uppdrag i ${child.name} som förutsätter uppdraget. Ändra det uppdraget först.`, [
+            { field: 'validTo', messages: [`seat ${childSeat.id} in ${child.shortName} would lose its parent seat`] },
+          ]);
+        }
+      }
+    }
   }
 
   private async assertRules(ctx: RequestContext, membership: Membership, organ: Organ, term: Term): Promise<void> {

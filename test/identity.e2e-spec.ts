@@ -35,6 +35,18 @@ describe('identity: login, tokens and permissions', () => {
     expect(response.body.message).toContain('email');
   });
 
+  it('limits login attempts per address and e-mail with 429 and a Swedish message, counted in Redis', async () => {
+    const { email } = await tenant.user();
+    for (let attempt = 1; attempt < 10; attempt += 1) {
+      await testApp.http().post('/api/v1/auth/login').send({ email, password: 'guess' }).expect(401);
+    }
+    const blocked = await testApp.http().post('/api/v1/auth/login').send({ email, password: 'guess' }).expect(429);
+    expect(blocked.body).toMatchObject({ statusCode: 429, error: 'TOO_MANY_REQUESTS', message: expect.stringContaining('För många') });
+    await testApp.http().post('/api/v1/auth/login').send({ email, password: TEST_PASSWORD }).expect(429);
+    const otherUser = await tenant.user();
+    await testApp.http().post('/api/v1/auth/login').send({ email: otherUser.email, password: TEST_PASSWORD }).expect(200);
+  });
+
   it('answers 401 without a token or with a forged one', async () => {
     await testApp.http().get('/api/v1/organs').expect(401);
     await testApp.http().get('/api/v1/organs').set('Authorization', 'Bearer not.a.jwt').expect(401);

@@ -12,7 +12,7 @@ export class DepartmentService {
   }
 
   list(ctx: RequestContext, query: DepartmentQueryDto): Promise<Page<Department>> {
-    const qb = this.departments(ctx).query('d').orderBy('d.name');
+    const qb = this.departments(ctx).query('d').orderBy('d.name').addOrderBy('d.id');
     if (query.kind) qb.andWhere('d.kind = :kind', { kind: query.kind });
     if (query.q) qb.andWhere('(d.name ILIKE :q OR d.short_code ILIKE :q)', { q: `%${query.q}%` });
     return this.departments(ctx).paginate(qb, query);

@@ -13,7 +13,7 @@ export class MunicipalityService {
   }
 
   async list(ctx: RequestContext, query: PageQueryDto): Promise<Page<Municipality>> {
-    const qb = ctx.em.getRepository(Municipality).createQueryBuilder('m').orderBy('m.name').skip((query.page - 1) * query.pageSize).take(query.pageSize);
+    const qb = ctx.em.getRepository(Municipality).createQueryBuilder('m').orderBy('m.name').addOrderBy('m.id').skip((query.page - 1) * query.pageSize).take(query.pageSize);
     if (!this.canSeeAll(ctx)) {
       qb.where('m.id = :id', { id: ctx.hasTenant ? ctx.municipalityId : null });
     }

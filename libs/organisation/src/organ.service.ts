@@ -14,7 +14,7 @@ export class OrganService {
   }
 
   list(ctx: RequestContext, query: OrganQueryDto): Promise<Page<Organ>> {
-    const qb = this.organs(ctx).query('o').orderBy('o.name');
+    const qb = this.organs(ctx).query('o').orderBy('o.name').addOrderBy('o.id');
     if (query.kind) qb.andWhere('o.kind = :kind', { kind: query.kind });
     if (query.parentOrganId) qb.andWhere('o.parent_organ_id = :parentOrganId', { parentOrganId: query.parentOrganId });
     if (query.responsibleDepartmentId) qb.andWhere('o.responsible_department_id = :departmentId', { departmentId: query.responsibleDepartmentId });

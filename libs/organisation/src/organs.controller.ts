@@ -36,7 +36,7 @@ export class OrgansController {
   }
 
   @Post()
-  @RequirePermission(Permission.OrganManage)
+  @RequirePermission(Permission.OrganisationManage)
   @ApiCreatedResponse({ type: OrganDto })
   create(@Ctx() ctx: RequestContext, @Body() dto: CreateOrganDto) {
     return this.service.create(ctx, dto);

@@ -14,7 +14,7 @@ export class TermService {
   }
 
   list(ctx: RequestContext, query: TermQueryDto): Promise<Page<Term>> {
-    const qb = this.terms(ctx).query('t').orderBy('t.start_date', 'DESC');
+    const qb = this.terms(ctx).query('t').orderBy('t.start_date', 'DESC').addOrderBy('t.id');
     if (query.date) qb.andWhere(':date BETWEEN t.start_date AND t.end_date', { date: query.date });
     return this.terms(ctx).paginate(qb, query);
   }

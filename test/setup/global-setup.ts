@@ -13,13 +13,14 @@ export default async function globalSetup(): Promise<void> {
   const runId = `${Date.now().toString(36)}_${process.pid}`;
   const database = `namndrum_test_${runId}`;
 
+  // Both services are checked before anything is created, so a failed start leaves nothing behind.
   const admin = await adminClient(baseUrl);
   try {
+    (await redisClient(redisUrl)).disconnect();
     await admin.query(`CREATE DATABASE "${database}"`);
   } finally {
     await admin.end();
   }
-  (await redisClient(redisUrl)).disconnect();
 
   process.env.NAMNDRUM_TEST_BASE_DATABASE_URL = baseUrl;
   process.env.DATABASE_URL = withDatabase(baseUrl, database);

@@ -8,7 +8,7 @@ const HOW_TO_START = `
 Start them with:
   PostgreSQL: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start
   Redis:      redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no
-or point DATABASE_URL / REDIS_URL at running servers (docker compose up -d postgres redis).`;
+or point DATABASE_URL / REDIS_URL at running servers.`;
 
 export function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);
@@ -28,6 +28,7 @@ export async function adminClient(databaseUrl: string): Promise<Client> {
 
 export async function redisClient(redisUrl: string): Promise<Redis> {
   const redis = new Redis(redisUrl, { lazyConnect: true, connectTimeout: 3000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  redis.on('error', () => undefined);
   try {
     await redis.connect();
     await redis.ping();

@@ -46,6 +46,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
       if (driverError?.code === '23505') {
         return { statusCode: 409, error: 'DUPLICATE', message: 'Uppgiften finns redan', details: constraintDetail(driverError.constraint), requestId };
       }
+      if (driverError?.code === '23P01') {
+        // An exclusion constraint caught what the service checks missed under concurrent writes.
+        return { statusCode: 409, error: 'OVERLAP', message: 'Uppgiften krockar med en annan under samma period', details: constraintDetail(driverError.constraint), requestId };
+      }
       if (driverError?.code === '23503') {
         return { statusCode: 409, error: 'REFERENCED', message: 'Uppgiften hänger ihop med andra uppgifter', details: constraintDetail(driverError.constraint), requestId };
       }

@@ -1,0 +1,50 @@
+import { ArgumentsHost, BadRequestException, NotFoundException } from '@nestjs/common';
+import { QueryFailedError } from 'typeorm';
+import { AllExceptionsFilter } from './all-exceptions.filter';
+import { ConflictError } from './domain-error';
+
+function respond(exception: unknown): { status: number; body: Record<string, unknown> } {
+  const result = { status: 0, body: {} as Record<string, unknown> };
+  const response = {
+    status(code: number) {
+      result.status = code;
+      return this;
+    },
+    json(body: Record<string, unknown>) {
+      result.body = body;
+    },
+  };
+  const host = { switchToHttp: () => ({ getRequest: () => ({ id: 'req-1' }), getResponse: () => response }) } as unknown as ArgumentsHost;
+  new AllExceptionsFilter().catch(exception, host);
+  return result;
+}
+
+function databaseError(code: string, constraint: string): QueryFailedError {
+  return new QueryFailedError('INSERT …', [], Object.assign(new Error('db'), { code, constraint }));
+}
+
+describe('AllExceptionsFilter', () => {
+  it('gives domain errors their own status, code and Swedish message', () => {
+    expect(respond(new ConflictError('POSITION_TAKEN', 'Organet har redan en ordförande'))).toEqual({
+      status: 409,
+      body: { statusCode: 409, error: 'POSITION_TAKEN', message: 'Organet har redan en ordförande', details: undefined, requestId: 'req-1' },
+    });
+  });
+
+  it('turns constraint violations from concurrent writes into 409, not 500', () => {
+    expect(respond(databaseError('23P01', 'memberships_one_holder_per_position'))).toMatchObject({ status: 409, body: { error: 'OVERLAP' } });
+    expect(respond(databaseError('23505', 'IDX_x'))).toMatchObject({ status: 409, body: { error: 'DUPLICATE' } });
+  });
+
+  it('answers framework errors in Swedish and hides internals of unexpected ones', () => {
+    expect(respond(new NotFoundException())).toMatchObject({ status: 404, body: { error: 'NOT_FOUND', message: 'Resursen hittades inte' } });
+    expect(respond(new BadRequestException({ swedishMessage: 'Ogiltiga uppgifter i fälten: name', details: [{ field: 'name', messages: ['x'] }] }))).toMatchObject({
+      status: 400,
+      body: { message: 'Ogiltiga uppgifter i fälten: name', details: [{ field: 'name', messages: ['x'] }] },
+    });
+    const internal = respond(new Error('password=secret at line 3'));
+    expect(internal.status).toBe(500);
+    expect(JSON.stringify(internal.body)).not.toContain('secret');
+    expect(internal.body.requestId).toBe('req-1');
+  });
+});

@@ -10,7 +10,7 @@ import {
   TenantRepository,
 } from '@namndrum/core';
 import { rangeIncludesDate } from './domain/date-range';
-import { checkSeatConflicts, checkSeatInParent, checkSeatShape, checkWithinTerm, RuleViolation, SeatCandidate } from './domain/membership-rules';
+import { checkSeatConflicts, checkSeatInParent, checkSeatShape, checkWithinTerm, RuleViolation, SeatCandidate, seatRange } from './domain/membership-rules';
 import { CreateMembershipDto, MembershipQueryDto, OrganCompositionDto, SeatDto, SeatHolderDto, UpdateMembershipDto } from './dto/membership.dto';
 import { Membership } from './entities/membership.entity';
 import { Organ } from './entities/organ.entity';
@@ -120,7 +120,7 @@ export class MembershipService {
       substituteOrder: seat.substituteOrder,
       validFrom: seat.validFrom,
       validTo: seat.validTo,
-      current: rangeIncludesDate({ from: seat.validFrom, to: seat.validTo }, date),
+      current: rangeIncludesDate(seatRange(seat), date),
     }));
   }
 
@@ -131,7 +131,7 @@ export class MembershipService {
     if (bound.length === 0) return;
     const parentSeats = (await this.memberships(ctx).find({ organId: changed.organId, personId: changed.personId }))
       .map((seat) => (seat.id === changed.id ? changed : seat))
-      .map((seat) => ({ from: seat.validFrom, to: seat.validTo }));
+      .map(seatRange);
     for (const child of bound) {
       for (const childSeat of await this.memberships(ctx).find({ organId: child.id, personId: changed.personId })) {
         if (checkSeatInParent(childSeat, parentSeats).length > 0) {
@@ -151,7 +151,7 @@ export class MembershipService {
     throwFirst(checkSeatConflicts(candidate, others));
     if (organ.rules.membersFromParentOrgan && organ.parentOrganId) {
       const parentSeats = await this.memberships(ctx).find({ organId: organ.parentOrganId, personId: membership.personId });
-      throwFirst(checkSeatInParent(candidate, parentSeats.map((seat) => ({ from: seat.validFrom, to: seat.validTo }))));
+      throwFirst(checkSeatInParent(candidate, parentSeats.map(seatRange)));
     }
   }
 }

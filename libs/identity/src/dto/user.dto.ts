@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { PageQueryDto } from '@namndrum/core';
@@ -57,32 +57,12 @@ export class CreateUserDto {
   grants?: RoleGrantDto[];
 }
 
-export class UpdateUserDto {
-  @ApiPropertyOptional({ minLength: 10 })
-  @IsOptional()
-  @IsString()
-  @MinLength(10)
-  @MaxLength(200)
-  password?: string;
-
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
-  @IsOptional()
-  @ValidateIf((_, value) => value !== null)
-  @IsUUID()
-  personId?: string | null;
-
+/** Password, person and grants (grants replace all existing ones); the e-mail and municipality stay. */
+export class UpdateUserDto extends PartialType(OmitType(CreateUserDto, ['email', 'municipalityId'] as const)) {
   @ApiPropertyOptional()
   @IsOptional()
   @IsBoolean()
   active?: boolean;
-
-  @ApiPropertyOptional({ type: [RoleGrantDto], description: 'Replaces all grants' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => RoleGrantDto)
-  grants?: RoleGrantDto[];
 }
 
 export class UserDto {

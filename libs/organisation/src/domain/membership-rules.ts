@@ -31,7 +31,7 @@ const POSITION_NAMES: Record<Exclude<Position, 'none'>, string> = {
   second_vice_chair: 'andre vice ordförande',
 };
 
-function seatRange(seat: SeatCandidate): DateRange {
+export function seatRange(seat: Pick<SeatCandidate, 'validFrom' | 'validTo'>): DateRange {
   return { from: seat.validFrom, to: seat.validTo };
 }
 

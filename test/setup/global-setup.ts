@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../libs/core/src/database/data-source-options';
 import { adminClient, DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL, redisClient, withDatabase } from './services';
@@ -26,6 +29,7 @@ export default async function globalSetup(): Promise<void> {
   process.env.DATABASE_URL = withDatabase(baseUrl, database);
   process.env.REDIS_URL = redisUrl;
   process.env.REDIS_PREFIX = `namndrum-test-${runId}`;
+  process.env.FILES_DIR = mkdtempSync(join(tmpdir(), 'namndrum-test-files-'));
   process.env.NODE_ENV = 'test';
   process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL || 'silent';
 

@@ -1,6 +1,10 @@
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { adminClient, redisClient } from './services';
 
 export default async function globalTeardown(): Promise<void> {
+  const filesDir = process.env.FILES_DIR;
+  if (filesDir?.startsWith(tmpdir())) rmSync(filesDir, { recursive: true, force: true });
   const testUrl = new URL(process.env.DATABASE_URL!);
   const database = testUrl.pathname.slice(1);
   if (!database.startsWith('namndrum_test_')) return;

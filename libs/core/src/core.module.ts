@@ -7,6 +7,7 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { RequestContextInterceptor } from './context/request-context.interceptor';
 import { DatabaseModule } from './database/database.module';
+import { FilesModule } from './files/files.module';
 import { RedisModule } from './redis/redis.module';
 import { AllExceptionsFilter } from './errors/all-exceptions.filter';
 import { createValidationPipe } from './errors/validation';
@@ -35,6 +36,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
     DatabaseModule,
     RedisModule,
     AuditModule,
+    FilesModule,
   ],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },

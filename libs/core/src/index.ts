@@ -21,3 +21,6 @@ export * from './redis/redis.module';
 export * from './redis/redis.token';
 export * from './redis/redis-throttler.storage';
 export * from './tenancy/municipality.entity';
+export * from './files/file-storage';
+export * from './files/files.module';
+export * from './files/local-file-storage';

@@ -14,3 +14,4 @@ export * from './dto/municipality.dto';
 export * from './dto/organ.dto';
 export * from './dto/person.dto';
 export * from './dto/term.dto';
+export * from './dto/common';

@@ -27,6 +27,16 @@ export const Permission = {
   AuditRead: 'audit.read',
   /** Provision new municipalities (tenants). */
   MunicipalitiesCreate: 'municipalities.create',
+  /** Read matters, their documents and officer reports (secret ones only with access to the matter). */
+  MattersRead: 'matters.read',
+  /** Register matters and documents in the diarium, change a matter's status. */
+  MattersRegister: 'matters.register',
+  /** Create and change registries (diarier). */
+  RegistriesManage: 'registries.manage',
+  /** Draft and submit tjänsteskrivelser (scoped to one's department). */
+  OfficerReportsWrite: 'officer_reports.write',
+  /** Approve and sign tjänsteskrivelser, or return them (department heads, for their department). */
+  OfficerReportsApprove: 'officer_reports.approve',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -40,14 +50,16 @@ const ROLE_PERMISSIONS: Record<GrantedRole, Permission[]> = {
     Permission.UsersManage,
     Permission.UsersCreate,
     Permission.AuditRead,
+    Permission.MattersRegister,
+    Permission.RegistriesManage,
   ],
-  secretary: [Permission.OrganisationRead, Permission.OrganManage, Permission.PersonsManage],
-  department_head: [Permission.OrganisationRead],
-  case_officer: [Permission.OrganisationRead],
+  secretary: [Permission.OrganisationRead, Permission.OrganManage, Permission.PersonsManage, Permission.MattersRegister],
+  department_head: [Permission.OrganisationRead, Permission.MattersRegister, Permission.OfficerReportsWrite, Permission.OfficerReportsApprove],
+  case_officer: [Permission.OrganisationRead, Permission.MattersRegister, Permission.OfficerReportsWrite],
 };
 
 /** Permissions every signed-in user of a municipality has, members and chairs included. */
-const BASE_PERMISSIONS: Permission[] = [Permission.OrganisationRead];
+const BASE_PERMISSIONS: Permission[] = [Permission.OrganisationRead, Permission.MattersRead];
 
 export interface AuthenticatedUser {
   userId: string;
@@ -69,4 +81,14 @@ export function hasOrganPermission(user: AuthenticatedUser, permission: Permissi
     (grant) =>
       ROLE_PERMISSIONS[grant.role].includes(permission) && (grant.role === 'admin' || (grant.role === 'secretary' && grant.organId === organId)),
   );
+}
+
+/** The departments in which the user holds one of the roles (department_head, case_officer). */
+export function departmentsWithRole(user: AuthenticatedUser, roles: GrantedRole[]): string[] {
+  return user.grants.filter((grant) => roles.includes(grant.role) && grant.departmentId !== null).map((grant) => grant.departmentId!);
+}
+
+/** The organs for which the user is secretary. */
+export function secretaryOrgans(user: AuthenticatedUser): string[] {
+  return user.grants.filter((grant) => grant.role === 'secretary' && grant.organId !== null).map((grant) => grant.organId!);
 }

@@ -33,6 +33,12 @@ export class AppConfig {
   @IsNotEmpty({ message: 'FILES_DIR must not be empty' })
   FILES_DIR = './var/files';
 
+  /** The largest file a user may upload, in bytes (default 25 MB). */
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'UPLOAD_MAX_BYTES must be an integer' })
+  @Min(1024)
+  UPLOAD_MAX_BYTES = 25 * 1024 * 1024;
+
   @IsIn(['Europe/Stockholm'], { message: 'TZ must be Europe/Stockholm: legal dates are computed in Swedish local time' })
   TZ = 'Europe/Stockholm';
 

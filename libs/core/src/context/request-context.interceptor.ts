@@ -1,4 +1,4 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { from, lastValueFrom, Observable } from 'rxjs';
@@ -15,6 +15,8 @@ const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 @Injectable()
 export class RequestContextInterceptor implements NestInterceptor {
+  private readonly logger = new Logger(RequestContextInterceptor.name);
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   intercept(execution: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -29,11 +31,20 @@ export class RequestContextInterceptor implements NestInterceptor {
       store[REQUEST_CONTEXT_KEY] = new RequestContext(this.dataSource.manager, actor, requestId);
       return next.handle();
     }
-    return from(
-      this.dataSource.transaction(async (em) => {
-        store[REQUEST_CONTEXT_KEY] = new RequestContext(em, actor, requestId);
+    return from(this.inTransaction(actor, requestId, store, next));
+  }
+
+  private async inTransaction(actor: AuthenticatedUser | null, requestId: string, store: Record<string, unknown>, next: CallHandler): Promise<unknown> {
+    let ctx: RequestContext | undefined;
+    try {
+      return await this.dataSource.transaction(async (em) => {
+        ctx = new RequestContext(em, actor, requestId);
+        store[REQUEST_CONTEXT_KEY] = ctx;
         return lastValueFrom(next.handle(), { defaultValue: undefined });
-      }),
-    );
+      });
+    } catch (error) {
+      await ctx?.runRollbackHooks().catch((hookError: unknown) => this.logger.error({ err: hookError, requestId }, 'Rollback clean-up failed'));
+      throw error;
+    }
   }
 }

@@ -8,6 +8,8 @@ import { ForbiddenError, NotFoundError } from '../errors/domain-error';
  * back as a whole, audit entry included.
  */
 export class RequestContext {
+  private readonly rollbackHooks: (() => Promise<void>)[] = [];
+
   constructor(
     readonly em: EntityManager,
     readonly actor: AuthenticatedUser | null,
@@ -35,6 +37,20 @@ export class RequestContext {
   /** A system action on behalf of a municipality (seeds, jobs). */
   static system(em: EntityManager, municipalityId: string | null, requestId = 'system'): RequestContext {
     return new RequestContext(em, null, requestId, municipalityId);
+  }
+
+  /**
+   * Work outside the database to undo when the transaction rolls back (a stored file nothing refers
+   * to). Run by whoever owns the transaction, after it has ended.
+   */
+  onRollback(hook: () => Promise<void>): void {
+    this.rollbackHooks.push(hook);
+  }
+
+  async runRollbackHooks(): Promise<void> {
+    for (const hook of this.rollbackHooks.splice(0)) {
+      await hook();
+    }
   }
 
   withManager(em: EntityManager): RequestContext {

@@ -50,6 +50,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
         // An exclusion constraint caught what the service checks missed under concurrent writes.
         return { statusCode: 409, error: 'OVERLAP', message: 'Uppgiften krockar med en annan under samma period', details: constraintDetail(driverError.constraint), requestId };
       }
+      if (driverError?.code === '55000') {
+        // A database rule guarding finished records (a signed report, the diarium's history) refused the change.
+        return { statusCode: 409, error: 'LOCKED', message: 'Uppgiften är låst och kan inte ändras', requestId };
+      }
       if (driverError?.code === '23503') {
         return { statusCode: 409, error: 'REFERENCED', message: 'Uppgiften hänger ihop med andra uppgifter', details: constraintDetail(driverError.constraint), requestId };
       }

@@ -1,4 +1,5 @@
 // Written by scripts/generate-migration.js: every committed migration, oldest first.
 import { Foundation1795439017494 } from './1795439017494-Foundation';
+import { Matters1795441139610 } from './1795441139610-Matters';
 
-export const MIGRATIONS = [Foundation1795439017494];
+export const MIGRATIONS = [Foundation1795439017494, Matters1795441139610];

@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { FileStorage, SHA256_HEX, sha256Hex } from './file-storage';
+
+/** The default driver: files under FILES_DIR as ab/cd/<sha256>, written atomically (temp file, fsync, rename). */
+export class LocalFileStorage implements FileStorage {
+  private readonly root: string;
+
+  constructor(root: string) {
+    this.root = resolve(root);
+  }
+
+  async put(content: Buffer): Promise<string> {
+    const sha256 = sha256Hex(content);
+    const target = this.pathOf(sha256);
+    if (await this.exists(sha256)) return sha256;
+    await mkdir(dirname(target), { recursive: true });
+    const temporary = `${target}.${randomUUID()}.tmp`;
+    const handle = await open(temporary, 'wx');
+    try {
+      await handle.writeFile(content);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, target);
+    return sha256;
+  }
+
+  async get(sha256: string): Promise<Buffer> {
+    return readFile(this.pathOf(sha256));
+  }
+
+  async exists(sha256: string): Promise<boolean> {
+    try {
+      return (await stat(this.pathOf(sha256))).isFile();
+    } catch {
+      return false;
+    }
+  }
+
+  async delete(sha256: string): Promise<void> {
+    await rm(this.pathOf(sha256), { force: true });
+  }
+
+  private pathOf(sha256: string): string {
+    if (!SHA256_HEX.test(sha256)) {
+      throw new Error(`Not a sha256 hash: ${sha256}`);
+    }
+    return join(this.root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+  }
+}

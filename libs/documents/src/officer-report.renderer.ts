@@ -1,0 +1,115 @@
+import { BorderStyle, Document, FileChild, Header, Packer, Paragraph, TextRun } from 'docx';
+import {
+  bodyParagraphs,
+  dataTable,
+  DOCUMENT_STYLES,
+  heading,
+  LIST,
+  municipalityLine,
+  numberedItem,
+  NUMBERING_CONFIG,
+  PAGE_PROPERTIES,
+  plainParagraph,
+  textRuns,
+} from './docx-helpers';
+import { swedishLongDate, swedishLongDateTime } from './swedish-dates';
+import { ContactLine, OfficerReportView } from './view-models';
+
+/** Renders a tjänsteskrivelse as DOCX, laid out as ../shared/domain/documents.md describes. */
+export async function renderOfficerReport(view: OfficerReportView): Promise<Buffer> {
+  const children: FileChild[] = [
+    ...(view.draftNotice === null ? [] : [draftNotice(view.draftNotice)]),
+    ...letterhead(view),
+    plainParagraph(view.organName),
+    heading(view.title, 1),
+    ...proposedDecision(view.proposedDecision),
+    ...section('Sammanfattning', view.summary),
+    ...section('Beskrivning av ärendet', view.description),
+    ...section('Ekonomiska konsekvenser', view.financialConsequences),
+    ...view.sections.flatMap((extra) => section(extra.heading, extra.body)),
+    ...signature(view.signature),
+    ...attachments(view.attachments),
+    ...recipients(view.decisionRecipients),
+  ];
+
+  const document = new Document({
+    title: view.title,
+    creator: view.municipalityName,
+    lastModifiedBy: view.municipalityName,
+    styles: DOCUMENT_STYLES,
+    numbering: { config: NUMBERING_CONFIG },
+    sections: [
+      {
+        properties: PAGE_PROPERTIES,
+        // On a draft every page says so, not only the first.
+        headers: view.draftNotice === null ? undefined : { default: new Header({ children: [new Paragraph({ children: textRuns(view.draftNotice, { bold: true }) })] }) },
+        children,
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}
+
+function draftNotice(text: string): Paragraph {
+  const line = { style: BorderStyle.SINGLE, size: 12, color: 'C00000', space: 4 };
+  return new Paragraph({
+    border: { top: line, bottom: line, left: line, right: line },
+    spacing: { after: 240 },
+    children: textRuns(text, { bold: true }),
+  });
+}
+
+function letterhead(view: OfficerReportView): FileChild[] {
+  const table = dataTable(
+    [
+      ['Datum', 'Dnr', 'Handläggare'],
+      [swedishLongDate(view.date), view.caseNumber, contactLines(view.caseOfficer)],
+    ],
+    { borders: false, columnWidths: [2268, 2835, 3967] },
+  );
+  return [
+    municipalityLine(view.municipalityName),
+    new Paragraph({ spacing: { after: 240 }, children: textRuns(view.departmentName) }),
+    ...(table ? [table] : []),
+    new Paragraph({ spacing: { after: 240 }, children: [] }),
+  ];
+}
+
+function contactLines(contact: ContactLine): string {
+  return [contact.name, contact.title, contact.phone === null ? null : `Tfn ${contact.phone}`, contact.email].filter((line) => line !== null && line !== '').join('\n');
+}
+
+/** Förvaltningens förslag till beslut: a numbered list when there are several points, a plain paragraph for one. */
+function proposedDecision(points: string[]): FileChild[] {
+  if (points.length === 0) return [];
+  const heading2 = heading('Förvaltningens förslag till beslut', 2);
+  if (points.length === 1) return [heading2, plainParagraph(points[0])];
+  return [heading2, ...points.map((point) => numberedItem(point, LIST.decimal))];
+}
+
+function section(title: string, body: string | null): FileChild[] {
+  if (body === null || body.trim() === '') return [];
+  return [heading(title, 2), ...bodyParagraphs(body)];
+}
+
+function signature(signed: OfficerReportView['signature']): FileChild[] {
+  if (signed === null) return [new Paragraph({ spacing: { before: 480 }, children: [new TextRun({ text: 'Ej signerad', italics: true })] })];
+  const lines = [
+    new Paragraph({ spacing: { before: 480, after: 0 }, keepNext: true, children: textRuns(signed.name) }),
+    new Paragraph({ keepNext: signed.signedAt !== null, children: textRuns(signed.title) }),
+  ];
+  if (signed.signedAt !== null) {
+    lines.push(new Paragraph({ children: [new TextRun({ text: `Elektroniskt signerad ${swedishLongDateTime(signed.signedAt)}`, size: 18 })] }));
+  }
+  return lines;
+}
+
+function attachments(titles: string[]): FileChild[] {
+  if (titles.length === 0) return [];
+  return [heading('Bilagor', 2), ...titles.map((title) => numberedItem(title, LIST.attachment))];
+}
+
+function recipients(names: string[]): FileChild[] {
+  if (names.length === 0) return [];
+  return [heading('Beslut skickas till', 2), ...names.map((name) => new Paragraph({ spacing: { after: 0 }, children: textRuns(name) }))];
+}

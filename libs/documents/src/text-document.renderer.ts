@@ -1,0 +1,37 @@
+import { Document, FileChild, Packer, Paragraph } from 'docx';
+import { bulletItem, dataTable, DOCUMENT_STYLES, heading, municipalityLine, NUMBERING_CONFIG, PAGE_PROPERTIES, plainParagraph } from './docx-helpers';
+import { TextDocumentView } from './view-models';
+
+/** Renders a registered text document without a layout of its own: letterhead, title, then its blocks in order. */
+export async function renderTextDocument(view: TextDocumentView): Promise<Buffer> {
+  const children: FileChild[] = [
+    municipalityLine(view.municipalityName),
+    new Paragraph({ spacing: { after: 240 }, children: [] }),
+    heading(view.title, 1),
+    ...view.blocks.flatMap((block): FileChild[] => {
+      switch (block.kind) {
+        case 'heading':
+          return [heading(block.text, block.level)];
+        case 'paragraph':
+          return [plainParagraph(block.text)];
+        case 'bullet':
+          return [bulletItem(block.text)];
+        case 'table': {
+          const table = dataTable(block.rows);
+          // A paragraph after each table keeps two adjacent tables from merging into one.
+          return table ? [table, new Paragraph({ children: [] })] : [];
+        }
+      }
+    }),
+  ];
+
+  const document = new Document({
+    title: view.title,
+    creator: view.municipalityName,
+    lastModifiedBy: view.municipalityName,
+    styles: DOCUMENT_STYLES,
+    numbering: { config: NUMBERING_CONFIG },
+    sections: [{ properties: PAGE_PROPERTIES, children }],
+  });
+  return Packer.toBuffer(document);
+}

@@ -1,0 +1,11 @@
+import { StreamableFile } from '@nestjs/common';
+import type { Response } from 'express';
+
+/** Sends bytes as a download with their media type and the file name, encoded for any client (RFC 6266). */
+export function download(response: Response, content: Buffer, fileName: string, mediaType: string): StreamableFile {
+  response.attachment(fileName);
+  response.type(mediaType);
+  response.setHeader('Content-Length', String(content.length));
+  response.setHeader('X-Content-Type-Options', 'nosniff');
+  return new StreamableFile(content);
+}

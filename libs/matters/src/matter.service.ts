@@ -1,0 +1,301 @@
+import { Injectable } from '@nestjs/common';
+import {
+  AuditService,
+  ConflictError,
+  InvalidInputError,
+  NotFoundError,
+  Page,
+  RequestContext,
+  swedishDate,
+  TenantRepository,
+} from '@namndrum/core';
+import { DepartmentService, OrganService, PersonService } from '@namndrum/organisation';
+import { formatCaseNumber, parseCaseNumber, suffixFitsFormat } from './domain/case-number';
+import { allowedNextStatuses, canChangeStatus, isOpen, MATTER_STATUS_LABELS, MatterStatus } from './domain/matter-status';
+import { canSeeMatter, SecrecyAccess } from './domain/secrecy-access';
+import { CancelMatterDto, ChangeMatterStatusDto, MatterQueryDto, RegisterMatterDto, UpdateMatterDto } from './dto/matter.dto';
+import { Document } from './entities/document.entity';
+import { MatterEvent, MatterEventKind } from './entities/matter-event.entity';
+import { Matter } from './entities/matter.entity';
+import { Registry } from './entities/registry.entity';
+import { requireReference } from './reference';
+import { RegistryService } from './registry.service';
+import { SecrecyAccessService } from './secrecy-access.service';
+
+export interface RegisterOptions {
+  /** Only for imports and seeds (system actions): the date the matter was registered in the source diarium. */
+  registeredOn?: string;
+}
+
+@Injectable()
+export class MatterService {
+  constructor(
+    private readonly audit: AuditService,
+    private readonly registries: RegistryService,
+    private readonly organs: OrganService,
+    private readonly departments: DepartmentService,
+    private readonly persons: PersonService,
+    private readonly secrecy: SecrecyAccessService,
+  ) {}
+
+  private matters(ctx: RequestContext): TenantRepository<Matter> {
+    return new TenantRepository(ctx, Matter, 'Ärendet');
+  }
+
+  /**
+   * Registers a matter and gives it the next case number of its registry and year. The number is
+   * taken last, just before the insert, in the caller's transaction: concurrent registrations queue
+   * on the counter row only for the rest of that transaction, and a rollback hands the number back.
+   */
+  async register(ctx: RequestContext, dto: RegisterMatterDto, options: RegisterOptions = {}): Promise<Matter> {
+    const registry = await requireReference(this.registries.get(ctx, dto.registryId), 'registryId', 'Diariet finns inte');
+    if (!registry.active) {
+      throw new ConflictError('REGISTRY_INACTIVE', `Diariet ${registry.code} tar inte emot nya ärenden`);
+    }
+    const suffix = dto.suffix ?? null;
+    this.assertSuffix(registry, suffix);
+    const organId = dto.organId ?? registry.organId;
+    const organ = organId ? await requireReference(this.organs.get(ctx, organId), 'organId', 'Organet finns inte') : null;
+    const departmentId = dto.departmentId ?? registry.departmentId ?? organ?.responsibleDepartmentId ?? null;
+    await this.assertReferences(ctx, { departmentId, caseOfficerId: dto.caseOfficerId ?? null });
+    const secret = dto.secret ?? false;
+    this.assertSecrecy(secret, dto.secrecyProvision ?? null);
+    if (options.registeredOn !== undefined && ctx.actor !== null) {
+      throw new Error('Only system actions may register with an earlier date');
+    }
+    const registeredOn = options.registeredOn ?? swedishDate();
+    const year = Number(registeredOn.slice(0, 4));
+
+    const sequence = await this.allocateSequence(ctx, registry.id, year);
+    const repo = this.matters(ctx);
+    const matter = await repo.save(
+      repo.create({
+        registryId: registry.id,
+        year,
+        sequence,
+        suffix,
+        caseNumber: formatCaseNumber({ registryCode: registry.code, year, sequence, suffix }),
+        title: dto.title,
+        description: dto.description ?? null,
+        classification: dto.classification ?? null,
+        departmentId,
+        caseOfficerId: dto.caseOfficerId ?? null,
+        organId,
+        status: 'registered',
+        registeredOn,
+        closedOn: null,
+        secret,
+        secrecyProvision: secret ? dto.secrecyProvision! : null,
+        personalData: dto.personalData ?? false,
+        cancellationReason: null,
+        lastDocumentSequence: 0,
+      }),
+    );
+    await this.recordEvent(ctx, matter, 'registered', `Ärendet registrerades med diarienummer ${matter.caseNumber}`, { caseNumber: matter.caseNumber });
+    await this.audit.record(ctx, { action: 'register', entityType: 'Matter', entityId: matter.id, after: matter });
+    return matter;
+  }
+
+  private async allocateSequence(ctx: RequestContext, registryId: string, year: number): Promise<number> {
+    const rows: { last_sequence: number }[] = await ctx.em.query(
+      `INSERT INTO case_number_counters (registry_id, year, last_sequence) VALUES ($1, $2, 1)
+       ON CONFLICT (registry_id, year) DO UPDATE SET last_sequence = case_number_counters.last_sequence + 1
+       RETURNING last_sequence`,
+      [registryId, year],
+    );
+    return rows[0].last_sequence;
+  }
+
+  async list(ctx: RequestContext, query: MatterQueryDto): Promise<Page<Matter>> {
+    const qb = this.matters(ctx).query('m');
+    if (query.registryId) qb.andWhere('m.registry_id = :registryId', { registryId: query.registryId });
+    if (query.year) qb.andWhere('m.year = :year', { year: query.year });
+    if (query.status) qb.andWhere('m.status = :status', { status: query.status });
+    if (query.departmentId) qb.andWhere('m.department_id = :departmentId', { departmentId: query.departmentId });
+    if (query.caseOfficerId) qb.andWhere('m.case_officer_id = :caseOfficerId', { caseOfficerId: query.caseOfficerId });
+    if (query.organId) qb.andWhere('m.organ_id = :organId', { organId: query.organId });
+    this.restrictToVisible(qb, await this.secrecy.of(ctx));
+    const text = query.q?.trim();
+    const caseNumber = text ? parseCaseNumber(text) : null;
+    if (caseNumber) {
+      qb.innerJoin(Registry, 'r', 'r.id = m.registry_id')
+        .andWhere('r.code = :code AND m.year = :caseYear AND m.sequence = :sequence', { code: caseNumber.registryCode, caseYear: caseNumber.year, sequence: caseNumber.sequence });
+    } else if (text) {
+      qb.andWhere(`m.search_vector @@ websearch_to_tsquery('swedish', :text)`, { text })
+        .orderBy(`ts_rank(m.search_vector, websearch_to_tsquery('swedish', :text))`, 'DESC');
+    }
+    qb.addOrderBy('m.registered_on', 'DESC').addOrderBy('m.year', 'DESC').addOrderBy('m.sequence', 'DESC');
+    return this.matters(ctx).paginate(qb, query);
+  }
+
+  /** A matter the actor may see; a secret one without access is reported as missing. */
+  async get(ctx: RequestContext, id: string): Promise<Matter> {
+    const matter = await this.matters(ctx).get(id);
+    await this.assertVisible(ctx, matter);
+    return matter;
+  }
+
+  async lookup(ctx: RequestContext, text: string): Promise<Matter> {
+    const parsed = parseCaseNumber(text);
+    if (!parsed) {
+      throw new InvalidInputError('CASE_NUMBER_MALFORMED', `"${text}" är inget diarienummer. Skriv till exempel SUN 2022/5 eller KS 2021/263-00.`, [
+        { field: 'caseNumber', messages: ['caseNumber must look like "<code> <year>/<sequence>"'] },
+      ]);
+    }
+    const registry = await this.registries.findByCode(ctx, parsed.registryCode);
+    const matter = registry ? (await this.matters(ctx).find({ registryId: registry.id, year: parsed.year, sequence: parsed.sequence }))[0] : undefined;
+    if (!matter || !(await this.suffixIdentifies(ctx, matter, parsed.suffix))) {
+      throw new NotFoundError(`Ärendet ${text.trim()}`);
+    }
+    await this.assertVisible(ctx, matter);
+    return matter;
+  }
+
+  /** "KS 2021/263-00" names the matter by its classification suffix; "KS 2021/263-3" names its third document. */
+  private async suffixIdentifies(ctx: RequestContext, matter: Matter, suffix: string | null): Promise<boolean> {
+    if (suffix === null || suffix === matter.suffix) return true;
+    if (!/^\d+$/.test(suffix)) return false;
+    return new TenantRepository(ctx, Document, 'Handlingen').repository.exists({ where: { matterId: matter.id, sequence: Number(suffix) } });
+  }
+
+  async update(ctx: RequestContext, id: string, dto: UpdateMatterDto): Promise<Matter> {
+    const repo = this.matters(ctx);
+    const matter = await this.get(ctx, id);
+    if (matter.status === 'cancelled') {
+      throw new ConflictError('MATTER_CANCELLED', `Ärendet ${matter.caseNumber} är makulerat och kan inte ändras`);
+    }
+    if (dto.organId) await requireReference(this.organs.get(ctx, dto.organId), 'organId', 'Organet finns inte');
+    await this.assertReferences(ctx, { departmentId: dto.departmentId ?? null, caseOfficerId: dto.caseOfficerId ?? null });
+    const secret = dto.secret ?? matter.secret;
+    const secrecyProvision = dto.secrecyProvision !== undefined ? dto.secrecyProvision : matter.secrecyProvision;
+    this.assertSecrecy(secret, secrecyProvision);
+    const before = { ...matter };
+    Object.assign(matter, dto, { secret, secrecyProvision: secret ? secrecyProvision : null });
+    const saved = await repo.save(matter);
+    const changed = Object.keys(dto).filter((key) => (before as unknown as Record<string, unknown>)[key] !== (saved as unknown as Record<string, unknown>)[key]);
+    if (changed.length > 0) {
+      await this.recordEvent(ctx, saved, 'updated', 'Ärendets uppgifter ändrades', { fields: changed });
+      await this.audit.record(ctx, { action: 'update', entityType: 'Matter', entityId: id, before, after: saved });
+    }
+    return saved;
+  }
+
+  async changeStatus(ctx: RequestContext, id: string, dto: ChangeMatterStatusDto): Promise<Matter> {
+    const matter = await this.get(ctx, id);
+    if (!canChangeStatus(matter.status, dto.status)) {
+      const allowed = allowedNextStatuses(matter.status).map((status) => MATTER_STATUS_LABELS[status].toLowerCase());
+      throw new ConflictError(
+        'STATUS_CHANGE_NOT_ALLOWED',
+        `Ärendet är ${MATTER_STATUS_LABELS[matter.status].toLowerCase()} och kan inte bli ${MATTER_STATUS_LABELS[dto.status].toLowerCase()}` +
+          (allowed.length > 0 ? ` (möjligt: ${allowed.join(', ')})` : ''),
+      );
+    }
+    return this.moveTo(ctx, matter, dto.status, dto.comment);
+  }
+
+  /** Moves an open matter forward when a step of its preparation implies it (a report drafted or signed); never backwards. */
+  async advance(ctx: RequestContext, matter: Matter, to: 'in_preparation' | 'ready_for_decision'): Promise<void> {
+    const order: MatterStatus[] = ['registered', 'in_preparation', 'ready_for_decision'];
+    if (order.includes(matter.status) && order.indexOf(matter.status) < order.indexOf(to)) {
+      await this.moveTo(ctx, matter, to);
+    }
+  }
+
+  private async moveTo(ctx: RequestContext, matter: Matter, to: MatterStatus, comment?: string): Promise<Matter> {
+    const before = { ...matter };
+    matter.status = to;
+    if (to === 'closed') matter.closedOn = swedishDate();
+    if (to === 'in_preparation' || to === 'ready_for_decision') matter.closedOn = null;
+    const saved = await this.matters(ctx).save(matter);
+    await this.recordEvent(ctx, saved, 'status_changed', `Status ändrades från ${MATTER_STATUS_LABELS[before.status].toLowerCase()} till ${MATTER_STATUS_LABELS[to].toLowerCase()}`, {
+      from: before.status,
+      to,
+      comment: comment ?? null,
+    });
+    await this.audit.record(ctx, { action: 'change_status', entityType: 'Matter', entityId: matter.id, before, after: saved });
+    return saved;
+  }
+
+  /** Makulering: the registration was made in error. The number stays taken and the matter stays in the diarium, marked. */
+  async cancel(ctx: RequestContext, id: string, dto: CancelMatterDto): Promise<Matter> {
+    const matter = await this.get(ctx, id);
+    if (!canChangeStatus(matter.status, 'cancelled')) {
+      throw new ConflictError('CANCEL_NOT_ALLOWED', `Ärendet är ${MATTER_STATUS_LABELS[matter.status].toLowerCase()} och kan inte makuleras`);
+    }
+    const before = { ...matter };
+    matter.status = 'cancelled';
+    matter.cancellationReason = dto.reason;
+    const saved = await this.matters(ctx).save(matter);
+    await this.recordEvent(ctx, saved, 'cancelled', `Registreringen makulerades: ${dto.reason}`, { reason: dto.reason });
+    await this.audit.record(ctx, { action: 'cancel', entityType: 'Matter', entityId: id, before, after: saved });
+    return saved;
+  }
+
+  /** Refuses work on a matter that can no longer change (closed or cancelled). */
+  assertOpen(matter: Matter): void {
+    if (!isOpen(matter.status)) {
+      throw new ConflictError('MATTER_NOT_OPEN', `Ärendet ${matter.caseNumber} är ${MATTER_STATUS_LABELS[matter.status].toLowerCase()}`);
+    }
+  }
+
+  async events(ctx: RequestContext, id: string): Promise<MatterEvent[]> {
+    const matter = await this.get(ctx, id);
+    return ctx.em.getRepository(MatterEvent).find({ where: { matterId: matter.id, municipalityId: ctx.municipalityId }, order: { occurredAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** Adds a line to the matter's history; other contexts record "sent to an organ" and "decided in organ X § N" here. */
+  async recordEvent(ctx: RequestContext, matter: Matter, kind: MatterEventKind, summary: string, data: Record<string, unknown> = {}): Promise<MatterEvent> {
+    const repo = ctx.em.getRepository(MatterEvent);
+    return repo.save(repo.create({ municipalityId: matter.municipalityId, matterId: matter.id, kind, summary, data, actorUserId: ctx.actorUserId }));
+  }
+
+  /** Allocates the matter's next document sequence, gap-free like the case number. */
+  async nextDocumentSequence(ctx: RequestContext, matterId: string): Promise<number> {
+    const [rows] = await ctx.em.query(
+      'UPDATE matters SET last_document_sequence = last_document_sequence + 1 WHERE id = $1 AND municipality_id = $2 RETURNING last_document_sequence',
+      [matterId, ctx.municipalityId],
+    );
+    return (rows as { last_document_sequence: number }[])[0].last_document_sequence;
+  }
+
+  async accessOf(ctx: RequestContext): Promise<SecrecyAccess> {
+    return this.secrecy.of(ctx);
+  }
+
+  private async assertVisible(ctx: RequestContext, matter: Matter): Promise<void> {
+    if (!canSeeMatter(await this.secrecy.of(ctx), matter)) {
+      throw new NotFoundError('Ärendet');
+    }
+  }
+
+  private restrictToVisible(qb: ReturnType<TenantRepository<Matter>['query']>, access: SecrecyAccess): void {
+    if (access.all) return;
+    qb.andWhere('(m.secret = false OR m.organ_id = ANY(CAST(:accessOrgans AS uuid[])) OR m.department_id = ANY(CAST(:accessDepartments AS uuid[])))', {
+      accessOrgans: access.organIds,
+      accessDepartments: access.departmentIds,
+    });
+  }
+
+  private assertSuffix(registry: Registry, suffix: string | null): void {
+    if (suffix === null) return;
+    if (registry.suffixFormat === null) {
+      throw new InvalidInputError('SUFFIX_NOT_USED', `Diariet ${registry.code} använder inga klassificeringssuffix`, [{ field: 'suffix', messages: ['this registry takes no suffix'] }]);
+    }
+    if (!suffixFitsFormat(suffix, registry.suffixFormat)) {
+      throw new InvalidInputError('SUFFIX_MALFORMED', `Suffixet "${suffix}" följer inte diariets format`, [{ field: 'suffix', messages: [`suffix must match ${registry.suffixFormat}`] }]);
+    }
+  }
+
+  private assertSecrecy(secret: boolean, provision: string | null): void {
+    if (secret && !provision) {
+      throw new InvalidInputError('SECRECY_PROVISION_MISSING', 'Ange vilken bestämmelse i offentlighets- och sekretesslagen sekretessen grundar sig på', [
+        { field: 'secrecyProvision', messages: ['secrecyProvision is required when secret'] },
+      ]);
+    }
+  }
+
+  private async assertReferences(ctx: RequestContext, refs: { departmentId: string | null; caseOfficerId: string | null }): Promise<void> {
+    if (refs.departmentId) await requireReference(this.departments.get(ctx, refs.departmentId), 'departmentId', 'Förvaltningen finns inte');
+    if (refs.caseOfficerId) await requireReference(this.persons.get(ctx, refs.caseOfficerId), 'caseOfficerId', 'Handläggaren finns inte');
+  }
+}

@@ -27,6 +27,15 @@ export interface RegisterOptions {
   registeredOn?: string;
 }
 
+/** The words of a free-text query, lower-cased the Swedish way; the database turns them into a search (swedish_search_query). */
+export function searchWords(text: string): string[] {
+  return text
+    .toLocaleLowerCase('sv-SE')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length > 0)
+    .slice(0, 12);
+}
+
 @Injectable()
 export class MatterService {
   constructor(
@@ -121,8 +130,13 @@ export class MatterService {
       qb.innerJoin(Registry, 'r', 'r.id = m.registry_id')
         .andWhere('r.code = :code AND m.year = :caseYear AND m.sequence = :sequence', { code: caseNumber.registryCode, caseYear: caseNumber.year, sequence: caseNumber.sequence });
     } else if (text) {
-      qb.andWhere(`m.search_vector @@ websearch_to_tsquery('swedish', :text)`, { text })
-        .orderBy(`ts_rank(m.search_vector, websearch_to_tsquery('swedish', :text))`, 'DESC');
+      const words = searchWords(text);
+      if (words.length > 0) {
+        qb.andWhere('m.search_vector @@ swedish_search_query(CAST(:words AS text[]))', { words }).orderBy(
+          'ts_rank(m.search_vector, swedish_search_query(CAST(:words AS text[])))',
+          'DESC',
+        );
+      }
     }
     qb.addOrderBy('m.registered_on', 'DESC').addOrderBy('m.year', 'DESC').addOrderBy('m.sequence', 'DESC');
     return this.matters(ctx).paginate(qb, query);

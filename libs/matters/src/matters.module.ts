@@ -24,7 +24,7 @@ const SERVICES = [RegistryService, MatterService, DocumentService, OfficerReport
     // Kept in memory up to the limit: the type is sniffed and the hash taken before anything is stored.
     MulterModule.registerAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({ storage: memoryStorage(), limits: { fileSize: config.UPLOAD_MAX_BYTES, files: 1, fields: 20 } }),
+      useFactory: (config: AppConfig) => ({ storage: memoryStorage(), defParamCharset: 'utf8', limits: { fileSize: config.UPLOAD_MAX_BYTES, files: 1, fields: 20 } }),
     }),
   ],
   controllers: [RegistriesController, MattersController, DocumentsController, OfficerReportsController],

@@ -27,11 +27,14 @@ export function counterpartyRequired(direction: DocumentDirection): boolean {
   return direction !== 'drawn_up';
 }
 
-/** A file name safe to store and to send back in Content-Disposition: no path, no control characters. */
+/** A file name safe to store and to send back in Content-Disposition: no path, no control or direction-changing characters. */
 export function cleanFileName(name: string, extension: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
   // eslint-disable-next-line no-control-regex
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 200);
-  const withoutExtension = cleaned.replace(/\.[^.]*$/, '') || 'dokument';
-  return `${withoutExtension}.${extension}`;
+  const visible = base.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069"]/gu, '').trim();
+  // Only a real extension is replaced: "Beslut enl. KS" keeps its words.
+  const withoutExtension = visible.replace(/\.(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{1,5}$/, '').trim();
+  // Cut by code point, never through a surrogate pair.
+  const shortened = Array.from(withoutExtension).slice(0, 200).join('').trim();
+  return `${shortened || 'dokument'}.${extension}`;
 }

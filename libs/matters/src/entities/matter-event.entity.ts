@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 
 export const MATTER_EVENT_KINDS = [
   'registered',
@@ -46,6 +46,7 @@ export class MatterEvent {
   @Column('uuid', { nullable: true })
   actorUserId: string | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  /** The moment of the event itself, not of its transaction, so one request's events keep their order. */
+  @Column('timestamptz', { default: () => 'clock_timestamp()' })
   occurredAt: Date;
 }

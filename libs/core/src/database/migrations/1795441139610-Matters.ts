@@ -102,7 +102,7 @@ export class Matters1795441139610 implements MigrationInterface {
                 "summary" text NOT NULL,
                 "data" jsonb NOT NULL DEFAULT '{}',
                 "actor_user_id" uuid,
-                "occurred_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+                "occurred_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT clock_timestamp(),
                 CONSTRAINT "PK_d3160c1b134bd0f3205bef2eae6" PRIMARY KEY ("id")
             )
         `);
@@ -263,6 +263,29 @@ export class Matters1795441139610 implements MigrationInterface {
             FOR EACH ROW EXECUTE FUNCTION matters_search_vector_touch()
         `);
         await queryRunner.query(`CREATE INDEX "matters_search_vector" ON "matters" USING gin ("search_vector")`);
+        // The Swedish stemmer leaves the definite "-et" on ("arbetsutskottet", "bygglovet"), so each
+        // word (already lower-cased and split by the application) is searched as a prefix, and a word
+        // ending in -et also without it: "arbetsutskott" finds "arbetsutskottet" and the reverse.
+        await queryRunner.query(`
+            CREATE FUNCTION swedish_search_query(words text[]) RETURNS tsquery LANGUAGE plpgsql IMMUTABLE STRICT
+            -- A query of stop words only ("och") is empty, not worth a notice in the log.
+            SET client_min_messages = warning AS $$
+            DECLARE
+                result tsquery := NULL;
+                word text;
+                term tsquery;
+            BEGIN
+                FOREACH word IN ARRAY words LOOP
+                    CONTINUE WHEN word = '' OR word ~ '[&|!:*()<>[:space:]''\\\\]';
+                    term := to_tsquery('swedish', word || CASE WHEN length(word) >= 3 THEN ':*' ELSE '' END);
+                    IF length(word) > 5 AND word LIKE '%et' THEN
+                        term := term || to_tsquery('swedish', left(word, -2) || ':*');
+                    END IF;
+                    result := CASE WHEN result IS NULL THEN term ELSE result && term END;
+                END LOOP;
+                RETURN coalesce(result, to_tsquery('swedish', ''));
+            END $$
+        `);
 
         // A signed tjänsteskrivelse never changes; a change is a new version.
         await queryRunner.query(`
@@ -308,6 +331,7 @@ export class Matters1795441139610 implements MigrationInterface {
         await queryRunner.query(`DROP FUNCTION diarium_keeps_rows()`);
         await queryRunner.query(`DROP TRIGGER officer_reports_signed_immutable ON "officer_reports"`);
         await queryRunner.query(`DROP FUNCTION officer_reports_signed_immutable()`);
+        await queryRunner.query(`DROP FUNCTION swedish_search_query(text[])`);
         await queryRunner.query(`DROP INDEX "matters_search_vector"`);
         await queryRunner.query(`DROP TRIGGER officer_reports_search_vector ON "officer_reports"`);
         await queryRunner.query(`DROP TRIGGER documents_search_vector ON "documents"`);

@@ -1,9 +1,10 @@
+import * as mammoth from 'mammoth';
 import { SeedService } from '../seeds/src/seed.service';
 import { readSeed, SEED_FILES } from '../seeds/src/run-seed';
 import { SeedModule } from '../seeds/src/seed.module';
 import { createTestApp, TestApp } from './support/test-app';
 
-const COUNTED_TABLES = ['municipalities', 'departments', 'terms', 'organs', 'persons', 'memberships', 'attendance_rights', 'users', 'user_role_grants'];
+const COUNTED_TABLES = ['municipalities', 'departments', 'terms', 'organs', 'persons', 'memberships', 'attendance_rights', 'users', 'user_role_grants', 'registries', 'matters', 'documents', 'officer_reports', 'matter_events'];
 
 describe('seed data: Ludvika kommun', () => {
   let testApp: TestApp;
@@ -83,5 +84,64 @@ describe('seed data: Ludvika kommun', () => {
     expect(rows.length).toBeGreaterThan(30);
     expect(rows.filter((row) => !row.email.endsWith('@ludvika.example'))).toEqual([]);
     expect(SEED_FILES).toContain('ludvika.json');
+  });
+
+  it('registers the five SUN matters of the meeting 2023-01-11 in December 2022, each with a tjänsteskrivelse signed by Jonas Fors', async () => {
+    const page = (await get('/api/v1/matters?q=&pageSize=50')).body;
+    const matters = page.items.sort((a: { sequence: number }, b: { sequence: number }) => a.sequence - b.sequence);
+    expect(matters.map((matter: { caseNumber: string }) => matter.caseNumber)).toEqual(['SUN 2022/1', 'SUN 2022/2', 'SUN 2022/3', 'SUN 2022/4', 'SUN 2022/5']);
+    expect(matters.every((matter: { registeredOn: string; status: string }) => matter.registeredOn.startsWith('2022-12') && matter.status === 'ready_for_decision')).toBe(true);
+    expect(matters[0].title).toBe('Bildande av arbetsutskott för social- och utbildningsnämnden för tiden 2023-01-01–2026-12-31. Val av antal ledamöter och ersättare. Val av ordförande och vice ordförande');
+
+    for (const matter of matters) {
+      const signed = (await get(`/api/v1/matters/${matter.id}/officer-reports/signed`)).body;
+      expect(signed).toMatchObject({ status: 'signed', signedByName: 'Jonas Fors', signedByTitle: 'Förvaltningschef' });
+      expect(signed.signedAt.startsWith('2022-12-1')).toBe(true);
+    }
+
+    const representatives = matters[2];
+    const documents = (await get(`/api/v1/matters/${representatives.id}/documents`)).body;
+    expect(documents.map((document: { documentNumber: string; title: string }) => [document.documentNumber, document.title])).toEqual([
+      ['SUN 2022/3-1', 'Instruktion för Ludvika kommuns råd'],
+      ['SUN 2022/3-2', 'Instruktion för kommunstyrelsens utskott och beredningar'],
+      ['SUN 2022/3-3', representatives.title],
+    ]);
+    expect(documents[0]).toMatchObject({ direction: 'incoming', counterparty: 'Kommunstyrelsen', documentDate: '2021-12-21' });
+
+    const docx = await testApp
+      .http()
+      .get(`/api/v1/documents/${documents[2].id}/content`)
+      .set('Authorization', `Bearer ${secretary}`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const text = (await mammoth.extractRawText({ buffer: docx.body })).value;
+    expect(text).toContain('a) Råd för finskt förvaltningsområde');
+    expect(text).toMatch(/Jonas Fors\s+Förvaltningschef/);
+    expect(text).toMatch(/Bilagor\s+Instruktion för Ludvika kommuns råd\s+Instruktion för kommunstyrelsens utskott och beredningar/);
+    expect(text).toMatch(/Beslut skickas till\s+Valda\s+Förtroendemannaregistret/);
+
+    const instruction = await testApp
+      .http()
+      .get(`/api/v1/documents/${documents[0].id}/content`)
+      .set('Authorization', `Bearer ${secretary}`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const html = (await mammoth.convertToHtml({ buffer: instruction.body })).value;
+    expect(html).toContain('<h1>Instruktion för Ludvika kommuns råd</h1>');
+    expect(html).toContain('<h1>2 Brottsförebyggande rådet</h1>');
+    expect(html).toContain('<h2>2.1 Syfte och uppgifter</h2>');
+
+    const hits = (await get('/api/v1/matters?q=arbetsutskott')).body.items.map((matter: { caseNumber: string }) => matter.caseNumber);
+    expect(hits).toContain('SUN 2022/1');
   });
 });

@@ -1,18 +1,19 @@
 import 'reflect-metadata';
-import { readFileSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { SeedData } from './seed-data';
+import { SEED_DATA_DIR } from './seed-paths';
 import { SeedModule } from './seed.module';
 import { SeedService } from './seed.service';
 
 export const SEED_FILES = ['ludvika.json'];
 
-// seeds/src when run from source (tests), dist/seeds/src when compiled.
-const PROJECT_ROOT = __dirname.includes(`${sep}dist${sep}`) ? join(__dirname, '..', '..', '..') : join(__dirname, '..', '..');
 
 export function readSeed(file: string): SeedData {
-  return JSON.parse(readFileSync(join(PROJECT_ROOT, 'seeds', 'data', file), 'utf8')) as SeedData;
+  const data = JSON.parse(readFileSync(join(SEED_DATA_DIR, file), 'utf8')) as SeedData;
+  const mattersFile = join(SEED_DATA_DIR, file.replace(/\.json$/, '-matters.json'));
+  return existsSync(mattersFile) ? { ...data, matters: JSON.parse(readFileSync(mattersFile, 'utf8')) } : data;
 }
 
 /** npm run seed: loads every municipality's seed data; running it twice changes nothing. */

@@ -13,6 +13,37 @@ export interface SeedData {
   /** Operators who provision municipalities; they belong to none and see no municipality's data. */
   systemAdmins?: string[];
   users: { email: string; person: string | null; grants: { role: AssignableRole; organ: string | null; department: string | null }[] }[];
+  /** The municipality's diarium: read from seeds/data/<municipality>-matters.json when that file exists. */
+  matters?: MattersSeedData;
+}
+
+/** Registered matters with their documents and signed tjänsteskrivelser, as a source kallelse gives them. */
+export interface MattersSeedData {
+  registry: { code: string; name: string; organ: string };
+  matters: {
+    key: string;
+    registeredOn: string;
+    title: string;
+    description: string;
+    classification: string | null;
+    department: string;
+    caseOfficer: string;
+    organ: string;
+    documents: { key: string; title: string; direction: 'incoming' | 'outgoing' | 'drawn_up'; documentDate: string; counterparty: string | null; description: string; textFile: string }[];
+    report: {
+      date: string;
+      title: string;
+      proposedDecision: string[];
+      summary: string | null;
+      description: string;
+      financialConsequences: string | null;
+      sections: { heading: string; body: string }[];
+      /** Titles as the source lists them; each must name one of the matter's documents. */
+      attachments: string[];
+      decisionRecipients: string[];
+      signedBy: string;
+    };
+  }[];
 }
 
 export const SEED_EMAIL_DOMAIN = '@ludvika.example';

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -18,6 +19,8 @@ import {
   Term,
   TermService,
 } from '@namndrum/organisation';
+import { MattersSeedService } from './matters-seed.service';
+import { SEED_DATA_DIR } from './seed-paths';
 import { assertSafeEmails, SeedData } from './seed-data';
 
 export interface SeedResult {
@@ -44,6 +47,7 @@ export class SeedService {
     private readonly memberships: MembershipService,
     private readonly attendanceRights: AttendanceRightService,
     private readonly users: UserService,
+    private readonly mattersSeed: MattersSeedService,
   ) {}
 
   async load(data: SeedData, password: string): Promise<SeedResult> {
@@ -164,6 +168,15 @@ export class SeedService {
       admin.grants = [Object.assign(new UserRoleGrant(), { role: 'system_admin', organId: null, departmentId: null })];
       await em.getRepository(User).save(admin);
       count('systemAdmins');
+    }
+
+    if (data.matters) {
+      const keys = {
+        organ: (key: string) => required(organIds, key, 'organ'),
+        department: (key: string) => required(departmentIds, key, 'department'),
+        person: (key: string) => required(personIds, key, 'person'),
+      };
+      await this.mattersSeed.load(ctx, data.matters, keys, join(SEED_DATA_DIR, 'documents'), count);
     }
 
     this.logger.log(`Seeded ${data.municipality.name}: ${JSON.stringify(created)}`);

@@ -131,7 +131,7 @@ describe('the optional parts of a tjänsteskrivelse', () => {
     expect(doc.documentXml).not.toContain('<w:numPr>');
   });
 
-  it('adds Sammanfattning before the description and further sections after Ekonomiska konsekvenser', async () => {
+  it('adds Sammanfattning before the description and further sections between it and Ekonomiska konsekvenser', async () => {
     const { html } = await render({
       summary: 'Förvaltningen informerar om sin plan för målaktiviteter 2023.',
       sections: [
@@ -144,9 +144,9 @@ describe('the optional parts of a tjänsteskrivelse', () => {
       'Förvaltningens förslag till beslut',
       'Sammanfattning',
       'Beskrivning av ärendet',
-      'Ekonomiska konsekvenser',
       'Övergripande verksamhetsmål',
       'Förvaltningens målaktiviteter 2023',
+      'Ekonomiska konsekvenser',
       'Beslut skickas till',
     ]);
     expect(html).toContain('<h2>Sammanfattning</h2><p>Förvaltningen informerar om sin plan för målaktiviteter 2023.</p>');

@@ -24,9 +24,12 @@ export async function renderOfficerReport(view: OfficerReportView): Promise<Buff
     heading(view.title, 1),
     ...proposedDecision(view.proposedDecision),
     ...section('Sammanfattning', view.summary),
-    ...section('Beskrivning av ärendet', view.description),
-    ...section('Ekonomiska konsekvenser', view.financialConsequences),
+    // Always there, even when the whole description sits in the further sections below it.
+    heading('Beskrivning av ärendet', 2),
+    ...bodyParagraphs(view.description),
+    // Further sections continue the description, as in Ludvika's reports, before the economics.
     ...view.sections.flatMap((extra) => section(extra.heading, extra.body)),
+    ...section('Ekonomiska konsekvenser', view.financialConsequences),
     ...signature(view.signature),
     ...attachments(view.attachments),
     ...recipients(view.decisionRecipients),

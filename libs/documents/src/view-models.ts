@@ -26,7 +26,7 @@ export interface OfficerReportView {
   summary: string | null;
   description: string;
   financialConsequences: string | null;
-  /** Further headed sections, in order. */
+  /** Further headed sections, in order, rendered after the description and before the financial consequences. */
   sections: { heading: string; body: string }[];
   /** Bilagor: the titles of the matter's attached documents. */
   attachments: string[];

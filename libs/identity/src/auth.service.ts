@@ -74,7 +74,8 @@ export class AuthService {
   }
 }
 
-function toAuthenticated(user: User): AuthenticatedUser {
+/** The actor a user acts as: their municipality, person and granted roles. */
+export function toAuthenticated(user: User): AuthenticatedUser {
   return {
     userId: user.id,
     municipalityId: user.municipalityId,

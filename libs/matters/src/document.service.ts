@@ -64,7 +64,10 @@ export class DocumentService {
   }
 
   /** Registers an uploaded file as a document of the matter. Nothing is stored unless the file and its particulars are acceptable. */
-  async register(ctx: RequestContext, matterId: string, file: UploadedFile | undefined, dto: RegisterDocumentDto): Promise<Document> {
+  async register(ctx: RequestContext, matterId: string, file: UploadedFile | undefined, dto: RegisterDocumentDto, options: { registeredOn?: string } = {}): Promise<Document> {
+    if (options.registeredOn !== undefined && ctx.actor !== null) {
+      throw new Error('Only system actions may register with an earlier date');
+    }
     if (!file || file.size === 0) {
       throw new InvalidInputError('FILE_MISSING', 'Bifoga en fil i fältet "file"', [{ field: 'file', messages: ['file is required'] }]);
     }
@@ -76,6 +79,7 @@ export class DocumentService {
     const type = await acceptFileType(file.buffer, file.originalname);
     return this.store(ctx, matterId, {
       ...dto,
+      registeredOn: options.registeredOn,
       kind: 'attachment',
       content: file.buffer,
       fileName: cleanFileName(file.originalname, type.extension),
@@ -88,15 +92,16 @@ export class DocumentService {
   async registerGenerated(
     ctx: RequestContext,
     matterId: string,
-    generated: { kind: DocumentKind; content: Buffer; fileName: string; mediaType: string; description: string; documentDate: string; extractedText: string | null },
+    generated: { kind: DocumentKind; content: Buffer; fileName: string; mediaType: string; title: string; description: string; documentDate: string; extractedText: string | null },
   ): Promise<Document> {
-    return this.store(ctx, matterId, { ...generated, direction: 'drawn_up' });
+    // Drawn up and registered at the same moment (a signature), so both carry the same date.
+    return this.store(ctx, matterId, { ...generated, direction: 'drawn_up', registeredOn: generated.documentDate });
   }
 
   private async store(
     ctx: RequestContext,
     matterId: string,
-    input: RegisterDocumentDto & { kind: DocumentKind; content: Buffer; fileName: string; mediaType: string; extractedText: string | null },
+    input: RegisterDocumentDto & { kind: DocumentKind; content: Buffer; fileName: string; mediaType: string; extractedText: string | null; registeredOn?: string },
   ): Promise<Document> {
     const matter = await this.matters.get(ctx, matterId);
     this.matters.assertOpen(matter);
@@ -118,13 +123,14 @@ export class DocumentService {
         direction: input.direction,
         documentDate: input.documentDate,
         counterparty: input.counterparty ?? null,
+        title: input.title ?? null,
         description: input.description,
         fileName: input.fileName,
         mediaType: input.mediaType,
         sizeBytes: input.content.length,
         sha256,
         extractedText: input.extractedText,
-        registeredOn: swedishDate(),
+        registeredOn: input.registeredOn ?? swedishDate(),
         registeredByUserId: ctx.actorUserId,
         secret,
         secrecyProvision: secret ? input.secrecyProvision! : null,

@@ -169,7 +169,8 @@ export class OfficerReportService {
       content,
       fileName: `Tjänsteskrivelse ${matter.caseNumber.replace(/[/ ]/g, '-')} v${report.version}.docx`,
       mediaType: DOCX_MEDIA_TYPE,
-      description: `Tjänsteskrivelse: ${report.content.title}${report.version > 1 ? ` (version ${report.version})` : ''}`,
+      title: report.content.title,
+      description: `Tjänsteskrivelse${report.version > 1 ? ` version ${report.version}` : ''} till ${view.organName}, signerad av ${report.signedByName}`,
       documentDate: swedishDate(signedAt),
       extractedText: null,
     });
@@ -280,7 +281,7 @@ export class OfficerReportService {
       description: report.content.description,
       financialConsequences: report.content.financialConsequences,
       sections: report.content.sections,
-      attachments: attachments.map((document) => document.description),
+      attachments: attachments.map((document) => document.title ?? document.description),
       decisionRecipients: report.content.decisionRecipients,
       signature: report.signedByName ? { name: report.signedByName, title: report.signedByTitle ?? 'Förvaltningschef', signedAt: report.signedAt?.toISOString() ?? null } : null,
       draftNotice: report.signedAt ? null : `UTKAST – version ${report.version}, ${report.status === 'submitted' ? 'under granskning' : 'ej signerad'}`,

@@ -25,6 +25,13 @@ export class RegisterDocumentDto {
   @MaxLength(300)
   counterparty?: string;
 
+  @ApiPropertyOptional({ example: 'Instruktion för Ludvika kommuns råd', description: 'The document\'s own title, when it has one' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(300)
+  title?: string;
+
   @ApiProperty({ description: 'What the document concerns, in short' })
   @Trim()
   @IsString()
@@ -72,6 +79,7 @@ export class DocumentDto extends TenantResourceDto {
   @ApiProperty({ enum: DOCUMENT_DIRECTIONS }) direction: DocumentDirection;
   @ApiProperty({ format: 'date' }) documentDate: string;
   @ApiProperty({ nullable: true, type: String }) counterparty: string | null;
+  @ApiProperty({ nullable: true, type: String }) title: string | null;
   @ApiProperty() description: string;
   @ApiProperty() fileName: string;
   @ApiProperty() mediaType: string;

@@ -38,6 +38,10 @@ export class Document extends TenantEntity {
   @Column('text', { nullable: true })
   counterparty: string | null;
 
+  /** The document's own title ("Instruktion för Ludvika kommuns råd"), when it has one. */
+  @Column('text', { nullable: true })
+  title: string | null;
+
   /** What the document concerns, in short. */
   @Column('text')
   description: string;

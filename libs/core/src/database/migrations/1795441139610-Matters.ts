@@ -25,6 +25,7 @@ export class Matters1795441139610 implements MigrationInterface {
                 "direction" text NOT NULL,
                 "document_date" date NOT NULL,
                 "counterparty" text,
+                "title" text,
                 "description" text NOT NULL,
                 "file_name" text NOT NULL,
                 "media_type" text NOT NULL,
@@ -238,7 +239,7 @@ export class Matters1795441139610 implements MigrationInterface {
                     setweight(to_tsvector('swedish', coalesce(NEW.description, '')), 'B') ||
                     coalesce((SELECT setweight(jsonb_to_tsvector('swedish', r.content, '["string"]'), 'B')
                               FROM officer_reports r WHERE r.matter_id = NEW.id ORDER BY r.version DESC LIMIT 1), ''::tsvector) ||
-                    coalesce((SELECT setweight(to_tsvector('swedish', string_agg(d.description || ' ' || coalesce(d.extracted_text, ''), ' ')), 'C')
+                    coalesce((SELECT setweight(to_tsvector('swedish', string_agg(coalesce(d.title, '') || ' ' || d.description || ' ' || coalesce(d.extracted_text, ''), ' ')), 'C')
                               FROM documents d WHERE d.matter_id = NEW.id AND NOT d.secret), ''::tsvector);
                 RETURN NEW;
             END $$
@@ -255,7 +256,7 @@ export class Matters1795441139610 implements MigrationInterface {
             END $$
         `);
         await queryRunner.query(`
-            CREATE TRIGGER documents_search_vector AFTER INSERT OR DELETE OR UPDATE OF description, extracted_text, secret ON "documents"
+            CREATE TRIGGER documents_search_vector AFTER INSERT OR DELETE OR UPDATE OF title, description, extracted_text, secret ON "documents"
             FOR EACH ROW EXECUTE FUNCTION matters_search_vector_touch()
         `);
         await queryRunner.query(`

@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Injectable } from '@nestjs/common';
+import { Municipality, RequestContext } from '@namndrum/core';
+import { renderTextDocument } from '@namndrum/documents';
+import { toAuthenticated, User } from '@namndrum/identity';
+import { DocumentService, Matter, MatterService, OfficerReportService, RegistryService } from '@namndrum/matters';
+import { MattersSeedData } from './seed-data';
+import { parseTextDocument } from './text-document-source';
+
+export interface SeedKeys {
+  organ(key: string): string;
+  department(key: string): string;
+  person(key: string): string;
+}
+
+/**
+ * Registers a municipality's seed matters through the matters services: the registry, each matter on
+ * its historical date, its documents, and its tjänsteskrivelse drafted, submitted and signed by the
+ * förvaltningschef's own account. A matter already in the registry (same title) is left as it is.
+ */
+@Injectable()
+export class MattersSeedService {
+  constructor(
+    private readonly registries: RegistryService,
+    private readonly matters: MatterService,
+    private readonly documents: DocumentService,
+    private readonly reports: OfficerReportService,
+  ) {}
+
+  async load(ctx: RequestContext, data: MattersSeedData, keys: SeedKeys, documentsDir: string, count: (what: string) => void): Promise<void> {
+    const registry =
+      (await this.registries.findByCode(ctx, data.registry.code)) ??
+      (await this.registries.create(ctx, { code: data.registry.code, name: data.registry.name, organId: keys.organ(data.registry.organ) }));
+    const municipality = await ctx.em.getRepository(Municipality).findOneByOrFail({ id: ctx.municipalityId });
+
+    for (const seed of [...data.matters].sort((a, b) => a.registeredOn.localeCompare(b.registeredOn))) {
+      if (await ctx.em.getRepository(Matter).existsBy({ municipalityId: ctx.municipalityId, registryId: registry.id, title: seed.title })) continue;
+      const matter = await this.matters.register(
+        ctx,
+        {
+          registryId: registry.id,
+          title: seed.title,
+          description: seed.description,
+          classification: seed.classification,
+          departmentId: keys.department(seed.department),
+          caseOfficerId: keys.person(seed.caseOfficer),
+          organId: keys.organ(seed.organ),
+        },
+        { registeredOn: seed.registeredOn },
+      );
+      count('matters');
+
+      const documentIds = new Map<string, string>();
+      for (const document of seed.documents) {
+        const source = readFileSync(join(documentsDir, document.textFile), 'utf8');
+        const content = await renderTextDocument(parseTextDocument(municipality.name, document.title, source));
+        const registered = await this.documents.register(
+          ctx,
+          matter.id,
+          { buffer: content, originalname: `${document.title}.docx`, size: content.length },
+          { direction: document.direction, documentDate: document.documentDate, counterparty: document.counterparty ?? undefined, title: document.title, description: document.description },
+          { registeredOn: seed.registeredOn },
+        );
+        documentIds.set(normaliseTitle(document.title), registered.id);
+        count('documents');
+      }
+
+      const signer = await this.actorFor(ctx, keys.person(seed.report.signedBy));
+      const { report } = seed;
+      const draft = await this.reports.draft(signer, matter.id, {
+        title: report.title,
+        proposedDecision: report.proposedDecision,
+        summary: report.summary,
+        description: report.description,
+        financialConsequences: report.financialConsequences,
+        sections: report.sections,
+        decisionRecipients: report.decisionRecipients,
+        organId: keys.organ(seed.organ),
+        caseOfficerId: keys.person(seed.caseOfficer),
+        // Bilagor the seed has no document for (the goal reports) are registered by the goals capability.
+        attachmentDocumentIds: report.attachments.map((title) => documentIds.get(normaliseTitle(title))).filter((id): id is string => id !== undefined),
+      });
+      await this.reports.submit(signer, draft.id);
+      await this.reports.approve(signer, draft.id, { signedAt: new Date(`${report.date}T09:00:00Z`) });
+      count('signedOfficerReports');
+    }
+  }
+
+  /** The person's own user account as the acting user, so the signature is theirs. */
+  private async actorFor(ctx: RequestContext, personId: string): Promise<RequestContext> {
+    const user = await ctx.em.getRepository(User).findOneOrFail({ where: { personId, municipalityId: ctx.municipalityId }, relations: { grants: true } });
+    return new RequestContext(ctx.em, toAuthenticated(user), ctx.requestId, ctx.municipalityId);
+  }
+}
+
+function normaliseTitle(title: string): string {
+  return title.trim().replace(/\.$/, '').toLowerCase();
+}
+
+

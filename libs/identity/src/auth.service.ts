@@ -6,6 +6,7 @@ import {
   AppConfig,
   AuditService,
   AuthenticatedUser,
+  RoleGrant,
   ORGANISATION_DIRECTORY,
   OrganisationDirectory,
   RequestContext,
@@ -58,8 +59,16 @@ export class AuthService {
     } catch {
       return null;
     }
-    const user = await this.dataSource.getRepository(User).findOne({ where: { id: payload.sub }, relations: { grants: true } });
-    return user && user.active ? toAuthenticated(user) : null;
+    // Runs on every request: one plain query rather than an entity load with its relation.
+    const [row] = await this.dataSource.query<{ id: string; municipality_id: string | null; person_id: string | null; email: string; grants: RoleGrant[] }[]>(
+      `SELECT u.id, u.municipality_id, u.person_id, u.email,
+              coalesce(json_agg(json_build_object('role', g.role, 'organId', g.organ_id, 'departmentId', g.department_id)) FILTER (WHERE g.user_id IS NOT NULL), '[]') AS grants
+       FROM users u LEFT JOIN user_role_grants g ON g.user_id = u.id
+       WHERE u.id = $1 AND u.active
+       GROUP BY u.id`,
+      [payload.sub],
+    );
+    return row ? { userId: row.id, municipalityId: row.municipality_id, personId: row.person_id, email: row.email, grants: row.grants } : null;
   }
 
   async me(ctx: RequestContext): Promise<MeDto> {

@@ -1,0 +1,175 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { Agent, request } from 'node:http';
+import { join } from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import { Client, Pool } from 'pg';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions, RequestContext } from '@namndrum/core';
+import { UserService } from '@namndrum/identity';
+import { RegistryService } from '@namndrum/matters';
+import { MunicipalityService, OrganService } from '@namndrum/organisation';
+import { SeedModule } from '../seeds/src/seed.module';
+
+const BASE_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/namndrum';
+const PASSWORD = 'bench-password-123';
+
+export interface Bench {
+  databaseUrl: string;
+  pool: Pool;
+  api: Api;
+  registryId: string;
+  registryCode: string;
+  municipalityId: string;
+  apiProcesses: number;
+  close(): Promise<void>;
+}
+
+export interface Api {
+  get(path: string): Promise<{ status: number; body: string }>;
+  post(path: string, body: object): Promise<{ status: number; body: string }>;
+}
+
+function databaseUrl(name: string): string {
+  const url = new URL(BASE_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/**
+ * A benchmark's own world: a fresh database with the real migrations, one municipality with a
+ * registry and a signed-in secretary, and the API in a child process as in production.
+ */
+export async function startBench(name: string): Promise<Bench> {
+  const database = `namndrum_bench_${name}_${Date.now().toString(36)}`;
+  const admin = new Client({ connectionString: databaseUrl('postgres') });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${database}"`);
+  await admin.end();
+  const url = databaseUrl(database);
+  process.env.DATABASE_URL = url;
+  process.env.REDIS_PREFIX = `namndrum-bench-${name}`;
+  process.env.LOG_LEVEL = 'silent';
+
+  const migrations = new DataSource(dataSourceOptions(url));
+  await migrations.initialize();
+  await migrations.runMigrations({ transaction: 'each' });
+  await migrations.destroy();
+
+  const context = await NestFactory.createApplicationContext(SeedModule, { logger: ['error'] });
+  const dataSource = context.get(DataSource);
+  const world = await dataSource.transaction(async (em) => {
+    const municipality = await context.get(MunicipalityService).create(RequestContext.system(em, null), { name: 'Benchkommun', code: '9999' });
+    const ctx = RequestContext.system(em, municipality.id, 'bench');
+    const organ = await context.get(OrganService).create(ctx, { name: 'Benchnämnden', shortName: 'BEN', kind: 'committee' });
+    const registry = await context.get(RegistryService).create(ctx, { code: 'BEN', name: 'Benchnämndens diarium', organId: organ.id });
+    await context.get(UserService).create(ctx, { email: 'sekreterare@bench.example', password: PASSWORD, personId: null, grants: [{ role: 'secretary', organId: organ.id, departmentId: null }] });
+    return { municipalityId: municipality.id, registryId: registry.id };
+  });
+  await context.close();
+  const jwtSecret = randomBytes(32).toString('hex');
+
+  // The API is stateless and deployed as replicas; BENCH_API_PROCESSES runs more than one, clients spread over them.
+  const processes = Math.max(1, Number(process.env.BENCH_API_PROCESSES || 1));
+  const servers: ChildProcess[] = [];
+  const apis: Api[] = [];
+  for (let index = 0; index < processes; index += 1) {
+    const port = 40000 + Math.floor(Math.random() * 20000);
+    const server = spawn(
+      process.execPath,
+      [...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []), '-r', join(__dirname, '..', '..', 'scripts', 'register-paths.js'), join(__dirname, '..', 'apps', 'api', 'src', 'main.js')],
+      { env: { ...process.env, PORT: String(port), NODE_ENV: 'production', JWT_SECRET: jwtSecret, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'inherit'] },
+    );
+    servers.push(server);
+    const api = await connect(port, server);
+    const login = await api.post('/api/v1/auth/login', { email: 'sekreterare@bench.example', password: PASSWORD });
+    apis.push(withToken(port, (JSON.parse(login.body) as { accessToken: string }).accessToken));
+  }
+  let next = 0;
+  const signedIn: Api = {
+    get: (path) => apis[(next += 1) % apis.length].get(path),
+    post: (path, body) => apis[(next += 1) % apis.length].post(path, body),
+  };
+  const pool = new Pool({ connectionString: url, max: 64 });
+
+  return {
+    databaseUrl: url,
+    pool,
+    api: signedIn,
+    ...world,
+    registryCode: 'BEN',
+    apiProcesses: processes,
+    close: async () => {
+      for (const server of servers) {
+        server.kill('SIGTERM');
+        await new Promise((resolve) => server.once('exit', resolve));
+      }
+      await pool.end();
+      const cleanup = new Client({ connectionString: databaseUrl('postgres') });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+}
+
+const agent = new Agent({ keepAlive: true, maxSockets: 128 });
+
+function call(port: number, method: string, path: string, token: string | null, body?: object): Promise<{ status: number; body: string }> {
+  const payload = body ? JSON.stringify(body) : undefined;
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path,
+        agent,
+        headers: {
+          ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
+    req.on('error', reject);
+    if (payload) req.write(payload);
+    req.end();
+  });
+}
+
+function withToken(port: number, token: string | null): Api {
+  return {
+    get: (path) => call(port, 'GET', path, token),
+    post: (path, body) => call(port, 'POST', path, token, body),
+  };
+}
+
+async function connect(port: number, server: ChildProcess): Promise<Api> {
+  const api = withToken(port, null);
+  for (let attempt = 0; attempt < 200; attempt += 1) {
+    if (server.exitCode !== null) throw new Error('The API process exited while starting');
+    try {
+      if ((await api.get('/api/health')).status === 200) return api;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('The API did not start');
+}
+
+export function percentile(sortedMs: number[], p: number): number {
+  const index = Math.min(sortedMs.length - 1, Math.max(0, Math.ceil((p / 100) * sortedMs.length) - 1));
+  return Math.round(sortedMs[index] * 100) / 100;
+}
+
+export async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const start = process.hrtime.bigint();
+  await fn();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}

@@ -105,6 +105,10 @@ export async function startBench(name: string): Promise<Bench> {
         await new Promise((resolve) => server.once('exit', resolve));
       }
       await pool.end();
+      if (process.env.BENCH_KEEP_DATABASE) {
+        process.stdout.write(`Kept the database ${database}\n`);
+        return;
+      }
       const cleanup = new Client({ connectionString: databaseUrl('postgres') });
       await cleanup.connect();
       await cleanup.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);

@@ -23,6 +23,11 @@ import { requireReference } from './reference';
 import { RegistryService } from './registry.service';
 import { SecrecyAccessService } from './secrecy-access.service';
 
+/** Above this many hits a search is listed newest first and its total is a lower bound. */
+export const RANKED_SEARCH_LIMIT = 1000;
+
+export type MatterPage = Page<Matter> & { totalIsLowerBound?: boolean };
+
 export interface RegisterOptions {
   /** Only for imports and seeds (system actions): the date the matter was registered in the source diarium. */
   registeredOn?: string;
@@ -153,7 +158,7 @@ export class MatterService {
     return this.matters(ctx).create({ ...values, id, sequence: row.sequence, caseNumber, createdAt: row.created_at, updatedAt: row.updated_at });
   }
 
-  async list(ctx: RequestContext, query: MatterQueryDto): Promise<Page<Matter>> {
+  async list(ctx: RequestContext, query: MatterQueryDto): Promise<MatterPage> {
     const qb = this.matters(ctx).query('m');
     if (query.registryId) qb.andWhere('m.registry_id = :registryId', { registryId: query.registryId });
     if (query.year) qb.andWhere('m.year = :year', { year: query.year });
@@ -167,17 +172,29 @@ export class MatterService {
     if (caseNumber) {
       qb.innerJoin(Registry, 'r', 'r.id = m.registry_id')
         .andWhere('r.code = :code AND m.year = :caseYear AND m.sequence = :sequence', { code: caseNumber.registryCode, caseYear: caseNumber.year, sequence: caseNumber.sequence });
-    } else if (text) {
-      const words = searchWords(text);
-      if (words.length > 0) {
-        qb.andWhere('m.search_vector @@ swedish_search_query(CAST(:words AS text[]))', { words }).orderBy(
-          'ts_rank(m.search_vector, swedish_search_query(CAST(:words AS text[])))',
-          'DESC',
-        );
-      }
+    } else if (text && searchWords(text).length > 0) {
+      return this.search(ctx, qb, searchWords(text), query);
     }
-    qb.addOrderBy('m.registered_on', 'DESC').addOrderBy('m.year', 'DESC').addOrderBy('m.sequence', 'DESC');
+    qb.orderBy('m.registered_on', 'DESC').addOrderBy('m.year', 'DESC').addOrderBy('m.sequence', 'DESC');
     return this.matters(ctx).paginate(qb, query);
+  }
+
+  /**
+   * Full-text search. Up to RANKED_SEARCH_LIMIT hits are counted exactly and ordered by relevance
+   * (title before description before documents). A broader search would have to read every hit to
+   * rank and count it; it is shown newest first instead, which the date index answers at once, and
+   * its total is reported as a lower bound.
+   */
+  private async search(ctx: RequestContext, qb: ReturnType<TenantRepository<Matter>['query']>, words: string[], page: MatterQueryDto): Promise<MatterPage> {
+    qb.andWhere('m.search_vector @@ swedish_search_query(CAST(:words AS text[]))', { words });
+    const [countSql, countParameters] = qb.clone().select('1').limit(RANKED_SEARCH_LIMIT + 1).getQueryAndParameters();
+    const [{ hits }] = await ctx.em.query(`SELECT count(*)::int AS hits FROM (${countSql}) AS capped`, countParameters);
+    const ranked = hits <= RANKED_SEARCH_LIMIT;
+    if (ranked) qb.orderBy('ts_rank(m.search_vector, swedish_search_query(CAST(:words AS text[])))', 'DESC');
+    else qb.orderBy('m.registered_on', 'DESC');
+    qb.addOrderBy('m.year', 'DESC').addOrderBy('m.sequence', 'DESC');
+    const items = await qb.skip((page.page - 1) * page.pageSize).take(page.pageSize).getMany();
+    return { items, total: Math.min(hits, RANKED_SEARCH_LIMIT), page: page.page, pageSize: page.pageSize, totalIsLowerBound: !ranked };
   }
 
   /** A matter the actor may see; a secret one without access is reported as missing. */
@@ -194,8 +211,11 @@ export class MatterService {
         { field: 'caseNumber', messages: ['caseNumber must look like "<code> <year>/<sequence>"'] },
       ]);
     }
-    const registry = await this.registries.findByCode(ctx, parsed.registryCode);
-    const matter = registry ? (await this.matters(ctx).find({ registryId: registry.id, year: parsed.year, sequence: parsed.sequence }))[0] : undefined;
+    const matter = await this.matters(ctx)
+      .query('m')
+      .innerJoin(Registry, 'r', 'r.id = m.registry_id')
+      .andWhere('r.code = :code AND m.year = :year AND m.sequence = :sequence', { code: parsed.registryCode, year: parsed.year, sequence: parsed.sequence })
+      .getOne();
     if (!matter || !(await this.suffixIdentifies(ctx, matter, parsed.suffix))) {
       throw new NotFoundError(`Ärendet ${text.trim()}`);
     }

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Ctx, NotFoundError, PageDto, Permission, RequestContext, RequirePermission } from '@namndrum/core';
+import { Ctx, NotFoundError, Permission, RequestContext, RequirePermission } from '@namndrum/core';
 import { DocumentService, UploadedFile as UploadedFileContent } from './document.service';
 import { DocumentDto, RegisterDocumentDto, RegisterDocumentFormDto } from './dto/document.dto';
-import { CancelMatterDto, CaseNumberLookupDto, ChangeMatterStatusDto, MatterDto, MatterEventDto, MatterQueryDto, RegisterMatterDto, UpdateMatterDto } from './dto/matter.dto';
+import { CancelMatterDto, CaseNumberLookupDto, ChangeMatterStatusDto, MatterDto, MatterEventDto, MatterSearchPageDto, MatterQueryDto, RegisterMatterDto, UpdateMatterDto } from './dto/matter.dto';
 import { DraftOfficerReportDto, OfficerReportDto } from './dto/officer-report.dto';
 import { MatterService } from './matter.service';
 import { OfficerReportService } from './officer-report.service';
@@ -20,7 +20,7 @@ export class MattersController {
 
   @Get()
   @RequirePermission(Permission.MattersRead)
-  @ApiOkResponse({ type: PageDto(MatterDto) })
+  @ApiOkResponse({ type: MatterSearchPageDto })
   list(@Ctx() ctx: RequestContext, @Query() query: MatterQueryDto) {
     return this.matters.list(ctx, query);
   }

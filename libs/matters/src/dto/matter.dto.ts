@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { PageQueryDto } from '@namndrum/core';
+import { PageDto, PageQueryDto } from '@namndrum/core';
 import { TenantResourceDto, Trim } from '@namndrum/organisation';
 import { MATTER_STATUSES, MatterStatus } from '../domain/matter-status';
 import { MATTER_EVENT_KINDS, MatterEventKind } from '../entities/matter-event.entity';
@@ -154,6 +154,11 @@ export class MatterQueryDto extends PageQueryDto {
   @IsString()
   @MaxLength(200)
   q?: string;
+}
+
+export class MatterSearchPageDto extends PageDto(MatterDto) {
+  @ApiPropertyOptional({ description: 'Set on a broad search: more than `total` matters match, listed newest first instead of by relevance' })
+  totalIsLowerBound?: boolean;
 }
 
 export class CaseNumberLookupDto {

@@ -423,6 +423,9 @@ describe('matters: diarium, case numbers, documents and tjänsteskrivelser', () 
       expect((await mammoth.extractRawText({ buffer: draftDocx.body })).value).toContain('UTKAST');
       // The agenda still gets the signed version 1 until version 2 is signed.
       expect((await as(member).get(`/matters/${matterId}/officer-reports/signed`).expect(200)).body.version).toBe(1);
+      // Signing moved the matter on; its document numbering carries on after the signed DOCX.
+      const later = await as(officer).upload(matterId, pdfWithText('Komplettering'), 'komplettering.pdf', incoming).expect(201);
+      expect(later.body.sequence).toBe(3);
       const unchanged = (await as(member).get(`/officer-reports/${report.id}`).expect(200)).body;
       expect(unchanged).toMatchObject({ status: 'signed', contentSha256: report.contentSha256, content: { title: content.title } });
     });

@@ -87,7 +87,8 @@ export class Matter extends TenantEntity {
   @Column('text', { nullable: true })
   cancellationReason: string | null;
 
-  @Column('integer', { default: 0 })
+  /** Advanced only by MatterService.nextDocumentSequence in SQL; never written from a (possibly stale) entity. */
+  @Column('integer', { default: 0, update: false })
   lastDocumentSequence: number;
 
   @Index('matters_search_vector', { synchronize: false })

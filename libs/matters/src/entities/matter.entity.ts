@@ -88,7 +88,7 @@ export class Matter extends TenantEntity {
   cancellationReason: string | null;
 
   /** Advanced only by MatterService.nextDocumentSequence in SQL; never written from a (possibly stale) entity. */
-  @Column('integer', { default: 0, update: false })
+  @Column({ type: 'integer', default: 0, update: false })
   lastDocumentSequence: number;
 
   @Index('matters_search_vector', { synchronize: false })

@@ -5,7 +5,7 @@ import { RequestContext, swedishDate } from '@namndrum/core';
 import { DocumentService, MatterService } from '@namndrum/matters';
 import { DepartmentService } from '@namndrum/organisation';
 import { createTenant, Tenant } from './factories/tenant.factory';
-import { docxWithText, EXE_HEADER, pdfWithText, PNG_1X1 } from './support/files';
+import { binaryParser, docxWithText, EXE_HEADER, pdfWithText, PNG_1X1 } from './support/files';
 import { createTestApp, TestApp } from './support/test-app';
 
 const UPLOAD_LIMIT = 300_000;
@@ -214,11 +214,7 @@ describe('matters: diarium, case numbers, documents and tjänsteskrivelser', () 
       expect(first.body).toMatchObject({ direction: 'incoming', counterparty: 'Föreningen Ludvika Simsällskap', fileName: 'ansökan.docx', sizeBytes: docx.length, secret: false });
       expect(first.body).not.toHaveProperty('extractedText');
 
-      const download = await as(member).get(`/documents/${first.body.id}/content`).buffer(true).parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      }).expect(200);
+      const download = await as(member).get(`/documents/${first.body.id}/content`).buffer(true).parse(binaryParser).expect(200);
       expect(download.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
       expect(download.headers['content-disposition']).toBe(`attachment; filename="ans?kan.docx"; filename*=UTF-8''ans%C3%B6kan.docx`);
       expect((download.body as Buffer).equals(docx)).toBe(true);
@@ -386,11 +382,7 @@ describe('matters: diarium, case numbers, documents and tjänsteskrivelser', () 
 
     it('renders the signed report as a DOCX with headings, the numbered proposal and the signature', async () => {
       const [report] = (await as(member).get(`/matters/${matterId}/officer-reports`).expect(200)).body;
-      const response = await as(member).get(`/officer-reports/${report.id}/docx`).buffer(true).parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      }).expect(200);
+      const response = await as(member).get(`/officer-reports/${report.id}/docx`).buffer(true).parse(binaryParser).expect(200);
       expect(response.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
       const html = (await mammoth.convertToHtml({ buffer: response.body })).value;
       const text = (await mammoth.extractRawText({ buffer: response.body })).value;
@@ -415,11 +407,7 @@ describe('matters: diarium, case numbers, documents and tjänsteskrivelser', () 
       expect(next.content.summary).toBe('Utskottet bereder ärenden åt nämnden.');
       await as(officer).post(`/officer-reports/${report.id}/revision`).expect(409);
       await as(officer).put(`/officer-reports/${next.id}`, { ...content, title: 'Ändrad titel' }).expect(200);
-      const draftDocx = await as(member).get(`/officer-reports/${next.id}/docx`).buffer(true).parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      }).expect(200);
+      const draftDocx = await as(member).get(`/officer-reports/${next.id}/docx`).buffer(true).parse(binaryParser).expect(200);
       expect((await mammoth.extractRawText({ buffer: draftDocx.body })).value).toContain('UTKAST');
       // The agenda still gets the signed version 1 until version 2 is signed.
       expect((await as(member).get(`/matters/${matterId}/officer-reports/signed`).expect(200)).body.version).toBe(1);

@@ -2,6 +2,7 @@ import * as mammoth from 'mammoth';
 import { SeedService } from '../seeds/src/seed.service';
 import { readSeed, SEED_FILES } from '../seeds/src/run-seed';
 import { SeedModule } from '../seeds/src/seed.module';
+import { binaryParser } from './support/files';
 import { createTestApp, TestApp } from './support/test-app';
 
 const COUNTED_TABLES = ['municipalities', 'departments', 'terms', 'organs', 'persons', 'memberships', 'attendance_rights', 'users', 'user_role_grants', 'registries', 'matters', 'documents', 'officer_reports', 'matter_events'];
@@ -113,11 +114,7 @@ describe('seed data: Ludvika kommun', () => {
       .get(`/api/v1/documents/${documents[2].id}/content`)
       .set('Authorization', `Bearer ${secretary}`)
       .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
+      .parse(binaryParser)
       .expect(200);
     const text = (await mammoth.extractRawText({ buffer: docx.body })).value;
     expect(text).toContain('a) Råd för finskt förvaltningsområde');
@@ -130,11 +127,7 @@ describe('seed data: Ludvika kommun', () => {
       .get(`/api/v1/documents/${documents[0].id}/content`)
       .set('Authorization', `Bearer ${secretary}`)
       .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
+      .parse(binaryParser)
       .expect(200);
     const html = (await mammoth.convertToHtml({ buffer: instruction.body })).value;
     expect(html).toContain('<h1>Instruktion för Ludvika kommuns råd</h1>');

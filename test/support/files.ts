@@ -1,3 +1,4 @@
+import type { Response } from 'superagent';
 import { renderTextDocument } from '@namndrum/documents';
 
 /** A DOCX whose body is the given paragraphs. */
@@ -33,3 +34,10 @@ export const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwC
 
 /** A Windows executable's first bytes: a type the diarium refuses whatever the file is called. */
 export const EXE_HEADER = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(510, 0x90)]);
+
+/** A supertest parser that keeps a response body as bytes (for downloads). */
+export function binaryParser(res: Response, done: (error: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  res.on('data', (chunk: Buffer) => chunks.push(chunk));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+}

@@ -1,12 +1,16 @@
 import {
   AlignmentType,
   BorderStyle,
+  Document,
+  FileChild,
+  Header,
   HeadingLevel,
   IPropertiesOptions,
   ISectionPropertiesOptions,
   LevelFormat,
   LevelSuffix,
   NumberingDefinition,
+  Packer,
   Paragraph,
   Table,
   TableBorders,
@@ -162,4 +166,17 @@ export function dataTable(rows: string[][], options: { borders?: boolean; column
 /** "LUDVIKA KOMMUN", as the municipality's logotype reads. */
 export function municipalityLine(municipalityName: string): Paragraph {
   return new Paragraph({ spacing: { after: 0 }, children: [new TextRun({ text: normalise(municipalityName).toLocaleUpperCase('sv-SE'), bold: true, size: 28 })] });
+}
+
+/** A Nämndrum document: the municipality as author, the shared styles, page and list numbering, one section. */
+export function packDocument(options: { title: string; municipalityName: string; children: FileChild[]; header?: Header }): Promise<Buffer> {
+  const document = new Document({
+    title: options.title,
+    creator: options.municipalityName,
+    lastModifiedBy: options.municipalityName,
+    styles: DOCUMENT_STYLES,
+    numbering: { config: NUMBERING_CONFIG },
+    sections: [{ properties: PAGE_PROPERTIES, headers: options.header ? { default: options.header } : undefined, children: options.children }],
+  });
+  return Packer.toBuffer(document);
 }

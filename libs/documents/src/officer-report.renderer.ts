@@ -1,14 +1,12 @@
-import { BorderStyle, Document, FileChild, Header, Packer, Paragraph, TextRun } from 'docx';
+import { BorderStyle, FileChild, Header, Paragraph, TextRun } from 'docx';
 import {
   bodyParagraphs,
   dataTable,
-  DOCUMENT_STYLES,
   heading,
   LIST,
   municipalityLine,
   numberedItem,
-  NUMBERING_CONFIG,
-  PAGE_PROPERTIES,
+  packDocument,
   plainParagraph,
   textRuns,
 } from './docx-helpers';
@@ -35,22 +33,13 @@ export async function renderOfficerReport(view: OfficerReportView): Promise<Buff
     ...recipients(view.decisionRecipients),
   ];
 
-  const document = new Document({
+  return packDocument({
     title: view.title,
-    creator: view.municipalityName,
-    lastModifiedBy: view.municipalityName,
-    styles: DOCUMENT_STYLES,
-    numbering: { config: NUMBERING_CONFIG },
-    sections: [
-      {
-        properties: PAGE_PROPERTIES,
-        // On a draft every page says so, not only the first.
-        headers: view.draftNotice === null ? undefined : { default: new Header({ children: [new Paragraph({ children: textRuns(view.draftNotice, { bold: true }) })] }) },
-        children,
-      },
-    ],
+    municipalityName: view.municipalityName,
+    children,
+    // On a draft every page says so, not only the first.
+    header: view.draftNotice === null ? undefined : new Header({ children: [new Paragraph({ children: textRuns(view.draftNotice, { bold: true }) })] }),
   });
-  return Packer.toBuffer(document);
 }
 
 function draftNotice(text: string): Paragraph {

@@ -1,5 +1,5 @@
-import { Document, FileChild, Packer, Paragraph } from 'docx';
-import { bulletItem, dataTable, DOCUMENT_STYLES, heading, municipalityLine, NUMBERING_CONFIG, PAGE_PROPERTIES, plainParagraph } from './docx-helpers';
+import { FileChild, Paragraph } from 'docx';
+import { bulletItem, dataTable, heading, municipalityLine, packDocument, plainParagraph } from './docx-helpers';
 import { TextDocumentView } from './view-models';
 
 /** Renders a registered text document without a layout of its own: letterhead, title, then its blocks in order. */
@@ -25,13 +25,5 @@ export async function renderTextDocument(view: TextDocumentView): Promise<Buffer
     }),
   ];
 
-  const document = new Document({
-    title: view.title,
-    creator: view.municipalityName,
-    lastModifiedBy: view.municipalityName,
-    styles: DOCUMENT_STYLES,
-    numbering: { config: NUMBERING_CONFIG },
-    sections: [{ properties: PAGE_PROPERTIES, children }],
-  });
-  return Packer.toBuffer(document);
+  return packDocument({ title: view.title, municipalityName: view.municipalityName, children });
 }

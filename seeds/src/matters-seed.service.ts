@@ -66,23 +66,17 @@ export class MattersSeedService {
         count('documents');
       }
 
-      const signer = await this.actorFor(ctx, keys.person(seed.report.signedBy));
-      const { report } = seed;
+      const { date, attachments, signedBy, ...reportContent } = seed.report;
+      const signer = await this.actorFor(ctx, keys.person(signedBy));
       const draft = await this.reports.draft(signer, matter.id, {
-        title: report.title,
-        proposedDecision: report.proposedDecision,
-        summary: report.summary,
-        description: report.description,
-        financialConsequences: report.financialConsequences,
-        sections: report.sections,
-        decisionRecipients: report.decisionRecipients,
+        ...reportContent,
         organId: keys.organ(seed.organ),
         caseOfficerId: keys.person(seed.caseOfficer),
         // Bilagor the seed has no document for (the goal reports) are registered by the goals capability.
-        attachmentDocumentIds: report.attachments.map((title) => documentIds.get(normaliseTitle(title))).filter((id): id is string => id !== undefined),
+        attachmentDocumentIds: attachments.map((title) => documentIds.get(normaliseTitle(title))).filter((id): id is string => id !== undefined),
       });
       await this.reports.submit(signer, draft.id);
-      await this.reports.approve(signer, draft.id, { signedAt: new Date(`${report.date}T09:00:00Z`) });
+      await this.reports.approve(signer, draft.id, { signedAt: new Date(`${date}T09:00:00Z`) });
       count('signedOfficerReports');
     }
   }

@@ -1,5 +1,6 @@
 import type { DepartmentKind, MembershipRole, OrganKind, OrganRulesInputDto, PersonKind, Position } from '@namndrum/organisation';
 import type { AssignableRole } from '@namndrum/identity';
+import type { DocumentDirection, OfficerReportContent } from '@namndrum/matters';
 
 /** The shape of a municipality's seed file (seeds/data/<municipality>.json); references use natural keys. */
 export interface SeedData {
@@ -29,18 +30,11 @@ export interface MattersSeedData {
     department: string;
     caseOfficer: string;
     organ: string;
-    documents: { key: string; title: string; direction: 'incoming' | 'outgoing' | 'drawn_up'; documentDate: string; counterparty: string | null; description: string; textFile: string }[];
-    report: {
+    documents: { key: string; title: string; direction: DocumentDirection; documentDate: string; counterparty: string | null; description: string; textFile: string }[];
+    report: OfficerReportContent & {
       date: string;
-      title: string;
-      proposedDecision: string[];
-      summary: string | null;
-      description: string;
-      financialConsequences: string | null;
-      sections: { heading: string; body: string }[];
-      /** Titles as the source lists them; each must name one of the matter's documents. */
+      /** Bilagor as the source lists them; those naming one of the matter's documents are attached. */
       attachments: string[];
-      decisionRecipients: string[];
       signedBy: string;
     };
   }[];

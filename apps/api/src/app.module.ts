@@ -2,10 +2,11 @@ import { Module } from '@nestjs/common';
 import { CoreModule } from '@namndrum/core';
 import { IdentityModule } from '@namndrum/identity';
 import { MattersModule } from '@namndrum/matters';
+import { MeetingsModule } from '@namndrum/meetings';
 import { OrganisationModule } from '@namndrum/organisation';
 import { HealthModule } from './health/health.module';
 
 @Module({
-  imports: [CoreModule, IdentityModule, OrganisationModule, MattersModule, HealthModule],
+  imports: [CoreModule, IdentityModule, OrganisationModule, MattersModule, MeetingsModule, HealthModule],
 })
 export class AppModule {}

@@ -9,6 +9,7 @@ import { RequestContextInterceptor } from './context/request-context.interceptor
 import { DatabaseModule } from './database/database.module';
 import { FilesModule } from './files/files.module';
 import { RedisModule } from './redis/redis.module';
+import { QueueModule } from './outbox/queue.module';
 import { AllExceptionsFilter } from './errors/all-exceptions.filter';
 import { createValidationPipe } from './errors/validation';
 
@@ -37,6 +38,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
     RedisModule,
     AuditModule,
     FilesModule,
+    QueueModule,
   ],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },

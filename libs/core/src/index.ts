@@ -24,3 +24,8 @@ export * from './tenancy/municipality.entity';
 export * from './files/file-storage';
 export * from './files/files.module';
 export * from './files/local-file-storage';
+export * from './outbox/outbox-job.entity';
+export * from './outbox/outbox.service';
+export * from './outbox/queue.module';
+export * from './outbox/queues';
+export * from './outbox/outbox-reconciler';

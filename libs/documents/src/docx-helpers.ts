@@ -3,6 +3,7 @@ import {
   BorderStyle,
   Document,
   FileChild,
+  Footer,
   Header,
   HeadingLevel,
   IPropertiesOptions,
@@ -12,6 +13,7 @@ import {
   NumberingDefinition,
   Packer,
   Paragraph,
+  ParagraphChild,
   Table,
   TableBorders,
   TableCell,
@@ -103,9 +105,12 @@ export function bulletItem(text: string): Paragraph {
   return new Paragraph({ numbering: { reference: LIST.bullet, level: 0 }, children: textRuns(text) });
 }
 
-/** An item of a numbered list; each reference is one list, as a document has at most one list of each kind. */
-export function numberedItem(text: string, reference: typeof LIST.decimal | typeof LIST.attachment): Paragraph {
-  return new Paragraph({ numbering: { reference, level: 0 }, children: textRuns(text) });
+/**
+ * An item of a numbered list. Items of one reference and `instance` are one list; a bundle of several documents gives
+ * each document its own instance, so that every document's list starts at 1.
+ */
+export function numberedItem(text: string, reference: typeof LIST.decimal | typeof LIST.attachment, instance?: number): Paragraph {
+  return new Paragraph({ numbering: { reference, level: 0, instance }, children: textRuns(text) });
 }
 
 export type BodyBlock = { kind: 'paragraph'; text: string } | { kind: 'bullets'; items: string[] };
@@ -131,11 +136,14 @@ export function bodyParagraphs(text: string): Paragraph[] {
   return parseBodyText(text).flatMap((block) => (block.kind === 'bullets' ? block.items.map(bulletItem) : [plainParagraph(block.text)]));
 }
 
+/** A table cell: a text, whose "\n" are line breaks, or runs already made (a page reference, a note in italics). */
+export type CellContent = string | ParagraphChild[];
+
 /**
  * A table whose first row is a header row: marked `tableHeader` so that Word repeats it on each page and screen
  * readers announce it, and set in bold. Short rows are padded with empty cells.
  */
-export function dataTable(rows: string[][], options: { borders?: boolean; columnWidths?: number[] } = {}): Table | null {
+export function dataTable(rows: CellContent[][], options: { borders?: boolean; columnWidths?: number[] } = {}): Table | null {
   const columns = Math.max(0, ...rows.map((row) => row.length));
   if (columns === 0) return null;
   const columnWidths = options.columnWidths ?? Array.from({ length: columns }, () => Math.floor(TEXT_WIDTH_TWIPS / columns));
@@ -155,7 +163,7 @@ export function dataTable(rows: string[][], options: { borders?: boolean; column
             (_, column) =>
               new TableCell({
                 width: { size: columnWidths[column], type: WidthType.DXA },
-                children: [new Paragraph({ spacing: { after: 40 }, children: textRuns(row[column] ?? '', { bold: rowIndex === 0 ? true : undefined }) })],
+                children: [new Paragraph({ spacing: { after: 40 }, children: cellChildren(row[column] ?? '', rowIndex === 0) })],
               }),
           ),
         }),
@@ -163,20 +171,42 @@ export function dataTable(rows: string[][], options: { borders?: boolean; column
   });
 }
 
+function cellChildren(content: CellContent, header: boolean): ParagraphChild[] {
+  return typeof content === 'string' ? textRuns(content, { bold: header ? true : undefined }) : content;
+}
+
 /** "LUDVIKA KOMMUN", as the municipality's logotype reads. */
 export function municipalityLine(municipalityName: string): Paragraph {
   return new Paragraph({ spacing: { after: 0 }, children: [new TextRun({ text: normalise(municipalityName).toLocaleUpperCase('sv-SE'), bold: true, size: 28 })] });
 }
 
+export interface DocumentShellOptions {
+  title: string;
+  municipalityName: string;
+  children: FileChild[];
+  header?: Header;
+  footer?: Footer;
+}
+
 /** A Nämndrum document: the municipality as author, the shared styles, page and list numbering, one section. */
-export function packDocument(options: { title: string; municipalityName: string; children: FileChild[]; header?: Header }): Promise<Buffer> {
-  const document = new Document({
+export function buildDocument(options: DocumentShellOptions): Document {
+  return new Document({
     title: options.title,
     creator: options.municipalityName,
     lastModifiedBy: options.municipalityName,
     styles: DOCUMENT_STYLES,
     numbering: { config: NUMBERING_CONFIG },
-    sections: [{ properties: PAGE_PROPERTIES, headers: options.header ? { default: options.header } : undefined, children: options.children }],
+    sections: [
+      {
+        properties: PAGE_PROPERTIES,
+        headers: options.header ? { default: options.header } : undefined,
+        footers: options.footer ? { default: options.footer } : undefined,
+        children: options.children,
+      },
+    ],
   });
-  return Packer.toBuffer(document);
+}
+
+export function packDocument(options: DocumentShellOptions): Promise<Buffer> {
+  return Packer.toBuffer(buildDocument(options));
 }

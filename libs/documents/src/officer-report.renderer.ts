@@ -13,14 +13,36 @@ import {
 import { swedishLongDate, swedishLongDateTime } from './swedish-dates';
 import { ContactLine, OfficerReportView } from './view-models';
 
-/** Renders a tjänsteskrivelse as DOCX, laid out as ../shared/domain/documents.md describes. */
+export interface OfficerReportContentOptions {
+  /**
+   * The numbering instance of the document's numbered lists. A bundle of several documents gives each its own, so
+   * that the lists of the second report count from 1 again instead of on from the first's.
+   */
+  listInstance?: number;
+}
+
+/**
+ * Renders a tjänsteskrivelse as DOCX, laid out as ../shared/domain/documents.md describes. Async so that an invalid
+ * view (a malformed date) rejects the promise rather than throwing.
+ */
 export async function renderOfficerReport(view: OfficerReportView): Promise<Buffer> {
-  const children: FileChild[] = [
+  return packDocument({
+    title: view.title,
+    municipalityName: view.municipalityName,
+    children: officerReportContent(view),
+    // On a draft every page says so, not only the first.
+    header: view.draftNotice === null ? undefined : new Header({ children: [new Paragraph({ children: textRuns(view.draftNotice, { bold: true }) })] }),
+  });
+}
+
+/** The body of a tjänsteskrivelse, from its letterhead to Beslut skickas till, for a document of its own or a bundle. */
+export function officerReportContent(view: OfficerReportView, options: OfficerReportContentOptions = {}): FileChild[] {
+  return [
     ...(view.draftNotice === null ? [] : [draftNotice(view.draftNotice)]),
     ...letterhead(view),
     plainParagraph(view.organName),
     heading(view.title, 1),
-    ...proposedDecision(view.proposedDecision),
+    ...proposedDecision(view.proposedDecision, options.listInstance),
     ...section('Sammanfattning', view.summary),
     // Always there, even when the whole description sits in the further sections below it.
     heading('Beskrivning av ärendet', 2),
@@ -29,17 +51,9 @@ export async function renderOfficerReport(view: OfficerReportView): Promise<Buff
     ...view.sections.flatMap((extra) => section(extra.heading, extra.body)),
     ...section('Ekonomiska konsekvenser', view.financialConsequences),
     ...signature(view.signature),
-    ...attachments(view.attachments),
+    ...attachments(view.attachments, options.listInstance),
     ...recipients(view.decisionRecipients),
   ];
-
-  return packDocument({
-    title: view.title,
-    municipalityName: view.municipalityName,
-    children,
-    // On a draft every page says so, not only the first.
-    header: view.draftNotice === null ? undefined : new Header({ children: [new Paragraph({ children: textRuns(view.draftNotice, { bold: true }) })] }),
-  });
 }
 
 function draftNotice(text: string): Paragraph {
@@ -72,11 +86,11 @@ function contactLines(contact: ContactLine): string {
 }
 
 /** Förvaltningens förslag till beslut: a numbered list when there are several points, a plain paragraph for one. */
-function proposedDecision(points: string[]): FileChild[] {
+function proposedDecision(points: string[], listInstance: number | undefined): FileChild[] {
   if (points.length === 0) return [];
   const heading2 = heading('Förvaltningens förslag till beslut', 2);
   if (points.length === 1) return [heading2, plainParagraph(points[0])];
-  return [heading2, ...points.map((point) => numberedItem(point, LIST.decimal))];
+  return [heading2, ...points.map((point) => numberedItem(point, LIST.decimal, listInstance))];
 }
 
 function section(title: string, body: string | null): FileChild[] {
@@ -96,9 +110,9 @@ function signature(signed: OfficerReportView['signature']): FileChild[] {
   return lines;
 }
 
-function attachments(titles: string[]): FileChild[] {
+function attachments(titles: string[], listInstance: number | undefined): FileChild[] {
   if (titles.length === 0) return [];
-  return [heading('Bilagor', 2), ...titles.map((title) => numberedItem(title, LIST.attachment))];
+  return [heading('Bilagor', 2), ...titles.map((title) => numberedItem(title, LIST.attachment, listInstance))];
 }
 
 function recipients(names: string[]): FileChild[] {

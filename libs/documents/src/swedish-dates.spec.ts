@@ -1,4 +1,4 @@
-import { swedishLongDate, swedishLongDateTime } from './swedish-dates';
+import { finnishMeetingTime, swedishLongDate, swedishLongDateTime, swedishMeetingTime } from './swedish-dates';
 
 describe('swedishLongDate', () => {
   it.each([
@@ -41,5 +41,39 @@ describe('swedishLongDateTime', () => {
 
   it('refuses an invalid Date', () => {
     expect(() => swedishLongDateTime(new Date('x'))).toThrow(RangeError);
+  });
+});
+
+describe('swedishMeetingTime', () => {
+  it('writes the start as the Tid line of a kallelse, weekday capitalised, in Stockholm winter time', () => {
+    expect(swedishMeetingTime('2023-01-11T13:00:00Z')).toBe('Onsdag 11 januari 2023, kl. 14:00');
+  });
+
+  it('follows summer time', () => {
+    expect(swedishMeetingTime('2023-07-05T12:00:00Z')).toBe('Onsdag 5 juli 2023, kl. 14:00');
+  });
+
+  it('takes the weekday of the Stockholm date, not the UTC one', () => {
+    expect(swedishMeetingTime('2023-03-25T23:30:00Z')).toBe('Söndag 26 mars 2023, kl. 00:30');
+  });
+
+  it('adds an end on the same day as a time, and one on a later day in full', () => {
+    expect(swedishMeetingTime('2023-01-11T13:00:00Z', '2023-01-11T15:30:00Z')).toBe('Onsdag 11 januari 2023, kl. 14:00–16:30');
+    expect(swedishMeetingTime('2023-01-11T13:00:00Z', '2023-01-12T08:00:00Z')).toBe('Onsdag 11 januari 2023, kl. 14:00 – torsdag 12 januari 2023, kl. 09:00');
+  });
+
+  it('refuses an end before the start and a time without a time zone', () => {
+    expect(() => swedishMeetingTime('2023-01-11T13:00:00Z', '2023-01-11T12:00:00Z')).toThrow(RangeError);
+    expect(() => swedishMeetingTime('2023-01-11T14:00:00')).toThrow(RangeError);
+  });
+});
+
+describe('finnishMeetingTime', () => {
+  it('writes the weekday in the nominative, the day with a period and the time with a period', () => {
+    expect(finnishMeetingTime('2023-01-11T13:00:00Z')).toBe('keskiviikko 11. tammikuuta 2023 klo 14.00');
+  });
+
+  it('follows Stockholm summer time and gives a same-day end', () => {
+    expect(finnishMeetingTime('2023-07-05T12:00:00Z', '2023-07-05T14:00:00Z')).toBe('keskiviikko 5. heinäkuuta 2023 klo 14.00–16.00');
   });
 });

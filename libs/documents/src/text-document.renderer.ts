@@ -4,7 +4,12 @@ import { TextDocumentView } from './view-models';
 
 /** Renders a registered text document without a layout of its own: letterhead, title, then its blocks in order. */
 export async function renderTextDocument(view: TextDocumentView): Promise<Buffer> {
-  const children: FileChild[] = [
+  return packDocument({ title: view.title, municipalityName: view.municipalityName, children: textDocumentContent(view) });
+}
+
+/** The body of a text document, for a document of its own or a bundle. */
+export function textDocumentContent(view: TextDocumentView): FileChild[] {
+  return [
     municipalityLine(view.municipalityName),
     new Paragraph({ spacing: { after: 240 }, children: [] }),
     heading(view.title, 1),
@@ -24,6 +29,4 @@ export async function renderTextDocument(view: TextDocumentView): Promise<Buffer
       }
     }),
   ];
-
-  return packDocument({ title: view.title, municipalityName: view.municipalityName, children });
 }

@@ -175,6 +175,16 @@ export class DocumentService {
   }
 
   /** Documents of a matter by id, for an officer report's bilagor; every id must belong to the matter. */
+  /** The text extracted from each document (for laying attachments into a notice); secret ones are left out. */
+  async extractedTexts(ctx: RequestContext, ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows: { id: string; extracted_text: string | null }[] = await ctx.em.query(
+      `SELECT id, extracted_text FROM documents WHERE municipality_id = $1 AND id = ANY($2) AND NOT secret AND extracted_text IS NOT NULL`,
+      [ctx.municipalityId, ids],
+    );
+    return new Map(rows.map((row) => [row.id, row.extracted_text!]));
+  }
+
   async requireOfMatter(ctx: RequestContext, matter: Matter, ids: string[]): Promise<Document[]> {
     if (ids.length === 0) return [];
     const found = await this.documents(ctx).find({ matterId: matter.id });

@@ -12,3 +12,4 @@ export * from './matter.service';
 export * from './document.service';
 export * from './officer-report.service';
 export * from './matters.module';
+export * from './download';

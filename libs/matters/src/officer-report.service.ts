@@ -14,6 +14,7 @@ import { DepartmentService, OrganService, PersonService } from '@namndrum/organi
 import { canPerform, OfficerReportAction, OfficerReportContent, reportContentHash } from './domain/report-workflow';
 import { DraftOfficerReportDto, ReturnOfficerReportDto } from './dto/officer-report.dto';
 import { DocumentService } from './document.service';
+import { Document } from './entities/document.entity';
 import { Matter } from './entities/matter.entity';
 import { OfficerReport } from './entities/officer-report.entity';
 import { MatterService } from './matter.service';
@@ -197,6 +198,14 @@ export class OfficerReportService {
     }
     const content = await renderOfficerReport(await this.viewOf(ctx, matter, report));
     return { fileName: `Tjänsteskrivelse ${matter.caseNumber.replace(/[/ ]/g, '-')} v${report.version} utkast.docx`, content };
+  }
+
+  /** A signed report as it goes into a notice: its view and its attachments (a secret one is only named). */
+  async agendaView(ctx: RequestContext, reportId: string): Promise<{ view: OfficerReportView; attachments: Document[] }> {
+    const report = await this.get(ctx, reportId);
+    const matter = await this.matters.get(ctx, report.matterId);
+    const attachments = await this.documents.requireOfMatter(ctx, matter, report.attachmentDocumentIds);
+    return { view: await this.viewOf(ctx, matter, report), attachments };
   }
 
   private async forAction(ctx: RequestContext, id: string, action: OfficerReportAction): Promise<{ report: OfficerReport; matter: Matter }> {

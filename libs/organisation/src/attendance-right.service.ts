@@ -21,6 +21,17 @@ export class AttendanceRightService {
     return this.rights(ctx).paginate(qb, query);
   }
 
+  /** The rights in force on the date, with their persons: who besides the members is called. */
+  activeOn(ctx: RequestContext, organId: string, date: string): Promise<AttendanceRight[]> {
+    return this.rights(ctx)
+      .query('a')
+      .leftJoinAndSelect('a.person', 'person')
+      .andWhere('a.organ_id = :organId AND a.valid_from <= :date AND (a.valid_to IS NULL OR a.valid_to >= :date)', { organId, date })
+      .orderBy('a.valid_from')
+      .addOrderBy('a.id')
+      .getMany();
+  }
+
   get(ctx: RequestContext, id: string): Promise<AttendanceRight> {
     return this.rights(ctx).get(id);
   }

@@ -37,6 +37,10 @@ export const Permission = {
   OfficerReportsWrite: 'officer_reports.write',
   /** Approve and sign tjänsteskrivelser, or return them (department heads, for their department). */
   OfficerReportsApprove: 'officer_reports.approve',
+  /** Read meetings, agendas, notices and expected attendance; report one's own absence. */
+  MeetingsRead: 'meetings.read',
+  /** Plan meetings, build agendas, finalize notices, report absence for others (scoped to organs for secretaries). */
+  MeetingsManage: 'meetings.manage',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -52,14 +56,15 @@ const ROLE_PERMISSIONS: Record<GrantedRole, Permission[]> = {
     Permission.AuditRead,
     Permission.MattersRegister,
     Permission.RegistriesManage,
+    Permission.MeetingsManage,
   ],
-  secretary: [Permission.OrganisationRead, Permission.OrganManage, Permission.PersonsManage, Permission.MattersRegister],
+  secretary: [Permission.OrganisationRead, Permission.OrganManage, Permission.PersonsManage, Permission.MattersRegister, Permission.MeetingsManage],
   department_head: [Permission.OrganisationRead, Permission.MattersRegister, Permission.OfficerReportsWrite, Permission.OfficerReportsApprove],
   case_officer: [Permission.OrganisationRead, Permission.MattersRegister, Permission.OfficerReportsWrite],
 };
 
 /** Permissions every signed-in user of a municipality has, members and chairs included. */
-const BASE_PERMISSIONS: Permission[] = [Permission.OrganisationRead, Permission.MattersRead];
+const BASE_PERMISSIONS: Permission[] = [Permission.OrganisationRead, Permission.MattersRead, Permission.MeetingsRead];
 
 export interface AuthenticatedUser {
   userId: string;

@@ -54,6 +54,43 @@ export class AppConfig {
   @Min(1)
   LOGIN_RATE_LIMIT = 10;
 
+  /** The SMTP server notices are sent through (the development compose file runs Mailpit on 1025). */
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL = 'smtp://127.0.0.1:1025';
+
+  /** The sender of every e-mail, e.g. "Ludvika kommun <namndrum@ludvika.se>". */
+  @IsString()
+  @Matches(/^(.*<)?[^\s@<>]+@[^\s@<>]+>?$/, { message: 'MAIL_FROM must be an address, optionally with a name: Name <address>' })
+  MAIL_FROM = 'Nämndrum <namndrum@localhost>';
+
+  /** A notice DOCX larger than this is linked in the e-mail instead of attached. */
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'NOTICE_ATTACHMENT_MAX_BYTES must be an integer' })
+  @Min(0)
+  NOTICE_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+
+  /** E-mails the worker sends at the same time. */
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'MAIL_CONCURRENCY must be an integer' })
+  @Min(1)
+  @Max(200)
+  MAIL_CONCURRENCY = 16;
+
+  /**
+   * How long a worker holds a job (BullMQ lock) and a delivery (claim) before another worker may take
+   * it over after a crash.
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'WORKER_LOCK_MS must be an integer' })
+  @Min(2000)
+  WORKER_LOCK_MS = 60000;
+
+  /** How often the worker re-enqueues outbox work missing from Redis. */
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'RECONCILE_INTERVAL_MS must be an integer' })
+  @Min(1000)
+  RECONCILE_INTERVAL_MS = 60000;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 }

@@ -37,11 +37,13 @@ export class RequestContextInterceptor implements NestInterceptor {
   private async inTransaction(actor: AuthenticatedUser | null, requestId: string, store: Record<string, unknown>, next: CallHandler): Promise<unknown> {
     let ctx: RequestContext | undefined;
     try {
-      return await this.dataSource.transaction(async (em) => {
+      const result = await this.dataSource.transaction(async (em) => {
         ctx = new RequestContext(em, actor, requestId);
         store[REQUEST_CONTEXT_KEY] = ctx;
         return lastValueFrom(next.handle(), { defaultValue: undefined });
       });
+      await ctx?.runCommitHooks().catch((hookError: unknown) => this.logger.warn({ err: hookError, requestId }, 'After-commit work failed'));
+      return result;
     } catch (error) {
       await ctx?.runRollbackHooks().catch((hookError: unknown) => this.logger.error({ err: hookError, requestId }, 'Rollback clean-up failed'));
       throw error;

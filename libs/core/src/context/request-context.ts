@@ -9,6 +9,7 @@ import { ForbiddenError, NotFoundError } from '../errors/domain-error';
  */
 export class RequestContext {
   private readonly rollbackHooks: (() => Promise<void>)[] = [];
+  private readonly commitHooks: (() => Promise<void>)[] = [];
 
   constructor(
     readonly em: EntityManager,
@@ -49,6 +50,20 @@ export class RequestContext {
 
   async runRollbackHooks(): Promise<void> {
     for (const hook of this.rollbackHooks.splice(0)) {
+      await hook();
+    }
+  }
+
+  /**
+   * Work outside the database that may only happen once the transaction has committed (handing an
+   * outbox row to the queue). Run by whoever owns the transaction; a failing hook must not undo it.
+   */
+  afterCommit(hook: () => Promise<void>): void {
+    this.commitHooks.push(hook);
+  }
+
+  async runCommitHooks(): Promise<void> {
+    for (const hook of this.commitHooks.splice(0)) {
       await hook();
     }
   }

@@ -1,10 +1,12 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
   IsArray,
   IsBoolean,
+  IsEmail,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -31,6 +33,21 @@ import {
   VerificationKind,
 } from '../entities/organ-rules';
 import { TenantResourceDto, Trim } from './common';
+
+export class NoticeExtraRecipientDto {
+  @ApiProperty({ example: 'Sverigefinska föreningen i Ludvika' })
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ example: 'styrelsen@sverigefinska-ludvika.example' })
+  @Trim()
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @MaxLength(320)
+  email: string;
+}
 
 /** Every rule is optional on input; what is left out keeps its default (or its current value on update). */
 export class OrganRulesInputDto {
@@ -106,6 +123,14 @@ export class OrganRulesInputDto {
   @IsIn(SUBSTITUTE_CALL_IN_POLICIES)
   substituteCallIn?: SubstituteCallInPolicy;
 
+  @ApiPropertyOptional({ type: [NoticeExtraRecipientDto], description: 'Recipients of every notice besides members, substitutes and people with attendance rights' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => NoticeExtraRecipientDto)
+  noticeExtraRecipients?: NoticeExtraRecipientDto[];
+
   @ApiPropertyOptional({ nullable: true, example: 'Instruktion för Ludvika kommuns råd, 2.3.2' })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
@@ -128,6 +153,7 @@ export class OrganRulesDto {
   @ApiProperty() openMeetings: boolean;
   @ApiProperty() membersFromParentOrgan: boolean;
   @ApiProperty({ enum: SUBSTITUTE_CALL_IN_POLICIES }) substituteCallIn: SubstituteCallInPolicy;
+  @ApiProperty({ type: [NoticeExtraRecipientDto] }) noticeExtraRecipients: NoticeExtraRecipientDto[];
   @ApiProperty({ nullable: true }) source: string | null;
 }
 

@@ -27,8 +27,15 @@ export const DEFAULT_ORGAN_RULES = {
   openMeetings: false,
   membersFromParentOrgan: false,
   substituteCallIn: 'same_party_first' as SubstituteCallInPolicy,
+  noticeExtraRecipients: [] as NoticeExtraRecipient[],
   source: null as string | null,
 };
+
+/** Someone outside the register whom the organ's rules name as a notice recipient (a minority's association). */
+export interface NoticeExtraRecipient {
+  name: string;
+  email: string;
+}
 
 /** An organ's reglemente/instruktion as settings: how it is called, how it keeps and publishes its records. */
 export class OrganRules {
@@ -78,6 +85,10 @@ export class OrganRules {
 
   @Column('text', { default: DEFAULT_ORGAN_RULES.substituteCallIn })
   substituteCallIn: SubstituteCallInPolicy;
+
+  /** Extra recipients of every notice the rules name, e.g. the Finnish minority's associations for the råd för finskt förvaltningsområde. */
+  @Column('jsonb', { default: () => `'[]'` })
+  noticeExtraRecipients: NoticeExtraRecipient[];
 
   /** Where the rules come from, e.g. "Instruktion för Ludvika kommuns råd, 2.3.2". */
   @Column('text', { nullable: true })

@@ -1,0 +1,34 @@
+import type { JobsOptions } from 'bullmq';
+
+/** Every BullMQ queue of the system. Job data is always the id of an outbox row, never the work itself. */
+export const QUEUES = {
+  noticeDispatch: 'notice-dispatch',
+  mailDelivery: 'mail-delivery',
+  maintenance: 'maintenance',
+} as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+export const OUTBOX_KINDS = {
+  /** Fan a notice version out into one delivery per recipient. */
+  noticeDispatch: 'notice.dispatch',
+  /** Send one e-mail (a notice to one recipient, a call-in to one substitute). */
+  mailDelivery: 'mail.delivery',
+} as const;
+export type OutboxKind = (typeof OUTBOX_KINDS)[keyof typeof OUTBOX_KINDS];
+
+export const OUTBOX_KIND_QUEUES: Record<OutboxKind, QueueName> = {
+  [OUTBOX_KINDS.noticeDispatch]: QUEUES.noticeDispatch,
+  [OUTBOX_KINDS.mailDelivery]: QUEUES.mailDelivery,
+};
+
+export const RECONCILE_JOB = 'reconcile';
+
+/**
+ * Retry policy per queue. Completed and failed jobs are removed at once: PostgreSQL holds the outcome
+ * (status, attempts, last error), and a removed job id can be enqueued again by the reconciler.
+ */
+export const QUEUE_JOB_OPTIONS: Record<QueueName, JobsOptions> = {
+  [QUEUES.noticeDispatch]: { attempts: 8, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: true, removeOnFail: true },
+  [QUEUES.mailDelivery]: { attempts: 6, backoff: { type: 'exponential', delay: 5000 }, removeOnComplete: true, removeOnFail: true },
+  [QUEUES.maintenance]: { attempts: 1, removeOnComplete: { count: 10 }, removeOnFail: { count: 50, age: 24 * 3600 } },
+};

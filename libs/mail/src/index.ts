@@ -1,0 +1,5 @@
+export * from './mail-views';
+export * from './notice-mail';
+export * from './substitute-mail';
+export * from './message-id';
+export * from './mail-transport';

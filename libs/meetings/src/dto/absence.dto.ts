@@ -1,0 +1,53 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsUUID } from 'class-validator';
+import { TenantResourceDto } from '@namndrum/organisation';
+
+export class ReportAbsenceDto {
+  @ApiPropertyOptional({ format: 'uuid', description: "Whose absence; defaults to the signed-in user's own. Others' only for the organ's secretary." })
+  @IsOptional()
+  @IsUUID()
+  personId?: string;
+}
+
+export class AbsenceDto extends TenantResourceDto {
+  @ApiProperty({ format: 'uuid' }) meetingId: string;
+  @ApiProperty({ format: 'uuid' }) personId: string;
+  @ApiProperty({ enum: ['member', 'substitute'] }) seatRole: 'member' | 'substitute';
+  @ApiProperty() reportedAt: Date;
+  @ApiProperty({ format: 'uuid', nullable: true }) reportedByUserId: string | null;
+  @ApiProperty({ nullable: true }) withdrawnAt: Date | null;
+  @ApiProperty({ format: 'uuid', nullable: true }) withdrawnByUserId: string | null;
+}
+
+export class AttendeeDto {
+  @ApiProperty({ format: 'uuid' }) personId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ nullable: true }) party: string | null;
+}
+
+export class ExpectedSeatDto {
+  @ApiProperty({ type: AttendeeDto }) member: AttendeeDto;
+  @ApiProperty({ enum: ['chair', 'first_vice_chair', 'second_vice_chair', 'none'] }) position: string;
+  @ApiProperty() absent: boolean;
+  @ApiProperty({ type: AttendeeDto, nullable: true, description: 'The substitute called in to serve' }) servingSubstitute: AttendeeDto | null;
+}
+
+export class ExpectedAttendanceDto {
+  @ApiProperty({ format: 'uuid' }) meetingId: string;
+  @ApiProperty({ description: 'The meeting date the register is read on' }) date: string;
+  @ApiProperty() seats: number;
+  @ApiProperty({ description: 'Members and serving substitutes expected' }) expectedServing: number;
+  @ApiProperty({ description: 'More than half of the seats are expected to be filled (KL 6 kap. 27 §)' }) quorumExpected: boolean;
+  @ApiProperty({ type: [ExpectedSeatDto] }) members: ExpectedSeatDto[];
+  @ApiProperty({ type: [AttendeeDto], description: 'Substitutes who are absent themselves' }) absentSubstitutes: AttendeeDto[];
+  @ApiProperty({ type: [AttendeeDto], description: 'Absent members nobody can replace' }) uncovered: AttendeeDto[];
+}
+
+export class SubstituteCallDto extends TenantResourceDto {
+  @ApiProperty({ format: 'uuid' }) meetingId: string;
+  @ApiProperty({ format: 'uuid' }) absentPersonId: string;
+  @ApiProperty({ format: 'uuid' }) substitutePersonId: string;
+  @ApiProperty({ enum: ['called', 'released'] }) status: 'called' | 'released';
+  @ApiProperty() calledAt: Date;
+  @ApiProperty({ nullable: true }) releasedAt: Date | null;
+}

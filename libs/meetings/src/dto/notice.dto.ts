@@ -1,0 +1,62 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import { TenantResourceDto } from '@namndrum/organisation';
+import { DELIVERY_PURPOSES, DELIVERY_STATUSES, DeliveryPurpose, DeliveryStatus } from '../entities/mail-delivery.entity';
+import { NOTICE_KINDS, NOTICE_STATUSES, NoticeKind, NoticeStatus } from '../entities/meeting-notice.entity';
+
+export class MeetingNoticeDto extends TenantResourceDto {
+  @ApiProperty({ format: 'uuid' }) meetingId: string;
+  @ApiProperty() version: number;
+  @ApiProperty({ enum: NOTICE_KINDS }) kind: NoticeKind;
+  @ApiProperty({ enum: NOTICE_STATUSES }) status: NoticeStatus;
+  @ApiProperty() calendarSequence: number;
+  @ApiProperty({ type: [String] }) changes: string[];
+  @ApiProperty({ type: [String], format: 'uuid' }) itemIds: string[];
+  @ApiProperty({ nullable: true }) fileName: string | null;
+  @ApiProperty({ nullable: true }) fileSizeBytes: number | null;
+  @ApiProperty({ nullable: true }) fileSha256: string | null;
+  @ApiProperty() finalizedAt: Date;
+  @ApiProperty({ format: 'uuid', nullable: true }) finalizedByUserId: string | null;
+  @ApiProperty({ description: 'When the notice goes (or went) out' }) dispatchAt: Date;
+  @ApiProperty({ description: "The organ's deadline had passed at finalization; the notice went out at once" }) sentLate: boolean;
+  @ApiProperty({ nullable: true }) dispatchedAt: Date | null;
+  @ApiProperty({ nullable: true }) recipientCount: number | null;
+}
+
+export class DeliveryQueryDto {
+  @ApiPropertyOptional({ enum: DELIVERY_STATUSES })
+  @IsOptional()
+  @IsIn(DELIVERY_STATUSES)
+  status?: DeliveryStatus;
+}
+
+export class MailDeliveryDto extends TenantResourceDto {
+  @ApiProperty({ format: 'uuid' }) meetingId: string;
+  @ApiProperty({ enum: DELIVERY_PURPOSES }) purpose: DeliveryPurpose;
+  @ApiProperty({ format: 'uuid', nullable: true }) noticeId: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true }) substituteCallId: string | null;
+  @ApiProperty() recipientKey: string;
+  @ApiProperty({ format: 'uuid', nullable: true }) personId: string | null;
+  @ApiProperty() recipientName: string;
+  @ApiProperty({ nullable: true }) email: string | null;
+  @ApiProperty() recipientRole: string;
+  @ApiProperty({ enum: DELIVERY_STATUSES }) status: DeliveryStatus;
+  @ApiProperty() attempts: number;
+  @ApiProperty({ nullable: true }) lastError: string | null;
+  @ApiProperty() messageId: string;
+  @ApiProperty({ nullable: true }) sentAt: Date | null;
+}
+
+export class DeliveryCountsDto {
+  @ApiProperty() queued: number;
+  @ApiProperty() sent: number;
+  @ApiProperty() failed: number;
+  @ApiProperty({ description: 'Recipients without an e-mail address' }) noAddress: number;
+}
+
+export class DeliveryReportDto {
+  @ApiProperty({ format: 'uuid' }) noticeId: string;
+  @ApiProperty() version: number;
+  @ApiProperty({ type: DeliveryCountsDto }) counts: DeliveryCountsDto;
+  @ApiProperty({ type: [MailDeliveryDto], description: 'Every delivery, those not (yet) received first' }) deliveries: MailDeliveryDto[];
+}

@@ -1,0 +1,20 @@
+import { Column, Entity, Index } from 'typeorm';
+import { TenantEntity } from '@namndrum/core';
+import type { StandardPlacement } from './agenda-item.entity';
+
+/** A standard item of an organ's agenda template, copied onto each new meeting. */
+@Entity('agenda_template_items')
+@Index(['organId', 'position'], { unique: true })
+export class AgendaTemplateItem extends TenantEntity {
+  @Column('uuid')
+  organId: string;
+
+  @Column('integer')
+  position: number;
+
+  @Column('text')
+  title: string;
+
+  @Column('text')
+  placement: StandardPlacement;
+}

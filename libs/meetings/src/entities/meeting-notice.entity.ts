@@ -1,0 +1,66 @@
+import { Column, Entity, Unique } from 'typeorm';
+import { TenantEntity } from '@namndrum/core';
+
+export const NOTICE_KINDS = ['notice', 'revised', 'supplementary', 'cancellation'] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+
+export const NOTICE_STATUSES = ['scheduled', 'dispatched', 'superseded', 'withdrawn'] as const;
+export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
+
+/** One finalized version of a meeting's kallelse: its DOCX, when it goes out and to whom it went. */
+@Entity('meeting_notices')
+@Unique('meeting_notices_version', ['meetingId', 'version'])
+export class MeetingNotice extends TenantEntity {
+  @Column('uuid')
+  meetingId: string;
+
+  @Column('integer')
+  version: number;
+
+  @Column('text')
+  kind: NoticeKind;
+
+  @Column('text', { default: 'scheduled' })
+  status: NoticeStatus;
+
+  @Column('integer')
+  calendarSequence: number;
+
+  /** Revised notice: what changed, one Swedish sentence each. */
+  @Column('jsonb', { default: () => `'[]'` })
+  changes: string[];
+
+  /** The agenda items this version carries (a supplementary notice carries only the added ones). */
+  @Column('uuid', { array: true, default: () => `'{}'` })
+  itemIds: string[];
+
+  /** The rendered DOCX (content-addressed in file storage); null for a cancellation. */
+  @Column('text', { nullable: true })
+  fileSha256: string | null;
+
+  @Column('integer', { nullable: true })
+  fileSizeBytes: number | null;
+
+  @Column('text', { nullable: true })
+  fileName: string | null;
+
+  @Column('timestamptz')
+  finalizedAt: Date;
+
+  @Column('uuid', { nullable: true })
+  finalizedByUserId: string | null;
+
+  /** When the notice goes (or went) out. */
+  @Column('timestamptz')
+  dispatchAt: Date;
+
+  /** The organ's deadline had passed when the notice was finalized; it went out at once. */
+  @Column('boolean', { default: false })
+  sentLate: boolean;
+
+  @Column('timestamptz', { nullable: true })
+  dispatchedAt: Date | null;
+
+  @Column('integer', { nullable: true })
+  recipientCount: number | null;
+}

@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { AppConfig } from '@namndrum/core';
+import { createMailTransport } from '@namndrum/mail';
+import { MeetingsModule } from '../meetings.module';
+import { MAIL_TRANSPORT, MailDeliverer } from './mail-deliverer';
+import { NoticeDispatcher } from './notice-dispatcher';
+import { NoticeMailMaterial } from './notice-mail-material';
+import { MailDeliveryProcessor, MaintenanceProcessor, NoticeDispatchProcessor } from './processors';
+
+/** The meetings context's queue processors: imported by the worker only. */
+@Module({
+  imports: [MeetingsModule],
+  providers: [
+    {
+      provide: MAIL_TRANSPORT,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => createMailTransport(config.SMTP_URL, { maxConnections: Math.min(config.MAIL_CONCURRENCY, 10) }),
+    },
+    NoticeMailMaterial,
+    NoticeDispatcher,
+    MailDeliverer,
+    NoticeDispatchProcessor,
+    MailDeliveryProcessor,
+    MaintenanceProcessor,
+  ],
+  exports: [NoticeDispatcher, MailDeliverer],
+})
+export class MeetingsJobsModule {}

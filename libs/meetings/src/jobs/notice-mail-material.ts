@@ -1,0 +1,132 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AppConfig, FILE_STORAGE, FileStorage, Municipality, RequestContext, TenantRepository } from '@namndrum/core';
+import { CalendarPart, composeNoticeMail, composeSubstituteCallMail, MeetingMailView, noticeCalendar, NoticeMailView, OutgoingMail } from '@namndrum/mail';
+import { OrganService, PersonService } from '@namndrum/organisation';
+import { formatGroupMeetingLines } from '../domain/group-meetings';
+import { AgendaItem, MailDelivery, Meeting, MeetingNotice, SubstituteCall } from '../entities';
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const CACHED_NOTICES = 16;
+
+interface NoticeMaterial {
+  view: NoticeMailView;
+  calendar: CalendarPart;
+  attachment: { filename: string; content: Buffer; contentType: string } | null;
+}
+
+/** "Ludvika kommun <namndrum@ludvika.se>" → its parts, for the calendar's ORGANIZER. */
+export function parseMailbox(value: string): { name: string; email: string } {
+  const match = /^\s*(.*?)\s*<([^<>]+)>\s*$/.exec(value);
+  return match ? { name: match[1].replace(/^"|"$/g, '') || match[2], email: match[2] } : { name: value, email: value };
+}
+
+/**
+ * Everything one e-mail needs, read from PostgreSQL and file storage. A notice's view, calendar and
+ * DOCX are the same for every recipient, so they are built once per notice and kept for the next
+ * deliveries (a few notices at most: a dispatch is thousands of deliveries of one notice).
+ */
+@Injectable()
+export class NoticeMailMaterial {
+  private readonly notices = new Map<string, Promise<NoticeMaterial>>();
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly organs: OrganService,
+    private readonly persons: PersonService,
+    @Inject(FILE_STORAGE) private readonly files: FileStorage,
+  ) {}
+
+  async compose(ctx: RequestContext, delivery: MailDelivery): Promise<OutgoingMail> {
+    const base = { from: this.config.MAIL_FROM, to: { name: delivery.recipientName, address: delivery.email! }, messageId: delivery.messageId };
+    if (delivery.purpose === 'notice') {
+      const material = await this.notice(ctx, delivery.noticeId!);
+      return {
+        ...base,
+        ...composeNoticeMail(material.view, delivery.recipientName),
+        attachments: material.attachment ? [material.attachment] : [],
+        calendar: material.calendar,
+      };
+    }
+    const call = await new TenantRepository(ctx, SubstituteCall, 'Inkallelsen').get(delivery.substituteCallId!);
+    const meeting = await new TenantRepository(ctx, Meeting, 'Sammanträdet').get(call.meetingId);
+    const absent = await this.persons.get(ctx, call.absentPersonId);
+    return {
+      ...base,
+      ...composeSubstituteCallMail({
+        ...(await this.meetingView(ctx, meeting)),
+        kind: delivery.purpose === 'substitute_called' ? 'called' : 'released',
+        substituteName: delivery.recipientName,
+        replacesName: `${absent.firstName} ${absent.lastName}`,
+      }),
+    };
+  }
+
+  private notice(ctx: RequestContext, noticeId: string): Promise<NoticeMaterial> {
+    let material = this.notices.get(noticeId);
+    if (!material) {
+      material = this.loadNotice(ctx, noticeId);
+      material.catch(() => this.notices.delete(noticeId));
+      this.notices.set(noticeId, material);
+      if (this.notices.size > CACHED_NOTICES) this.notices.delete(this.notices.keys().next().value!);
+    }
+    return material;
+  }
+
+  private async loadNotice(ctx: RequestContext, noticeId: string): Promise<NoticeMaterial> {
+    const notice = await new TenantRepository(ctx, MeetingNotice, 'Kallelsen').get(noticeId);
+    const meeting = await new TenantRepository(ctx, Meeting, 'Sammanträdet').get(notice.meetingId);
+    const organ = await this.organs.get(ctx, meeting.organId);
+    const items = (await new TenantRepository(ctx, AgendaItem, 'Punkten').find({ meetingId: meeting.id }, { order: { position: 'ASC' } })).filter((item) =>
+      notice.itemIds.includes(item.id),
+    );
+    const base = await this.meetingView(ctx, meeting);
+    const attach = notice.fileSha256 !== null && (notice.fileSizeBytes ?? 0) <= this.config.NOTICE_ATTACHMENT_MAX_BYTES;
+    const view: NoticeMailView = {
+      ...base,
+      // The notice as it was when this version was finalized: time, place and sequence of that version.
+      calendarSequence: notice.calendarSequence,
+      kind: notice.kind,
+      items: items.map((item) => ({
+        number: item.position,
+        title: item.title,
+        caseNumber: item.caseNumber,
+        documentsLater: item.documentsLater,
+        closed: organ.rules.openMeetings && !item.public,
+      })),
+      changes: notice.changes,
+      documentUrl: notice.fileSha256 !== null && !attach ? `${this.baseUrl()}/api/v1/meeting-notices/${notice.id}/docx` : null,
+      documentFileName: notice.fileName ?? '',
+    };
+    return {
+      view,
+      calendar: noticeCalendar(view),
+      attachment: attach ? { filename: notice.fileName!, content: await this.files.get(notice.fileSha256!), contentType: DOCX } : null,
+    };
+  }
+
+  private async meetingView(ctx: RequestContext, meeting: Meeting): Promise<MeetingMailView> {
+    const organ = await this.organs.get(ctx, meeting.organId);
+    const municipality = await ctx.em.getRepository(Municipality).findOneByOrFail({ id: meeting.municipalityId });
+    const secretary = meeting.secretaryPersonId ? await this.persons.get(ctx, meeting.secretaryPersonId) : null;
+    const sender = parseMailbox(this.config.MAIL_FROM);
+    return {
+      municipalityName: municipality.name,
+      organName: organ.name,
+      meetingId: meeting.id,
+      startsAt: meeting.startsAt.toISOString(),
+      endsAt: meeting.endsAt.toISOString(),
+      place: meeting.place,
+      groupMeetingLines: formatGroupMeetingLines(meeting.groupMeetings),
+      meetingUrl: `${this.baseUrl()}/api/v1/meetings/${meeting.id}`,
+      languages: organ.rules.languages,
+      secretary: secretary ? { name: `${secretary.firstName} ${secretary.lastName}`, email: secretary.email, phone: secretary.phone } : null,
+      calendarSequence: meeting.calendarSequence,
+      mailDomain: new URL(this.config.PUBLIC_BASE_URL).hostname,
+      organizer: secretary?.email ? { name: `${secretary.firstName} ${secretary.lastName}`, email: secretary.email } : { name: organ.name, email: sender.email },
+    };
+  }
+
+  private baseUrl(): string {
+    return this.config.PUBLIC_BASE_URL.replace(/\/+$/, '');
+  }
+}

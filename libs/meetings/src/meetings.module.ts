@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MattersModule } from '@namndrum/matters';
+import { OrganisationModule } from '@namndrum/organisation';
+import { AbsenceService } from './absence.service';
+import { AgendaService } from './agenda.service';
+import { DeliveryService } from './delivery.service';
+import { MEETINGS_ENTITIES } from './entities';
+import { MeetingService } from './meeting.service';
+import { AgendaItemsController, MeetingsController } from './meetings.controller';
+import { NoticeService } from './notice.service';
+
+const SERVICES = [MeetingService, AgendaService, NoticeService, AbsenceService, DeliveryService];
+
+@Module({
+  imports: [TypeOrmModule.forFeature(MEETINGS_ENTITIES), OrganisationModule, MattersModule],
+  controllers: [MeetingsController, AgendaItemsController],
+  providers: SERVICES,
+  exports: SERVICES,
+})
+export class MeetingsModule {}

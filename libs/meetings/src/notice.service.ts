@@ -1,0 +1,288 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  AppConfig,
+  AuditService,
+  ConflictError,
+  FILE_STORAGE,
+  FileStorage,
+  Municipality,
+  NotFoundError,
+  OUTBOX_KINDS,
+  OutboxService,
+  Permission,
+  RequestContext,
+  TenantRepository,
+} from '@namndrum/core';
+import { MeetingNoticeView, NoticeItemDocument, renderMeetingNotice, TextDocumentView } from '@namndrum/documents';
+import { DocumentService, OfficerReportService } from '@namndrum/matters';
+import { AttendanceRightService, MembershipService, Organ, OrganService, PersonService } from '@namndrum/organisation';
+import { DateTime } from 'luxon';
+import { MEETING_TIME_ZONE } from './domain/clock-time';
+import { formatGroupMeetingLines } from './domain/group-meetings';
+import { dispatchPlan } from './domain/notice-schedule';
+import { NoticeRecipient, RecipientCandidate, resolveNoticeRecipients } from './domain/notice-recipients';
+import { DeliveryQueryDto, DeliveryReportDto } from './dto/notice.dto';
+import { AgendaItem, MailDelivery, Meeting, MeetingNotice, NoticeKind } from './entities';
+import { AgendaService } from './agenda.service';
+import { meetingClosed, moveMeetingTo } from './meeting.errors';
+import { lockMeeting } from './meeting-lock';
+
+export const dispatchKey = (noticeId: string) => `notice-dispatch:${noticeId}`;
+
+/** The meeting's calendar date in Sweden, on which the register is read. */
+export function meetingDate(meeting: Meeting): string {
+  return DateTime.fromJSDate(meeting.startsAt, { zone: MEETING_TIME_ZONE }).toISODate()!;
+}
+
+/** "Social- och utbildningsnämndens ledamöter"; an organ whose name is not a definite noun gets "Ledamöter i …". */
+export function membersAddressee(organName: string): string {
+  return /(en|et|ge|ige)$/.test(organName) ? `${organName}s ledamöter` : `Ledamöter i ${organName}`;
+}
+
+/**
+ * Kallelser: each finalization renders and stores a new version, scheduled at the organ's deadline in
+ * Stockholm time through the outbox. After the notice is out, changes of time or place go out as a
+ * revised notice, added items as a supplementary one, a cancellation as a cancellation.
+ */
+@Injectable()
+export class NoticeService {
+  constructor(
+    private readonly audit: AuditService,
+    private readonly config: AppConfig,
+    private readonly outbox: OutboxService,
+    private readonly organs: OrganService,
+    private readonly persons: PersonService,
+    private readonly memberships: MembershipService,
+    private readonly attendanceRights: AttendanceRightService,
+    private readonly reports: OfficerReportService,
+    private readonly documents: DocumentService,
+    private readonly agenda: AgendaService,
+    @Inject(FILE_STORAGE) private readonly files: FileStorage,
+  ) {}
+
+  private notices(ctx: RequestContext): TenantRepository<MeetingNotice> {
+    return new TenantRepository(ctx, MeetingNotice, 'Kallelsen');
+  }
+
+  async list(ctx: RequestContext, meetingId: string): Promise<MeetingNotice[]> {
+    await new TenantRepository(ctx, Meeting, 'Sammanträdet').get(meetingId);
+    return this.notices(ctx).find({ meetingId }, { order: { version: 'ASC' } });
+  }
+
+  get(ctx: RequestContext, id: string): Promise<MeetingNotice> {
+    return this.notices(ctx).get(id);
+  }
+
+  async docx(ctx: RequestContext, id: string): Promise<{ fileName: string; content: Buffer }> {
+    const notice = await this.get(ctx, id);
+    if (!notice.fileSha256 || !notice.fileName) throw new NotFoundError('Kallelsens dokument');
+    return { fileName: notice.fileName, content: await this.files.get(notice.fileSha256) };
+  }
+
+  /**
+   * The secretary finalizes the notice. Before it is out: a (new) version of the full notice, scheduled
+   * at the deadline or, when that has passed, at once and flagged late. After it is out: the items not
+   * yet noticed go out at once as a supplementary notice.
+   */
+  async finalize(ctx: RequestContext, meetingId: string, now = new Date()): Promise<MeetingNotice> {
+    const meeting = await lockMeeting(ctx, meetingId);
+    ctx.requireOrganPermission(Permission.MeetingsManage, meeting.organId);
+    const items = await this.agenda.list(ctx, meeting.id);
+    if (meeting.status === 'notice_sent') {
+      const added = items.filter((item) => item.noticedInVersion === null);
+      if (added.length === 0) {
+        throw new ConflictError('NOTICE_ALREADY_SENT', 'Kallelsen är redan skickad och inga ärenden har lagts till; ändrad tid eller plats skickas som reviderad kallelse');
+      }
+      return this.issue(ctx, meeting, 'supplementary', { items: added, changes: [], now });
+    }
+    if (meeting.status !== 'planned' && meeting.status !== 'notice_finalized') throw meetingClosed('Att fastställa kallelsen');
+    if (!items.some((item) => item.kind !== 'standard')) {
+      throw new ConflictError('AGENDA_EMPTY', 'Föredragningslistan har inga ärenden; lägg till ärenden eller informationspunkter innan kallelsen fastställs');
+    }
+    await this.withdrawScheduled(ctx, meeting);
+    if (meeting.status === 'planned') moveMeetingTo(meeting, 'notice_finalized');
+    await ctx.em.save(meeting);
+    return this.issue(ctx, meeting, 'notice', { items, changes: [], now });
+  }
+
+  /** A finalized notice whose meeting changed before it went out: rendered again, as the next version. */
+  async refinalize(ctx: RequestContext, meeting: Meeting): Promise<MeetingNotice> {
+    await this.withdrawScheduled(ctx, meeting);
+    return this.issue(ctx, meeting, 'notice', { items: await this.agenda.list(ctx, meeting.id), changes: [], now: new Date() });
+  }
+
+  issueRevised(ctx: RequestContext, meeting: Meeting, changes: string[]): Promise<MeetingNotice> {
+    return this.agenda.list(ctx, meeting.id).then((items) => this.issue(ctx, meeting, 'revised', { items, changes, now: new Date() }));
+  }
+
+  issueCancellation(ctx: RequestContext, meeting: Meeting, reason: string): Promise<MeetingNotice> {
+    return this.issue(ctx, meeting, 'cancellation', { items: [], changes: [`Sammanträdet är inställt: ${reason}`], now: new Date() });
+  }
+
+  /** A version not yet sent is superseded: its dispatch is withdrawn from the outbox. */
+  async withdrawScheduled(ctx: RequestContext, meeting: Meeting): Promise<void> {
+    const scheduled = await this.notices(ctx).find({ meetingId: meeting.id, status: 'scheduled' });
+    if (scheduled.length === 0) return;
+    await this.outbox.cancel(ctx, scheduled.map((notice) => dispatchKey(notice.id)));
+    for (const notice of scheduled) {
+      notice.status = meeting.status === 'cancelled' ? 'withdrawn' : 'superseded';
+      await this.notices(ctx).save(notice);
+    }
+  }
+
+  private async issue(ctx: RequestContext, meeting: Meeting, kind: NoticeKind, options: { items: AgendaItem[]; changes: string[]; now: Date }): Promise<MeetingNotice> {
+    const organ = await this.organs.get(ctx, meeting.organId);
+    const [last] = await this.notices(ctx).find({ meetingId: meeting.id }, { order: { version: 'DESC' }, take: 1 });
+    const version = (last?.version ?? 0) + 1;
+    const plan =
+      kind === 'notice'
+        ? dispatchPlan(meeting.startsAt, organ.rules.noticeLeadDays, organ.rules.noticeSendTime, options.now)
+        : { dispatchAt: options.now, sentLate: false };
+
+    let file: { sha256: string; size: number; name: string } | null = null;
+    if (kind !== 'cancellation') {
+      const content = await renderMeetingNotice(await this.view(ctx, meeting, organ, kind, options.items, options.changes));
+      const sha256 = await this.files.put(content);
+      file = { sha256, size: content.length, name: this.fileName(organ, meeting, version, kind) };
+    }
+    const notice = await this.notices(ctx).save(
+      this.notices(ctx).create({
+        meetingId: meeting.id,
+        version,
+        kind,
+        status: 'scheduled',
+        calendarSequence: meeting.calendarSequence,
+        changes: options.changes,
+        itemIds: options.items.map((item) => item.id),
+        fileSha256: file?.sha256 ?? null,
+        fileSizeBytes: file?.size ?? null,
+        fileName: file?.name ?? null,
+        finalizedAt: options.now,
+        finalizedByUserId: ctx.actorUserId,
+        dispatchAt: plan.dispatchAt,
+        sentLate: plan.sentLate,
+        dispatchedAt: null,
+        recipientCount: null,
+      }),
+    );
+    const unnoticed = options.items.filter((item) => item.noticedInVersion === null).map((item) => item.id);
+    if (unnoticed.length > 0) {
+      await ctx.em.query(`UPDATE agenda_items SET noticed_in_version = $1, updated_at = now() WHERE id = ANY($2)`, [version, unnoticed]);
+    }
+    await this.outbox.schedule(ctx, [{ kind: OUTBOX_KINDS.noticeDispatch, idempotencyKey: dispatchKey(notice.id), runAt: plan.dispatchAt, payload: { noticeId: notice.id } }]);
+    await this.audit.record(ctx, { action: `notice_${kind}`, entityType: 'MeetingNotice', entityId: notice.id, after: notice });
+    if (plan.sentLate) {
+      await this.audit.record(ctx, {
+        action: 'notice_sent_late',
+        entityType: 'MeetingNotice',
+        entityId: notice.id,
+        after: { meetingId: meeting.id, version, dispatchAt: plan.dispatchAt, leadDays: organ.rules.noticeLeadDays, sendTime: organ.rules.noticeSendTime },
+      });
+    }
+    return notice;
+  }
+
+  private fileName(organ: Organ, meeting: Meeting, version: number, kind: NoticeKind): string {
+    const label = { notice: 'Kallelse', revised: 'Reviderad kallelse', supplementary: 'Tilläggskallelse', cancellation: 'Inställt' }[kind];
+    return `${label} ${organ.shortName} ${meetingDate(meeting)} v${version}.docx`;
+  }
+
+  /** Everything the DOCX shows, resolved to text. */
+  async view(ctx: RequestContext, meeting: Meeting, organ: Organ, kind: Exclude<NoticeKind, 'cancellation'>, items: AgendaItem[], changes: string[]): Promise<MeetingNoticeView> {
+    const municipality = await ctx.em.getRepository(Municipality).findOneByOrFail({ id: ctx.municipalityId });
+    const composition = await this.memberships.composition(ctx, organ.id, meetingDate(meeting));
+    const chair = composition.members.find((seat) => seat.position === 'chair');
+    const secretary = meeting.secretaryPersonId ? await this.persons.get(ctx, meeting.secretaryPersonId) : null;
+    return {
+      kind,
+      municipalityName: municipality.name,
+      organName: organ.name,
+      languages: organ.rules.languages,
+      addressees: [membersAddressee(organ.name), 'Ersättare för kännedom'],
+      startsAt: meeting.startsAt.toISOString(),
+      endsAt: meeting.endsAt.toISOString(),
+      groupMeetingLines: formatGroupMeetingLines(meeting.groupMeetings),
+      place: meeting.place,
+      changes,
+      items: await Promise.all(
+        items.map(async (item) => ({
+          number: item.position,
+          title: item.title,
+          caseNumber: item.caseNumber,
+          documentsLater: item.documentsLater,
+          closed: organ.rules.openMeetings && !item.public,
+          documents: item.documentsLater ? [] : await this.itemDocuments(ctx, item, municipality.name),
+        })),
+      ),
+      chair: chair ? { name: `${chair.person.firstName} ${chair.person.lastName}` } : null,
+      secretary: secretary ? { name: `${secretary.firstName} ${secretary.lastName}`, title: secretary.title ?? 'Nämndsekreterare', email: secretary.email, phone: secretary.phone } : null,
+    };
+  }
+
+  /** The tjänsteskrivelse and its bilagor; a secret bilaga is named but never laid into a notice that is e-mailed. */
+  private async itemDocuments(ctx: RequestContext, item: AgendaItem, municipalityName: string): Promise<NoticeItemDocument[]> {
+    if (!item.officerReportId) return [];
+    const { view, attachments } = await this.reports.agendaView(ctx, item.officerReportId);
+    const texts = await this.documents.extractedTexts(ctx, attachments.map((document) => document.id));
+    return [
+      { kind: 'officer_report', report: view },
+      ...attachments.map((document): NoticeItemDocument => {
+        const title = document.title ?? document.description;
+        const text = texts.get(document.id);
+        if (document.secret) return { kind: 'file', title: `${title} (sekretess – delges separat)`, fileName: document.documentNumber };
+        if (!text) return { kind: 'file', title, fileName: document.fileName };
+        return { kind: 'text', document: textDocument(municipalityName, title, text) };
+      }),
+    ];
+  }
+
+  /** Who gets the notice, read from the register on the meeting date. */
+  async recipients(ctx: RequestContext, meeting: Meeting): Promise<NoticeRecipient[]> {
+    const organ = await this.organs.get(ctx, meeting.organId);
+    const date = meetingDate(meeting);
+    const composition = await this.memberships.composition(ctx, organ.id, date);
+    const rights = await this.attendanceRights.activeOn(ctx, organ.id, date);
+    const name = (person: { firstName: string; lastName: string }) => `${person.firstName} ${person.lastName}`;
+    const candidates: RecipientCandidate[] = [
+      ...composition.members.map((seat) => ({ personId: seat.person.id, name: name(seat.person), email: seat.person.email ?? null, role: 'member' as const })),
+      ...composition.substitutes.map((seat) => ({ personId: seat.person.id, name: name(seat.person), email: seat.person.email ?? null, role: 'substitute' as const })),
+      ...rights.filter((right) => right.person).map((right) => ({ personId: right.person!.id, name: name(right.person!), email: right.person!.email ?? null, role: 'attendance_right' as const })),
+      ...organ.rules.noticeExtraRecipients.map((extra) => ({ personId: null, name: extra.name, email: extra.email, role: 'extra' as const })),
+    ];
+    return resolveNoticeRecipients(candidates);
+  }
+
+  /** Who has and has not received a notice version. */
+  async deliveryReport(ctx: RequestContext, noticeId: string, query: DeliveryQueryDto): Promise<DeliveryReportDto> {
+    const notice = await this.get(ctx, noticeId);
+    const meeting = await new TenantRepository(ctx, Meeting, 'Sammanträdet').get(notice.meetingId);
+    ctx.requireOrganPermission(Permission.MeetingsManage, meeting.organId);
+    const repo = new TenantRepository(ctx, MailDelivery, 'Utskicket');
+    const counted: { status: string; count: string }[] = await ctx.em.query(
+      `SELECT status, count(*) AS count FROM mail_deliveries WHERE municipality_id = $1 AND notice_id = $2 GROUP BY status`,
+      [ctx.municipalityId, notice.id],
+    );
+    const count = (status: string) => Number(counted.find((row) => row.status === status)?.count ?? 0);
+    const qb = repo.query('d').andWhere('d.notice_id = :noticeId', { noticeId: notice.id });
+    if (query.status) qb.andWhere('d.status = :status', { status: query.status });
+    const deliveries = await qb
+      .orderBy(`CASE d.status WHEN 'failed' THEN 0 WHEN 'no_address' THEN 1 WHEN 'queued' THEN 2 ELSE 3 END`)
+      .addOrderBy('d.recipient_name')
+      .getMany();
+    return { noticeId: notice.id, version: notice.version, counts: { queued: count('queued'), sent: count('sent'), failed: count('failed'), noAddress: count('no_address') }, deliveries };
+  }
+
+  mailDomain(): string {
+    return new URL(this.config.PUBLIC_BASE_URL).hostname;
+  }
+}
+
+/** Extracted text as a plain document: paragraphs split on blank lines, short lines without a full stop as headings. */
+function textDocument(municipalityName: string, title: string, text: string): TextDocumentView {
+  const blocks = text
+    .split(/\n\s*\n/)
+    .map((block) => block.replace(/\s*\n\s*/g, ' ').trim())
+    .filter((block) => block.length > 0)
+    .map((block) => (block.length < 80 && !/[.:;,]$/.test(block) ? { kind: 'heading' as const, level: 2 as const, text: block } : { kind: 'paragraph' as const, text: block }));
+  return { municipalityName, title, blocks };
+}

@@ -34,6 +34,7 @@ const DEFAULT_RULES = {
   openMeetings: false,
   membersFromParentOrgan: false,
   substituteCallIn: 'same_party_first',
+  noticeExtraRecipients: [],
   source: null,
 };
 

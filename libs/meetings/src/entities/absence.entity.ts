@@ -1,5 +1,7 @@
-import { Column, Entity, Index } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, Relation } from 'typeorm';
 import { TenantEntity } from '@namndrum/core';
+import { Person } from '@namndrum/organisation';
+import { Meeting } from './meeting.entity';
 
 /** Förhinder: a member or substitute who cannot attend a meeting. Withdrawn, not deleted. */
 @Entity('absences')
@@ -8,8 +10,16 @@ export class Absence extends TenantEntity {
   @Column('uuid')
   meetingId: string;
 
+  @ManyToOne(() => Meeting, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'meeting_id' })
+  meeting?: Relation<Meeting>;
+
   @Column('uuid')
   personId: string;
+
+  @ManyToOne(() => Person, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'person_id' })
+  person?: Relation<Person>;
 
   /** member or substitute, as the seat was on the meeting date. */
   @Column('text')

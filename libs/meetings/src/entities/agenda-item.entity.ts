@@ -1,5 +1,7 @@
-import { Column, Entity, Index, Unique } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, Relation, Unique } from 'typeorm';
 import { TenantEntity } from '@namndrum/core';
+import { Matter, OfficerReport } from '@namndrum/matters';
+import { Meeting } from './meeting.entity';
 
 export const AGENDA_ITEM_KINDS = ['standard', 'matter', 'information'] as const;
 export type AgendaItemKind = (typeof AGENDA_ITEM_KINDS)[number];
@@ -18,6 +20,10 @@ export class AgendaItem extends TenantEntity {
   @Column('uuid')
   meetingId: string;
 
+  @ManyToOne(() => Meeting, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'meeting_id' })
+  meeting?: Relation<Meeting>;
+
   @Column('integer')
   position: number;
 
@@ -34,12 +40,20 @@ export class AgendaItem extends TenantEntity {
   @Column('uuid', { nullable: true })
   matterId: string | null;
 
+  @ManyToOne(() => Matter, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'matter_id' })
+  matter?: Relation<Matter> | null;
+
   @Column('text', { nullable: true })
   caseNumber: string | null;
 
   /** The signed tjänsteskrivelse version the item carries. */
   @Column('uuid', { nullable: true })
   officerReportId: string | null;
+
+  @ManyToOne(() => OfficerReport, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'officer_report_id' })
+  officerReport?: Relation<OfficerReport> | null;
 
   /** The proposal the organ decides on: the report's, or the subcommittee's when it prepared the matter. */
   @Column('text', { array: true, default: () => `'{}'` })
@@ -48,6 +62,10 @@ export class AgendaItem extends TenantEntity {
   /** The item of the subcommittee meeting that prepared the matter. */
   @Column('uuid', { nullable: true })
   preparedInItemId: string | null;
+
+  @ManyToOne(() => AgendaItem, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'prepared_in_item_id' })
+  preparedInItem?: Relation<AgendaItem> | null;
 
   /** "Handlingar delges senare": the chair has left the documents out of the notice. */
   @Column('boolean', { default: false })

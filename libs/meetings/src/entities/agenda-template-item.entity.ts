@@ -1,5 +1,6 @@
-import { Column, Entity, Index } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, Relation } from 'typeorm';
 import { TenantEntity } from '@namndrum/core';
+import { Organ } from '@namndrum/organisation';
 import type { StandardPlacement } from './agenda-item.entity';
 
 /** A standard item of an organ's agenda template, copied onto each new meeting. */
@@ -8,6 +9,10 @@ import type { StandardPlacement } from './agenda-item.entity';
 export class AgendaTemplateItem extends TenantEntity {
   @Column('uuid')
   organId: string;
+
+  @ManyToOne(() => Organ, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organ_id' })
+  organ?: Relation<Organ>;
 
   @Column('integer')
   position: number;

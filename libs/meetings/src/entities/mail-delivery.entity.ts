@@ -1,5 +1,9 @@
-import { Check, Column, Entity, Index } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Relation } from 'typeorm';
 import { TenantEntity } from '@namndrum/core';
+import { Person } from '@namndrum/organisation';
+import { Meeting } from './meeting.entity';
+import { MeetingNotice } from './meeting-notice.entity';
+import { SubstituteCall } from './substitute-call.entity';
 
 export const DELIVERY_PURPOSES = ['notice', 'substitute_called', 'substitute_released'] as const;
 export type DeliveryPurpose = (typeof DELIVERY_PURPOSES)[number];
@@ -21,14 +25,26 @@ export class MailDelivery extends TenantEntity {
   @Column('uuid')
   meetingId: string;
 
+  @ManyToOne(() => Meeting, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'meeting_id' })
+  meeting?: Relation<Meeting>;
+
   @Column('text')
   purpose: DeliveryPurpose;
 
   @Column('uuid', { nullable: true })
   noticeId: string | null;
 
+  @ManyToOne(() => MeetingNotice, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'notice_id' })
+  notice?: Relation<MeetingNotice> | null;
+
   @Column('uuid', { nullable: true })
   substituteCallId: string | null;
+
+  @ManyToOne(() => SubstituteCall, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'substitute_call_id' })
+  substituteCall?: Relation<SubstituteCall> | null;
 
   /** `person:<id>` or `email:<address>`: one delivery per recipient per notice version. */
   @Column('text')
@@ -36,6 +52,10 @@ export class MailDelivery extends TenantEntity {
 
   @Column('uuid', { nullable: true })
   personId: string | null;
+
+  @ManyToOne(() => Person, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'person_id' })
+  person?: Relation<Person> | null;
 
   @Column('text')
   recipientName: string;

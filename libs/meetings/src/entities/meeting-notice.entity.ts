@@ -1,5 +1,6 @@
-import { Column, Entity, Unique } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, Relation, Unique } from 'typeorm';
 import { TenantEntity } from '@namndrum/core';
+import { Meeting } from './meeting.entity';
 
 export const NOTICE_KINDS = ['notice', 'revised', 'supplementary', 'cancellation'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
@@ -13,6 +14,10 @@ export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
 export class MeetingNotice extends TenantEntity {
   @Column('uuid')
   meetingId: string;
+
+  @ManyToOne(() => Meeting, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'meeting_id' })
+  meeting?: Relation<Meeting>;
 
   @Column('integer')
   version: number;

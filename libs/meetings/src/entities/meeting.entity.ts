@@ -1,5 +1,6 @@
-import { Check, Column, Entity, Index } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Relation } from 'typeorm';
 import { TenantEntity } from '@namndrum/core';
+import { Organ, Person } from '@namndrum/organisation';
 import type { GroupMeeting } from '../domain/group-meetings';
 import type { MeetingStatus } from '../domain/meeting-status';
 
@@ -10,6 +11,10 @@ import type { MeetingStatus } from '../domain/meeting-status';
 export class Meeting extends TenantEntity {
   @Column('uuid')
   organId: string;
+
+  @ManyToOne(() => Organ, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organ_id' })
+  organ?: Relation<Organ>;
 
   @Column('timestamptz')
   startsAt: Date;
@@ -30,6 +35,10 @@ export class Meeting extends TenantEntity {
   /** The secretary who signs the notice (name, e-mail and phone under "Nämndsekreterare"). */
   @Column('uuid', { nullable: true })
   secretaryPersonId: string | null;
+
+  @ManyToOne(() => Person, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'secretary_person_id' })
+  secretaryPerson?: Relation<Person> | null;
 
   /** iCalendar SEQUENCE: raised on every change of time or place and on cancellation. */
   @Column('integer', { default: 0 })

@@ -1,6 +1,6 @@
 // Written by scripts/generate-migration.js: every committed migration, oldest first.
 import { Foundation1795439017494 } from './1795439017494-Foundation';
 import { Matters1795441139610 } from './1795441139610-Matters';
-import { Meetings1795444603913 } from './1795444603913-Meetings';
+import { Meetings1795444785749 } from './1795444785749-Meetings';
 
-export const MIGRATIONS = [Foundation1795439017494, Matters1795441139610, Meetings1795444603913];
+export const MIGRATIONS = [Foundation1795439017494, Matters1795441139610, Meetings1795444785749];

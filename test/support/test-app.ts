@@ -2,6 +2,7 @@ import { INestApplication, Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { Clock } from '@namndrum/core';
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/configure-app';
 
@@ -13,8 +14,10 @@ export interface TestApp {
 }
 
 /** The real application (every module, real PostgreSQL and Redis), served in-process for supertest. */
-export async function createTestApp(extraModules: Type[] = []): Promise<TestApp> {
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule, ...extraModules] }).compile();
+export async function createTestApp(extraModules: Type[] = [], options: { clock?: Clock } = {}): Promise<TestApp> {
+  const builder = Test.createTestingModule({ imports: [AppModule, ...extraModules] });
+  if (options.clock) builder.overrideProvider(Clock).useValue(options.clock);
+  const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication({ bufferLogs: true });
   configureApp(app);
   await app.init();

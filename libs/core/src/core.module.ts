@@ -10,6 +10,7 @@ import { DatabaseModule } from './database/database.module';
 import { FilesModule } from './files/files.module';
 import { RedisModule } from './redis/redis.module';
 import { QueueModule } from './outbox/queue.module';
+import { ClockModule } from './time/clock.module';
 import { AllExceptionsFilter } from './errors/all-exceptions.filter';
 import { createValidationPipe } from './errors/validation';
 
@@ -39,6 +40,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
     AuditModule,
     FilesModule,
     QueueModule,
+    ClockModule,
   ],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService, ConflictError, ForbiddenError, hasOrganPermission, InvalidInputError, Permission, RequestContext, TenantRepository } from '@namndrum/core';
+import { AuditService, Clock, ConflictError, ForbiddenError, hasOrganPermission, InvalidInputError, Permission, RequestContext, TenantRepository } from '@namndrum/core';
 import { IsNull } from 'typeorm';
 import { MembershipService, OrganService, SeatHolderDto } from '@namndrum/organisation';
 import { diffCalls, planSubstituteCalls } from './domain/substitute-call-in';
@@ -21,6 +21,7 @@ const attendee = (seat: SeatHolderDto): AttendeeDto => ({ personId: seat.person.
 export class AbsenceService {
   constructor(
     private readonly audit: AuditService,
+    private readonly clock: Clock,
     private readonly organs: OrganService,
     private readonly memberships: MembershipService,
     private readonly deliveries: DeliveryService,
@@ -44,7 +45,8 @@ export class AbsenceService {
     return this.calls(ctx).find({ meetingId }, { order: { calledAt: 'ASC' } });
   }
 
-  async report(ctx: RequestContext, meetingId: string, dto: ReportAbsenceDto, now = new Date()): Promise<AbsenceDto> {
+  async report(ctx: RequestContext, meetingId: string, dto: ReportAbsenceDto): Promise<AbsenceDto> {
+    const now = this.clock.now();
     const meeting = await this.open(ctx, meetingId, now);
     const personId = this.assertMayActFor(ctx, meeting, dto.personId);
     const composition = await this.memberships.composition(ctx, meeting.organId, meetingDate(meeting));
@@ -64,7 +66,8 @@ export class AbsenceService {
   }
 
   /** The member can come after all: the substitute called in for them is released. */
-  async withdraw(ctx: RequestContext, absenceId: string, now = new Date()): Promise<AbsenceDto> {
+  async withdraw(ctx: RequestContext, absenceId: string): Promise<AbsenceDto> {
+    const now = this.clock.now();
     const found = await this.absences(ctx).get(absenceId);
     const meeting = await this.open(ctx, found.meetingId, now);
     this.assertMayActFor(ctx, meeting, found.personId);
@@ -119,7 +122,7 @@ export class AbsenceService {
     });
     const { toCall, toRelease } = diffCalls(existing, plan.calls);
     const people = new Map([...composition.members, ...composition.substitutes].map((seat) => [seat.person.id, seat.person]));
-    const now = new Date();
+    const now = this.clock.now();
     const mails: Parameters<DeliveryService['queue']>[1] = [];
     // Released first: the partial unique indexes allow one active call per member and per substitute.
     for (const call of existing.filter((candidate) => toRelease.some((release) => release.absentPersonId === candidate.absentPersonId && release.substitutePersonId === candidate.substitutePersonId))) {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService, ConflictError, InvalidInputError, Page, Permission, RequestContext, TenantRepository } from '@namndrum/core';
+import { AuditService, Clock, ConflictError, InvalidInputError, Page, Permission, RequestContext, TenantRepository } from '@namndrum/core';
 import { OrganService, PersonService } from '@namndrum/organisation';
 import { DateTime } from 'luxon';
 import { MEETING_TIME_ZONE } from './domain/clock-time';
@@ -16,6 +16,7 @@ import { NoticeService } from './notice.service';
 export class MeetingService {
   constructor(
     private readonly audit: AuditService,
+    private readonly clock: Clock,
     private readonly organs: OrganService,
     private readonly persons: PersonService,
     private readonly agenda: AgendaService,
@@ -102,7 +103,7 @@ export class MeetingService {
     const before = { ...meeting };
     const wasSent = meeting.status === 'notice_sent';
     moveMeetingTo(meeting, 'cancelled');
-    Object.assign(meeting, { cancellationReason: dto.reason, cancelledAt: new Date(), calendarSequence: meeting.calendarSequence + 1 });
+    Object.assign(meeting, { cancellationReason: dto.reason, cancelledAt: this.clock.now(), calendarSequence: meeting.calendarSequence + 1 });
     const saved = await this.meetings(ctx).save(meeting);
     await this.audit.record(ctx, { action: 'cancel', entityType: 'Meeting', entityId: id, before, after: saved });
     if (wasSent) await this.notices.issueCancellation(ctx, saved, dto.reason);
@@ -111,7 +112,8 @@ export class MeetingService {
   }
 
   /** The meeting has taken place; the minutes can be written. */
-  async markHeld(ctx: RequestContext, id: string, now = new Date()): Promise<Meeting> {
+  async markHeld(ctx: RequestContext, id: string): Promise<Meeting> {
+    const now = this.clock.now();
     const meeting = await lockMeeting(ctx, id);
     ctx.requireOrganPermission(Permission.MeetingsManage, meeting.organId);
     if (meeting.startsAt.getTime() > now.getTime()) {

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   AppConfig,
   AuditService,
+  Clock,
   ConflictError,
   FILE_STORAGE,
   FileStorage,
@@ -48,6 +49,7 @@ export function membersAddressee(organName: string): string {
 export class NoticeService {
   constructor(
     private readonly audit: AuditService,
+    private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly outbox: OutboxService,
     private readonly organs: OrganService,
@@ -84,7 +86,8 @@ export class NoticeService {
    * at the deadline or, when that has passed, at once and flagged late. After it is out: the items not
    * yet noticed go out at once as a supplementary notice.
    */
-  async finalize(ctx: RequestContext, meetingId: string, now = new Date()): Promise<MeetingNotice> {
+  async finalize(ctx: RequestContext, meetingId: string): Promise<MeetingNotice> {
+    const now = this.clock.now();
     const meeting = await lockMeeting(ctx, meetingId);
     ctx.requireOrganPermission(Permission.MeetingsManage, meeting.organId);
     const items = await this.agenda.list(ctx, meeting.id);
@@ -108,15 +111,15 @@ export class NoticeService {
   /** A finalized notice whose meeting changed before it went out: rendered again, as the next version. */
   async refinalize(ctx: RequestContext, meeting: Meeting): Promise<MeetingNotice> {
     await this.withdrawScheduled(ctx, meeting);
-    return this.issue(ctx, meeting, 'notice', { items: await this.agenda.list(ctx, meeting.id), changes: [], now: new Date() });
+    return this.issue(ctx, meeting, 'notice', { items: await this.agenda.list(ctx, meeting.id), changes: [], now: this.clock.now() });
   }
 
   issueRevised(ctx: RequestContext, meeting: Meeting, changes: string[]): Promise<MeetingNotice> {
-    return this.agenda.list(ctx, meeting.id).then((items) => this.issue(ctx, meeting, 'revised', { items, changes, now: new Date() }));
+    return this.agenda.list(ctx, meeting.id).then((items) => this.issue(ctx, meeting, 'revised', { items, changes, now: this.clock.now() }));
   }
 
   issueCancellation(ctx: RequestContext, meeting: Meeting, reason: string): Promise<MeetingNotice> {
-    return this.issue(ctx, meeting, 'cancellation', { items: [], changes: [`Sammanträdet är inställt: ${reason}`], now: new Date() });
+    return this.issue(ctx, meeting, 'cancellation', { items: [], changes: [`Sammanträdet är inställt: ${reason}`], now: this.clock.now() });
   }
 
   /** A version not yet sent is superseded: its dispatch is withdrawn from the outbox. */

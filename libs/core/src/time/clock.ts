@@ -7,3 +7,13 @@ const isoDate = new Intl.DateTimeFormat('sv-SE', { timeZone: MUNICIPAL_TIME_ZONE
 export function swedishDate(instant: Date = new Date()): string {
   return isoDate.format(instant);
 }
+
+/**
+ * The current time, injected where a rule depends on it (when a notice is due, whether a meeting has
+ * started), so that tests can stand on a given day instead of today.
+ */
+export class Clock {
+  now(): Date {
+    return new Date();
+  }
+}

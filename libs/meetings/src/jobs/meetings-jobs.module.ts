@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AppConfig } from '@namndrum/core';
 import { createMailTransport } from '@namndrum/mail';
+import { OrganisationModule } from '@namndrum/organisation';
 import { MeetingsModule } from '../meetings.module';
 import { MAIL_TRANSPORT, MailDeliverer } from './mail-deliverer';
 import { NoticeDispatcher } from './notice-dispatcher';
@@ -9,7 +10,7 @@ import { MailDeliveryProcessor, MaintenanceProcessor, NoticeDispatchProcessor } 
 
 /** The meetings context's queue processors: imported by the worker only. */
 @Module({
-  imports: [MeetingsModule],
+  imports: [MeetingsModule, OrganisationModule],
   providers: [
     {
       provide: MAIL_TRANSPORT,

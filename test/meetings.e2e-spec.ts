@@ -1,0 +1,250 @@
+import { Tenant, createTenant } from './factories/tenant.factory';
+import { readDocx } from '../libs/documents/src/testing/read-docx';
+import { binaryParser } from './support/files';
+import { MeetingWorld, TestClock, meetingWorld } from './support/meeting-fixture';
+import { createTestApp, TestApp } from './support/test-app';
+
+describe('meetings, agendas and notices over HTTP', () => {
+  let testApp: TestApp;
+  let tenant: Tenant;
+  let world: MeetingWorld;
+  const clock = new TestClock();
+
+  const outboxRow = async (noticeId: string) =>
+    (await testApp.dataSource.query(`SELECT kind, status, run_at FROM outbox_jobs WHERE idempotency_key = $1`, [`notice-dispatch:${noticeId}`]))[0];
+
+  beforeAll(async () => {
+    testApp = await createTestApp([], { clock });
+    tenant = await createTenant(testApp, 'Möteskommun');
+    world = await meetingWorld(testApp, tenant);
+  });
+
+  afterEach(() => {
+    clock.current = null;
+  });
+
+  afterAll(() => testApp.close());
+
+  describe('the meeting plan', () => {
+    it("creates a meeting with the organ's standing items, and a year's plan all or nothing", async () => {
+      const id = await world.meeting('2027-02-10T14:00:00+01:00', '2027-02-10T17:00:00+01:00', {
+        groupMeetings: [
+          { startTime: '13:00', endTime: '14:00', parties: ['KD', 'M', 'S'], room: 'sessionssalen' },
+          { startTime: '13:00', endTime: '14:00', parties: ['SD'], room: 'smtr-rum "Grangärde"' },
+        ],
+      });
+      const meeting = (await world.secretary.get(`/meetings/${id}`).expect(200)).body;
+      expect(meeting).toMatchObject({ status: 'planned', startsAt: '2027-02-10T13:00:00.000Z', place: 'Sessionssalen, Stadshuset', calendarSequence: 0 });
+      const items = (await world.secretary.get(`/meetings/${id}/agenda-items`).expect(200)).body;
+      expect(items.map((item: { position: number; title: string }) => `${item.position} ${item.title}`)).toEqual([
+        '1 Val av justerande',
+        '2 Anmälan av extra ärenden',
+        '3 Anmälan av delegationsbeslut',
+        '4 Meddelanden',
+        '5 Information',
+      ]);
+
+      const plan = { organId: world.organId, year: 2028, meetings: [{ startsAt: '2028-01-12T14:00:00+01:00', endsAt: '2028-01-12T16:00:00+01:00', place: 'Sessionssalen' }] };
+      const bad = { ...plan, meetings: [...plan.meetings, { startsAt: '2029-01-12T14:00:00+01:00', endsAt: '2029-01-12T16:00:00+01:00', place: 'Sessionssalen' }] };
+      expect((await world.secretary.post('/meetings/plan', bad).expect(400)).body.details[0].field).toBe('meetings[1].startsAt');
+      expect((await world.secretary.get(`/meetings?organId=${world.organId}&year=2028`).expect(200)).body.total).toBe(0);
+      await world.secretary.post('/meetings/plan', plan).expect(201);
+      expect((await world.secretary.get(`/meetings?organId=${world.organId}&year=2028`).expect(200)).body.total).toBe(1);
+    });
+
+    it('refuses a meeting that ends before it starts, and a time without a zone', async () => {
+      const before = (await world.secretary.get(`/meetings?organId=${world.organId}`).expect(200)).body.total;
+      const response = await world.secretary.post('/meetings', { organId: world.organId, startsAt: '2027-03-01T14:00:00+01:00', endsAt: '2027-03-01T13:00:00+01:00', place: 'Sessionssalen' }).expect(400);
+      expect(response.body).toMatchObject({ error: 'MEETING_ENDS_BEFORE_START', details: [{ field: 'endsAt' }] });
+      expect(response.body.message).toBe('Sammanträdet måste sluta efter att det har börjat');
+      await world.secretary.post('/meetings', { organId: world.organId, startsAt: '2027-03-01T14:00:00', endsAt: '2027-03-01T16:00:00', place: 'Sessionssalen' }).expect(400);
+      expect((await world.secretary.get(`/meetings?organId=${world.organId}`).expect(200)).body.total).toBe(before);
+    });
+
+    it('lets only the secretary of the organ (or an admin) plan meetings', async () => {
+      const member = await world.user('erik');
+      await member.post('/meetings', { organId: world.organId, startsAt: '2027-03-01T14:00:00+01:00', endsAt: '2027-03-01T16:00:00+01:00', place: 'Sessionssalen' }).expect(403);
+      await member.get(`/meetings?organId=${world.organId}`).expect(200);
+    });
+  });
+
+  describe('the agenda', () => {
+    let meetingId: string;
+
+    beforeAll(async () => {
+      meetingId = await world.meeting('2027-04-14T14:00:00+02:00', '2027-04-14T17:00:00+02:00');
+    });
+
+    it('places only a matter with a signed tjänsteskrivelse, before the closing standard items', async () => {
+      const unsigned = await world.unsignedMatter('Ärende utan signerad tjänsteskrivelse');
+      const refused = await world.secretary.post(`/meetings/${meetingId}/agenda-items`, { kind: 'matter', matterId: unsigned.matterId }).expect(409);
+      expect(refused.body).toMatchObject({ error: 'REPORT_NOT_SIGNED', details: [{ field: 'matterId' }] });
+      expect((await world.secretary.get(`/meetings/${meetingId}/agenda-items`).expect(200)).body).toHaveLength(5);
+
+      const signed = await world.signedMatter('Bildande av arbetsutskott');
+      const item = (await world.secretary.post(`/meetings/${meetingId}/agenda-items`, { kind: 'matter', matterId: signed.matterId }).expect(201)).body;
+      expect(item).toMatchObject({ position: 3, kind: 'matter', title: 'Bildande av arbetsutskott', caseNumber: signed.caseNumber, officerReportId: signed.reportId, addedAfterNotice: false });
+      expect(item.proposal).toEqual(['Nämnden beslutar enligt förvaltningens förslag i ärendet Bildande av arbetsutskott.']);
+      await world.secretary.post(`/meetings/${meetingId}/agenda-items`, { kind: 'matter', matterId: signed.matterId }).expect(409);
+
+      const info = (await world.secretary.post(`/meetings/${meetingId}/agenda-items`, { kind: 'information', title: 'Information om förvaltningens plan för målaktiviteter', documentsLater: true }).expect(201)).body;
+      expect(info.position).toBe(4);
+      const titles = (await world.secretary.get(`/meetings/${meetingId}/agenda-items`).expect(200)).body.map((entry: { position: number; title: string }) => `${entry.position} ${entry.title}`);
+      expect(titles).toEqual([
+        '1 Val av justerande',
+        '2 Anmälan av extra ärenden',
+        '3 Bildande av arbetsutskott',
+        '4 Information om förvaltningens plan för målaktiviteter',
+        '5 Anmälan av delegationsbeslut',
+        '6 Meddelanden',
+        '7 Information',
+      ]);
+      const events = (await world.secretary.get(`/matters/${signed.matterId}/events`).expect(200)).body;
+      expect(events.map((event: { kind: string }) => event.kind)).toContain('sent_to_organ');
+    });
+
+    it('reorders, removes with renumbering, and marks items public only where the organ meets openly', async () => {
+      const items = (await world.secretary.get(`/meetings/${meetingId}/agenda-items`).expect(200)).body as { id: string; title: string }[];
+      const reversed = [...items].reverse().map((item) => item.id);
+      await world.secretary.put(`/meetings/${meetingId}/agenda-items/order`, { itemIds: reversed.slice(1) }).expect(400);
+      await world.secretary.put(`/meetings/${meetingId}/agenda-items/order`, { itemIds: reversed }).expect(200);
+      const afterReorder = (await world.secretary.get(`/meetings/${meetingId}/agenda-items`).expect(200)).body;
+      expect(afterReorder.map((item: { id: string }) => item.id)).toEqual(reversed);
+      expect(afterReorder.map((item: { position: number }) => item.position)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+
+      await world.secretary.put(`/meetings/${meetingId}/agenda-items/order`, { itemIds: items.map((item) => item.id) }).expect(200);
+      const information = items.find((item) => item.title === 'Information')!;
+      await world.secretary.delete(`/agenda-items/${information.id}`).expect(204);
+      const remaining = (await world.secretary.get(`/meetings/${meetingId}/agenda-items`).expect(200)).body;
+      expect(remaining.map((item: { position: number }) => item.position)).toEqual([1, 2, 3, 4, 5, 6]);
+
+      const refused = await world.secretary.patch(`/agenda-items/${items[2].id}`, { public: true }).expect(400);
+      expect(refused.body.error).toBe('MEETINGS_CLOSED');
+      expect((await world.secretary.patch(`/agenda-items/${items[2].id}`, { documentsLater: true }).expect(200)).body.documentsLater).toBe(true);
+      await world.secretary.patch(`/agenda-items/${items[2].id}`, { documentsLater: false }).expect(200);
+    });
+
+    it('refuses to finalize an agenda with no matters', async () => {
+      const empty = await world.meeting('2027-05-12T14:00:00+02:00', '2027-05-12T17:00:00+02:00');
+      const response = await world.secretary.post(`/meetings/${empty}/notices`).expect(409);
+      expect(response.body.error).toBe('AGENDA_EMPTY');
+      expect((await world.secretary.get(`/meetings/${empty}/notices`).expect(200)).body).toEqual([]);
+      expect((await world.secretary.get(`/meetings/${empty}`).expect(200)).body.status).toBe('planned');
+    });
+  });
+
+  describe('scheduling the notice in Stockholm time', () => {
+    const finalizeAt = async (now: string, startsAt: string, endsAt: string) => {
+      const meetingId = await world.meeting(startsAt, endsAt);
+      const matter = await world.signedMatter(`Ärende till ${startsAt}`);
+      await world.secretary.post(`/meetings/${meetingId}/agenda-items`, { kind: 'matter', matterId: matter.matterId }).expect(201);
+      clock.current = new Date(now);
+      const notice = (await world.secretary.post(`/meetings/${meetingId}/notices`).expect(201)).body;
+      clock.current = null;
+      return { meetingId, notice };
+    };
+
+    it('sends a notice for 2026-04-02 14:00 on 2026-03-26 at 08:00 (07:00 UTC, before the change to summer time)', async () => {
+      const { notice } = await finalizeAt('2026-03-01T09:00:00Z', '2026-04-02T14:00:00+02:00', '2026-04-02T17:00:00+02:00');
+      expect(notice).toMatchObject({ version: 1, kind: 'notice', status: 'scheduled', dispatchAt: '2026-03-26T07:00:00.000Z', sentLate: false });
+      const row = await outboxRow(notice.id);
+      expect(row).toMatchObject({ kind: 'notice.dispatch', status: 'pending' });
+      expect(new Date(row.run_at).toISOString()).toBe('2026-03-26T07:00:00.000Z');
+    });
+
+    it('sends a notice for 2026-10-29 on 2026-10-22 at 08:00 (06:00 UTC, summer time)', async () => {
+      const { notice } = await finalizeAt('2026-09-01T09:00:00Z', '2026-10-29T14:00:00+01:00', '2026-10-29T17:00:00+01:00');
+      expect(notice.dispatchAt).toBe('2026-10-22T06:00:00.000Z');
+    });
+
+    it('sends at once and flags it late when finalized after the deadline, in the API and the audit log', async () => {
+      const { meetingId, notice } = await finalizeAt('2026-10-25T12:00:00Z', '2026-10-29T14:00:00+01:00', '2026-10-29T17:00:00+01:00');
+      expect(notice).toMatchObject({ sentLate: true, dispatchAt: '2026-10-25T12:00:00.000Z' });
+      expect((await world.secretary.get(`/meetings/${meetingId}`).expect(200)).body.status).toBe('notice_finalized');
+      const audit = (await world.admin.get(`/audit-entries?entityId=${notice.id}`).expect(200)).body.items.map((entry: { action: string }) => entry.action);
+      expect(audit).toEqual(expect.arrayContaining(['notice_notice', 'notice_sent_late']));
+    });
+
+    it('keeps every version: finalizing again supersedes the scheduled one and its dispatch', async () => {
+      const { meetingId, notice } = await finalizeAt('2026-03-01T09:00:00Z', '2026-06-10T14:00:00+02:00', '2026-06-10T17:00:00+02:00');
+      clock.current = new Date('2026-03-02T09:00:00Z');
+      const second = (await world.secretary.post(`/meetings/${meetingId}/notices`).expect(201)).body;
+      expect(second.version).toBe(2);
+      const versions = (await world.secretary.get(`/meetings/${meetingId}/notices`).expect(200)).body;
+      expect(versions.map((version: { version: number; status: string }) => `${version.version}:${version.status}`)).toEqual(['1:superseded', '2:scheduled']);
+      expect((await outboxRow(notice.id)).status).toBe('cancelled');
+      for (const version of versions) {
+        const docx = await world.secretary.get(`/meeting-notices/${version.id}/docx`).buffer(true).parse(binaryParser).expect(200);
+        expect(docx.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+        expect((await readDocx(docx.body)).text).toContain('Onsdag 10 juni 2026, kl. 14:00');
+      }
+    });
+
+    it('renders the notice: organ, addressees, Tid, Plats, the agenda with case numbers, the chair and the secretary, then the reports', async () => {
+      const { notice } = await finalizeAt('2026-03-01T09:00:00Z', '2026-04-02T14:00:00+02:00', '2026-04-02T17:00:00+02:00');
+      const docx = await world.secretary.get(`/meeting-notices/${notice.id}/docx`).buffer(true).parse(binaryParser).expect(200);
+      const text = (await readDocx(docx.body)).text;
+      const order = ['Social- och utbildningsnämnden', 'Social- och utbildningsnämndens ledamöter', 'Ersättare för kännedom', 'Tid:', 'Torsdag 2 april 2026, kl. 14:00', 'Plats:', 'Sessionssalen, Stadshuset', 'Val av justerande', 'Ärende till 2026-04-02T14:00:00+02:00', 'Hakan Testsson', 'ordförande', 'Rita Österholm', 'rita@', 'Förvaltningens förslag till beslut'];
+      let at = -1;
+      for (const expected of order) {
+        const found = text.indexOf(expected, at + 1);
+        expect({ expected, found: found > at }).toEqual({ expected, found: true });
+        at = found;
+      }
+    });
+  });
+
+  describe('absence and substitutes', () => {
+    let meetingId: string;
+
+    beforeAll(async () => {
+      meetingId = await world.meeting('2026-12-16T14:00:00+01:00', '2026-12-16T17:00:00+01:00');
+    });
+
+    const calls = async () =>
+      (await world.secretary.get(`/meetings/${meetingId}/substitute-calls`).expect(200)).body.filter((call: { status: string }) => call.status === 'called');
+
+    it('calls in the same party first, passes the call on when that substitute is absent too, and releases on withdrawal', async () => {
+      const erik = await world.user('erik');
+      const absence = (await erik.post(`/meetings/${meetingId}/absences`, {}).expect(201)).body;
+      expect(absence).toMatchObject({ personId: world.people.erik.personId, seatRole: 'member' });
+      expect((await calls()).map((call: { substitutePersonId: string }) => call.substitutePersonId)).toEqual([world.people.kerstin.personId]);
+
+      await world.secretary.post(`/meetings/${meetingId}/absences`, { personId: world.people.kerstin.personId }).expect(201);
+      expect((await calls()).map((call: { substitutePersonId: string }) => call.substitutePersonId)).toEqual([world.people.anders.personId]);
+
+      const attendance = (await world.secretary.get(`/meetings/${meetingId}/expected-attendance`).expect(200)).body;
+      expect(attendance).toMatchObject({ seats: 5, expectedServing: 5, quorumExpected: true, uncovered: [] });
+      const erikSeat = attendance.members.find((seat: { member: { personId: string } }) => seat.member.personId === world.people.erik.personId);
+      expect(erikSeat).toMatchObject({ absent: true, servingSubstitute: { personId: world.people.anders.personId } });
+      expect(attendance.absentSubstitutes.map((person: { personId: string }) => person.personId)).toEqual([world.people.kerstin.personId]);
+
+      const mails = await testApp.dataSource.query(
+        `SELECT purpose, email FROM mail_deliveries WHERE meeting_id = $1 ORDER BY created_at, purpose`,
+        [meetingId],
+      );
+      expect(mails).toEqual([
+        { purpose: 'substitute_called', email: world.people.kerstin.email },
+        { purpose: 'substitute_called', email: world.people.anders.email },
+        { purpose: 'substitute_released', email: world.people.kerstin.email },
+      ]);
+
+      await erik.delete(`/absences/${absence.id}`).expect(200);
+      expect(await calls()).toEqual([]);
+      await erik.delete(`/absences/${absence.id}`).expect(409);
+    });
+
+    it('refuses absence for someone else unless secretary, for someone without a seat, and after the meeting has started', async () => {
+      const maria = await world.user('maria');
+      const forOther = await maria.post(`/meetings/${meetingId}/absences`, { personId: world.people.anna.personId }).expect(403);
+      expect(forOther.body.message).toBe('Bara organets sekreterare kan anmäla förhinder för någon annan');
+      const outsider = await tenant.person({ firstName: 'Utan', lastName: 'Uppdrag' });
+      expect((await world.secretary.post(`/meetings/${meetingId}/absences`, { personId: outsider }).expect(400)).body.error).toBe('NO_SEAT');
+      clock.current = new Date('2026-12-16T13:30:00Z');
+      expect((await maria.post(`/meetings/${meetingId}/absences`, {}).expect(409)).body.error).toBe('MEETING_STARTED');
+      clock.current = null;
+      const open = (await world.secretary.get(`/meetings/${meetingId}/absences`).expect(200)).body.filter((entry: { withdrawnAt: string | null }) => entry.withdrawnAt === null);
+      expect(open.map((entry: { personId: string }) => entry.personId)).toEqual([world.people.kerstin.personId]);
+    });
+  });
+});

@@ -1,0 +1,114 @@
+import { Clock } from '@namndrum/core';
+import { Tenant } from '../factories/tenant.factory';
+import { TestApp } from './test-app';
+
+/** A clock the test sets; unset, it is the real time. */
+export class TestClock extends Clock {
+  current: Date | null = null;
+
+  override now(): Date {
+    return this.current ? new Date(this.current) : new Date();
+  }
+}
+
+export type Api = ReturnType<typeof apiAs>;
+
+export function apiAs(testApp: TestApp, token: string) {
+  const bearer = `Bearer ${token}`;
+  return {
+    get: (path: string) => testApp.http().get(`/api/v1${path}`).set('Authorization', bearer),
+    post: (path: string, body?: object) => testApp.http().post(`/api/v1${path}`).set('Authorization', bearer).send(body),
+    put: (path: string, body: object) => testApp.http().put(`/api/v1${path}`).set('Authorization', bearer).send(body),
+    patch: (path: string, body: object) => testApp.http().patch(`/api/v1${path}`).set('Authorization', bearer).send(body),
+    delete: (path: string) => testApp.http().delete(`/api/v1${path}`).set('Authorization', bearer),
+  };
+}
+
+export interface SeatSpec {
+  key: string;
+  party: string;
+  role: 'member' | 'substitute';
+  position?: 'chair' | 'first_vice_chair' | 'none';
+  substituteOrder?: number;
+}
+
+/** Ludvika SUN in small: five members and four substitutes in call-in order, each with an e-mail address. */
+export const SMALL_SUN: SeatSpec[] = [
+  { key: 'hakan', party: 'M', role: 'member', position: 'chair' },
+  { key: 'anna', party: 'S', role: 'member', position: 'first_vice_chair' },
+  { key: 'erik', party: 'S', role: 'member' },
+  { key: 'maria', party: 'S', role: 'member' },
+  { key: 'karin', party: 'SD', role: 'member' },
+  { key: 'kerstin', party: 'S', role: 'substitute', substituteOrder: 1 },
+  { key: 'anders', party: 'S', role: 'substitute', substituteOrder: 2 },
+  { key: 'mikael', party: 'SD', role: 'substitute', substituteOrder: 3 },
+  { key: 'linnea', party: 'M', role: 'substitute', substituteOrder: 4 },
+];
+
+export interface MeetingWorld {
+  organId: string;
+  people: Record<string, { personId: string; email: string }>;
+  admin: Api;
+  secretary: Api;
+  head: Api;
+  registryId: string;
+  as: (token: string) => Api;
+  user: (personKey: string) => Promise<Api>;
+  /** A registered matter whose tjänsteskrivelse is signed by the department head. */
+  signedMatter: (title: string, organId?: string) => Promise<{ matterId: string; caseNumber: string; reportId: string }>;
+  unsignedMatter: (title: string) => Promise<{ matterId: string }>;
+  meeting: (startsAt: string, endsAt: string, extra?: object) => Promise<string>;
+}
+
+export async function meetingWorld(testApp: TestApp, tenant: Tenant, options: { seats?: SeatSpec[]; organName?: string; domain?: string } = {}): Promise<MeetingWorld> {
+  const domain = options.domain ?? `${tenant.municipalityId.slice(0, 8)}.test.example`;
+  const organId = await tenant.organ({ name: options.organName ?? 'Social- och utbildningsnämnden', responsibleDepartmentId: tenant.departmentId });
+  const people: MeetingWorld['people'] = {};
+  for (const spec of options.seats ?? SMALL_SUN) {
+    const email = `${spec.key}@${domain}`;
+    const personId = await tenant.person({ firstName: spec.key[0].toUpperCase() + spec.key.slice(1), lastName: 'Testsson', party: spec.party, email });
+    await tenant.seat({ personId, organId, role: spec.role, position: spec.position ?? 'none', party: spec.party, substituteOrder: spec.substituteOrder });
+    people[spec.key] = { personId, email };
+  }
+  const as = (token: string) => apiAs(testApp, token);
+  const secretaryPerson = await tenant.person({ kind: 'official', firstName: 'Rita', lastName: 'Österholm', title: 'Nämndsekreterare', email: `rita@${domain}`, phone: '0240-861 74', party: null });
+  const headPerson = await tenant.person({ kind: 'official', firstName: 'Jonas', lastName: 'Fors', title: 'Förvaltningschef', party: null });
+  const admin = as((await tenant.user([{ role: 'admin' }])).token);
+  const secretary = as((await tenant.user([{ role: 'secretary', organId }], secretaryPerson)).token);
+  const head = as((await tenant.user([{ role: 'department_head', departmentId: tenant.departmentId }], headPerson)).token);
+  const registryId = (await admin.post('/registries', { code: `R${domain.slice(0, 6).toUpperCase().replace(/[^A-Z0-9]/g, 'X')}`, name: 'Nämndens diarium', organId }).expect(201)).body.id;
+
+  const unsignedMatter = async (title: string) => {
+    const matter = (await secretary.post('/matters', { registryId, title, departmentId: tenant.departmentId, organId }).expect(201)).body;
+    return { matterId: matter.id as string, caseNumber: matter.caseNumber as string };
+  };
+  return {
+    organId,
+    people,
+    admin,
+    secretary,
+    head,
+    registryId,
+    as,
+    user: async (key) => as((await tenant.user([], people[key].personId)).token),
+    unsignedMatter,
+    signedMatter: async (title, reportOrganId = organId) => {
+      const { matterId, caseNumber } = await unsignedMatter(title);
+      const draft = (
+        await head
+          .post(`/matters/${matterId}/officer-reports`, {
+            organId: reportOrganId,
+            title,
+            proposedDecision: [`Nämnden beslutar enligt förvaltningens förslag i ärendet ${title}.`],
+            description: `Beskrivning av ärendet ${title}.`,
+            decisionRecipients: ['Akten'],
+          })
+          .expect(201)
+      ).body;
+      await head.post(`/officer-reports/${draft.id}/submission`).expect(201);
+      await head.post(`/officer-reports/${draft.id}/approval`).expect(201);
+      return { matterId, caseNumber, reportId: draft.id as string };
+    },
+    meeting: async (startsAt, endsAt, extra = {}) => (await secretary.post('/meetings', { organId, startsAt, endsAt, place: 'Sessionssalen, Stadshuset', ...extra }).expect(201)).body.id,
+  };
+}

@@ -1,7 +1,7 @@
 import { Tenant, createTenant } from './factories/tenant.factory';
 import { readDocx } from '../libs/documents/src/testing/read-docx';
 import { binaryParser } from './support/files';
-import { MeetingWorld, TestClock, meetingWorld } from './support/meeting-fixture';
+import { MeetingWorld, TestClock, meetingWorld, stockholmDaysFromNow } from './support/meeting-fixture';
 import { createTestApp, TestApp } from './support/test-app';
 
 describe('meetings, agendas and notices over HTTP', () => {
@@ -196,9 +196,11 @@ describe('meetings, agendas and notices over HTTP', () => {
 
   describe('absence and substitutes', () => {
     let meetingId: string;
+    let startsAt: string;
 
     beforeAll(async () => {
-      meetingId = await world.meeting('2026-12-16T14:00:00+01:00', '2026-12-16T17:00:00+01:00');
+      startsAt = stockholmDaysFromNow(20, '14:00');
+      meetingId = await world.meeting(startsAt, stockholmDaysFromNow(20, '17:00'));
     });
 
     const calls = async () =>
@@ -240,7 +242,7 @@ describe('meetings, agendas and notices over HTTP', () => {
       expect(forOther.body.message).toBe('Bara organets sekreterare kan anmäla förhinder för någon annan');
       const outsider = await tenant.person({ firstName: 'Utan', lastName: 'Uppdrag' });
       expect((await world.secretary.post(`/meetings/${meetingId}/absences`, { personId: outsider }).expect(400)).body.error).toBe('NO_SEAT');
-      clock.current = new Date('2026-12-16T13:30:00Z');
+      clock.current = new Date(new Date(startsAt).getTime() + 30 * 60_000);
       expect((await maria.post(`/meetings/${meetingId}/absences`, {}).expect(409)).body.error).toBe('MEETING_STARTED');
       clock.current = null;
       const open = (await world.secretary.get(`/meetings/${meetingId}/absences`).expect(200)).body.filter((entry: { withdrawnAt: string | null }) => entry.withdrawnAt === null);

@@ -1,4 +1,6 @@
 import { Clock } from '@namndrum/core';
+import { TermService } from '@namndrum/organisation';
+import { DateTime } from 'luxon';
 import { Tenant } from '../factories/tenant.factory';
 import { TestApp } from './test-app';
 
@@ -62,6 +64,9 @@ export interface MeetingWorld {
 
 export async function meetingWorld(testApp: TestApp, tenant: Tenant, options: { seats?: SeatSpec[]; organName?: string; domain?: string } = {}): Promise<MeetingWorld> {
   const domain = options.domain ?? `${tenant.municipalityId.slice(0, 8)}.test.example`;
+  // The seats must hold on meetings a few weeks from whatever day the tests run.
+  const endDate = DateTime.now().plus({ years: 4 }).toISODate()!;
+  await tenant.run((ctx) => testApp.app.get(TermService).update(ctx, tenant.termId, { endDate }));
   const organId = await tenant.organ({ name: options.organName ?? 'Social- och utbildningsnämnden', responsibleDepartmentId: tenant.departmentId });
   const people: MeetingWorld['people'] = {};
   for (const spec of options.seats ?? SMALL_SUN) {
@@ -111,4 +116,10 @@ export async function meetingWorld(testApp: TestApp, tenant: Tenant, options: { 
     },
     meeting: async (startsAt, endsAt, extra = {}) => (await secretary.post('/meetings', { organId, startsAt, endsAt, place: 'Sessionssalen, Stadshuset', ...extra }).expect(201)).body.id,
   };
+}
+
+/** An ISO time with offset, `days` from now at the given Stockholm clock time. */
+export function stockholmDaysFromNow(days: number, time = '14:00'): string {
+  const [hour, minute] = time.split(':').map(Number);
+  return DateTime.now().setZone('Europe/Stockholm').plus({ days }).set({ hour, minute, second: 0, millisecond: 0 }).toISO({ suppressMilliseconds: true })!;
 }

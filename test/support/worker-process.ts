@@ -20,7 +20,10 @@ export class WorkerProcess {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
-    child.stdout!.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+    child.stdout!.on('data', (chunk: Buffer) => {
+      this.output += chunk.toString();
+      if (process.env.TEST_WORKER_LOG) process.stderr.write(chunk);
+    });
     child.stderr!.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
     const deadline = Date.now() + 30_000;
     while (!this.output.includes('Worker started')) {

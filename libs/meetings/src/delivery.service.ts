@@ -30,7 +30,7 @@ export class DeliveryService {
   /** Within a request: the outbox hands the work to the queue after commit. */
   async queue(ctx: RequestContext, deliveries: NewDelivery[]): Promise<void> {
     const refs = await this.insert(ctx.em, ctx.municipalityId, deliveries);
-    if (refs.length > 0) ctx.afterCommit(() => this.outbox.enqueue(refs));
+    if (refs.length > 0) ctx.afterCommit(() => this.outbox.enqueueQuietly(refs));
   }
 
   /** Within a job that owns its transaction: returns the outbox rows to enqueue once it has committed. */

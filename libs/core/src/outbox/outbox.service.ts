@@ -19,9 +19,9 @@ export interface OutboxJobRef {
   runAt: Date;
 }
 
-/** The job id of an outbox row in BullMQ: deterministic, so adding the same row twice adds one job. */
+/** The job id of an outbox row in BullMQ: deterministic, so adding the same row twice adds one job (BullMQ refuses ':' in ids). */
 export function outboxJobId(id: string): string {
-  return `outbox:${id}`;
+  return `outbox-${id}`;
 }
 
 /**
@@ -45,7 +45,7 @@ export class OutboxService {
   /** Stores the work (once per idempotency key) and enqueues what was new after the transaction commits. */
   async schedule(ctx: RequestContext, work: ScheduledWork[]): Promise<OutboxJobRef[]> {
     const refs = await this.insert(ctx.em, ctx.hasTenant ? ctx.municipalityId : null, work);
-    if (refs.length > 0) ctx.afterCommit(() => this.enqueue(refs));
+    if (refs.length > 0) ctx.afterCommit(() => this.enqueueQuietly(refs));
     return refs;
   }
 
@@ -99,7 +99,7 @@ export class OutboxService {
 
   /** Enqueues after commit without failing the request: the reconciler picks up what Redis did not take. */
   enqueueQuietly(refs: OutboxJobRef[]): Promise<void> {
-    return this.enqueue(refs).catch((error: unknown) => this.logger.warn({ err: error, jobs: refs.length }, 'Enqueue failed; the reconciler will retry'));
+    return this.enqueue(refs).catch((error: unknown) => this.logger.error({ err: error, jobs: refs.length }, 'Enqueue failed; the reconciler will retry'));
   }
 
   queue(name: QueueName): Queue {

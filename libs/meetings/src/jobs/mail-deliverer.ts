@@ -38,7 +38,8 @@ export class MailDeliverer implements OnApplicationShutdown {
   ) {}
 
   async deliver(outboxId: string): Promise<DeliveryOutcome> {
-    const [claimed]: Record<string, unknown>[] = await this.dataSource.query(
+    // TypeORM answers an UPDATE … RETURNING with [rows, affected].
+    const [[claimed]]: [{ id: string }[], number] = await this.dataSource.query(
       `WITH job AS (SELECT (payload->>'deliveryId')::uuid AS delivery_id FROM outbox_jobs WHERE id = $1 AND status = 'pending')
        UPDATE mail_deliveries d
           SET claimed_until = clock_timestamp() + make_interval(secs => $2), attempts = d.attempts + 1, updated_at = now()
@@ -48,7 +49,7 @@ export class MailDeliverer implements OnApplicationShutdown {
       [outboxId, this.config.WORKER_LOCK_MS / 1000],
     );
     if (!claimed) return this.unclaimable(outboxId);
-    const delivery = await this.dataSource.getRepository(MailDelivery).findOneByOrFail({ id: claimed.id as string });
+    const delivery = await this.dataSource.getRepository(MailDelivery).findOneByOrFail({ id: claimed.id });
     const ctx = RequestContext.system(this.dataSource.manager, delivery.municipalityId, `outbox:${outboxId}`);
     try {
       const mail = await this.material.compose(ctx, delivery);

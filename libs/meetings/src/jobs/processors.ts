@@ -51,6 +51,11 @@ export class MailDeliveryProcessor extends WorkerHost {
   process(job: Job<OutboxJobData>) {
     return timed(this.logger, job, () => this.deliverer.deliver(job.data.outboxId));
   }
+
+  @OnWorkerEvent('failed')
+  onFailed(job: Job | undefined, error: Error) {
+    this.logger.warn({ jobId: job?.id, attempt: job?.attemptsMade, error: error.message }, 'E-mail delivery attempt failed');
+  }
 }
 
 @Processor(QUEUES.maintenance, { concurrency: 1 })

@@ -1,0 +1,235 @@
+import ICAL from 'ical.js';
+import { Tenant, createTenant } from './factories/tenant.factory';
+import { MailSink, messageIdOf } from './support/mail-sink';
+import { MeetingWorld, meetingWorld, SeatSpec, SMALL_SUN, stockholmDaysFromNow } from './support/meeting-fixture';
+import { PrivateRedis } from './support/private-redis';
+import { createTestApp, TestApp } from './support/test-app';
+import { WorkerProcess } from './support/worker-process';
+
+const CONCURRENCY = 8;
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/**
+ * The whole path of a notice: the API writes the outbox, BullMQ (a Redis of the test's own, so that it
+ * can be flushed) runs the real worker as a child process, nodemailer delivers to a real SMTP server
+ * in this process, and mailparser and ical.js read what arrived.
+ */
+describe('notice delivery through the outbox, BullMQ, the worker and SMTP', () => {
+  let redis: PrivateRedis;
+  let sink: MailSink;
+  let testApp: TestApp;
+  let tenant: Tenant;
+  let world: MeetingWorld;
+  let worker: WorkerProcess;
+
+  const workerEnv = () => ({
+    DATABASE_URL: process.env.DATABASE_URL!,
+    REDIS_URL: redis.url,
+    REDIS_PREFIX: process.env.REDIS_PREFIX!,
+    FILES_DIR: process.env.FILES_DIR!,
+    SMTP_URL: sink.url,
+    MAIL_FROM: 'Testkommun <namndrum@test.example>',
+    MAIL_CONCURRENCY: String(CONCURRENCY),
+    WORKER_LOCK_MS: '3000',
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_WORKER_LOG_LEVEL ?? 'info',
+  });
+
+  const meetingWithMatter = async (days: number, title: string) => {
+    const meetingId = await world.meeting(stockholmDaysFromNow(days, '14:00'), stockholmDaysFromNow(days, '17:00'), {
+      groupMeetings: [{ startTime: '13:00', endTime: '14:00', parties: ['M', 'S'], room: 'sessionssalen' }],
+    });
+    const matter = await world.signedMatter(title);
+    await world.secretary.post(`/meetings/${meetingId}/agenda-items`, { kind: 'matter', matterId: matter.matterId }).expect(201);
+    return { meetingId, ...matter };
+  };
+
+  const deliveries = (noticeId: string) =>
+    testApp.dataSource.query(`SELECT email, status, attempts, message_id FROM mail_deliveries WHERE notice_id = $1 ORDER BY email`, [noticeId]) as Promise<
+      { email: string; status: string; attempts: number; message_id: string }[]
+    >;
+
+  const emails = (seats: SeatSpec[] = SMALL_SUN) => seats.map((seat) => world.people[seat.key].email);
+
+  beforeAll(async () => {
+    redis = await new PrivateRedis().start();
+    sink = await new MailSink().start();
+    process.env.REDIS_URL = redis.url;
+    testApp = await createTestApp();
+    tenant = await createTenant(testApp, 'Utskickskommun');
+    world = await meetingWorld(testApp, tenant);
+    worker = await new WorkerProcess(workerEnv()).start();
+  }, 60_000);
+
+  afterAll(async () => {
+    await worker?.stop();
+    await testApp?.close();
+    await sink?.stop();
+    await redis?.stop();
+  });
+
+  beforeEach(() => sink.clear());
+
+  it('sends a late notice at once: one message per recipient with subject, DOCX and an iCalendar invitation', async () => {
+    const { meetingId } = await meetingWithMatter(3, 'Bildande av arbetsutskott');
+    const notice = (await world.secretary.post(`/meetings/${meetingId}/notices`).expect(201)).body;
+    expect(notice.sentLate).toBe(true);
+    const recipients = emails();
+    await sink.waitFor((received) => recipients.every((email) => sink.to(email).length > 0), 30_000, 'the notice to every member and substitute');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    for (const email of recipients) expect({ email, copies: sink.to(email).length }).toEqual({ email, copies: 1 });
+    expect(sink.received).toHaveLength(recipients.length);
+
+    const meeting = (await world.secretary.get(`/meetings/${meetingId}`).expect(200)).body;
+    expect(meeting.status).toBe('notice_sent');
+    const parsed = await sink.parse(sink.to(world.people.erik.email)[0]);
+    const start = new Date(meeting.startsAt);
+    const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', day: 'numeric', month: 'long', year: 'numeric' }).format(start);
+    expect(parsed.subject).toBe(`Kallelse: Social- och utbildningsnämnden ${day} kl. 14:00`);
+    expect(parsed.text).toContain('Bildande av arbetsutskott');
+    expect(parsed.html).toContain('Bildande av arbetsutskott');
+    expect(parsed.messageId).toMatch(/^<[0-9a-f]{32}\..+@/);
+    const docx = parsed.attachments.find((attachment) => attachment.contentType === DOCX);
+    expect(docx?.filename).toMatch(/^Kallelse .+ v1\.docx$/);
+    expect(docx!.content.subarray(0, 2).toString()).toBe('PK');
+
+    const calendarText = parsed.attachments.find((attachment) => attachment.contentType.startsWith('text/calendar'))?.content.toString('utf8');
+    expect(calendarText).toBeDefined();
+    const calendar = new ICAL.Component(ICAL.parse(calendarText!));
+    expect(calendar.getFirstPropertyValue('method')).toBe('REQUEST');
+    const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!);
+    expect(event.startDate.toJSDate().toISOString()).toBe(start.toISOString());
+    expect(event.uid).toBe(`meeting-${meetingId}@localhost`);
+    expect(event.sequence).toBe(0);
+
+    const report = (await world.secretary.get(`/meeting-notices/${notice.id}/deliveries`).expect(200)).body;
+    expect(report.counts).toEqual({ queued: 0, sent: recipients.length, failed: 0, noAddress: 0 });
+    expect(report.deliveries.every((delivery: { messageId: string; sentAt: string }) => delivery.messageId && delivery.sentAt)).toBe(true);
+  });
+
+  it('sends a revised notice with SEQUENCE raised after a time change, and METHOD:CANCEL on cancellation', async () => {
+    const { meetingId } = await meetingWithMatter(4, 'Val av representanter');
+    await world.secretary.post(`/meetings/${meetingId}/notices`).expect(201);
+    await sink.waitFor((received) => received.length === emails().length, 30_000, 'the first notice');
+    sink.clear();
+
+    const later = stockholmDaysFromNow(4, '15:00');
+    await world.secretary.patch(`/meetings/${meetingId}`, { startsAt: later, endsAt: stockholmDaysFromNow(4, '18:00') }).expect(200);
+    await sink.waitFor((received) => received.length === emails().length, 30_000, 'the revised notice');
+    const revised = await sink.parse(sink.to(world.people.anna.email)[0]);
+    expect(revised.subject).toMatch(/^Reviderad kallelse: Social- och utbildningsnämnden .+ kl\. 15:00$/);
+    expect(revised.text).toContain('Tiden är ändrad');
+    const event = new ICAL.Event(new ICAL.Component(ICAL.parse(revised.attachments.find((part) => part.contentType.startsWith('text/calendar'))!.content.toString('utf8'))).getFirstSubcomponent('vevent')!);
+    expect(event.sequence).toBe(1);
+    expect(event.startDate.toJSDate().toISOString()).toBe(new Date(later).toISOString());
+    const versions = (await world.secretary.get(`/meetings/${meetingId}/notices`).expect(200)).body;
+    expect(versions.map((version: { kind: string; calendarSequence: number }) => `${version.kind}:${version.calendarSequence}`)).toEqual(['notice:0', 'revised:1']);
+    sink.clear();
+
+    await world.secretary.post(`/meetings/${meetingId}/cancellation`, { reason: 'Inga ärenden att behandla' }).expect(201);
+    await sink.waitFor((received) => received.length === emails().length, 30_000, 'the cancellation');
+    const cancelled = await sink.parse(sink.to(world.people.karin.email)[0]);
+    expect(cancelled.subject).toMatch(/^Inställt sammanträde: /);
+    const calendar = new ICAL.Component(ICAL.parse(cancelled.attachments.find((part) => part.contentType.startsWith('text/calendar'))!.content.toString('utf8')));
+    expect(calendar.getFirstPropertyValue('method')).toBe('CANCEL');
+    expect(calendar.getFirstSubcomponent('vevent')!.getFirstPropertyValue('sequence')).toBe(2);
+  });
+
+  it('e-mails the substitute who is called in, and the next one when that substitute is absent too', async () => {
+    const meetingId = await world.meeting(stockholmDaysFromNow(12, '14:00'), stockholmDaysFromNow(12, '17:00'));
+    await world.secretary.post(`/meetings/${meetingId}/absences`, { personId: world.people.maria.personId }).expect(201);
+    await sink.waitFor(() => sink.to(world.people.kerstin.email).length === 1, 30_000, 'the call-in');
+    const call = await sink.parse(sink.to(world.people.kerstin.email)[0]);
+    expect(call.subject).toMatch(/^Inkallelse att tjänstgöra: Social- och utbildningsnämnden /);
+    expect(call.text).toContain('Maria Testsson');
+
+    await world.secretary.post(`/meetings/${meetingId}/absences`, { personId: world.people.kerstin.personId }).expect(201);
+    await sink.waitFor(() => sink.to(world.people.anders.email).length === 1 && sink.to(world.people.kerstin.email).length === 2, 30_000, 'the passed-on call');
+    expect((await sink.parse(sink.to(world.people.anders.email)[0])).subject).toMatch(/^Inkallelse att tjänstgöra/);
+    expect((await sink.parse(sink.to(world.people.kerstin.email)[1])).subject).toMatch(/^Inkallelsen återkallad/);
+  });
+
+  it('still sends on time after Redis lost everything (FLUSHALL) and the worker restarted', async () => {
+    const { meetingId } = await meetingWithMatter(10, 'Närvarorätt vid sammanträden');
+    const notice = (await world.secretary.post(`/meetings/${meetingId}/notices`).expect(201)).body;
+    expect(notice.sentLate).toBe(false);
+    // Due in three days at 08:00; move the due moment to a few seconds from now, as if the deadline were near.
+    const due = new Date(Date.now() + 6000);
+    await testApp.dataSource.query(`UPDATE outbox_jobs SET run_at = $1 WHERE idempotency_key = $2`, [due, `notice-dispatch:${notice.id}`]);
+    await worker.stop();
+    await redis.flushAll();
+    worker = await new WorkerProcess(workerEnv()).start();
+    await sink.waitFor((received) => received.length === emails().length, 40_000, 'the notice after FLUSHALL');
+    const first = Math.min(...sink.received.map((mail) => mail.receivedAt));
+    expect(first).toBeGreaterThanOrEqual(due.getTime());
+    expect(first - due.getTime()).toBeLessThan(10_000);
+    expect((await deliveries(notice.id)).map((row) => row.status)).toEqual(emails().map(() => 'sent'));
+  }, 60_000);
+
+  describe('500 recipients', () => {
+    const MANY = 500;
+    let organWorld: MeetingWorld;
+
+    beforeAll(async () => {
+      // 500 people with the right to attend: enough for a kill to land in the middle of the dispatch.
+      organWorld = await meetingWorld(testApp, tenant, { seats: SMALL_SUN.slice(0, 1), organName: 'Stora rådet', domain: 'stora.test.example' });
+      await testApp.dataSource.query(
+        `WITH people AS (
+           INSERT INTO persons (municipality_id, kind, first_name, last_name, email)
+           SELECT $1, 'official', 'Mottagare', 'Nummer ' || n, 'mottagare' || n || '@stora.test.example' FROM generate_series(1, $3::int) AS n
+           RETURNING id
+         )
+         INSERT INTO attendance_rights (municipality_id, organ_id, person_id, can_speak, valid_from) SELECT $1, $2, id, false, '2020-01-01' FROM people`,
+        [tenant.municipalityId, organWorld.organId, MANY],
+      );
+    });
+
+    const dispatch = async (days: number) => {
+      const meetingId = await organWorld.meeting(stockholmDaysFromNow(days, '14:00'), stockholmDaysFromNow(days, '17:00'));
+      const matter = await organWorld.signedMatter(`Ärende för ${days} dagar`);
+      await organWorld.secretary.post(`/meetings/${meetingId}/agenda-items`, { kind: 'matter', matterId: matter.matterId }).expect(201);
+      return (await organWorld.secretary.post(`/meetings/${meetingId}/notices`).expect(201)).body.id as string;
+    };
+    const everyone = () => Array.from({ length: MANY }, (_, index) => `mottagare${index + 1}@stora.test.example`).concat(organWorld.people.hakan.email);
+
+    it('without a kill, every recipient receives exactly one message', async () => {
+      const noticeId = await dispatch(2);
+      await sink.waitFor(() => sink.received.length >= MANY + 1, 60_000, 'the 501 messages');
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const counts = new Map<string, number>();
+      for (const mail of sink.received) for (const rcpt of mail.recipients) counts.set(rcpt, (counts.get(rcpt) ?? 0) + 1);
+      expect(everyone().filter((email) => counts.get(email) !== 1)).toEqual([]);
+      expect(sink.received).toHaveLength(MANY + 1);
+      expect((await deliveries(noticeId)).filter((row) => row.status !== 'sent')).toEqual([]);
+    }, 90_000);
+
+    it('survives a SIGKILL mid-dispatch: everyone gets it, copies share a Message-ID, at most the in-flight ones twice', async () => {
+      const slowSink = await new MailSink({ delayMs: 20 }).start();
+      await worker.stop();
+      worker = await new WorkerProcess({ ...workerEnv(), SMTP_URL: slowSink.url }).start();
+      try {
+        const noticeId = await dispatch(3);
+        await slowSink.waitFor((received) => received.length >= 150, 60_000, '150 messages before the kill');
+        await worker.kill();
+        const atKill = slowSink.received.length;
+        expect(atKill).toBeLessThan(MANY);
+        worker = await new WorkerProcess({ ...workerEnv(), SMTP_URL: slowSink.url }).start();
+        await slowSink.waitFor(() => everyone().every((email) => slowSink.to(email).length > 0), 90_000, 'every recipient after the restart');
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+
+        const byRecipient = new Map<string, string[]>();
+        for (const mail of slowSink.received) for (const rcpt of mail.recipients) byRecipient.set(rcpt, [...(byRecipient.get(rcpt) ?? []), messageIdOf(mail.raw)!]);
+        const duplicates = [...byRecipient.values()].filter((ids) => ids.length > 1);
+        for (const ids of duplicates) expect(new Set(ids).size).toBe(1);
+        expect(duplicates.length).toBeLessThanOrEqual(CONCURRENCY);
+        const rows = await deliveries(noticeId);
+        expect(rows.filter((row) => row.status !== 'sent')).toEqual([]);
+        expect(new Set(rows.map((row) => row.message_id)).size).toBe(rows.length);
+      } finally {
+        await worker.stop();
+        worker = await new WorkerProcess(workerEnv()).start();
+        await slowSink.stop();
+      }
+    }, 180_000);
+  });
+});

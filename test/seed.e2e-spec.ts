@@ -1,3 +1,5 @@
+import { readDocx } from '../libs/documents/src/testing/read-docx';
+import { binaryParser } from './support/files';
 import * as mammoth from 'mammoth';
 import { SeedService } from '../seeds/src/seed.service';
 import { readSeed, SEED_FILES } from '../seeds/src/run-seed';
@@ -5,7 +7,7 @@ import { SeedModule } from '../seeds/src/seed.module';
 import { binaryParser } from './support/files';
 import { createTestApp, TestApp } from './support/test-app';
 
-const COUNTED_TABLES = ['municipalities', 'departments', 'terms', 'organs', 'persons', 'memberships', 'attendance_rights', 'users', 'user_role_grants', 'registries', 'matters', 'documents', 'officer_reports', 'matter_events'];
+const COUNTED_TABLES = ['municipalities', 'departments', 'terms', 'organs', 'persons', 'memberships', 'attendance_rights', 'users', 'user_role_grants', 'registries', 'matters', 'documents', 'officer_reports', 'matter_events', 'meetings', 'agenda_items', 'agenda_template_items', 'meeting_notices'];
 
 describe('seed data: Ludvika kommun', () => {
   let testApp: TestApp;
@@ -75,6 +77,68 @@ describe('seed data: Ludvika kommun', () => {
     for (const email of ['admin@ludvika.example', 'hakan.frank@ludvika.example', 'jonas.fors@ludvika.example', 'system@ludvika.example']) {
       await testApp.http().post('/api/v1/auth/login').send({ email, password: 'namndrum' }).expect(200);
     }
+  });
+
+  it('seeds the SUN meeting of Wednesday 11 January 2023 with its group meetings, seven items and a notice recorded as sent', async () => {
+    const sun = await organ('SUN');
+    const meetings = (await get(`/api/v1/meetings?organId=${sun.id}&year=2023`)).body;
+    expect(meetings.total).toBe(1);
+    const meeting = meetings.items[0];
+    expect(meeting).toMatchObject({ startsAt: '2023-01-11T13:00:00.000Z', place: 'Sessionssalen, Stadshuset', status: 'notice_sent' });
+    expect(meeting.groupMeetings).toHaveLength(3);
+    const items = (await get(`/api/v1/meetings/${meeting.id}/agenda-items`)).body;
+    expect(items.map((item: { position: number; caseNumber: string | null }) => `${item.position} ${item.caseNumber ?? '-'}`)).toEqual([
+      '1 -',
+      '2 -',
+      '3 SUN 2022/1',
+      '4 SUN 2022/2',
+      '5 SUN 2022/3',
+      '6 SUN 2022/4',
+      '7 SUN 2022/5',
+    ]);
+    expect(items[0].title).toBe('Val av justerande');
+    expect(items[6].title).toBe('Information om förvaltningens plan för målaktiviteter 2023');
+
+    const [notice] = (await get(`/api/v1/meetings/${meeting.id}/notices`)).body;
+    expect(notice).toMatchObject({ version: 1, kind: 'notice', status: 'dispatched', dispatchedAt: '2023-01-04T07:00:00.000Z', sentLate: false });
+    expect(await testApp.dataSource.query(`SELECT 1 FROM outbox_jobs WHERE payload->>'noticeId' = $1`, [notice.id])).toEqual([]);
+    const docx = await testApp.http().get(`/api/v1/meeting-notices/${notice.id}/docx`).set('Authorization', `Bearer ${secretary}`).buffer(true).parse(binaryParser).expect(200);
+    const text = (await readDocx(docx.body)).text;
+    const firstPage = [
+      'Social- och utbildningsnämnden',
+      'Social- och utbildningsnämndens ledamöter',
+      'Ersättare för kännedom',
+      'Onsdag 11 januari 2023, kl. 14:00',
+      '13:00–14:00 (KD/M/S i sessionssalen, C/L/MP/V i smtr-rum "Säfsen", SD i smtr-rum "Grangärde")',
+      'Sessionssalen, Stadshuset',
+      'Val av justerande',
+      'Anmälan av extra ärenden',
+      'Bildande av arbetsutskott',
+      'SUN 2022/1',
+      'Information om förvaltningens plan för målaktiviteter 2023',
+      'SUN 2022/5',
+      'Håkan Frank',
+      'ordförande',
+      'Rita Österholm',
+      'rita.osterholm@ludvika.example',
+    ];
+    let at = -1;
+    for (const expected of firstPage) {
+      const found = text.indexOf(expected, at + 1);
+      expect({ expected, inOrder: found > at }).toEqual({ expected, inOrder: true });
+      at = found;
+    }
+    // Then the seven items' documents: the five tjänsteskrivelser, each signed by Jonas Fors, and the instruktioner.
+    expect(text.slice(at).match(/Elektroniskt signerad/g)).toHaveLength(5);
+    expect(text.slice(at).match(/Jonas Fors/g)!.length).toBeGreaterThanOrEqual(5);
+    expect(text.slice(at)).toContain('Instruktion');
+  });
+
+  it('names the Finnish minority associations as extra notice recipients of the råd för finskt förvaltningsområde', async () => {
+    expect((await organ('FFO')).rules.noticeExtraRecipients.map((recipient: { name: string }) => recipient.name)).toEqual([
+      'Sverigefinska föreningen i Ludvika',
+      'Finska pensionärsföreningen i Ludvika',
+    ]);
   });
 
   it('uses only the reserved ludvika.example domain for e-mail', async () => {

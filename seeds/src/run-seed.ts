@@ -12,8 +12,11 @@ export const SEED_FILES = ['ludvika.json'];
 
 export function readSeed(file: string): SeedData {
   const data = JSON.parse(readFileSync(join(SEED_DATA_DIR, file), 'utf8')) as SeedData;
-  const mattersFile = join(SEED_DATA_DIR, file.replace(/\.json$/, '-matters.json'));
-  return existsSync(mattersFile) ? { ...data, matters: JSON.parse(readFileSync(mattersFile, 'utf8')) } : data;
+  const part = (suffix: string) => {
+    const path = join(SEED_DATA_DIR, file.replace(/\.json$/, `-${suffix}.json`));
+    return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined;
+  };
+  return { ...data, matters: part('matters'), meetings: part('meetings') };
 }
 
 /** npm run seed: loads every municipality's seed data; running it twice changes nothing. */

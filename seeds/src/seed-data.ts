@@ -16,6 +16,8 @@ export interface SeedData {
   users: { email: string; person: string | null; grants: { role: AssignableRole; organ: string | null; department: string | null }[] }[];
   /** The municipality's diarium: read from seeds/data/<municipality>-matters.json when that file exists. */
   matters?: MattersSeedData;
+  /** Agenda templates and meetings with their notices: seeds/data/<municipality>-meetings.json. */
+  meetings?: MeetingsSeedData;
 }
 
 /** Registered matters with their documents and signed tjänsteskrivelser, as a source kallelse gives them. */
@@ -44,9 +46,30 @@ export const SEED_EMAIL_DOMAIN = '@ludvika.example';
 
 /** Seed data must never be able to send mail to a real person. */
 export function assertSafeEmails(data: SeedData): void {
-  const emails = [...data.persons.map((person) => person.email), ...data.users.map((user) => user.email), ...(data.systemAdmins ?? [])].filter((email): email is string => email !== null);
+  const emails = [
+    ...data.persons.map((person) => person.email),
+    ...data.users.map((user) => user.email),
+    ...(data.systemAdmins ?? []),
+    ...data.organs.flatMap((organ) => (organ.rules?.noticeExtraRecipients ?? []).map((recipient) => recipient.email)),
+  ].filter((email): email is string => email !== null);
   const unsafe = emails.filter((email) => !email.endsWith(SEED_EMAIL_DOMAIN));
   if (unsafe.length > 0) {
     throw new Error(`Seed e-mail addresses must end with ${SEED_EMAIL_DOMAIN}: ${unsafe.join(', ')}`);
   }
+}
+
+/** Meetings as a source kallelse gives them; the notice is recorded as sent on its historical day, not sent again. */
+export interface MeetingsSeedData {
+  agendaTemplates: { organ: string; items: { title: string; placement: 'start' | 'end' }[] }[];
+  meetings: {
+    organ: string;
+    startsAt: string;
+    endsAt: string;
+    place: string;
+    secretary: string;
+    groupMeetings: { startTime: string; endTime: string; parties: string[]; room: string }[];
+    /** Keys of the matters (in the -matters.json file), in agenda order after the template's start items. */
+    matters: string[];
+    notice: { finalizedAt: string; dispatchedAt: string } | null;
+  }[];
 }

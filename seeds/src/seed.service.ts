@@ -20,6 +20,7 @@ import {
   TermService,
 } from '@namndrum/organisation';
 import { MattersSeedService } from './matters-seed.service';
+import { MeetingsSeedService } from './meetings-seed.service';
 import { SEED_DATA_DIR } from './seed-paths';
 import { assertSafeEmails, SeedData } from './seed-data';
 
@@ -48,6 +49,7 @@ export class SeedService {
     private readonly attendanceRights: AttendanceRightService,
     private readonly users: UserService,
     private readonly mattersSeed: MattersSeedService,
+    private readonly meetingsSeed: MeetingsSeedService,
   ) {}
 
   async load(data: SeedData, password: string): Promise<SeedResult> {
@@ -170,13 +172,16 @@ export class SeedService {
       count('systemAdmins');
     }
 
+    const seedKeys = {
+      organ: (key: string) => required(organIds, key, 'organ'),
+      department: (key: string) => required(departmentIds, key, 'department'),
+      person: (key: string) => required(personIds, key, 'person'),
+    };
     if (data.matters) {
-      const keys = {
-        organ: (key: string) => required(organIds, key, 'organ'),
-        department: (key: string) => required(departmentIds, key, 'department'),
-        person: (key: string) => required(personIds, key, 'person'),
-      };
-      await this.mattersSeed.load(ctx, data.matters, keys, join(SEED_DATA_DIR, 'documents'), count);
+      await this.mattersSeed.load(ctx, data.matters, seedKeys, join(SEED_DATA_DIR, 'documents'), count);
+    }
+    if (data.meetings) {
+      await this.meetingsSeed.load(ctx, data.meetings, data.matters, seedKeys, count);
     }
 
     this.logger.log(`Seeded ${data.municipality.name}: ${JSON.stringify(created)}`);

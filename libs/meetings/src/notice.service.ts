@@ -20,7 +20,7 @@ import { AttendanceRightService, MembershipService, Organ, OrganService, PersonS
 import { DateTime } from 'luxon';
 import { MEETING_TIME_ZONE } from './domain/clock-time';
 import { formatGroupMeetingLines } from './domain/group-meetings';
-import { dispatchPlan } from './domain/notice-schedule';
+import { dispatchPlan, noticeDispatchTime } from './domain/notice-schedule';
 import { NoticeRecipient, RecipientCandidate, resolveNoticeRecipients } from './domain/notice-recipients';
 import { DeliveryQueryDto, DeliveryReportDto } from './dto/notice.dto';
 import { AgendaItem, MailDelivery, Meeting, MeetingNotice, NoticeKind } from './entities';
@@ -108,6 +108,20 @@ export class NoticeService {
     return this.issue(ctx, meeting, 'notice', { items, changes: [], now });
   }
 
+  /**
+   * A notice that went out before Nämndrum (a seed, an import): rendered and kept as version 1 of the
+   * record, marked sent at its historical time; nothing is e-mailed now.
+   */
+  async recordSent(ctx: RequestContext, meetingId: string, at: { finalizedAt: Date; dispatchedAt: Date }): Promise<MeetingNotice> {
+    const meeting = await lockMeeting(ctx, meetingId);
+    ctx.requireOrganPermission(Permission.MeetingsManage, meeting.organId);
+    const items = await this.agenda.list(ctx, meeting.id);
+    moveMeetingTo(meeting, 'notice_finalized');
+    moveMeetingTo(meeting, 'notice_sent');
+    await ctx.em.save(meeting);
+    return this.issue(ctx, meeting, 'notice', { items, changes: [], now: at.finalizedAt, sentAt: at.dispatchedAt });
+  }
+
   /** A finalized notice whose meeting changed before it went out: rendered again, as the next version. */
   async refinalize(ctx: RequestContext, meeting: Meeting): Promise<MeetingNotice> {
     await this.withdrawScheduled(ctx, meeting);
@@ -133,7 +147,7 @@ export class NoticeService {
     }
   }
 
-  private async issue(ctx: RequestContext, meeting: Meeting, kind: NoticeKind, options: { items: AgendaItem[]; changes: string[]; now: Date }): Promise<MeetingNotice> {
+  private async issue(ctx: RequestContext, meeting: Meeting, kind: NoticeKind, options: { items: AgendaItem[]; changes: string[]; now: Date; sentAt?: Date }): Promise<MeetingNotice> {
     const organ = await this.organs.get(ctx, meeting.organId);
     const [last] = await this.notices(ctx).find({ meetingId: meeting.id }, { order: { version: 'DESC' }, take: 1 });
     const version = (last?.version ?? 0) + 1;
@@ -153,7 +167,7 @@ export class NoticeService {
         meetingId: meeting.id,
         version,
         kind,
-        status: 'scheduled',
+        status: options.sentAt ? 'dispatched' : 'scheduled',
         calendarSequence: meeting.calendarSequence,
         changes: options.changes,
         itemIds: options.items.map((item) => item.id),
@@ -162,15 +176,19 @@ export class NoticeService {
         fileName: file?.name ?? null,
         finalizedAt: options.now,
         finalizedByUserId: ctx.actorUserId,
-        dispatchAt: plan.dispatchAt,
-        sentLate: plan.sentLate,
-        dispatchedAt: null,
+        dispatchAt: options.sentAt ?? plan.dispatchAt,
+        sentLate: options.sentAt ? options.sentAt.getTime() > noticeDispatchTime(meeting.startsAt, organ.rules.noticeLeadDays, organ.rules.noticeSendTime).getTime() : plan.sentLate,
+        dispatchedAt: options.sentAt ?? null,
         recipientCount: null,
       }),
     );
     const unnoticed = options.items.filter((item) => item.noticedInVersion === null).map((item) => item.id);
     if (unnoticed.length > 0) {
       await ctx.em.query(`UPDATE agenda_items SET noticed_in_version = $1, updated_at = now() WHERE id = ANY($2)`, [version, unnoticed]);
+    }
+    if (options.sentAt) {
+      await this.audit.record(ctx, { action: 'notice_recorded_as_sent', entityType: 'MeetingNotice', entityId: notice.id, after: notice });
+      return notice;
     }
     await this.outbox.schedule(ctx, [{ kind: OUTBOX_KINDS.noticeDispatch, idempotencyKey: dispatchKey(notice.id), runAt: plan.dispatchAt, payload: { noticeId: notice.id } }]);
     await this.audit.record(ctx, { action: `notice_${kind}`, entityType: 'MeetingNotice', entityId: notice.id, after: notice });

@@ -1,4 +1,4 @@
-# The api (and later the worker) image. Build context: the repository root.
+# The api and worker image. Build context: the repository root.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./

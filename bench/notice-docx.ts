@@ -160,9 +160,9 @@ async function main(): Promise<void> {
     targetMs: TARGET_MS,
     bytes,
   };
-  process.stdout.write(`Kallelse SUN 2023-01-11: ${result.items} ärenden, ${documents} handlingar, ${bytes} byte\n`);
-  process.stdout.write(`renderMeetingNotice: median ${result.medianMs} ms, p95 ${result.p95Ms} ms över ${RUNS} körningar (mål ${TARGET_MS} ms)\n`);
-  process.stdout.write(`Packer.toBuffer på färdigt träd (golv): median ${result.floorMedianMs} ms, kvot ${result.ratio}\n`);
+  process.stdout.write(`Notice SUN 2023-01-11: ${result.items} items, ${documents} documents, ${bytes} bytes\n`);
+  process.stdout.write(`renderMeetingNotice: median ${result.medianMs} ms, p95 ${result.p95Ms} ms over ${RUNS} runs (target ${TARGET_MS} ms)\n`);
+  process.stdout.write(`Packer.toBuffer on a built tree (floor): median ${result.floorMedianMs} ms, ratio ${result.ratio}\n`);
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 

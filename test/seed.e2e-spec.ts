@@ -1,5 +1,4 @@
 import { readDocx } from '../libs/documents/src/testing/read-docx';
-import { binaryParser } from './support/files';
 import * as mammoth from 'mammoth';
 import { SeedService } from '../seeds/src/seed.service';
 import { readSeed, SEED_FILES } from '../seeds/src/run-seed';

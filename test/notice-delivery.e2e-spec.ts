@@ -2,6 +2,7 @@ import ICAL from 'ical.js';
 import { Tenant, createTenant } from './factories/tenant.factory';
 import { MailSink, messageIdOf } from './support/mail-sink';
 import { MeetingWorld, meetingWorld, SeatSpec, SMALL_SUN, stockholmDaysFromNow } from './support/meeting-fixture';
+import { PrivateDatabase } from './support/private-database';
 import { PrivateRedis } from './support/private-redis';
 import { createTestApp, TestApp } from './support/test-app';
 import { WorkerProcess } from './support/worker-process';
@@ -10,11 +11,13 @@ const CONCURRENCY = 8;
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /**
- * The whole path of a notice: the API writes the outbox, BullMQ (a Redis of the test's own, so that it
- * can be flushed) runs the real worker as a child process, nodemailer delivers to a real SMTP server
- * in this process, and mailparser and ical.js read what arrived.
+ * The whole path of a notice: the API writes the outbox (in a database of the test's own, so that the
+ * worker sees no other test's work), BullMQ (on a Redis of the test's own, so that it can be flushed)
+ * runs the real worker as a child process, nodemailer delivers to a real SMTP server in this process,
+ * and mailparser and ical.js read what arrived.
  */
 describe('notice delivery through the outbox, BullMQ, the worker and SMTP', () => {
+  let database: PrivateDatabase;
   let redis: PrivateRedis;
   let sink: MailSink;
   let testApp: TestApp;
@@ -23,7 +26,7 @@ describe('notice delivery through the outbox, BullMQ, the worker and SMTP', () =
   let worker: WorkerProcess;
 
   const workerEnv = () => ({
-    DATABASE_URL: process.env.DATABASE_URL!,
+    DATABASE_URL: database.url,
     REDIS_URL: redis.url,
     REDIS_PREFIX: process.env.REDIS_PREFIX!,
     FILES_DIR: process.env.FILES_DIR!,
@@ -52,8 +55,10 @@ describe('notice delivery through the outbox, BullMQ, the worker and SMTP', () =
   const emails = (seats: SeatSpec[] = SMALL_SUN) => seats.map((seat) => world.people[seat.key].email);
 
   beforeAll(async () => {
+    database = await new PrivateDatabase().create('delivery');
     redis = await new PrivateRedis().start();
     sink = await new MailSink().start();
+    process.env.DATABASE_URL = database.url;
     process.env.REDIS_URL = redis.url;
     testApp = await createTestApp();
     tenant = await createTenant(testApp, 'Utskickskommun');
@@ -66,6 +71,7 @@ describe('notice delivery through the outbox, BullMQ, the worker and SMTP', () =
     await testApp?.close();
     await sink?.stop();
     await redis?.stop();
+    await database?.drop();
   });
 
   beforeEach(() => sink.clear());

@@ -124,6 +124,22 @@ describe('meetings, agendas and notices over HTTP', () => {
       await world.secretary.patch(`/agenda-items/${items[2].id}`, { documentsLater: false }).expect(200);
     });
 
+    it("lets an utskott prepare a matter addressed to its nämnd, which then carries the utskott's proposal", async () => {
+      const au = await tenant.organ({ name: 'Arbetsutskottet', kind: 'subcommittee', parentOrganId: world.organId });
+      const other = await tenant.organ({ name: 'Kulturnämnden' });
+      const matter = await world.signedMatter('Ändrad delegationsordning');
+      const auMeeting = (await world.admin.post('/meetings', { organId: au, startsAt: '2027-04-07T09:00:00+02:00', endsAt: '2027-04-07T12:00:00+02:00', place: 'Säfsen' }).expect(201)).body.id;
+      const prepared = (await world.admin.post(`/meetings/${auMeeting}/agenda-items`, { kind: 'matter', matterId: matter.matterId }).expect(201)).body;
+      expect(prepared.preparedInItemId).toBeNull();
+
+      const otherMeeting = (await world.admin.post('/meetings', { organId: other, startsAt: '2027-04-08T09:00:00+02:00', endsAt: '2027-04-08T12:00:00+02:00', place: 'Säfsen' }).expect(201)).body.id;
+      expect((await world.admin.post(`/meetings/${otherMeeting}/agenda-items`, { kind: 'matter', matterId: matter.matterId }).expect(409)).body.error).toBe('REPORT_FOR_OTHER_ORGAN');
+
+      const onCommittee = (await world.secretary.post(`/meetings/${meetingId}/agenda-items`, { kind: 'matter', matterId: matter.matterId }).expect(201)).body;
+      expect(onCommittee).toMatchObject({ preparedInItemId: prepared.id, proposal: prepared.proposal });
+      await world.secretary.delete(`/agenda-items/${onCommittee.id}`).expect(204);
+    });
+
     it('refuses to finalize an agenda with no matters', async () => {
       const empty = await world.meeting('2027-05-12T14:00:00+02:00', '2027-05-12T17:00:00+02:00');
       const response = await world.secretary.post(`/meetings/${empty}/notices`).expect(409);

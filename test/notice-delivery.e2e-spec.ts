@@ -113,10 +113,45 @@ describe('notice delivery through the outbox, BullMQ, the worker and SMTP', () =
     expect(report.deliveries.every((delivery: { messageId: string; sentAt: string }) => delivery.messageId && delivery.sentAt)).toBe(true);
   });
 
-  it('sends a revised notice with SEQUENCE raised after a time change, and METHOD:CANCEL on cancellation', async () => {
+  it('records a permanent refusal as failed and shows the secretary who has not received the notice', async () => {
+    sink.refused.add(world.people.karin.email);
+    try {
+      const { meetingId } = await meetingWithMatter(3, 'Delegationsordning');
+      const notice = (await world.secretary.post(`/meetings/${meetingId}/notices`).expect(201)).body;
+      await sink.waitFor((received) => received.length === emails().length - 1, 30_000, 'the notice to all but one');
+      let report: { counts: Record<string, number>; deliveries: { email: string; status: string; lastError: string; attempts: number }[] } = { counts: {}, deliveries: [] };
+      const deadline = Date.now() + 10_000;
+      while (report.counts.failed !== 1 && Date.now() < deadline) {
+        report = (await world.secretary.get(`/meeting-notices/${notice.id}/deliveries`).expect(200)).body;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(report.counts).toEqual({ queued: 0, sent: emails().length - 1, failed: 1, noAddress: 0 });
+      expect(report.deliveries[0]).toMatchObject({ email: world.people.karin.email, status: 'failed', attempts: 1 });
+      expect(report.deliveries[0].lastError).toMatch(/550/);
+      expect((await world.secretary.get(`/meeting-notices/${notice.id}/deliveries?status=failed`).expect(200)).body.deliveries).toHaveLength(1);
+    } finally {
+      sink.refused.clear();
+    }
+  });
+
+  it('sends a supplementary notice with only the added items, a revised notice with SEQUENCE raised after a time change, and METHOD:CANCEL on cancellation', async () => {
     const { meetingId } = await meetingWithMatter(4, 'Val av representanter');
     await world.secretary.post(`/meetings/${meetingId}/notices`).expect(201);
     await sink.waitFor((received) => received.length === emails().length, 30_000, 'the first notice');
+    sink.clear();
+
+    const extra = await world.signedMatter('Brådskande yttrande över remiss');
+    const added = (await world.secretary.post(`/meetings/${meetingId}/agenda-items`, { kind: 'matter', matterId: extra.matterId }).expect(201)).body;
+    expect(added).toMatchObject({ addedAfterNotice: true, noticedInVersion: null });
+    const supplementary = (await world.secretary.post(`/meetings/${meetingId}/notices`).expect(201)).body;
+    expect(supplementary).toMatchObject({ version: 2, kind: 'supplementary', itemIds: [added.id] });
+    await world.secretary.post(`/meetings/${meetingId}/notices`).expect(409);
+    await sink.waitFor((received) => received.length === emails().length, 30_000, 'the supplementary notice');
+    const tillagg = await sink.parse(sink.to(world.people.erik.email)[0]);
+    expect(tillagg.subject).toMatch(/^Tilläggskallelse: Social- och utbildningsnämnden /);
+    expect(tillagg.text).toContain('Brådskande yttrande över remiss');
+    expect(tillagg.text).not.toContain('Val av representanter');
+    expect(tillagg.attachments.find((attachment) => attachment.contentType === DOCX)?.filename).toMatch(/^Tilläggskallelse .+ v2\.docx$/);
     sink.clear();
 
     const later = stockholmDaysFromNow(4, '15:00');
@@ -126,10 +161,10 @@ describe('notice delivery through the outbox, BullMQ, the worker and SMTP', () =
     expect(revised.subject).toMatch(/^Reviderad kallelse: Social- och utbildningsnämnden .+ kl\. 15:00$/);
     expect(revised.text).toContain('Tiden är ändrad');
     const event = new ICAL.Event(new ICAL.Component(ICAL.parse(revised.attachments.find((part) => part.contentType.startsWith('text/calendar'))!.content.toString('utf8'))).getFirstSubcomponent('vevent')!);
-    expect(event.sequence).toBe(1);
+    expect(event.sequence).toBe(2);
     expect(event.startDate.toJSDate().toISOString()).toBe(new Date(later).toISOString());
     const versions = (await world.secretary.get(`/meetings/${meetingId}/notices`).expect(200)).body;
-    expect(versions.map((version: { kind: string; calendarSequence: number }) => `${version.kind}:${version.calendarSequence}`)).toEqual(['notice:0', 'revised:1']);
+    expect(versions.map((version: { kind: string; calendarSequence: number }) => `${version.kind}:${version.calendarSequence}`)).toEqual(['notice:0', 'supplementary:1', 'revised:2']);
     sink.clear();
 
     await world.secretary.post(`/meetings/${meetingId}/cancellation`, { reason: 'Inga ärenden att behandla' }).expect(201);
@@ -138,7 +173,7 @@ describe('notice delivery through the outbox, BullMQ, the worker and SMTP', () =
     expect(cancelled.subject).toMatch(/^Inställt sammanträde: /);
     const calendar = new ICAL.Component(ICAL.parse(cancelled.attachments.find((part) => part.contentType.startsWith('text/calendar'))!.content.toString('utf8')));
     expect(calendar.getFirstPropertyValue('method')).toBe('CANCEL');
-    expect(calendar.getFirstSubcomponent('vevent')!.getFirstPropertyValue('sequence')).toBe(2);
+    expect(calendar.getFirstSubcomponent('vevent')!.getFirstPropertyValue('sequence')).toBe(3);
   });
 
   it('e-mails the substitute who is called in, and the next one when that substitute is absent too', async () => {

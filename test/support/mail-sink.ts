@@ -14,6 +14,9 @@ export class MailSink {
   private server!: SMTPServer;
   port = 0;
 
+  /** Addresses refused for good (550), as a server does for a mailbox that does not exist. */
+  readonly refused = new Set<string>();
+
   constructor(private readonly options: { delayMs?: number } = {}) {}
 
   async start(): Promise<this> {
@@ -22,6 +25,12 @@ export class MailSink {
       disabledCommands: ['STARTTLS'],
       logger: false,
       size: 50 * 1024 * 1024,
+      onRcptTo: (address, _session, callback) => {
+        if (!this.refused.has(address.address.toLowerCase())) return callback();
+        const error = new Error('Mailbox unavailable') as Error & { responseCode: number };
+        error.responseCode = 550;
+        return callback(error);
+      },
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -96,6 +96,9 @@ export class NoticeService {
       if (added.length === 0) {
         throw new ConflictError('NOTICE_ALREADY_SENT', 'Kallelsen är redan skickad och inga ärenden har lagts till; ändrad tid eller plats skickas som reviderad kallelse');
       }
+      // The calendar event's agenda changed: raise SEQUENCE so calendars take the new version.
+      meeting.calendarSequence += 1;
+      await ctx.em.save(meeting);
       return this.issue(ctx, meeting, 'supplementary', { items: added, changes: [], now });
     }
     if (meeting.status !== 'planned' && meeting.status !== 'notice_finalized') throw meetingClosed('Att fastställa kallelsen');

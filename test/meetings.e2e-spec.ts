@@ -196,6 +196,18 @@ describe('meetings, agendas and notices over HTTP', () => {
       }
     });
 
+    it('renders a finalized notice again when the agenda changes before it goes out', async () => {
+      const { meetingId, notice } = await finalizeAt('2026-03-01T09:00:00Z', '2026-05-20T14:00:00+02:00', '2026-05-20T17:00:00+02:00');
+      const added = (await world.secretary.post(`/meetings/${meetingId}/agenda-items`, { kind: 'information', title: 'Information om lokalförsörjningen' }).expect(201)).body;
+      expect(added.addedAfterNotice).toBe(false);
+      const versions = (await world.secretary.get(`/meetings/${meetingId}/notices`).expect(200)).body;
+      expect(versions.map((version: { version: number; status: string }) => `${version.version}:${version.status}`)).toEqual(['1:superseded', '2:scheduled']);
+      expect(versions[1].itemIds).toContain(added.id);
+      expect(versions[0].itemIds).not.toContain(added.id);
+      expect((await outboxRow(notice.id)).status).toBe('cancelled');
+      expect((await outboxRow(versions[1].id)).status).toBe('pending');
+    });
+
     it('renders the notice: organ, addressees, Tid, Plats, the agenda with case numbers, the chair and the secretary, then the reports', async () => {
       const { notice } = await finalizeAt('2026-03-01T09:00:00Z', '2026-04-02T14:00:00+02:00', '2026-04-02T17:00:00+02:00');
       const docx = await world.secretary.get(`/meeting-notices/${notice.id}/docx`).buffer(true).parse(binaryParser).expect(200);

@@ -18,8 +18,12 @@ export const DEFAULT_AGENDA_TEMPLATE: { title: string; placement: StandardPlacem
   { title: 'Information', placement: 'end' },
 ];
 
+export type AgendaChangeListener = (ctx: RequestContext, meeting: Meeting) => Promise<void>;
+
 @Injectable()
 export class AgendaService {
+  private readonly changeListeners: AgendaChangeListener[] = [];
+
   constructor(
     private readonly audit: AuditService,
     private readonly organs: OrganService,
@@ -29,6 +33,15 @@ export class AgendaService {
 
   private items(ctx: RequestContext): TenantRepository<AgendaItem> {
     return new TenantRepository(ctx, AgendaItem, 'Punkten på föredragningslistan');
+  }
+
+  /** Told after every change of an agenda (the notice service re-renders a notice that is finalized but not yet sent). */
+  onAgendaChanged(listener: AgendaChangeListener): void {
+    this.changeListeners.push(listener);
+  }
+
+  private async changed(ctx: RequestContext, meeting: Meeting): Promise<void> {
+    for (const listener of this.changeListeners) await listener(ctx, meeting);
   }
 
   list(ctx: RequestContext, meetingId: string): Promise<AgendaItem[]> {
@@ -86,6 +99,7 @@ export class AgendaService {
       await this.matters.recordEvent(ctx, matter, 'sent_to_organ', `Uppsatt på föredragningslistan för ${organ.name} ${this.localDate(meeting)}, punkt ${saved.position}`, { meetingId, agendaItemId: saved.id });
     }
     await this.audit.record(ctx, { action: 'create', entityType: 'AgendaItem', entityId: saved.id, after: saved });
+    await this.changed(ctx, meeting);
     return saved;
   }
 
@@ -105,6 +119,7 @@ export class AgendaService {
     if (dto.public !== undefined) item.public = await this.checkedPublic(ctx, organ, item, dto.public);
     const saved = await this.items(ctx).save(item);
     await this.audit.record(ctx, { action: 'update', entityType: 'AgendaItem', entityId: itemId, before, after: saved });
+    await this.changed(ctx, meeting);
     return saved;
   }
 
@@ -120,6 +135,7 @@ export class AgendaService {
     await this.items(ctx).repository.delete({ id: item.id, municipalityId: ctx.municipalityId });
     await this.shift(ctx, current.filter((other) => other.position > item.position), -1);
     await this.audit.record(ctx, { action: 'delete', entityType: 'AgendaItem', entityId: itemId, before: item });
+    await this.changed(ctx, meeting);
   }
 
   /** Puts every item in the given order; the numbers follow. Not after the notice is out: members have the numbers. */
@@ -141,6 +157,7 @@ export class AgendaService {
     // The position constraint is deferred, so the swaps are checked once, at commit.
     await this.items(ctx).repository.save(reordered);
     await this.audit.record(ctx, { action: 'reorder', entityType: 'Meeting', entityId: meetingId, before: { itemIds: current.map((item) => item.id) }, after: { itemIds: order } });
+    await this.changed(ctx, meeting);
     return reordered;
   }
 

@@ -60,7 +60,12 @@ export class NoticeService {
     private readonly documents: DocumentService,
     private readonly agenda: AgendaService,
     @Inject(FILE_STORAGE) private readonly files: FileStorage,
-  ) {}
+  ) {
+    // A finalized notice must show the agenda that will be sent: a change before dispatch renders it again.
+    agenda.onAgendaChanged(async (ctx, meeting) => {
+      if (meeting.status === 'notice_finalized') await this.refinalize(ctx, meeting);
+    });
+  }
 
   private notices(ctx: RequestContext): TenantRepository<MeetingNotice> {
     return new TenantRepository(ctx, MeetingNotice, 'Kallelsen');

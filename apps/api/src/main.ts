@@ -1,19 +1,11 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { AppConfig, ConfigError, loadConfig } from '@namndrum/core';
+import { AppConfig, loadConfigOrExit } from '@namndrum/core';
 import { AppModule } from './app.module';
 import { configureApp } from './configure-app';
 
 async function bootstrap(): Promise<void> {
-  try {
-    loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(1);
-    }
-    throw error;
-  }
+  loadConfigOrExit();
   process.env.TZ = 'Europe/Stockholm';
   const app = await NestFactory.create(AppModule, { bufferLogs: true });
   configureApp(app);

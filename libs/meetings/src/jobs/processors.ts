@@ -1,12 +1,12 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
-import { loadConfig, OutboxReconciler, QUEUES, RECONCILE_JOB } from '@namndrum/core';
+import { loadConfigOrExit, OutboxReconciler, QUEUES, RECONCILE_JOB } from '@namndrum/core';
 import type { Job } from 'bullmq';
 import { MailDeliverer } from './mail-deliverer';
 import { NoticeDispatcher } from './notice-dispatcher';
 
 // Worker options are fixed when the decorators run; they come from the same validated environment as AppConfig.
-const config = loadConfig();
+const config = loadConfigOrExit();
 const lockDuration = config.WORKER_LOCK_MS;
 const stalledInterval = Math.max(1000, Math.floor(config.WORKER_LOCK_MS / 2));
 

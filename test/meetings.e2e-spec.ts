@@ -208,6 +208,20 @@ describe('meetings, agendas and notices over HTTP', () => {
       expect((await outboxRow(versions[1].id)).status).toBe('pending');
     });
 
+    it('names the documents of a secret matter but never lays them into the notice', async () => {
+      const meetingId = await world.meeting('2026-06-17T14:00:00+02:00', '2026-06-17T17:00:00+02:00');
+      const secret = await world.signedMatter('Ansökan om försörjningsstöd', undefined, { secret: true, secrecyProvision: 'OSL 26 kap. 1 §' });
+      await world.secretary.post(`/meetings/${meetingId}/agenda-items`, { kind: 'matter', matterId: secret.matterId }).expect(201);
+      clock.current = new Date('2026-03-01T09:00:00Z');
+      const notice = (await world.secretary.post(`/meetings/${meetingId}/notices`).expect(201)).body;
+      clock.current = null;
+      const docx = await world.secretary.get(`/meeting-notices/${notice.id}/docx`).buffer(true).parse(binaryParser).expect(200);
+      const text = (await readDocx(docx.body)).text;
+      expect(text).toContain('Ansökan om försörjningsstöd');
+      expect(text).toContain('Handlingarna i ärendet omfattas av sekretess och delges ledamöterna separat');
+      expect(text).not.toContain('Beskrivning av ärendet Ansökan om försörjningsstöd');
+    });
+
     it('renders the notice: organ, addressees, Tid, Plats, the agenda with case numbers, the chair and the secretary, then the reports', async () => {
       const { notice } = await finalizeAt('2026-03-01T09:00:00Z', '2026-04-02T14:00:00+02:00', '2026-04-02T17:00:00+02:00');
       const docx = await world.secretary.get(`/meeting-notices/${notice.id}/docx`).buffer(true).parse(binaryParser).expect(200);

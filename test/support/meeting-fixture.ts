@@ -57,8 +57,8 @@ export interface MeetingWorld {
   as: (token: string) => Api;
   user: (personKey: string) => Promise<Api>;
   /** A registered matter whose tjänsteskrivelse is signed by the department head. */
-  signedMatter: (title: string, organId?: string) => Promise<{ matterId: string; caseNumber: string; reportId: string }>;
-  unsignedMatter: (title: string) => Promise<{ matterId: string }>;
+  signedMatter: (title: string, organId?: string, matter?: object) => Promise<{ matterId: string; caseNumber: string; reportId: string }>;
+  unsignedMatter: (title: string, matter?: object) => Promise<{ matterId: string }>;
   meeting: (startsAt: string, endsAt: string, extra?: object) => Promise<string>;
 }
 
@@ -83,8 +83,8 @@ export async function meetingWorld(testApp: TestApp, tenant: Tenant, options: { 
   const head = as((await tenant.user([{ role: 'department_head', departmentId: tenant.departmentId }], headPerson)).token);
   const registryId = (await admin.post('/registries', { code: `R${domain.slice(0, 6).toUpperCase().replace(/[^A-Z0-9]/g, 'X')}`, name: 'Nämndens diarium', organId }).expect(201)).body.id;
 
-  const unsignedMatter = async (title: string) => {
-    const matter = (await secretary.post('/matters', { registryId, title, departmentId: tenant.departmentId, organId }).expect(201)).body;
+  const unsignedMatter = async (title: string, extra: object = {}) => {
+    const matter = (await secretary.post('/matters', { registryId, title, departmentId: tenant.departmentId, organId, ...extra }).expect(201)).body;
     return { matterId: matter.id as string, caseNumber: matter.caseNumber as string };
   };
   return {
@@ -97,8 +97,8 @@ export async function meetingWorld(testApp: TestApp, tenant: Tenant, options: { 
     as,
     user: async (key) => as((await tenant.user([], people[key].personId)).token),
     unsignedMatter,
-    signedMatter: async (title, reportOrganId = organId) => {
-      const { matterId, caseNumber } = await unsignedMatter(title);
+    signedMatter: async (title, reportOrganId = organId, extra = {}) => {
+      const { matterId, caseNumber } = await unsignedMatter(title, extra);
       const draft = (
         await head
           .post(`/matters/${matterId}/officer-reports`, {

@@ -201,11 +201,11 @@ export class OfficerReportService {
   }
 
   /** A signed report as it goes into a notice: its view and its attachments (a secret one is only named). */
-  async agendaView(ctx: RequestContext, reportId: string): Promise<{ view: OfficerReportView; attachments: Document[] }> {
+  async agendaView(ctx: RequestContext, reportId: string): Promise<{ view: OfficerReportView; attachments: Document[]; secret: boolean }> {
     const report = await this.get(ctx, reportId);
     const matter = await this.matters.get(ctx, report.matterId);
     const attachments = await this.documents.requireOfMatter(ctx, matter, report.attachmentDocumentIds);
-    return { view: await this.viewOf(ctx, matter, report), attachments };
+    return { view: await this.viewOf(ctx, matter, report), attachments, secret: matter.secret };
   }
 
   private async forAction(ctx: RequestContext, id: string, action: OfficerReportAction): Promise<{ report: OfficerReport; matter: Matter }> {

@@ -248,10 +248,12 @@ export class NoticeService {
     };
   }
 
-  /** The tjänsteskrivelse and its bilagor; a secret bilaga is named but never laid into a notice that is e-mailed. */
+  /** The tjänsteskrivelse and its bilagor; secret ones are named but never laid into a notice that is e-mailed. */
   private async itemDocuments(ctx: RequestContext, item: AgendaItem, municipalityName: string): Promise<NoticeItemDocument[]> {
     if (!item.officerReportId) return [];
-    const { view, attachments } = await this.reports.agendaView(ctx, item.officerReportId);
+    const { view, attachments, secret } = await this.reports.agendaView(ctx, item.officerReportId);
+    // A notice is e-mailed widely (substitutes, attendance rights, associations) and readable by every user.
+    if (secret) return [{ kind: 'file', title: 'Handlingarna i ärendet omfattas av sekretess och delges ledamöterna separat', fileName: item.caseNumber ?? '' }];
     const texts = await this.documents.extractedTexts(ctx, attachments.map((document) => document.id));
     return [
       { kind: 'officer_report', report: view },

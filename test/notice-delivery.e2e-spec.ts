@@ -176,6 +176,22 @@ describe('notice delivery through the outbox, BullMQ, the worker and SMTP', () =
     expect(calendar.getFirstSubcomponent('vevent')!.getFirstPropertyValue('sequence')).toBe(3);
   });
 
+  it('links the DOCX instead of attaching it when it is larger than NOTICE_ATTACHMENT_MAX_BYTES', async () => {
+    await worker.stop();
+    worker = await new WorkerProcess({ ...workerEnv(), NOTICE_ATTACHMENT_MAX_BYTES: '1024' }).start();
+    try {
+      const { meetingId } = await meetingWithMatter(3, 'Stor bilaga');
+      const notice = (await world.secretary.post(`/meetings/${meetingId}/notices`).expect(201)).body;
+      await sink.waitFor((received) => received.length === emails().length, 30_000, 'the notice with a link');
+      const mail = await sink.parse(sink.to(world.people.anna.email)[0]);
+      expect(mail.attachments.filter((attachment) => attachment.contentType === DOCX)).toEqual([]);
+      expect(mail.text).toContain(`/api/v1/meeting-notices/${notice.id}/docx`);
+    } finally {
+      await worker.stop();
+      worker = await new WorkerProcess(workerEnv()).start();
+    }
+  });
+
   it('e-mails the substitute who is called in, and the next one when that substitute is absent too', async () => {
     const meetingId = await world.meeting(stockholmDaysFromNow(12, '14:00'), stockholmDaysFromNow(12, '17:00'));
     await world.secretary.post(`/meetings/${meetingId}/absences`, { personId: world.people.maria.personId }).expect(201);

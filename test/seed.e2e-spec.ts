@@ -6,7 +6,7 @@ import { SeedModule } from '../seeds/src/seed.module';
 import { binaryParser } from './support/files';
 import { createTestApp, TestApp } from './support/test-app';
 
-const COUNTED_TABLES = ['municipalities', 'departments', 'terms', 'organs', 'persons', 'memberships', 'attendance_rights', 'users', 'user_role_grants', 'registries', 'matters', 'documents', 'officer_reports', 'matter_events', 'meetings', 'agenda_items', 'agenda_template_items', 'meeting_notices'];
+const COUNTED_TABLES = ['municipalities', 'departments', 'terms', 'organs', 'persons', 'memberships', 'attendance_rights', 'users', 'user_role_grants', 'registries', 'matters', 'documents', 'officer_reports', 'matter_events', 'meetings', 'agenda_items', 'agenda_template_items', 'meeting_notices', 'goal_frameworks', 'goal_nodes', 'indicators', 'indicator_values', 'goal_activities', 'matter_goal_links', 'generated_goal_reports'];
 
 describe('seed data: Ludvika kommun', () => {
   let testApp: TestApp;
@@ -131,6 +131,42 @@ describe('seed data: Ludvika kommun', () => {
     expect(text.slice(at).match(/Elektroniskt signerad/g)).toHaveLength(5);
     expect(text.slice(at).match(/Jonas Fors/g)!.length).toBeGreaterThanOrEqual(5);
     expect(text.slice(at)).toContain('Instruktion');
+  });
+
+  it("links the SUN matter on målaktiviteter to Ludvika's goals and generates its three bilagor before the report is signed", async () => {
+    const matter = (await get(`/api/v1/matters/lookup?caseNumber=${encodeURIComponent('SUN 2022/5')}`)).body;
+    const links = (await get(`/api/v1/matters/${matter.id}/goal-links`)).body as { targetKind: string }[];
+    expect(links.filter((link) => link.targetKind === 'node')).toHaveLength(5);
+    expect(links.filter((link) => link.targetKind === 'indicator')).toHaveLength(17);
+    expect(links.filter((link) => link.targetKind === 'activity_plan')).toHaveLength(1);
+    const documents = (await get(`/api/v1/matters/${matter.id}/documents`)).body as { id: string; title: string; documentDate: string }[];
+    const titles = documents.map((document) => document.title);
+    expect(titles).toEqual(
+      expect.arrayContaining([
+        'Övergripande verksamhetsmål och resultatmått med målvärden för perioden 2021–2025',
+        'Social- och utbildningsförvaltningens plan för målaktiviteter 2023',
+        'Koncernens samtliga målaktiviteter 2023',
+      ]),
+    );
+    const report = (await get(`/api/v1/matters/${matter.id}/officer-reports/signed`)).body;
+    expect(report.attachmentDocumentIds).toHaveLength(3);
+    const overview = documents.find((document) => document.title.startsWith('Övergripande'))!;
+    expect(overview.documentDate).toBe('2022-12-14');
+    const docx = await testApp.http().get(`/api/v1/documents/${overview.id}/content`).set('Authorization', `Bearer ${secretary}`).buffer(true).parse(binaryParser).expect(200);
+    const read = await readDocx(docx.body);
+    expect(read.text).toContain('Genomsnittligt meritvärde');
+    expect((read.documentXml.match(/<w:drawing>/g) ?? []).length).toBe(17);
+  });
+
+  it('loads Ljungby and Lindesberg as municipalities of their own with their frameworks, Lindesberg with its 2021 assessments', async () => {
+    for (const file of ['ljungby.json', 'lindesberg.json']) await testApp.app.get(SeedService).load(readSeed(file), 'namndrum');
+    const rows: { key: string; assessments: number }[] = await testApp.dataSource.query(
+      `SELECT f.key, (SELECT count(*)::int FROM goal_assessments a WHERE a.framework_id = f.id) AS assessments FROM goal_frameworks f ORDER BY f.key`,
+    );
+    expect(rows.map((row) => row.key)).toEqual(expect.arrayContaining(['ludvika-2021-2025', 'ljungby-vision-och-mal', 'lindesberg-styrmodell-2021']));
+    expect(rows.find((row) => row.key === 'lindesberg-styrmodell-2021')!.assessments).toBeGreaterThan(0);
+    const again = await testApp.app.get(SeedService).load(readSeed('lindesberg.json'), 'namndrum');
+    expect(again.created).toEqual({});
   });
 
   it('names the Finnish minority associations as extra notice recipients of the råd för finskt förvaltningsområde', async () => {

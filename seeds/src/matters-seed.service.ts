@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { Municipality, RequestContext } from '@namndrum/core';
 import { renderTextDocument } from '@namndrum/documents';
 import { toAuthenticated, User } from '@namndrum/identity';
-import { DocumentService, Matter, MatterService, OfficerReportService, RegistryService } from '@namndrum/matters';
+import { Document, DocumentService, Matter, MatterService, OfficerReportService, RegistryService } from '@namndrum/matters';
 import { MattersSeedData } from './seed-data';
 import { parseTextDocument } from './text-document-source';
 
@@ -28,7 +28,18 @@ export class MattersSeedService {
     private readonly reports: OfficerReportService,
   ) {}
 
-  async load(ctx: RequestContext, data: MattersSeedData, keys: SeedKeys, documentsDir: string, count: (what: string) => void): Promise<void> {
+  /**
+   * `generatedBilagor` makes the documents a matter's report lists that are generated from other data
+   * (goal reports), after the matter is registered and before its report is signed.
+   */
+  async load(
+    ctx: RequestContext,
+    data: MattersSeedData,
+    keys: SeedKeys,
+    documentsDir: string,
+    count: (what: string) => void,
+    generatedBilagor: (matterKey: string, matterId: string) => Promise<Document[]> = async () => [],
+  ): Promise<void> {
     const registry =
       (await this.registries.findByCode(ctx, data.registry.code)) ??
       (await this.registries.create(ctx, { code: data.registry.code, name: data.registry.name, organId: keys.organ(data.registry.organ) }));
@@ -66,13 +77,14 @@ export class MattersSeedService {
         count('documents');
       }
 
+      for (const generated of await generatedBilagor(seed.key, matter.id)) documentIds.set(normaliseTitle(generated.title ?? generated.description), generated.id);
+
       const { date, attachments, signedBy, ...reportContent } = seed.report;
       const signer = await this.actorFor(ctx, keys.person(signedBy));
       const draft = await this.reports.draft(signer, matter.id, {
         ...reportContent,
         organId: keys.organ(seed.organ),
         caseOfficerId: keys.person(seed.caseOfficer),
-        // Bilagor the seed has no document for (the goal reports) are registered by the goals capability.
         attachmentDocumentIds: attachments.map((title) => documentIds.get(normaliseTitle(title))).filter((id): id is string => id !== undefined),
       });
       await this.reports.submit(signer, draft.id);
@@ -88,8 +100,14 @@ export class MattersSeedService {
   }
 }
 
+/** A bilaga as a report lists it ("Bilaga 1 Övergripande …, daterad den 14 december 2022.") and as its document is titled. */
 function normaliseTitle(title: string): string {
-  return title.trim().replace(/\.$/, '').toLowerCase();
+  return title
+    .trim()
+    .replace(/^Bilaga \d+\s+/i, '')
+    .replace(/,\s*daterad den .*$/i, '')
+    .replace(/\.$/, '')
+    .toLowerCase();
 }
 
 

@@ -7,7 +7,7 @@ import { SEED_DATA_DIR } from './seed-paths';
 import { SeedModule } from './seed.module';
 import { SeedService } from './seed.service';
 
-export const SEED_FILES = ['ludvika.json'];
+export const SEED_FILES = ['ludvika.json', 'ljungby.json', 'lindesberg.json'];
 
 
 export function readSeed(file: string): SeedData {
@@ -16,7 +16,7 @@ export function readSeed(file: string): SeedData {
     const path = join(SEED_DATA_DIR, file.replace(/\.json$/, `-${suffix}.json`));
     return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined;
   };
-  return { ...data, matters: part('matters'), meetings: part('meetings') };
+  return { ...data, matters: part('matters'), meetings: part('meetings'), goals: part('goals') };
 }
 
 /** npm run seed: loads every municipality's seed data; running it twice changes nothing. */

@@ -16,6 +16,8 @@ export interface SeedData {
   users: { email: string; person: string | null; grants: { role: AssignableRole; organ: string | null; department: string | null }[] }[];
   /** The municipality's diarium: read from seeds/data/<municipality>-matters.json when that file exists. */
   matters?: MattersSeedData;
+  /** Goal frameworks (files in the import format) and the matters that report on them: seeds/data/<municipality>-goals.json. */
+  goals?: GoalsSeedData;
   /** Agenda templates and meetings with their notices: seeds/data/<municipality>-meetings.json. */
   meetings?: MeetingsSeedData;
 }
@@ -42,7 +44,8 @@ export interface MattersSeedData {
   }[];
 }
 
-export const SEED_EMAIL_DOMAIN = '@ludvika.example';
+/** Seed e-mail addresses use the reserved .example top-level domain, so seed data can never mail a real person. */
+export const SEED_EMAIL_DOMAIN = '.example';
 
 /** Seed data must never be able to send mail to a real person. */
 export function assertSafeEmails(data: SeedData): void {
@@ -71,5 +74,23 @@ export interface MeetingsSeedData {
     /** Keys of the matters (in the -matters.json file), in agenda order after the template's start items. */
     matters: string[];
     notice: { finalizedAt: string; dispatchedAt: string } | null;
+  }[];
+}
+
+export interface GoalsSeedData {
+  /** Paths, relative to seeds/data, of framework files in the import format. */
+  frameworks: string[];
+  /** Matters (by their key in -matters.json) that report on a framework: linked, with their goal reports generated before the tjänsteskrivelse is signed. */
+  matterLinks: {
+    matter: string;
+    framework: string;
+    reportKind: 'plan' | 'follow_up' | 'interim_report' | 'annual_report';
+    /** Link every node at this level. */
+    nodesAtLevel: string | null;
+    /** And every indicator measuring those nodes or the nodes under them. */
+    indicatorsOfThoseNodes: boolean;
+    activityPlans: string[];
+    /** The date the generated reports carry. */
+    reportsDated: string;
   }[];
 }

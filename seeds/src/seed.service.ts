@@ -20,6 +20,7 @@ import {
   TermService,
 } from '@namndrum/organisation';
 import { MattersSeedService } from './matters-seed.service';
+import { GoalsSeedService } from './goals-seed.service';
 import { MeetingsSeedService } from './meetings-seed.service';
 import { SEED_DATA_DIR } from './seed-paths';
 import { assertSafeEmails, SeedData } from './seed-data';
@@ -50,6 +51,7 @@ export class SeedService {
     private readonly users: UserService,
     private readonly mattersSeed: MattersSeedService,
     private readonly meetingsSeed: MeetingsSeedService,
+    private readonly goalsSeed: GoalsSeedService,
   ) {}
 
   async load(data: SeedData, password: string): Promise<SeedResult> {
@@ -177,8 +179,12 @@ export class SeedService {
       department: (key: string) => required(departmentIds, key, 'department'),
       person: (key: string) => required(personIds, key, 'person'),
     };
+    const goals = data.goals;
+    if (goals) await this.goalsSeed.loadFrameworks(ctx, goals, count);
     if (data.matters) {
-      await this.mattersSeed.load(ctx, data.matters, seedKeys, join(SEED_DATA_DIR, 'documents'), count);
+      await this.mattersSeed.load(ctx, data.matters, seedKeys, join(SEED_DATA_DIR, 'documents'), count, (key, matterId) =>
+        goals ? this.goalsSeed.reportsFor(ctx, goals, key, matterId, count) : Promise.resolve([]),
+      );
     }
     if (data.meetings) {
       await this.meetingsSeed.load(ctx, data.meetings, data.matters, seedKeys, count);

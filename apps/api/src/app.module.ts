@@ -2,11 +2,12 @@ import { Module } from '@nestjs/common';
 import { CoreModule } from '@namndrum/core';
 import { IdentityModule } from '@namndrum/identity';
 import { MattersModule } from '@namndrum/matters';
+import { GoalsModule } from '@namndrum/goals';
 import { MeetingsModule } from '@namndrum/meetings';
 import { OrganisationModule } from '@namndrum/organisation';
 import { HealthModule } from './health/health.module';
 
 @Module({
-  imports: [CoreModule, IdentityModule, OrganisationModule, MattersModule, MeetingsModule, HealthModule],
+  imports: [CoreModule, IdentityModule, OrganisationModule, MattersModule, MeetingsModule, GoalsModule, HealthModule],
 })
 export class AppModule {}

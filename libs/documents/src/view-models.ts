@@ -88,3 +88,153 @@ export interface MeetingNoticeView {
   chair: { name: string } | null;
   secretary: ContactLine | null;
 }
+
+/** How an indicator's values are read: whether a higher value is better, a lower one, or neither. */
+export type IndicatorDirection = 'higher_is_better' | 'lower_is_better' | 'none';
+
+/** An indicator's actual value (utfall) for a year. */
+export interface IndicatorActualView {
+  year: number;
+  /** The value for the chart; null when it is missing. */
+  value: number | null;
+  /** As printed in the table: "12,3", "–", "45%". */
+  display: string;
+  /** Printed with the footnote "Preliminärt". */
+  preliminary: boolean;
+  /** A note on the value ("Avser november 2022"), printed as a footnote to it. */
+  note: string | null;
+  /** Keys of the overview's footnotes that the value refers to. */
+  footnotes: string[];
+}
+
+/** An indicator's target (målvärde) for a year. */
+export interface IndicatorTargetView {
+  year: number;
+  /** A numeric target, for the chart; null for a target that is not a number ("≥ föreg. år", "implementerat"). */
+  value: number | null;
+  /** As printed in the table: "≥ 80", "≥ föreg. år", "implementerat". */
+  display: string;
+  /** Keys of the overview's footnotes that the target refers to. */
+  footnotes: string[];
+}
+
+/** One indicator (resultatmått) with its actual values and targets per year. */
+export interface IndicatorSeriesView {
+  name: string;
+  /** "%", "kWh/kvadratmeter"; given on the chart's y-axis. */
+  unit: string | null;
+  /** The decimals its values are given with; the chart labels its points with as many. */
+  decimals: number;
+  direction: IndicatorDirection;
+  actuals: IndicatorActualView[];
+  targets: IndicatorTargetView[];
+  /** "Källa: Kolada" when the values come from Kolada. */
+  source: string | null;
+  /** Keys of the overview's footnotes that the indicator as a whole refers to; marked after its name. */
+  footnotes?: string[];
+}
+
+/** A verksamhetsmål with what it means, what is worked for in particular, and its indicators. */
+export interface GoalOverviewGoalView {
+  title: string;
+  /** "Det här menar vi med målet": a body text, blank lines between paragraphs. */
+  meaning: string | null;
+  /** "Det här jobbar vi särskilt för": one bullet each. */
+  workingFor: string[];
+  indicators: IndicatorSeriesView[];
+}
+
+/**
+ * "Övergripande verksamhetsmål och resultatmått med målvärden för perioden 2021–2025": per goal its texts and a table of
+ * its indicators' actual values and targets per year, optionally with a chart per indicator.
+ */
+export interface GoalsOverviewView {
+  municipalityName: string;
+  title: string;
+  /** ISO date (YYYY-MM-DD) the document is dated, or null. */
+  date: string | null;
+  /** Paragraphs before the goals. */
+  intro: string[];
+  /** The years of the Utfall columns, in order (2018 … 2022). */
+  actualYears: number[];
+  /** The years of the Målvärde columns, in order (2021 … 2025). */
+  targetYears: number[];
+  goals: GoalOverviewGoalView[];
+  /**
+   * The footnotes values, targets and indicators refer to by key. They are numbered 1, 2 … in the order they are first
+   * referred to; a footnote nothing refers to is printed under "Noter" at the end.
+   */
+  footnotes: { key: string; text: string }[];
+  /** Whether each indicator is also drawn as a chart below its goal's table. */
+  includeCharts: boolean;
+  /** "Bilaga 1": printed at the top of every page when given. */
+  attachmentLabel?: string | null;
+}
+
+/** An activity of a plan for målaktiviteter. */
+export interface ActivityPlanActivityView {
+  /** Its number within its group, as printed in the Nr column. */
+  number: number;
+  /** Förvaltning/bolag: "SOU och KSF". */
+  responsible: string;
+  /** Verksamhet: "Förskola och skola". */
+  unitOfWork: string | null;
+  /** Aktivitet. */
+  text: string;
+  /** Antal: "10", "50-75". */
+  quantity: string | null;
+  /** Enhet: "studenter". */
+  unit: string | null;
+  /** Övrigt/kommentar. */
+  comment: string | null;
+}
+
+/** The activities of a plan for one of the things worked for (one indicator). */
+export interface ActivityPlanGroupView {
+  number: number;
+  /** "4. Utbildningen i förskolan ska stärkas" */
+  heading: string;
+  /** Mål: "En av landets bästa skolkommuner". */
+  goal: string | null;
+  /** Vi jobbar för att: "Utbildningen i förskolan ska stärkas". */
+  workingFor: string | null;
+  /** Resultatmått: "Andel personal inom förskolan med förskollärarlegitimation". */
+  indicator: string | null;
+  activities: ActivityPlanActivityView[];
+}
+
+/** "Social- och utbildningsförvaltningens plan för målaktiviteter 2023": per group a heading and a table of activities. */
+export interface ActivityPlanView {
+  municipalityName: string;
+  title: string;
+  groups: ActivityPlanGroupView[];
+  /** ISO date (YYYY-MM-DD) the plan is dated. */
+  date?: string | null;
+  /** Paragraphs before the groups ("Aktiviteterna ska bidra till att resultatmåtten förbättras …"). */
+  intro?: string[];
+  /** "Bilaga 2": printed at the top of every page when given. */
+  attachmentLabel?: string | null;
+}
+
+/** A table of counts, e.g. the activities per arbetsgrupp, with the sum in a last row "Sammanlagt". */
+export interface ActivitySummaryTableView {
+  heading: string;
+  /** The header row. */
+  columns: string[];
+  rows: string[][];
+  /** Printed in the last column of a row "Sammanlagt"; no such row when null. */
+  total: string | null;
+}
+
+/** Summary tables of a group's activities: per arbetsgrupp, per koncernenhet. */
+export interface ActivitySummaryView {
+  municipalityName: string;
+  title: string;
+  /** "16 av 17 grupper har lämnat sina förslag" */
+  note: string | null;
+  tables: ActivitySummaryTableView[];
+  /** ISO date (YYYY-MM-DD) the summary is dated. */
+  date?: string | null;
+  /** "Bilaga 3": printed at the top of every page when given. */
+  attachmentLabel?: string | null;
+}

@@ -41,6 +41,12 @@ export const Permission = {
   MeetingsRead: 'meetings.read',
   /** Plan meetings, build agendas, finalize notices, report absence for others (scoped to organs for secretaries). */
   MeetingsManage: 'meetings.manage',
+  /** Read goal frameworks, indicators, plans and the goals a matter reports on. */
+  GoalsRead: 'goals.read',
+  /** Import and change goal frameworks, start Kolada imports. */
+  GoalsManage: 'goals.manage',
+  /** Link matters to goals and generate goal reports as their documents. */
+  GoalsReport: 'goals.report',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -57,14 +63,16 @@ const ROLE_PERMISSIONS: Record<GrantedRole, Permission[]> = {
     Permission.MattersRegister,
     Permission.RegistriesManage,
     Permission.MeetingsManage,
+    Permission.GoalsManage,
+    Permission.GoalsReport,
   ],
-  secretary: [Permission.OrganisationRead, Permission.OrganManage, Permission.PersonsManage, Permission.MattersRegister, Permission.MeetingsManage],
-  department_head: [Permission.OrganisationRead, Permission.MattersRegister, Permission.OfficerReportsWrite, Permission.OfficerReportsApprove],
-  case_officer: [Permission.OrganisationRead, Permission.MattersRegister, Permission.OfficerReportsWrite],
+  secretary: [Permission.OrganisationRead, Permission.OrganManage, Permission.PersonsManage, Permission.MattersRegister, Permission.MeetingsManage, Permission.GoalsReport],
+  department_head: [Permission.OrganisationRead, Permission.MattersRegister, Permission.OfficerReportsWrite, Permission.OfficerReportsApprove, Permission.GoalsReport],
+  case_officer: [Permission.OrganisationRead, Permission.MattersRegister, Permission.OfficerReportsWrite, Permission.GoalsReport],
 };
 
 /** Permissions every signed-in user of a municipality has, members and chairs included. */
-const BASE_PERMISSIONS: Permission[] = [Permission.OrganisationRead, Permission.MattersRead, Permission.MeetingsRead];
+const BASE_PERMISSIONS: Permission[] = [Permission.OrganisationRead, Permission.MattersRead, Permission.MeetingsRead, Permission.GoalsRead];
 
 export interface AuthenticatedUser {
   userId: string;

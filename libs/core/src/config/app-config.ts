@@ -91,6 +91,10 @@ export class AppConfig {
   @Min(1000)
   RECONCILE_INTERVAL_MS = 60000;
 
+  /** Kolada's API (actual values of indicators with a Kolada KPI id). */
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'KOLADA_BASE_URL must be an http(s) URL' })
+  KOLADA_BASE_URL = 'https://api.kolada.se';
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 }

@@ -38,8 +38,9 @@ export class OutboxService {
     @InjectQueue(QUEUES.noticeDispatch) noticeDispatch: Queue,
     @InjectQueue(QUEUES.mailDelivery) mailDelivery: Queue,
     @InjectQueue(QUEUES.maintenance) maintenance: Queue,
+    @InjectQueue(QUEUES.integrations) integrations: Queue,
   ) {
-    this.queues = { [QUEUES.noticeDispatch]: noticeDispatch, [QUEUES.mailDelivery]: mailDelivery, [QUEUES.maintenance]: maintenance };
+    this.queues = { [QUEUES.noticeDispatch]: noticeDispatch, [QUEUES.mailDelivery]: mailDelivery, [QUEUES.maintenance]: maintenance, [QUEUES.integrations]: integrations };
   }
 
   /** Stores the work (once per idempotency key) and enqueues what was new after the transaction commits. */

@@ -5,6 +5,7 @@ export const QUEUES = {
   noticeDispatch: 'notice-dispatch',
   mailDelivery: 'mail-delivery',
   maintenance: 'maintenance',
+  integrations: 'integrations',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -13,12 +14,15 @@ export const OUTBOX_KINDS = {
   noticeDispatch: 'notice.dispatch',
   /** Send one e-mail (a notice to one recipient, a call-in to one substitute). */
   mailDelivery: 'mail.delivery',
+  /** Fetch indicators' actual values from Kolada. */
+  koladaImport: 'kolada.import',
 } as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[keyof typeof OUTBOX_KINDS];
 
 export const OUTBOX_KIND_QUEUES: Record<OutboxKind, QueueName> = {
   [OUTBOX_KINDS.noticeDispatch]: QUEUES.noticeDispatch,
   [OUTBOX_KINDS.mailDelivery]: QUEUES.mailDelivery,
+  [OUTBOX_KINDS.koladaImport]: QUEUES.integrations,
 };
 
 export const RECONCILE_JOB = 'reconcile';
@@ -30,5 +34,6 @@ export const RECONCILE_JOB = 'reconcile';
 export const QUEUE_JOB_OPTIONS: Record<QueueName, JobsOptions> = {
   [QUEUES.noticeDispatch]: { attempts: 8, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: true, removeOnFail: true },
   [QUEUES.mailDelivery]: { attempts: 6, backoff: { type: 'exponential', delay: 5000 }, removeOnComplete: true, removeOnFail: true },
+  [QUEUES.integrations]: { attempts: 5, backoff: { type: 'exponential', delay: 10000 }, removeOnComplete: true, removeOnFail: true },
   [QUEUES.maintenance]: { attempts: 1, removeOnComplete: { count: 10 }, removeOnFail: { count: 50, age: 24 * 3600 } },
 };

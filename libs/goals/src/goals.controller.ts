@@ -1,0 +1,144 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Ctx, Permission, RequestContext, RequirePermission } from '@namndrum/core';
+import { DocumentDto } from '@namndrum/matters';
+import { GoalFrameworkDto, GoalLinkDto, ImportResultDto, KoladaImportDto, LinkMatterDto } from './dto/goals.dto';
+import { GoalFrameworkService } from './goal-framework.service';
+import { GoalLinkService } from './goal-link.service';
+import { GoalQueryService } from './goal-query.service';
+import { GoalReportService } from './goal-report.service';
+import { KoladaImportService } from './kolada-import.service';
+
+@ApiTags('goals')
+@Controller()
+export class GoalsController {
+  constructor(
+    private readonly frameworks: GoalFrameworkService,
+    private readonly query: GoalQueryService,
+    private readonly links: GoalLinkService,
+    private readonly reports: GoalReportService,
+    private readonly kolada: KoladaImportService,
+  ) {}
+
+  @Get('goal-frameworks')
+  @RequirePermission(Permission.GoalsRead)
+  @ApiOkResponse({ type: [GoalFrameworkDto] })
+  list(@Ctx() ctx: RequestContext) {
+    return this.frameworks.list(ctx);
+  }
+
+  @Post('goal-frameworks/import')
+  @HttpCode(200)
+  @RequirePermission(Permission.GoalsManage)
+  @ApiBody({ description: 'A whole framework in the import format (libs/goals/schema/goal-framework.schema.json)', schema: { type: 'object' } })
+  @ApiOkResponse({ type: ImportResultDto, description: 'Imported, or unchanged when the same file was imported before; 400 lists every error with its path and stores nothing' })
+  import(@Ctx() ctx: RequestContext, @Body() body: unknown) {
+    return this.frameworks.import(ctx, body);
+  }
+
+  @Get('goal-frameworks/:id')
+  @RequirePermission(Permission.GoalsRead)
+  @ApiOkResponse({ type: GoalFrameworkDto })
+  get(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
+    return this.frameworks.get(ctx, id);
+  }
+
+  @Get('goal-frameworks/:id/export')
+  @RequirePermission(Permission.GoalsRead)
+  @ApiOkResponse({ description: 'The framework in the import format', schema: { type: 'object' } })
+  export(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
+    return this.frameworks.export(ctx, id);
+  }
+
+  @Get('goal-frameworks/:id/nodes')
+  @RequirePermission(Permission.GoalsRead)
+  @ApiOkResponse({ description: 'The goal tree, in order; parentId links the nodes', schema: { type: 'array', items: { type: 'object' } } })
+  nodes(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
+    return this.query.nodes(ctx, id);
+  }
+
+  @Get('goal-frameworks/:id/indicators')
+  @RequirePermission(Permission.GoalsRead)
+  @ApiOkResponse({ schema: { type: 'array', items: { type: 'object' } } })
+  indicators(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
+    return this.query.indicators(ctx, id);
+  }
+
+  @Get('goal-frameworks/:id/activity-plans')
+  @RequirePermission(Permission.GoalsRead)
+  @ApiOkResponse({ schema: { type: 'array', items: { type: 'object' } } })
+  plans(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
+    return this.query.plans(ctx, id);
+  }
+
+  @Get('activity-plans/:id/activities')
+  @RequirePermission(Permission.GoalsRead)
+  @ApiOkResponse({ schema: { type: 'array', items: { type: 'object' } } })
+  activities(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
+    return this.query.activities(ctx, id);
+  }
+
+  @Get('indicators/:id/series')
+  @RequirePermission(Permission.GoalsRead)
+  @ApiOkResponse({ description: 'Chart data: actual values and targets per year, each target evaluated; "Källa: Kolada" where values come from Kolada', schema: { type: 'object' } })
+  series(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
+    return this.query.series(ctx, id);
+  }
+
+  @Get('goal-nodes/:id/matters')
+  @RequirePermission(Permission.GoalsRead)
+  @ApiOkResponse({ type: [GoalLinkDto], description: 'The matters that report on the goal' })
+  mattersOfNode(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
+    return this.links.forTarget(ctx, { nodeId: id });
+  }
+
+  @Get('indicators/:id/matters')
+  @RequirePermission(Permission.GoalsRead)
+  @ApiOkResponse({ type: [GoalLinkDto] })
+  mattersOfIndicator(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
+    return this.links.forTarget(ctx, { indicatorId: id });
+  }
+
+  @Get('matters/:id/goal-links')
+  @RequirePermission(Permission.GoalsRead)
+  @ApiOkResponse({ type: [GoalLinkDto], description: 'The goals, indicators and plans the matter reports on' })
+  linksOfMatter(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
+    return this.links.forMatter(ctx, id);
+  }
+
+  @Post('matters/:id/goal-links')
+  @RequirePermission(Permission.GoalsReport)
+  @ApiCreatedResponse({ type: GoalLinkDto })
+  link(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: LinkMatterDto) {
+    return this.links.link(ctx, id, dto);
+  }
+
+  @Delete('goal-links/:id')
+  @HttpCode(204)
+  @RequirePermission(Permission.GoalsReport)
+  @ApiNoContentResponse()
+  unlink(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
+    return this.links.unlink(ctx, id);
+  }
+
+  @Post('matters/:id/goal-reports')
+  @RequirePermission(Permission.GoalsReport)
+  @ApiCreatedResponse({ type: [DocumentDto], description: 'The goal reports generated from the linked goal data, registered as documents of the matter' })
+  generate(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
+    return this.reports.generate(ctx, id);
+  }
+
+  @Post('goal-frameworks/:id/kolada-imports')
+  @RequirePermission(Permission.GoalsManage)
+  @ApiCreatedResponse({ description: 'Queued; the worker fetches the values', schema: { type: 'object' } })
+  requestKolada(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: KoladaImportDto) {
+    return this.kolada.request(ctx, id, dto);
+  }
+
+  @Get('kolada-imports/:id')
+  @RequirePermission(Permission.GoalsRead)
+  @ApiOkResponse({ schema: { type: 'object' } })
+  koladaImport(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
+    return this.kolada.get(ctx, id);
+  }
+}

@@ -1,0 +1,15 @@
+export * from './entities';
+export { FRAMEWORK_FORMAT_VERSION } from './format/framework-file';
+export type { Comparator, FrameworkFile } from './format/framework-file';
+export * from './format/normalize-framework';
+export * from './format/validate-framework';
+export { evaluateIndicator, evaluateIndicatorYears, OUTCOME_LABELS, rollUp } from './domain';
+export type { Evaluation, Outcome } from './domain';
+export * from './dto/goals.dto';
+export * from './goal-framework.service';
+export * from './goal-query.service';
+export * from './goal-link.service';
+export * from './goal-report.service';
+export * from './kolada-import.service';
+export * from './goals.module';
+export * from './jobs/goals-jobs.module';

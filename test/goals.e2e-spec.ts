@@ -1,0 +1,222 @@
+import { readFileSync } from 'node:fs';
+import { createServer, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { DepartmentService } from '@namndrum/organisation';
+import { KoladaImportService, normalizeFrameworkFile, FrameworkFile } from '@namndrum/goals';
+import { readDocx } from '../libs/documents/src/testing/read-docx';
+import { createTenant, Tenant } from './factories/tenant.factory';
+import { binaryParser } from './support/files';
+import { apiAs } from './support/meeting-fixture';
+import { createTestApp, TestApp } from './support/test-app';
+
+const SEEDS = join(__dirname, '..', 'seeds', 'data', 'goals');
+const RECORDED = join(__dirname, '..', 'libs', 'goals', 'src', 'kolada', 'testing', 'recorded');
+const LUDVIKA_CODES = ['KSF', 'KSUF', 'MB', 'SOU', 'VOO', 'UHC', 'IT', 'VBU', 'LKF', 'LH', 'VBK', 'WBAB'];
+
+const readFramework = (name: string): FrameworkFile => JSON.parse(readFileSync(join(SEEDS, `${name}.json`), 'utf8')) as FrameworkFile;
+
+/** A small framework of the "fourth municipality" kind: relative and qualitative targets, sub-measures, a Kolada KPI. */
+function smallFramework(): FrameworkFile {
+  return {
+    formatVersion: 1,
+    framework: {
+      key: 'fjarde-kommunen-2023-2026',
+      name: 'Mål och budget 2023–2026',
+      fromYear: 2018,
+      toYear: 2026,
+      levels: [
+        { key: 'vision', name: 'Vision' },
+        { key: 'mal', name: 'Kommunmål' },
+      ],
+      scales: [{ key: 'genomforande', name: 'Genomförande', states: [{ key: 'saknas', label: 'Saknas', rank: 0 }, { key: 'delvis', label: 'Delvis', rank: 1 }, { key: 'implementerat', label: 'Implementerat', rank: 2 }] }],
+      assessmentScale: 'genomforande',
+      footnotes: [{ key: '1', text: 'Preliminärt värde.' }],
+      nodes: [
+        { key: 'vision', level: 'vision', parent: null, title: 'Här växer framtiden' },
+        { key: 'skola', level: 'mal', parent: 'vision', title: 'Fler elever ska nå målen' },
+      ],
+      indicators: [
+        { key: 'behoriga', name: 'Andel elever behöriga till gymnasiet', unit: '%', direction: 'higher_is_better', decimals: 1, nodes: ['skola'], koladaKpi: 'N15419', values: [{ year: 2021, value: 82.5 }, { year: 2022, value: 84.5, preliminary: true, footnotes: ['1'] }], targets: [{ year: 2023, kind: 'relative', comparator: '>=' }, { year: 2026, kind: 'numeric', comparator: '>=', value: 90 }] },
+        { key: 'behoriga-yrke', name: 'Behöriga till yrkesprogram', unit: '%', direction: 'higher_is_better', parent: 'behoriga', nodes: ['skola'], values: [{ year: 2022, value: 86 }], targets: [{ year: 2026, kind: 'numeric', comparator: '>=', value: 92 }] },
+        { key: 'digital', name: 'Digital lärplattform', direction: 'none', scale: 'genomforande', nodes: ['skola'], values: [{ year: 2022, state: 'delvis' }], targets: [{ year: 2023, kind: 'state', state: 'implementerat' }] },
+      ],
+      assessments: [{ node: 'skola', year: 2022, state: 'delvis', assessedBy: 'Kommunstyrelsen' }],
+      activityPlans: [{ key: 'sou-2023', department: 'SOU', year: 2023, title: 'Utbildningsförvaltningens plan 2023', activities: [{ number: 1, text: 'Läxhjälp på biblioteken', quantity: '50-75', unit: 'tillfällen', responsible: ['SOU', 'KSUF'], node: 'skola', indicator: 'behoriga' }] }],
+    },
+  };
+}
+
+describe('goals: frameworks, evaluation, links, reports and Kolada', () => {
+  let testApp: TestApp;
+  let tenant: Tenant;
+  let admin: ReturnType<typeof apiAs>;
+  let kolada: Server;
+  /** The recordings are of Ludvika (2085); the server answers for the test municipality's code. */
+  let municipalityCode = '2085';
+
+  const count = async (table: string) => Number((await testApp.dataSource.query(`SELECT count(*) AS n FROM ${table} WHERE municipality_id = $1`, [tenant.municipalityId]))[0].n);
+  const importFile = (file: unknown) => admin.post('/goal-frameworks/import', file as object);
+
+  beforeAll(async () => {
+    kolada = createServer((request, response) => {
+      const page = new URL(request.url!, 'http://x').searchParams.get('page');
+      const body = readFileSync(join(RECORDED, `N15419-2085-2018-2022.page-${page ?? '1'}.json`), 'utf8').replaceAll('https://api.kolada.se', `http://127.0.0.1:${(kolada.address() as AddressInfo).port}`).replaceAll('"2085"', `"${municipalityCode}"`);
+      response.writeHead(200, { 'content-type': 'application/json' }).end(body);
+    });
+    await new Promise<void>((resolve) => kolada.listen(0, '127.0.0.1', resolve));
+    process.env.KOLADA_BASE_URL = `http://127.0.0.1:${(kolada.address() as AddressInfo).port}`;
+    testApp = await createTestApp();
+    tenant = await createTenant(testApp, 'Målkommun');
+    municipalityCode = (await testApp.dataSource.query(`SELECT code FROM municipalities WHERE id = $1`, [tenant.municipalityId]))[0].code;
+    for (const code of LUDVIKA_CODES) {
+      await tenant.run((ctx) => testApp.app.get(DepartmentService).create(ctx, { name: `Förvaltning ${code}`, shortCode: code, kind: 'administration' }));
+    }
+    admin = apiAs(testApp, (await tenant.user([{ role: 'admin' }])).token);
+  });
+
+  afterAll(async () => {
+    await testApp.close();
+    await new Promise((resolve) => kolada.close(resolve));
+  });
+
+  it.each(['ludvika', 'ljungby', 'lindesberg'])('imports %s, changes nothing the second time, and exports an equivalent file', async (name) => {
+    const file = readFramework(name);
+    const first = (await importFile(file).expect(200)).body;
+    expect(first.changed).toBe(true);
+    const tables = ['goal_frameworks', 'goal_nodes', 'indicators', 'indicator_values', 'indicator_targets', 'goal_assessments', 'activity_plans', 'goal_activities'];
+    const before = await Promise.all(tables.map(count));
+    const second = (await importFile(file).expect(200)).body;
+    expect(second).toMatchObject({ changed: false, framework: { id: first.framework.id } });
+    expect(await Promise.all(tables.map(count))).toEqual(before);
+    const exported = (await admin.get(`/goal-frameworks/${first.framework.id}/export`).expect(200)).body;
+    expect(exported).toEqual(normalizeFrameworkFile(file));
+  });
+
+  it('holds the Ludvika framework: 5 verksamhetsmål, 17 indicators and SOU’s 40 activities', async () => {
+    const frameworks = (await admin.get('/goal-frameworks').expect(200)).body as { id: string; key: string }[];
+    const ludvika = frameworks.find((framework) => framework.key === 'ludvika-2021-2025')!;
+    const nodes = (await admin.get(`/goal-frameworks/${ludvika.id}/nodes`).expect(200)).body as { level: string }[];
+    expect(nodes.filter((node) => node.level === 'verksamhetsmal')).toHaveLength(5);
+    expect((await admin.get(`/goal-frameworks/${ludvika.id}/indicators`).expect(200)).body).toHaveLength(17);
+    const [plan] = (await admin.get(`/goal-frameworks/${ludvika.id}/activity-plans`).expect(200)).body;
+    expect((await admin.get(`/activity-plans/${plan.id}/activities`).expect(200)).body).toHaveLength(40);
+  });
+
+  describe('bad input: every error with its path, nothing stored', () => {
+    const expectRefused = async (file: FrameworkFile, path: string) => {
+      const before = await count('goal_frameworks');
+      const response = await importFile(file).expect(400);
+      expect(response.body.error).toBe('FRAMEWORK_INVALID');
+      expect(response.body.details.map((detail: { field: string }) => detail.field)).toContain(path);
+      expect(await count('goal_frameworks')).toBe(before);
+      return response.body.details as { field: string; messages: string[] }[];
+    };
+
+    it('refuses a target on an unknown scale state', async () => {
+      const file = smallFramework();
+      file.framework.key = 'bad-state';
+      file.framework.indicators[2].targets[0] = { year: 2023, kind: 'state', state: 'klart' };
+      await expectRefused(file, 'framework.indicators[2].targets[0].state');
+    });
+
+    it('refuses a value for a year outside the framework', async () => {
+      const file = smallFramework();
+      file.framework.key = 'bad-year';
+      file.framework.indicators[0].values.push({ year: 2030, value: 90 });
+      await expectRefused(file, 'framework.indicators[0].values[2].year');
+    });
+
+    it('refuses a cycle in the goal tree', async () => {
+      const file = smallFramework();
+      file.framework.key = 'bad-cycle';
+      file.framework.nodes[0].parent = 'skola';
+      const details = await importFile(file).expect(400);
+      expect(details.body.details.some((detail: { field: string }) => detail.field.startsWith('framework.nodes['))).toBe(true);
+    });
+
+    it('refuses a duplicate indicator', async () => {
+      const file = smallFramework();
+      file.framework.key = 'bad-duplicate';
+      file.framework.indicators.push({ ...file.framework.indicators[1] });
+      await expectRefused(file, 'framework.indicators[3].key');
+    });
+
+    it('refuses an activity pointing to an unknown department, and reports several errors at once', async () => {
+      const file = smallFramework();
+      file.framework.key = 'bad-department';
+      file.framework.activityPlans[0].activities[0].responsible = ['SOU', 'XYZ'];
+      file.framework.indicators[0].values.push({ year: 2031, value: 1 });
+      const details = await expectRefused(file, 'framework.activityPlans[0].activities[0].responsible[1]');
+      expect(details.length).toBeGreaterThanOrEqual(2);
+    });
+  });
+
+  describe('a matter reporting on goals', () => {
+    let frameworkId: string;
+    let matterId: string;
+
+    beforeAll(async () => {
+      frameworkId = (await importFile(smallFramework()).expect(200)).body.framework.id;
+      const organId = await tenant.organ({ name: 'Utbildningsnämnden' });
+      const registry = (await admin.post('/registries', { code: 'UN', name: 'Utbildningsnämndens diarium', organId }).expect(201)).body;
+      matterId = (await admin.post('/matters', { registryId: registry.id, title: 'Uppföljning av kommunmålen 2022', organId }).expect(201)).body.id;
+    });
+
+    it('links the matter to goals, indicators and a plan, seen from both sides', async () => {
+      const nodes = (await admin.get(`/goal-frameworks/${frameworkId}/nodes`).expect(200)).body as { id: string; key: string }[];
+      const skola = nodes.find((node) => node.key === 'skola')!;
+      const [plan] = (await admin.get(`/goal-frameworks/${frameworkId}/activity-plans`).expect(200)).body;
+      await admin.post(`/matters/${matterId}/goal-links`, { nodeId: skola.id, reportKind: 'follow_up' }).expect(201);
+      await admin.post(`/matters/${matterId}/goal-links`, { nodeId: skola.id, reportKind: 'follow_up' }).expect(409);
+      await admin.post(`/matters/${matterId}/goal-links`, { activityPlanId: plan.id, reportKind: 'follow_up' }).expect(201);
+      await admin.post(`/matters/${matterId}/goal-links`, { nodeId: skola.id, activityPlanId: plan.id, reportKind: 'plan' }).expect(400);
+      const links = (await admin.get(`/matters/${matterId}/goal-links`).expect(200)).body;
+      expect(links.map((link: { targetKind: string; targetTitle: string }) => `${link.targetKind}:${link.targetTitle}`)).toEqual(['node:Fler elever ska nå målen', 'activity_plan:Utbildningsförvaltningens plan 2023']);
+      const matters = (await admin.get(`/goal-nodes/${skola.id}/matters`).expect(200)).body;
+      expect(matters.map((link: { matterId: string }) => link.matterId)).toEqual([matterId]);
+    });
+
+    it('serves chart data with each target evaluated', async () => {
+      const indicators = (await admin.get(`/goal-frameworks/${frameworkId}/indicators`).expect(200)).body as { id: string; key: string }[];
+      const series = (await admin.get(`/indicators/${indicators.find((indicator) => indicator.key === 'behoriga')!.id}/series`).expect(200)).body;
+      expect(series.actuals.map((actual: { year: number; value: number }) => [actual.year, actual.value])).toEqual([
+        [2021, 82.5],
+        [2022, 84.5],
+      ]);
+      expect(series.targets.map((target: { year: number; kind: string }) => `${target.year}:${target.kind}`)).toEqual(['2023:relative', '2026:numeric']);
+      expect(series.evaluations).toHaveLength(2);
+      expect(series.attribution).toBeNull();
+      const digital = (await admin.get(`/indicators/${indicators.find((indicator) => indicator.key === 'digital')!.id}/series`).expect(200)).body;
+      expect(digital.evaluations[0].outcome).not.toBe('met');
+    });
+
+    it('generates the goal reports as documents of the matter, with a chart per indicator', async () => {
+      const documents = (await admin.post(`/matters/${matterId}/goal-reports`).expect(201)).body as { id: string; title: string }[];
+      expect(documents.map((document) => document.title)).toEqual(['Övergripande verksamhetsmål och resultatmått med målvärden för perioden 2023–2026', 'Utbildningsförvaltningens plan 2023']);
+      const overview = await admin.get(`/documents/${documents[0].id}/content`).buffer(true).parse(binaryParser).expect(200);
+      const read = await readDocx(overview.body);
+      expect(read.text).toContain('Andel elever behöriga till gymnasiet');
+      expect(read.text).toContain('84,5');
+      expect(read.part('word/document.xml')).toContain('<w:drawing>');
+      const again = (await admin.post(`/matters/${matterId}/goal-reports`).expect(201)).body as { id: string }[];
+      expect(again.map((document) => document.id)).toEqual(documents.map((document) => document.id));
+    });
+
+    it('imports actual values from Kolada through the job, attributed "Källa: Kolada"', async () => {
+      const requested = (await admin.post(`/goal-frameworks/${frameworkId}/kolada-imports`, { years: [2018, 2019, 2020, 2021, 2022] }).expect(201)).body;
+      expect(requested.status).toBe('queued');
+      const [outbox] = await testApp.dataSource.query(`SELECT id FROM outbox_jobs WHERE idempotency_key = $1`, [`kolada-import:${requested.id}`]);
+      // The worker's job, run here against recorded Kolada responses served on loopback.
+      expect(await testApp.app.get(KoladaImportService).run(outbox.id, 1, false)).toBe('done');
+      const done = (await admin.get(`/kolada-imports/${requested.id}`).expect(200)).body;
+      expect(done).toMatchObject({ status: 'done', lastError: null });
+      expect(done.missing).toBeGreaterThanOrEqual(1);
+      const indicators = (await admin.get(`/goal-frameworks/${frameworkId}/indicators`).expect(200)).body as { id: string; key: string }[];
+      const series = (await admin.get(`/indicators/${indicators.find((indicator) => indicator.key === 'behoriga')!.id}/series`).expect(200)).body;
+      expect(series.attribution).toBe('Källa: Kolada');
+      expect(series.actuals.filter((actual: { source: string | null }) => actual.source === 'Kolada').length).toBeGreaterThanOrEqual(3);
+      expect(await testApp.app.get(KoladaImportService).run(outbox.id, 1, false)).toBe('skipped');
+    });
+  });
+});

@@ -91,6 +91,8 @@ describe('goals: frameworks, evaluation, links, reports and Kolada', () => {
     expect(await Promise.all(tables.map(count))).toEqual(before);
     const exported = (await admin.get(`/goal-frameworks/${first.framework.id}/export`).expect(200)).body;
     expect(exported).toEqual(normalizeFrameworkFile(file));
+    // The export is itself a valid file, and the same content.
+    expect((await importFile(exported).expect(200)).body.changed).toBe(false);
   });
 
   it('holds the Ludvika framework: 5 verksamhetsmål, 17 indicators and SOU’s 40 activities', async () => {
@@ -125,6 +127,13 @@ describe('goals: frameworks, evaluation, links, reports and Kolada', () => {
       file.framework.key = 'bad-year';
       file.framework.indicators[0].values.push({ year: 2030, value: 90 });
       await expectRefused(file, 'framework.indicators[0].values[2].year');
+    });
+
+    it('reads a file larger than 100 kB (and refuses this one for its over-long description)', async () => {
+      const file = smallFramework();
+      file.framework.key = 'bad-large';
+      file.framework.description = 'x'.repeat(200_000);
+      await expectRefused(file, 'framework.description');
     });
 
     it('refuses a cycle in the goal tree', async () => {
@@ -201,6 +210,27 @@ describe('goals: frameworks, evaluation, links, reports and Kolada', () => {
       expect(read.part('word/document.xml')).toContain('<w:drawing>');
       const again = (await admin.post(`/matters/${matterId}/goal-reports`).expect(201)).body as { id: string }[];
       expect(again.map((document) => document.id)).toEqual(documents.map((document) => document.id));
+    });
+
+    it('records an assessment and an activity follow-up; the export carries them and the old file restores the old state', async () => {
+      const nodes = (await admin.get(`/goal-frameworks/${frameworkId}/nodes`).expect(200)).body as { id: string; key: string }[];
+      const skola = nodes.find((node) => node.key === 'skola')!;
+      await admin.post(`/goal-frameworks/${frameworkId}/assessments`, { nodeId: skola.id, year: 2023, state: 'klart' }).expect(400);
+      await admin.post(`/goal-frameworks/${frameworkId}/assessments`, { nodeId: skola.id, year: 2040, state: 'implementerat' }).expect(400);
+      const assessed = (await admin.post(`/goal-frameworks/${frameworkId}/assessments`, { nodeId: skola.id, year: 2023, state: 'implementerat', comment: 'Införd i alla skolor' }).expect(201)).body;
+      expect(assessed).toMatchObject({ state: 'implementerat', assessedBy: expect.stringContaining('@'), assessedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+      const [plan] = (await admin.get(`/goal-frameworks/${frameworkId}/activity-plans`).expect(200)).body;
+      const [activity] = (await admin.get(`/activity-plans/${plan.id}/activities`).expect(200)).body;
+      expect((await admin.patch(`/goal-activities/${activity.id}`, { status: 'done' }).expect(200)).body.status).toBe('done');
+      await admin.patch(`/goal-activities/${activity.id}`, { status: 'finished' }).expect(400);
+
+      const exported = (await admin.get(`/goal-frameworks/${frameworkId}/export`).expect(200)).body;
+      expect(exported.framework.assessments).toContainEqual(expect.objectContaining({ node: 'skola', year: 2023, state: 'implementerat', comment: 'Införd i alla skolor' }));
+      expect(exported.framework.activityPlans[0].activities[0].status).toBe('done');
+      expect((await importFile(exported).expect(200)).body.changed).toBe(false);
+      expect((await importFile(smallFramework()).expect(200)).body.changed).toBe(true);
+      const restored = (await admin.get(`/goal-frameworks/${frameworkId}/export`).expect(200)).body;
+      expect(restored).toEqual(normalizeFrameworkFile(smallFramework()));
     });
 
     it('imports actual values from Kolada through the job, attributed "Källa: Kolada"', async () => {

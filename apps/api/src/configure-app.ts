@@ -1,4 +1,5 @@
 import { INestApplication, VersioningType } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
@@ -8,6 +9,8 @@ export const API_PREFIX = 'api';
 /** Everything that makes the HTTP app what it is, shared by main.ts, the OpenAPI writer and the tests. */
 export function configureApp(app: INestApplication): OpenAPIObject {
   app.useLogger(app.get(Logger));
+  // A whole goal framework is imported as one JSON document, larger than the default 100 kB.
+  (app as NestExpressApplication).useBodyParser('json', { limit: '10mb' });
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService, InvalidInputError, RequestContext, TenantRepository } from '@namndrum/core';
+import { AuditService, InvalidInputError, NotFoundError, RequestContext, swedishDate, TenantRepository } from '@namndrum/core';
 import { DepartmentService } from '@namndrum/organisation';
-import { In } from 'typeorm';
+import { In, IsNull } from 'typeorm';
+import { RecordAssessmentDto, UpdateActivityDto } from './dto/goals.dto';
 import { ActivityPlan, Assessment, GoalActivity, GoalFramework, GoalNode, Indicator, IndicatorTarget, IndicatorValue } from './entities';
 import { FrameworkFile } from './format/framework-file';
 import { frameworkFileHash, normalizeFrameworkFile, quantityRange } from './format/normalize-framework';
@@ -71,6 +72,60 @@ export class GoalFrameworkService {
     await this.storePlans(ctx, saved, file, nodeIds, indicatorIds, departmentCodes);
     await this.audit.record(ctx, { action: existing ? 'reimport' : 'import', entityType: 'GoalFramework', entityId: saved.id, after: { key: saved.key, contentSha256: hash } });
     return { framework: saved, changed: true };
+  }
+
+  /**
+   * Bedömning recorded in the system (who and when come from the signed-in user and the day). The
+   * framework's hash follows the change, so that importing the old file again restores it.
+   */
+  async recordAssessment(ctx: RequestContext, frameworkId: string, dto: RecordAssessmentDto): Promise<Assessment> {
+    const framework = await this.get(ctx, frameworkId);
+    if ((dto.nodeId === undefined) === (dto.indicatorId === undefined)) {
+      throw new InvalidInputError('ASSESSMENT_SUBJECT', 'Ange antingen ett mål (nodeId) eller ett resultatmått (indicatorId)', [{ field: 'nodeId', messages: ['exactly one of nodeId, indicatorId'] }]);
+    }
+    if (dto.nodeId) await this.inFramework(ctx, GoalNode, dto.nodeId, framework.id, 'Målet');
+    if (dto.indicatorId) await this.inFramework(ctx, Indicator, dto.indicatorId, framework.id, 'Resultatmåttet');
+    const scale = framework.scales.find((candidate) => candidate.key === framework.assessmentScale);
+    if (!scale || !scale.states.some((state) => state.key === dto.state)) {
+      const known = scale ? scale.states.map((state) => state.key).join(', ') : 'styrmodellen saknar bedömningsskala';
+      throw new InvalidInputError('UNKNOWN_STATE', `Bedömningen ${dto.state} finns inte på skalan (${known})`, [{ field: 'state', messages: ['not a state of the assessment scale'] }]);
+    }
+    if (dto.year < framework.fromYear || dto.year > framework.toYear) {
+      throw new InvalidInputError('YEAR_OUTSIDE_FRAMEWORK', `Året måste ligga inom ${framework.fromYear}–${framework.toYear}`, [{ field: 'year', messages: ['outside the framework'] }]);
+    }
+    const repo = ctx.em.getRepository(Assessment);
+    const subject = { frameworkId: framework.id, nodeId: dto.nodeId ?? IsNull(), indicatorId: dto.indicatorId ?? IsNull(), year: dto.year };
+    const existing = await repo.findOne({ where: subject });
+    const actor = ctx.actor?.email ?? 'system';
+    const before = existing ? { ...existing } : null;
+    const assessment = existing ?? repo.create({ municipalityId: ctx.municipalityId, frameworkId: framework.id, nodeId: dto.nodeId ?? null, indicatorId: dto.indicatorId ?? null, year: dto.year, ordinal: await repo.count({ where: { frameworkId: framework.id } }) });
+    Object.assign(assessment, { state: dto.state, comment: dto.comment ?? null, assessedBy: actor, assessedOn: swedishDate() });
+    const saved = await repo.save(assessment);
+    await this.refreshHash(ctx, framework);
+    await this.audit.record(ctx, { action: 'assess', entityType: 'Assessment', entityId: saved.id, before, after: saved });
+    return saved;
+  }
+
+  /** Follow-up of a målaktivitet: its status and comment. */
+  async updateActivity(ctx: RequestContext, activityId: string, dto: UpdateActivityDto): Promise<GoalActivity> {
+    const activity = await new TenantRepository(ctx, GoalActivity, 'Aktiviteten').get(activityId);
+    const plan = await ctx.em.getRepository(ActivityPlan).findOneByOrFail({ id: activity.planId });
+    const before = { ...activity };
+    if (dto.status !== undefined) activity.status = dto.status;
+    if (dto.comment !== undefined) activity.comment = dto.comment;
+    const saved = await ctx.em.getRepository(GoalActivity).save(activity);
+    await this.refreshHash(ctx, await this.get(ctx, plan.frameworkId));
+    await this.audit.record(ctx, { action: 'update', entityType: 'GoalActivity', entityId: saved.id, before, after: saved });
+    return saved;
+  }
+
+  private async inFramework<T extends { frameworkId: string }>(ctx: RequestContext, entity: new () => T, id: string, frameworkId: string, label: string): Promise<void> {
+    const row = (await ctx.em.getRepository(entity).findOne({ where: { id, municipalityId: ctx.municipalityId } as never })) as T | null;
+    if (!row || row.frameworkId !== frameworkId) throw new NotFoundError(label);
+  }
+
+  private async refreshHash(ctx: RequestContext, framework: GoalFramework): Promise<void> {
+    await ctx.em.getRepository(GoalFramework).update({ id: framework.id }, { contentSha256: frameworkFileHash(await this.export(ctx, framework.id)) });
   }
 
   /** The framework in the import format, equal to the normalized file it was imported from. */

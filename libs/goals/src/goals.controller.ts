@@ -1,8 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Ctx, Permission, RequestContext, RequirePermission } from '@namndrum/core';
 import { DocumentDto } from '@namndrum/matters';
-import { GoalFrameworkDto, GoalLinkDto, ImportResultDto, KoladaImportDto, LinkMatterDto } from './dto/goals.dto';
+import { GoalFrameworkDto, GoalLinkDto, ImportResultDto, KoladaImportDto, LinkMatterDto, RecordAssessmentDto, UpdateActivityDto } from './dto/goals.dto';
 import { GoalFrameworkService } from './goal-framework.service';
 import { GoalLinkService } from './goal-link.service';
 import { GoalQueryService } from './goal-query.service';
@@ -76,6 +76,20 @@ export class GoalsController {
   @ApiOkResponse({ schema: { type: 'array', items: { type: 'object' } } })
   activities(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
     return this.query.activities(ctx, id);
+  }
+
+  @Post('goal-frameworks/:id/assessments')
+  @RequirePermission(Permission.GoalsManage)
+  @ApiCreatedResponse({ description: "Bedömning of a node or indicator for a year on the framework's scale; one per subject and year (a second replaces the first)", schema: { type: 'object' } })
+  assess(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RecordAssessmentDto) {
+    return this.frameworks.recordAssessment(ctx, id, dto);
+  }
+
+  @Patch('goal-activities/:id')
+  @RequirePermission(Permission.GoalsReport)
+  @ApiOkResponse({ description: 'Follow-up status and comment of a målaktivitet', schema: { type: 'object' } })
+  updateActivity(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateActivityDto) {
+    return this.frameworks.updateActivity(ctx, id, dto);
   }
 
   @Get('indicators/:id/series')

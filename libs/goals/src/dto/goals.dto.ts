@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsUUID, Max, Min, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { TenantResourceDto } from '@namndrum/organisation';
-import { REPORT_KINDS, ReportKind } from '../entities';
+import { ACTIVITY_STATUSES, ActivityStatus, REPORT_KINDS, ReportKind } from '../entities';
 
 export class GoalFrameworkDto extends TenantResourceDto {
   @ApiProperty() key: string;
@@ -64,4 +64,47 @@ export class KoladaImportDto {
   @Min(1990, { each: true })
   @Max(2100, { each: true })
   years?: number[];
+}
+
+export class RecordAssessmentDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'The goal node assessed (or indicatorId)' })
+  @ValidateIf((dto: RecordAssessmentDto) => !dto.indicatorId)
+  @IsUUID()
+  nodeId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @ValidateIf((dto: RecordAssessmentDto) => dto.indicatorId !== undefined)
+  @IsUUID()
+  indicatorId?: string;
+
+  @ApiProperty({ example: 2021 })
+  @IsInt()
+  @Min(1900)
+  @Max(2200)
+  year: number;
+
+  @ApiProperty({ example: 'uppfyllt', description: "A state key of the framework's assessment scale" })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  state: string;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  comment?: string | null;
+}
+
+export class UpdateActivityDto {
+  @ApiPropertyOptional({ enum: ACTIVITY_STATUSES, description: 'Follow-up status' })
+  @IsOptional()
+  @IsIn(ACTIVITY_STATUSES)
+  status?: ActivityStatus;
+
+  @ApiPropertyOptional({ nullable: true, description: 'Övrigt/kommentar' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  comment?: string | null;
 }

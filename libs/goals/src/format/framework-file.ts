@@ -39,7 +39,7 @@ export interface FrameworkFile {
       title: string;
       description?: string | null;
       /** Order among siblings, 1 first. */
-      position?: number;
+      position?: number | null;
       /** Links outside the framework, e.g. the global goals: ["Agenda 2030: 4 God utbildning"]. */
       externalRefs?: string[];
     }[];

@@ -1,3 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { createServer, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { Tenant, createTenant } from './factories/tenant.factory';
 import { MailSink, messageIdOf } from './support/mail-sink';
@@ -16,7 +20,7 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
  * runs the real worker as a child process, nodemailer delivers to a real SMTP server in this process,
  * and mailparser and ical.js read what arrived.
  */
-describe('notice delivery through the outbox, BullMQ, the worker and SMTP', () => {
+describe('the worker: notices through the outbox, BullMQ and SMTP, and the Kolada job', () => {
   let database: PrivateDatabase;
   let redis: PrivateRedis;
   let sink: MailSink;
@@ -24,6 +28,9 @@ describe('notice delivery through the outbox, BullMQ, the worker and SMTP', () =
   let tenant: Tenant;
   let world: MeetingWorld;
   let worker: WorkerProcess;
+  let kolada: Server;
+  let koladaUrl = '';
+  let municipalityCode = '';
 
   const workerEnv = () => ({
     DATABASE_URL: database.url,
@@ -33,6 +40,7 @@ describe('notice delivery through the outbox, BullMQ, the worker and SMTP', () =
     SMTP_URL: sink.url,
     MAIL_FROM: 'Testkommun <namndrum@test.example>',
     MAIL_CONCURRENCY: String(CONCURRENCY),
+    KOLADA_BASE_URL: koladaUrl,
     WORKER_LOCK_MS: '3000',
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_WORKER_LOG_LEVEL ?? 'info',
@@ -55,6 +63,16 @@ describe('notice delivery through the outbox, BullMQ, the worker and SMTP', () =
   const emails = (seats: SeatSpec[] = SMALL_SUN) => seats.map((seat) => world.people[seat.key].email);
 
   beforeAll(async () => {
+    // Kolada's API, answered from recorded responses (the worker's Kolada job is exercised at the end).
+    kolada = createServer((request, response) => {
+      const page = new URL(request.url!, 'http://x').searchParams.get('page') ?? '1';
+      const body = readFileSync(join(__dirname, '..', 'libs/goals/src/kolada/testing/recorded', `N15419-2085-2018-2022.page-${page}.json`), 'utf8')
+        .replaceAll('https://api.kolada.se', koladaUrl)
+        .replaceAll('"2085"', `"${municipalityCode}"`);
+      response.writeHead(200, { 'content-type': 'application/json' }).end(body);
+    });
+    await new Promise<void>((resolve) => kolada.listen(0, '127.0.0.1', resolve));
+    koladaUrl = `http://127.0.0.1:${(kolada.address() as AddressInfo).port}`;
     database = await new PrivateDatabase().create('delivery');
     redis = await new PrivateRedis().start();
     sink = await new MailSink().start();
@@ -63,6 +81,7 @@ describe('notice delivery through the outbox, BullMQ, the worker and SMTP', () =
     testApp = await createTestApp();
     tenant = await createTenant(testApp, 'Utskickskommun');
     world = await meetingWorld(testApp, tenant);
+    municipalityCode = (await testApp.dataSource.query(`SELECT code FROM municipalities WHERE id = $1`, [tenant.municipalityId]))[0].code;
     worker = await new WorkerProcess(workerEnv()).start();
   }, 60_000);
 
@@ -72,6 +91,39 @@ describe('notice delivery through the outbox, BullMQ, the worker and SMTP', () =
     await sink?.stop();
     await redis?.stop();
     await database?.drop();
+    await new Promise((resolve) => kolada?.close(resolve));
+  });
+
+  it("runs the Kolada import as the worker's job and stores the values attributed to Kolada", async () => {
+    const file = {
+      formatVersion: 1,
+      framework: {
+        key: 'kolada-test',
+        name: 'Kolada-test',
+        fromYear: 2018,
+        toYear: 2025,
+        levels: [{ key: 'mal', name: 'Mål' }],
+        scales: [],
+        footnotes: [],
+        nodes: [{ key: 'skola', level: 'mal', parent: null, title: 'Fler elever ska nå målen' }],
+        indicators: [{ key: 'behoriga', name: 'Andel behöriga till gymnasiet', unit: '%', direction: 'higher_is_better', decimals: 1, nodes: ['skola'], koladaKpi: 'N15419', values: [], targets: [] }],
+        assessments: [],
+        activityPlans: [],
+      },
+    };
+    const framework = (await world.admin.post('/goal-frameworks/import', file).expect(200)).body.framework;
+    const requested = (await world.admin.post(`/goal-frameworks/${framework.id}/kolada-imports`, { years: [2018, 2019, 2020, 2021, 2022] }).expect(201)).body;
+    let status = requested.status;
+    const deadline = Date.now() + 20_000;
+    while (status === 'queued' && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      status = (await world.admin.get(`/kolada-imports/${requested.id}`).expect(200)).body.status;
+    }
+    expect(status).toBe('done');
+    const [indicator] = (await world.admin.get(`/goal-frameworks/${framework.id}/indicators`).expect(200)).body;
+    const series = (await world.admin.get(`/indicators/${indicator.id}/series`).expect(200)).body;
+    expect(series.attribution).toBe('Källa: Kolada');
+    expect(series.actuals.map((actual: { year: number }) => actual.year)).toEqual([2018, 2019, 2021, 2022]);
   });
 
   beforeEach(() => sink.clear());

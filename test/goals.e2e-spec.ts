@@ -224,6 +224,14 @@ describe('goals: frameworks, evaluation, links, reports and Kolada', () => {
       expect((await admin.patch(`/goal-activities/${activity.id}`, { status: 'done' }).expect(200)).body.status).toBe('done');
       await admin.patch(`/goal-activities/${activity.id}`, { status: 'finished' }).expect(400);
 
+      const evaluation = (await admin.get(`/goal-nodes/${skola.id}/evaluation/2023`).expect(200)).body;
+      expect(evaluation.indicators.map((indicator: { name: string }) => indicator.name)).toEqual(['Andel elever behöriga till gymnasiet', 'Behöriga till yrkesprogram', 'Digital lärplattform']);
+      expect(evaluation.assessment).toMatchObject({ state: 'implementerat', label: 'Implementerat' });
+      // 2023: the relative target has no 2023 value yet, the sub-measure has no 2023 target, the platform is still "delvis".
+      expect(evaluation.indicators.map((indicator: { outcome: string }) => indicator.outcome)).toEqual(['no_value', 'no_target', 'not_met']);
+      expect(evaluation).toMatchObject({ outcome: 'not_met', outcomeLabel: 'Inte uppfyllt' });
+      await admin.get(`/goal-nodes/${skola.id}/evaluation/tjugo`).expect(400);
+
       const exported = (await admin.get(`/goal-frameworks/${frameworkId}/export`).expect(200)).body;
       expect(exported.framework.assessments).toContainEqual(expect.objectContaining({ node: 'skola', year: 2023, state: 'implementerat', comment: 'Införd i alla skolor' }));
       expect(exported.framework.activityPlans[0].activities[0].status).toBe('done');

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext, TenantRepository } from '@namndrum/core';
 import { In } from 'typeorm';
-import { evaluateIndicator, Evaluation } from './domain';
-import { ActivityPlan, GoalActivity, GoalFramework, GoalNode, Indicator, IndicatorTarget, IndicatorValue } from './entities';
+import { evaluateIndicator, Evaluation, Outcome, OUTCOME_LABELS, rollUp } from './domain';
+import type { Comparator } from './format/framework-file';
+import { ActivityPlan, Assessment, GoalActivity, GoalFramework, GoalNode, Indicator, IndicatorTarget, IndicatorValue } from './entities';
 
 export const KOLADA_SOURCE = 'Kolada';
 
@@ -17,6 +18,16 @@ export interface IndicatorSeries {
   evaluations: Evaluation[];
   /** "Källa: Kolada" where values come from Kolada. */
   attribution: string | null;
+}
+
+export interface NodeEvaluation {
+  nodeId: string;
+  title: string;
+  year: number;
+  outcome: Outcome;
+  outcomeLabel: string;
+  indicators: { indicatorId: string; name: string; outcome: Outcome; explanation: string }[];
+  assessment: { state: string; label: string; assessedBy: string | null; assessedOn: string | null; comment: string | null } | null;
 }
 
 /** Reads of a framework for the web app: the tree, the indicators with their series, the plans. */
@@ -42,6 +53,41 @@ export class GoalQueryService {
     return new TenantRepository(ctx, GoalActivity, 'Aktiviteten').find({ planId }, { order: { number: 'ASC' } });
   }
 
+  /**
+   * How a goal stands for a year: its indicators (and those of the goals under it) evaluated against
+   * their targets and rolled up, beside the recorded assessment on the framework's verbal scale.
+   */
+  async nodeEvaluation(ctx: RequestContext, nodeId: string, year: number): Promise<NodeEvaluation> {
+    const node = await new TenantRepository(ctx, GoalNode, 'Målet').get(nodeId);
+    const framework = await ctx.em.getRepository(GoalFramework).findOneByOrFail({ id: node.frameworkId });
+    const nodes = await ctx.em.getRepository(GoalNode).find({ where: { frameworkId: node.frameworkId } });
+    const scope = new Set<string>();
+    const collect = (id: string) => {
+      scope.add(id);
+      nodes.filter((candidate) => candidate.parentId === id).forEach((child) => collect(child.id));
+    };
+    collect(node.id);
+    const indicators = (await ctx.em.getRepository(Indicator).find({ where: { frameworkId: node.frameworkId }, order: { ordinal: 'ASC' }, relations: { nodes: true } })).filter((indicator) =>
+      indicator.nodes!.some((linked) => scope.has(linked.id)),
+    );
+    const series = await this.seriesOf(ctx, indicators);
+    const evaluated = series.map((entry) => ({ indicatorId: entry.indicatorId, name: entry.name, evaluation: evaluateIndicator(this.evaluable(entry, framework, indicators.find((indicator) => indicator.id === entry.indicatorId)!), year) }));
+    const outcome = rollUp(evaluated.map((entry) => entry.evaluation.outcome));
+    const assessment = await ctx.em.getRepository(Assessment).findOne({ where: { nodeId: node.id, year } });
+    const scale = framework.scales.find((candidate) => candidate.key === framework.assessmentScale);
+    return {
+      nodeId: node.id,
+      title: node.title,
+      year,
+      outcome,
+      outcomeLabel: OUTCOME_LABELS[outcome],
+      indicators: evaluated.map((entry) => ({ indicatorId: entry.indicatorId, name: entry.name, outcome: entry.evaluation.outcome, explanation: entry.evaluation.explanation })),
+      assessment: assessment
+        ? { state: assessment.state, label: scale?.states.find((state) => state.key === assessment.state)?.label ?? assessment.state, assessedBy: assessment.assessedBy, assessedOn: assessment.assessedOn, comment: assessment.comment }
+        : null,
+    };
+  }
+
   /** The chart data of an indicator: actual values and targets per year, and whether each target is met. */
   async series(ctx: RequestContext, indicatorId: string): Promise<IndicatorSeries> {
     const indicator = await new TenantRepository(ctx, Indicator, 'Resultatmåttet').get(indicatorId);
@@ -60,34 +106,41 @@ export class GoalQueryService {
     return indicators.map((indicator) => {
       const own = values.filter((value) => value.indicatorId === indicator.id);
       const ownTargets = targets.filter((target) => target.indicatorId === indicator.id);
-      const scale = indicator.scale ? (frameworks.get(indicator.frameworkId)!.scales.find((candidate) => candidate.key === indicator.scale)?.states ?? null) : null;
-      // One value per year for evaluation: a whole-year value before one dated within the year.
-      const perYear = new Map<number, IndicatorValue>();
-      for (const value of own) if (!perYear.has(value.year) || value.asOf === null) perYear.set(value.year, value);
-      const evaluated = {
-        direction: indicator.direction,
-        decimals: indicator.decimals,
-        scale,
-        values: [...perYear.values()].map((value) => ({ year: value.year, value: value.value, state: value.state, preliminary: value.preliminary })),
-        targets: ownTargets.map((target) =>
-          target.kind === 'numeric'
-            ? { year: target.year, kind: 'numeric' as const, comparator: target.comparator!, value: target.value! }
-            : target.kind === 'relative'
-              ? { year: target.year, kind: 'relative' as const, comparator: target.comparator!, relativeToYear: target.relativeToYear }
-              : { year: target.year, kind: 'state' as const, state: target.state! },
-        ),
+      const partial = {
+        actuals: own.map((value) => ({ year: value.year, asOf: value.asOf, value: value.value, state: value.state, preliminary: value.preliminary, note: value.note, source: value.source, footnotes: value.footnotes })),
+        targets: ownTargets.map((target) => ({ year: target.year, kind: target.kind, comparator: target.comparator, value: target.value, relativeToYear: target.relativeToYear, state: target.state, footnotes: target.footnotes })),
       };
+      const evaluated = this.evaluable(partial, frameworks.get(indicator.frameworkId)!, indicator);
       return {
         indicatorId: indicator.id,
         name: indicator.name,
         unit: indicator.unit,
         decimals: indicator.decimals,
         direction: indicator.direction,
-        actuals: own.map((value) => ({ year: value.year, asOf: value.asOf, value: value.value, state: value.state, preliminary: value.preliminary, note: value.note, source: value.source, footnotes: value.footnotes })),
-        targets: ownTargets.map((target) => ({ year: target.year, kind: target.kind, comparator: target.comparator, value: target.value, relativeToYear: target.relativeToYear, state: target.state, footnotes: target.footnotes })),
+        ...partial,
         evaluations: ownTargets.map((target) => evaluateIndicator(evaluated, target.year)),
         attribution: own.some((value) => value.source === KOLADA_SOURCE) ? 'Källa: Kolada' : null,
       };
     });
+  }
+
+  /** The evaluation's view of an indicator: one value per year (a whole-year value before one dated within the year). */
+  private evaluable(series: Pick<IndicatorSeries, 'actuals' | 'targets'>, framework: GoalFramework, indicator: Indicator) {
+    const scale = indicator.scale ? (framework.scales.find((candidate) => candidate.key === indicator.scale)?.states ?? null) : null;
+    const perYear = new Map<number, IndicatorSeries['actuals'][number]>();
+    for (const value of series.actuals) if (!perYear.has(value.year) || value.asOf === null) perYear.set(value.year, value);
+    return {
+      direction: indicator.direction,
+      decimals: indicator.decimals,
+      scale,
+      values: [...perYear.values()].map((value) => ({ year: value.year, value: value.value, state: value.state, preliminary: value.preliminary })),
+      targets: series.targets.map((target) =>
+        target.kind === 'numeric'
+          ? { year: target.year, kind: 'numeric' as const, comparator: target.comparator as Comparator, value: target.value! }
+          : target.kind === 'relative'
+            ? { year: target.year, kind: 'relative' as const, comparator: target.comparator as Comparator, relativeToYear: target.relativeToYear }
+            : { year: target.year, kind: 'state' as const, state: target.state! },
+      ),
+    };
   }
 }

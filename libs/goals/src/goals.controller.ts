@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Ctx, Permission, RequestContext, RequirePermission } from '@namndrum/core';
 import { DocumentDto } from '@namndrum/matters';
@@ -97,6 +97,13 @@ export class GoalsController {
   @ApiOkResponse({ description: 'Chart data: actual values and targets per year, each target evaluated; "Källa: Kolada" where values come from Kolada', schema: { type: 'object' } })
   series(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
     return this.query.series(ctx, id);
+  }
+
+  @Get('goal-nodes/:id/evaluation/:year')
+  @RequirePermission(Permission.GoalsRead)
+  @ApiOkResponse({ description: "The goal's indicators evaluated for the year and rolled up, beside its recorded assessment", schema: { type: 'object' } })
+  evaluateNode(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Param('year', new ParseIntPipe({ errorHttpStatusCode: 400 })) year: number) {
+    return this.query.nodeEvaluation(ctx, id, year);
   }
 
   @Get('goal-nodes/:id/matters')

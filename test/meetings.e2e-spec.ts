@@ -52,6 +52,12 @@ describe('meetings, agendas and notices over HTTP', () => {
       expect((await world.secretary.get(`/meetings?organId=${world.organId}&year=2028`).expect(200)).body.total).toBe(1);
     });
 
+    it('has no public page before its notice has gone out', async () => {
+      const id = await world.meeting('2027-06-09T14:00:00+02:00', '2027-06-09T17:00:00+02:00');
+      await testApp.http().get(`/sammantraden/${id}`).expect(404);
+      await testApp.http().get('/sammantraden/inte-ett-id').expect(400);
+    });
+
     it('refuses a meeting that ends before it starts, and a time without a zone', async () => {
       const before = (await world.secretary.get(`/meetings?organId=${world.organId}`).expect(200)).body.total;
       const response = await world.secretary.post('/meetings', { organId: world.organId, startsAt: '2027-03-01T14:00:00+01:00', endsAt: '2027-03-01T13:00:00+01:00', place: 'Sessionssalen' }).expect(400);

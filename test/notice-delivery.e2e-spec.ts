@@ -160,6 +160,14 @@ describe('the worker: notices through the outbox, BullMQ and SMTP, and the Kolad
     expect(event.uid).toBe(`meeting-${meetingId}@localhost`);
     expect(event.sequence).toBe(0);
 
+    // The e-mail's link opens the public meeting page, without signing in.
+    expect(parsed.text).toContain(`http://localhost:3000/sammantraden/${meetingId}`);
+    const page = await testApp.http().get(`/sammantraden/${meetingId}`).expect(200);
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(page.text).toContain('<h1>Social- och utbildningsnämnden</h1>');
+    expect(page.text).toContain('Bildande av arbetsutskott');
+    expect(page.text).toContain(`${day}, kl. 14:00–17:00`);
+
     const report = (await world.secretary.get(`/meeting-notices/${notice.id}/deliveries`).expect(200)).body;
     expect(report.counts).toEqual({ queued: 0, sent: recipients.length, failed: 0, noAddress: 0 });
     expect(report.deliveries.every((delivery: { messageId: string; sentAt: string }) => delivery.messageId && delivery.sentAt)).toBe(true);

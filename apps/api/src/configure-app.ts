@@ -1,4 +1,4 @@
-import { INestApplication, VersioningType } from '@nestjs/common';
+import { INestApplication, RequestMethod, VersioningType } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
@@ -19,7 +19,8 @@ export function configureApp(app: INestApplication): OpenAPIObject {
       },
     }),
   );
-  app.setGlobalPrefix(API_PREFIX);
+  // Public pages (the meeting page a notice links to) live outside /api.
+  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'sammantraden/:id', method: RequestMethod.GET }] });
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(app, openApiConfig());

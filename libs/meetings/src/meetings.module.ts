@@ -9,13 +9,15 @@ import { MEETINGS_ENTITIES } from './entities';
 import { MeetingService } from './meeting.service';
 import { AgendaItemsController, MeetingsController } from './meetings.controller';
 import { NoticeService } from './notice.service';
+import { PublicMeetingController } from './public-meeting.controller';
+import { PublicMeetingService } from './public-meeting.service';
 
 const SERVICES = [MeetingService, AgendaService, NoticeService, AbsenceService, DeliveryService];
 
 @Module({
   imports: [TypeOrmModule.forFeature(MEETINGS_ENTITIES), OrganisationModule, MattersModule],
-  controllers: [MeetingsController, AgendaItemsController],
-  providers: SERVICES,
+  controllers: [MeetingsController, AgendaItemsController, PublicMeetingController],
+  providers: [...SERVICES, PublicMeetingService],
   exports: SERVICES,
 })
 export class MeetingsModule {}

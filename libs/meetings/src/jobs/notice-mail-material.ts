@@ -117,7 +117,7 @@ export class NoticeMailMaterial {
       endsAt: meeting.endsAt.toISOString(),
       place: meeting.place,
       groupMeetingLines: formatGroupMeetingLines(meeting.groupMeetings),
-      meetingUrl: `${this.baseUrl()}/api/v1/meetings/${meeting.id}`,
+      meetingUrl: `${this.baseUrl()}/sammantraden/${meeting.id}`,
       languages: organ.rules.languages,
       secretary: secretary ? { name: `${secretary.firstName} ${secretary.lastName}`, email: secretary.email, phone: secretary.phone } : null,
       calendarSequence: meeting.calendarSequence,

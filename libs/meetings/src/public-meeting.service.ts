@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Municipality, NotFoundError, RequestContext } from '@namndrum/core';
+import { OrganService } from '@namndrum/organisation';
+import Handlebars from 'handlebars';
+import { DateTime } from 'luxon';
+import { DataSource } from 'typeorm';
+import { MEETING_TIME_ZONE } from './domain/clock-time';
+import { formatGroupMeetingLines } from './domain/group-meetings';
+import { AgendaItem, Meeting } from './entities';
+
+const page = Handlebars.compile(`<!DOCTYPE html>
+<html lang="sv">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{organName}} {{date}} – {{municipalityName}}</title>
+<style>
+body { font-family: system-ui, sans-serif; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; color: #1a1a1a; line-height: 1.5; }
+h1 { font-size: 1.6rem; margin-bottom: .25rem; }
+.municipality { text-transform: uppercase; letter-spacing: .05em; font-weight: 600; }
+.cancelled { background: #fde8e8; border: 2px solid #b00020; padding: .75rem 1rem; font-weight: 600; }
+dl { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; }
+dt { font-weight: 600; }
+table { border-collapse: collapse; width: 100%; margin-top: 1rem; }
+th, td { text-align: left; padding: .4rem .5rem; border-bottom: 1px solid #ddd; vertical-align: top; }
+td.nr { width: 2.5rem; }
+td.dnr { white-space: nowrap; }
+.note { color: #555; font-style: italic; }
+</style>
+</head>
+<body>
+<p class="municipality">{{municipalityName}}</p>
+<h1>{{organName}}</h1>
+<p>Sammanträde</p>
+{{#if cancelled}}<p class="cancelled">Sammanträdet är inställt.{{#if cancellationReason}} {{cancellationReason}}{{/if}}</p>{{/if}}
+<dl>
+<dt>Tid</dt><dd>{{time}}</dd>
+{{#each groupMeetings}}<dt>Gruppmöte</dt><dd>{{this}}</dd>{{/each}}
+<dt>Plats</dt><dd>{{place}}</dd>
+</dl>
+<h2>Ärenden</h2>
+<table>
+<thead><tr><th>Nr</th><th>Ärende</th><th>Dnr</th></tr></thead>
+<tbody>
+{{#each items}}<tr><td class="nr">{{number}}</td><td>{{title}}{{#if documentsLater}} <span class="note">(handlingar delges senare)</span>{{/if}}{{#if closed}} <span class="note">(ej offentligt)</span>{{/if}}</td><td class="dnr">{{caseNumber}}</td></tr>
+{{/each}}
+</tbody>
+</table>
+<p class="note">Handlingarna finns hos nämndsekreteraren och, för ledamöter och ersättare, i kallelsen.</p>
+</body>
+</html>`);
+
+/**
+ * The public page of a meeting: what the kallelse announces (time, place, agenda), for organs that
+ * publish their notices and only once the notice has gone out. Titles of secret matters are not shown.
+ */
+@Injectable()
+export class PublicMeetingService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly organs: OrganService,
+  ) {}
+
+  async page(meetingId: string): Promise<string> {
+    const meeting = await this.dataSource.getRepository(Meeting).findOneBy({ id: meetingId });
+    const published = meeting && (['notice_sent', 'held', 'minutes_verified'].includes(meeting.status) || (meeting.status === 'cancelled' && (await this.wasSent(meeting.id))));
+    if (!meeting || !published) throw new NotFoundError('Sammanträdet');
+    const ctx = RequestContext.system(this.dataSource.manager, meeting.municipalityId, 'public');
+    const organ = await this.organs.get(ctx, meeting.organId);
+    if (!organ.rules.publishNotices) throw new NotFoundError('Sammanträdet');
+    const municipality = await this.dataSource.getRepository(Municipality).findOneByOrFail({ id: meeting.municipalityId });
+    const items = await this.dataSource.getRepository(AgendaItem).find({ where: { meetingId: meeting.id }, order: { position: 'ASC' } });
+    const secret = new Set<string>(
+      items.some((item) => item.matterId)
+        ? (await this.dataSource.query(`SELECT id FROM matters WHERE id = ANY($1) AND secret`, [items.map((item) => item.matterId).filter((id) => id !== null)])).map((row: { id: string }) => row.id)
+        : [],
+    );
+    const start = DateTime.fromJSDate(meeting.startsAt, { zone: MEETING_TIME_ZONE }).setLocale('sv');
+    const end = DateTime.fromJSDate(meeting.endsAt, { zone: MEETING_TIME_ZONE });
+    const weekday = start.toFormat('cccc');
+    return page({
+      municipalityName: municipality.name,
+      organName: organ.name,
+      date: start.toFormat('yyyy-MM-dd'),
+      time: `${weekday[0].toUpperCase()}${weekday.slice(1)} ${start.toFormat('d MMMM yyyy')}, kl. ${start.toFormat('HH:mm')}–${end.toFormat('HH:mm')}`,
+      groupMeetings: formatGroupMeetingLines(meeting.groupMeetings),
+      place: meeting.place,
+      cancelled: meeting.status === 'cancelled',
+      cancellationReason: meeting.cancellationReason,
+      items: items.map((item) => ({
+        number: item.position,
+        title: item.matterId && secret.has(item.matterId) ? 'Ärende som omfattas av sekretess' : item.title,
+        caseNumber: item.caseNumber ?? '',
+        documentsLater: item.documentsLater,
+        closed: organ.rules.openMeetings && !item.public,
+      })),
+    });
+  }
+
+  private async wasSent(meetingId: string): Promise<boolean> {
+    const rows = await this.dataSource.query(`SELECT 1 FROM meeting_notices WHERE meeting_id = $1 AND status = 'dispatched' LIMIT 1`, [meetingId]);
+    return rows.length > 0;
+  }
+}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService, ConflictError, InvalidInputError, RequestContext, TenantRepository } from '@namndrum/core';
+import { AuditService, ConflictError, InvalidInputError, NotFoundError, RequestContext, TenantRepository } from '@namndrum/core';
 import { MatterService } from '@namndrum/matters';
 import { IsNull } from 'typeorm';
 import { GoalLinkDto, LinkMatterDto } from './dto/goals.dto';
@@ -59,7 +59,15 @@ export class GoalLinkService {
     const links = await this.links(ctx).find(target, { order: { createdAt: 'ASC' } });
     const visible: MatterGoalLink[] = [];
     for (const link of links) {
-      if (await this.matters.get(ctx, link.matterId).then(() => true, () => false)) visible.push(link);
+      // A secret matter the reader may not see is left out, as in the matter lists.
+      const seen = await this.matters.get(ctx, link.matterId).then(
+        () => true,
+        (error: unknown) => {
+          if (error instanceof NotFoundError) return false;
+          throw error;
+        },
+      );
+      if (seen) visible.push(link);
     }
     return this.describe(ctx, visible);
   }

@@ -179,17 +179,17 @@ export class GoalReportService {
     const nodes = await ctx.em.getRepository(GoalNode).find({ where: { frameworkId: plan.frameworkId } });
     const indicators = await ctx.em.getRepository(Indicator).find({ where: { frameworkId: plan.frameworkId }, order: { ordinal: 'ASC' } });
     const nodeById = new Map(nodes.map((node) => [node.id, node]));
-    const groups: ActivityPlanView['groups'] = [];
+    const groups = new Map<string, ActivityPlanView['groups'][number]>();
     for (const activity of activities) {
       const key = activity.indicatorId ?? activity.nodeId ?? 'none';
-      let group = groups.find((candidate) => (candidate as unknown as { key: string }).key === key);
+      let group = groups.get(key);
       if (!group) {
         const indicator = indicators.find((candidate) => candidate.id === activity.indicatorId) ?? null;
         const node = activity.nodeId ? nodeById.get(activity.nodeId) : undefined;
         const goal = node?.parentId ? nodeById.get(node.parentId) : undefined;
-        const number = indicator ? indicators.indexOf(indicator) + 1 : groups.length + 1;
-        group = Object.assign({ number, heading: `${number}. ${node?.title ?? indicator?.name ?? 'Övriga aktiviteter'}`, goal: goal?.title ?? null, workingFor: node?.title ?? null, indicator: indicator?.name ?? null, activities: [] }, { key });
-        groups.push(group);
+        const number = indicator ? indicators.indexOf(indicator) + 1 : groups.size + 1;
+        group = { number, heading: `${number}. ${node?.title ?? indicator?.name ?? 'Övriga aktiviteter'}`, goal: goal?.title ?? null, workingFor: node?.title ?? null, indicator: indicator?.name ?? null, activities: [] };
+        groups.set(key, group);
       }
       group.activities.push({
         number: activity.number,
@@ -201,7 +201,7 @@ export class GoalReportService {
         comment: activity.comment,
       });
     }
-    return { municipalityName, title: plan.title, groups: groups.map(({ number, heading, goal, workingFor, indicator, activities: rows }) => ({ number, heading, goal, workingFor, indicator, activities: rows })) };
+    return { municipalityName, title: plan.title, groups: [...groups.values()] };
   }
 
   private async summary(ctx: RequestContext, municipalityName: string, plan: ActivityPlan): Promise<ActivitySummaryView | null> {

@@ -2,7 +2,23 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, ParseUUID
 import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Ctx, Permission, RequestContext, RequirePermission } from '@namndrum/core';
 import { DocumentDto } from '@namndrum/matters';
-import { GoalFrameworkDto, GoalLinkDto, ImportResultDto, KoladaImportDto, LinkMatterDto, RecordAssessmentDto, UpdateActivityDto } from './dto/goals.dto';
+import {
+  ActivityPlanDto,
+  AssessmentDto,
+  GoalActivityDto,
+  GoalFrameworkDto,
+  GoalLinkDto,
+  GoalNodeDto,
+  ImportResultDto,
+  IndicatorDto,
+  IndicatorSeriesDto,
+  KoladaImportDto,
+  KoladaImportStatusDto,
+  LinkMatterDto,
+  NodeEvaluationDto,
+  RecordAssessmentDto,
+  UpdateActivityDto,
+} from './dto/goals.dto';
 import { GoalFrameworkService } from './goal-framework.service';
 import { GoalLinkService } from './goal-link.service';
 import { GoalQueryService } from './goal-query.service';
@@ -52,56 +68,56 @@ export class GoalsController {
 
   @Get('goal-frameworks/:id/nodes')
   @RequirePermission(Permission.GoalsRead)
-  @ApiOkResponse({ description: 'The goal tree, in order; parentId links the nodes', schema: { type: 'array', items: { type: 'object' } } })
+  @ApiOkResponse({ type: [GoalNodeDto], description: 'The goal tree, in order; parentId links the nodes' })
   nodes(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
     return this.query.nodes(ctx, id);
   }
 
   @Get('goal-frameworks/:id/indicators')
   @RequirePermission(Permission.GoalsRead)
-  @ApiOkResponse({ schema: { type: 'array', items: { type: 'object' } } })
+  @ApiOkResponse({ type: [IndicatorDto] })
   indicators(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
     return this.query.indicators(ctx, id);
   }
 
   @Get('goal-frameworks/:id/activity-plans')
   @RequirePermission(Permission.GoalsRead)
-  @ApiOkResponse({ schema: { type: 'array', items: { type: 'object' } } })
+  @ApiOkResponse({ type: [ActivityPlanDto] })
   plans(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
     return this.query.plans(ctx, id);
   }
 
   @Get('activity-plans/:id/activities')
   @RequirePermission(Permission.GoalsRead)
-  @ApiOkResponse({ schema: { type: 'array', items: { type: 'object' } } })
+  @ApiOkResponse({ type: [GoalActivityDto] })
   activities(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
     return this.query.activities(ctx, id);
   }
 
   @Post('goal-frameworks/:id/assessments')
   @RequirePermission(Permission.GoalsManage)
-  @ApiCreatedResponse({ description: "Bedömning of a node or indicator for a year on the framework's scale; one per subject and year (a second replaces the first)", schema: { type: 'object' } })
+  @ApiCreatedResponse({ type: AssessmentDto, description: "Bedömning of a node or indicator for a year on the framework's scale; one per subject and year (a second replaces the first)" })
   assess(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RecordAssessmentDto) {
     return this.frameworks.recordAssessment(ctx, id, dto);
   }
 
   @Patch('goal-activities/:id')
   @RequirePermission(Permission.GoalsReport)
-  @ApiOkResponse({ description: 'Follow-up status and comment of a målaktivitet', schema: { type: 'object' } })
+  @ApiOkResponse({ type: GoalActivityDto, description: 'Follow-up status and comment of a målaktivitet' })
   updateActivity(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateActivityDto) {
     return this.frameworks.updateActivity(ctx, id, dto);
   }
 
   @Get('indicators/:id/series')
   @RequirePermission(Permission.GoalsRead)
-  @ApiOkResponse({ description: 'Chart data: actual values and targets per year, each target evaluated; "Källa: Kolada" where values come from Kolada', schema: { type: 'object' } })
+  @ApiOkResponse({ type: IndicatorSeriesDto, description: 'Chart data: actual values and targets per year, each target evaluated; "Källa: Kolada" where values come from Kolada' })
   series(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
     return this.query.series(ctx, id);
   }
 
   @Get('goal-nodes/:id/evaluation/:year')
   @RequirePermission(Permission.GoalsRead)
-  @ApiOkResponse({ description: "The goal's indicators evaluated for the year and rolled up, beside its recorded assessment", schema: { type: 'object' } })
+  @ApiOkResponse({ type: NodeEvaluationDto, description: "The goal's indicators evaluated for the year and rolled up, beside its recorded assessment" })
   evaluateNode(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Param('year', new ParseIntPipe({ errorHttpStatusCode: 400 })) year: number) {
     return this.query.nodeEvaluation(ctx, id, year);
   }
@@ -151,14 +167,14 @@ export class GoalsController {
 
   @Post('goal-frameworks/:id/kolada-imports')
   @RequirePermission(Permission.GoalsManage)
-  @ApiCreatedResponse({ description: 'Queued; the worker fetches the values', schema: { type: 'object' } })
+  @ApiCreatedResponse({ type: KoladaImportStatusDto, description: 'Queued; the worker fetches the values' })
   requestKolada(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: KoladaImportDto) {
     return this.kolada.request(ctx, id, dto);
   }
 
   @Get('kolada-imports/:id')
   @RequirePermission(Permission.GoalsRead)
-  @ApiOkResponse({ schema: { type: 'object' } })
+  @ApiOkResponse({ type: KoladaImportStatusDto })
   koladaImport(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
     return this.kolada.get(ctx, id);
   }

@@ -108,3 +108,149 @@ export class UpdateActivityDto {
   @MaxLength(4000)
   comment?: string | null;
 }
+
+export class GoalNodeDto extends TenantResourceDto {
+  @ApiProperty({ format: 'uuid' }) frameworkId: string;
+  @ApiProperty() key: string;
+  @ApiProperty({ description: 'The key of the framework level' }) level: string;
+  @ApiProperty({ format: 'uuid', nullable: true }) parentId: string | null;
+  @ApiProperty() title: string;
+  @ApiProperty({ nullable: true }) description: string | null;
+  @ApiProperty({ nullable: true }) position: number | null;
+  @ApiProperty({ type: [String] }) externalRefs: string[];
+  @ApiProperty() ordinal: number;
+}
+
+export class IndicatorDto extends TenantResourceDto {
+  @ApiProperty({ format: 'uuid' }) frameworkId: string;
+  @ApiProperty() key: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ nullable: true }) unit: string | null;
+  @ApiProperty({ enum: ['higher_is_better', 'lower_is_better', 'none'] }) direction: string;
+  @ApiProperty() decimals: number;
+  @ApiProperty({ nullable: true }) description: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, description: 'The indicator this is a sub-measure of' }) parentId: string | null;
+  @ApiProperty({ nullable: true, description: 'The ordinal scale of a qualitative indicator' }) scale: string | null;
+  @ApiProperty({ nullable: true }) koladaKpi: string | null;
+  @ApiProperty({ nullable: true }) source: string | null;
+  @ApiProperty({ type: [String] }) footnotes: string[];
+  @ApiProperty() ordinal: number;
+}
+
+export class SeriesActualDto {
+  @ApiProperty() year: number;
+  @ApiProperty({ nullable: true, description: 'A value measured at a date within the year' }) asOf: string | null;
+  @ApiProperty({ nullable: true }) value: number | null;
+  @ApiProperty({ nullable: true }) state: string | null;
+  @ApiProperty() preliminary: boolean;
+  @ApiProperty({ nullable: true }) note: string | null;
+  @ApiProperty({ nullable: true }) source: string | null;
+  @ApiProperty({ type: [String] }) footnotes: string[];
+}
+
+export class SeriesTargetDto {
+  @ApiProperty() year: number;
+  @ApiProperty({ enum: ['numeric', 'relative', 'state'] }) kind: string;
+  @ApiProperty({ nullable: true }) comparator: string | null;
+  @ApiProperty({ nullable: true }) value: number | null;
+  @ApiProperty({ nullable: true }) relativeToYear: number | null;
+  @ApiProperty({ nullable: true }) state: string | null;
+  @ApiProperty({ type: [String] }) footnotes: string[];
+}
+
+export class EvaluationDto {
+  @ApiProperty() year: number;
+  @ApiProperty({ enum: ['met', 'on_track', 'not_met', 'no_target', 'no_value'] }) outcome: string;
+  @ApiProperty({ nullable: true, oneOf: [{ type: 'number' }, { type: 'string' }] }) actual: number | string | null;
+  @ApiProperty({ nullable: true }) actualYear: number | null;
+  @ApiProperty({ nullable: true }) actualText: string | null;
+  @ApiProperty({ nullable: true, description: 'The target as text, e.g. "≥ 80"' }) target: string | null;
+  @ApiProperty({ nullable: true, enum: ['actual', 'latest_actual', 'trend'] }) basis: string | null;
+  @ApiProperty() preliminary: boolean;
+  @ApiProperty({ description: 'A Swedish sentence explaining the outcome' }) explanation: string;
+}
+
+export class IndicatorSeriesDto {
+  @ApiProperty({ format: 'uuid' }) indicatorId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ nullable: true }) unit: string | null;
+  @ApiProperty() decimals: number;
+  @ApiProperty({ enum: ['higher_is_better', 'lower_is_better', 'none'] }) direction: string;
+  @ApiProperty({ type: [SeriesActualDto] }) actuals: SeriesActualDto[];
+  @ApiProperty({ type: [SeriesTargetDto] }) targets: SeriesTargetDto[];
+  @ApiProperty({ type: [EvaluationDto], description: 'Each target year evaluated' }) evaluations: EvaluationDto[];
+  @ApiProperty({ nullable: true, example: 'Källa: Kolada' }) attribution: string | null;
+}
+
+export class NodeEvaluationIndicatorDto {
+  @ApiProperty({ format: 'uuid' }) indicatorId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: ['met', 'on_track', 'not_met', 'no_target', 'no_value'] }) outcome: string;
+  @ApiProperty() explanation: string;
+}
+
+export class NodeAssessmentDto {
+  @ApiProperty() state: string;
+  @ApiProperty() label: string;
+  @ApiProperty({ nullable: true }) assessedBy: string | null;
+  @ApiProperty({ nullable: true }) assessedOn: string | null;
+  @ApiProperty({ nullable: true }) comment: string | null;
+}
+
+export class NodeEvaluationDto {
+  @ApiProperty({ format: 'uuid' }) nodeId: string;
+  @ApiProperty() title: string;
+  @ApiProperty() year: number;
+  @ApiProperty({ enum: ['met', 'on_track', 'not_met', 'no_target', 'no_value'] }) outcome: string;
+  @ApiProperty({ example: 'På väg att uppfyllas' }) outcomeLabel: string;
+  @ApiProperty({ type: [NodeEvaluationIndicatorDto] }) indicators: NodeEvaluationIndicatorDto[];
+  @ApiProperty({ type: NodeAssessmentDto, nullable: true }) assessment: NodeAssessmentDto | null;
+}
+
+export class ActivityPlanDto extends TenantResourceDto {
+  @ApiProperty({ format: 'uuid' }) frameworkId: string;
+  @ApiProperty() key: string;
+  @ApiProperty({ format: 'uuid' }) departmentId: string;
+  @ApiProperty() year: number;
+  @ApiProperty() title: string;
+  @ApiProperty() ordinal: number;
+}
+
+export class GoalActivityDto extends TenantResourceDto {
+  @ApiProperty({ format: 'uuid' }) planId: string;
+  @ApiProperty() number: number;
+  @ApiProperty() text: string;
+  @ApiProperty({ nullable: true, example: '50-75' }) quantity: string | null;
+  @ApiProperty({ nullable: true }) quantityMin: number | null;
+  @ApiProperty({ nullable: true }) quantityMax: number | null;
+  @ApiProperty({ nullable: true }) unit: string | null;
+  @ApiProperty({ type: [String], example: ['SOU', 'KSF'] }) responsible: string[];
+  @ApiProperty({ type: [String], format: 'uuid' }) responsibleDepartmentIds: string[];
+  @ApiProperty({ nullable: true }) unitOfWork: string | null;
+  @ApiProperty({ nullable: true }) comment: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true }) nodeId: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true }) indicatorId: string | null;
+  @ApiProperty({ enum: ACTIVITY_STATUSES }) status: ActivityStatus;
+}
+
+export class AssessmentDto extends TenantResourceDto {
+  @ApiProperty({ format: 'uuid' }) frameworkId: string;
+  @ApiProperty({ format: 'uuid', nullable: true }) nodeId: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true }) indicatorId: string | null;
+  @ApiProperty() year: number;
+  @ApiProperty() state: string;
+  @ApiProperty({ nullable: true }) comment: string | null;
+  @ApiProperty({ nullable: true }) assessedBy: string | null;
+  @ApiProperty({ nullable: true }) assessedOn: string | null;
+}
+
+export class KoladaImportStatusDto extends TenantResourceDto {
+  @ApiProperty({ format: 'uuid' }) frameworkId: string;
+  @ApiProperty({ type: [Number] }) years: number[];
+  @ApiProperty({ enum: ['queued', 'done', 'failed'] }) status: string;
+  @ApiProperty({ format: 'uuid', nullable: true }) requestedByUserId: string | null;
+  @ApiProperty({ description: 'Values stored (new or changed)' }) imported: number;
+  @ApiProperty({ description: 'Years Kolada has no value for' }) missing: number;
+  @ApiProperty({ nullable: true }) lastError: string | null;
+  @ApiProperty({ nullable: true }) finishedAt: Date | null;
+}

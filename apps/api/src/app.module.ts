@@ -4,10 +4,11 @@ import { IdentityModule } from '@namndrum/identity';
 import { MattersModule } from '@namndrum/matters';
 import { GoalsModule } from '@namndrum/goals';
 import { MeetingsModule } from '@namndrum/meetings';
+import { MinutesModule } from '@namndrum/minutes';
 import { OrganisationModule } from '@namndrum/organisation';
 import { HealthModule } from './health/health.module';
 
 @Module({
-  imports: [CoreModule, IdentityModule, OrganisationModule, MattersModule, MeetingsModule, GoalsModule, HealthModule],
+  imports: [CoreModule, IdentityModule, OrganisationModule, MattersModule, MeetingsModule, MinutesModule, GoalsModule, HealthModule],
 })
 export class AppModule {}

@@ -2,11 +2,12 @@ import { Module } from '@nestjs/common';
 import { CoreModule } from '@namndrum/core';
 import { GoalsJobsModule } from '@namndrum/goals';
 import { MeetingsJobsModule } from '@namndrum/meetings';
+import { MinutesJobsModule } from '@namndrum/minutes';
 import { ReconcileScheduler } from './reconcile-scheduler';
 
 /** The worker: the same libraries as the API, plus the queue processors; no HTTP. */
 @Module({
-  imports: [CoreModule, MeetingsJobsModule, GoalsJobsModule],
+  imports: [CoreModule, MeetingsJobsModule, MinutesJobsModule, GoalsJobsModule],
   providers: [ReconcileScheduler],
 })
 export class WorkerModule {}

@@ -5,3 +5,5 @@ export * from './swedish-dates';
 export * from './meeting-notice.renderer';
 export * from './indicator-chart';
 export * from './goal-reports.renderer';
+export * from './minutes.view-model';
+export * from './minutes.renderer';

@@ -3,3 +3,4 @@ export * from './notice-mail';
 export * from './substitute-mail';
 export * from './message-id';
 export * from './mail-transport';
+export * from './minutes-mail';

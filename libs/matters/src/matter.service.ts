@@ -273,6 +273,24 @@ export class MatterService {
     }
   }
 
+  /**
+   * A decision from verified minutes enters the matter's history ("Beslutat i Social- och
+   * utbildningsnämnden 2023-01-11 § 3"). The deciding organ's decision makes the matter decided; a
+   * preparing utskott's only records that it was handled; a referral back returns it to preparation.
+   * Read without the reader's secrecy check: the verifier of the minutes need not see the matter.
+   */
+  async recordDecision(ctx: RequestContext, matterId: string, decision: { organId: string; outcome: 'decided' | 'referred_back' | 'postponed'; summary: string; data: Record<string, unknown> }): Promise<void> {
+    const matter = await this.matters(ctx).get(matterId);
+    await this.recordEvent(ctx, matter, 'decided', decision.summary, { ...decision.data, outcome: decision.outcome });
+    const finalOrgan = matter.organId === null || matter.organId === decision.organId;
+    if (decision.outcome === 'referred_back' && canChangeStatus(matter.status, 'in_preparation')) {
+      await this.moveTo(ctx, matter, 'in_preparation', decision.summary);
+    } else if (decision.outcome === 'decided' && finalOrgan) {
+      if (matter.status === 'registered' || matter.status === 'in_preparation') await this.moveTo(ctx, matter, 'ready_for_decision', decision.summary);
+      if (matter.status === 'ready_for_decision') await this.moveTo(ctx, matter, 'decided', decision.summary);
+    }
+  }
+
   private async moveTo(ctx: RequestContext, matter: Matter, to: MatterStatus, comment?: string): Promise<Matter> {
     const before = { ...matter };
     matter.status = to;

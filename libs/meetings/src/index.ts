@@ -13,3 +13,4 @@ export * from './meetings.module';
 export * from './jobs/meetings-jobs.module';
 export * from './jobs/mail-deliverer';
 export * from './jobs/notice-dispatcher';
+export * from './jobs/mail-composers';

@@ -126,6 +126,16 @@ export class MeetingService {
     return saved;
   }
 
+  /** The minutes of the meeting are verified: the last step of its life. */
+  async markMinutesVerified(ctx: RequestContext, id: string): Promise<Meeting> {
+    const meeting = await lockMeeting(ctx, id);
+    const before = { ...meeting };
+    moveMeetingTo(meeting, 'minutes_verified');
+    const saved = await this.meetings(ctx).save(meeting);
+    await this.audit.record(ctx, { action: 'minutes_verified', entityType: 'Meeting', entityId: id, before, after: saved });
+    return saved;
+  }
+
   private async insert(ctx: RequestContext, organId: string, dto: Omit<CreateMeetingDto, 'organId'>, fieldPrefix = ''): Promise<Meeting> {
     const startsAt = new Date(dto.startsAt);
     const endsAt = new Date(dto.endsAt);

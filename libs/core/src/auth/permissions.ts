@@ -41,6 +41,10 @@ export const Permission = {
   MeetingsRead: 'meetings.read',
   /** Plan meetings, build agendas, finalize notices, report absence for others (scoped to organs for secretaries). */
   MeetingsManage: 'meetings.manage',
+  /** Read minutes, drafts included, and their postings and extract deliveries. */
+  MinutesRead: 'minutes.read',
+  /** Draft minutes: attendance, paragraphs, motions, votes; send extracts (scoped to organs for secretaries). */
+  MinutesManage: 'minutes.manage',
   /** Read goal frameworks, indicators, plans and the goals a matter reports on. */
   GoalsRead: 'goals.read',
   /** Import and change goal frameworks, start Kolada imports. */
@@ -63,16 +67,17 @@ const ROLE_PERMISSIONS: Record<GrantedRole, Permission[]> = {
     Permission.MattersRegister,
     Permission.RegistriesManage,
     Permission.MeetingsManage,
+    Permission.MinutesManage,
     Permission.GoalsManage,
     Permission.GoalsReport,
   ],
-  secretary: [Permission.OrganisationRead, Permission.OrganManage, Permission.PersonsManage, Permission.MattersRegister, Permission.MeetingsManage, Permission.GoalsReport],
+  secretary: [Permission.OrganisationRead, Permission.OrganManage, Permission.PersonsManage, Permission.MattersRegister, Permission.MeetingsManage, Permission.MinutesManage, Permission.GoalsReport],
   department_head: [Permission.OrganisationRead, Permission.MattersRegister, Permission.OfficerReportsWrite, Permission.OfficerReportsApprove, Permission.GoalsReport],
   case_officer: [Permission.OrganisationRead, Permission.MattersRegister, Permission.OfficerReportsWrite, Permission.GoalsReport],
 };
 
 /** Permissions every signed-in user of a municipality has, members and chairs included. */
-const BASE_PERMISSIONS: Permission[] = [Permission.OrganisationRead, Permission.MattersRead, Permission.MeetingsRead, Permission.GoalsRead];
+const BASE_PERMISSIONS: Permission[] = [Permission.OrganisationRead, Permission.MattersRead, Permission.MeetingsRead, Permission.MinutesRead, Permission.GoalsRead];
 
 export interface AuthenticatedUser {
   userId: string;

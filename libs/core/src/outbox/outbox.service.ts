@@ -39,8 +39,15 @@ export class OutboxService {
     @InjectQueue(QUEUES.mailDelivery) mailDelivery: Queue,
     @InjectQueue(QUEUES.maintenance) maintenance: Queue,
     @InjectQueue(QUEUES.integrations) integrations: Queue,
+    @InjectQueue(QUEUES.minutes) minutes: Queue,
   ) {
-    this.queues = { [QUEUES.noticeDispatch]: noticeDispatch, [QUEUES.mailDelivery]: mailDelivery, [QUEUES.maintenance]: maintenance, [QUEUES.integrations]: integrations };
+    this.queues = {
+      [QUEUES.noticeDispatch]: noticeDispatch,
+      [QUEUES.mailDelivery]: mailDelivery,
+      [QUEUES.maintenance]: maintenance,
+      [QUEUES.integrations]: integrations,
+      [QUEUES.minutes]: minutes,
+    };
   }
 
   /** Stores the work (once per idempotency key) and enqueues what was new after the transaction commits. */

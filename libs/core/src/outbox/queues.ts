@@ -6,6 +6,7 @@ export const QUEUES = {
   mailDelivery: 'mail-delivery',
   maintenance: 'maintenance',
   integrations: 'integrations',
+  minutes: 'minutes',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -16,6 +17,12 @@ export const OUTBOX_KINDS = {
   mailDelivery: 'mail.delivery',
   /** Fetch indicators' actual values from Kolada. */
   koladaImport: 'kolada.import',
+  /** Put a posting up on the notice board on its day. */
+  postingPublish: 'posting.publish',
+  /** Take a posting down once the appeal period has run out. */
+  postingRemove: 'posting.remove',
+  /** Remind the chair and verifiers who have not approved the minutes. */
+  minutesReminder: 'minutes.reminder',
 } as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[keyof typeof OUTBOX_KINDS];
 
@@ -23,6 +30,9 @@ export const OUTBOX_KIND_QUEUES: Record<OutboxKind, QueueName> = {
   [OUTBOX_KINDS.noticeDispatch]: QUEUES.noticeDispatch,
   [OUTBOX_KINDS.mailDelivery]: QUEUES.mailDelivery,
   [OUTBOX_KINDS.koladaImport]: QUEUES.integrations,
+  [OUTBOX_KINDS.postingPublish]: QUEUES.minutes,
+  [OUTBOX_KINDS.postingRemove]: QUEUES.minutes,
+  [OUTBOX_KINDS.minutesReminder]: QUEUES.minutes,
 };
 
 export const RECONCILE_JOB = 'reconcile';
@@ -35,5 +45,6 @@ export const QUEUE_JOB_OPTIONS: Record<QueueName, JobsOptions> = {
   [QUEUES.noticeDispatch]: { attempts: 8, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: true, removeOnFail: true },
   [QUEUES.mailDelivery]: { attempts: 6, backoff: { type: 'exponential', delay: 5000 }, removeOnComplete: true, removeOnFail: true },
   [QUEUES.integrations]: { attempts: 5, backoff: { type: 'exponential', delay: 10000 }, removeOnComplete: true, removeOnFail: true },
+  [QUEUES.minutes]: { attempts: 8, backoff: { type: 'exponential', delay: 5000 }, removeOnComplete: true, removeOnFail: true },
   [QUEUES.maintenance]: { attempts: 1, removeOnComplete: { count: 10 }, removeOnFail: { count: 50, age: 24 * 3600 } },
 };

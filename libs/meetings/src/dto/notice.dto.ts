@@ -35,6 +35,7 @@ export class MailDeliveryDto extends TenantResourceDto {
   @ApiProperty({ enum: DELIVERY_PURPOSES }) purpose: DeliveryPurpose;
   @ApiProperty({ format: 'uuid', nullable: true }) noticeId: string | null;
   @ApiProperty({ format: 'uuid', nullable: true }) substituteCallId: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, description: 'What a delivery of the minutes is about: the minutes, or the paragraph of an extract' }) subjectId: string | null;
   @ApiProperty() recipientKey: string;
   @ApiProperty({ format: 'uuid', nullable: true }) personId: string | null;
   @ApiProperty() recipientName: string;

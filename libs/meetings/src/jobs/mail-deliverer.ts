@@ -5,7 +5,7 @@ import { isPermanentSmtpFailure, toNodemailerMessage } from '@namndrum/mail';
 import type { Transporter } from 'nodemailer';
 import { DataSource } from 'typeorm';
 import { MailDelivery } from '../entities';
-import { NoticeMailMaterial } from './notice-mail-material';
+import { MailComposers } from './mail-composers';
 
 export const MAIL_TRANSPORT = Symbol('MAIL_TRANSPORT');
 
@@ -33,7 +33,7 @@ export class MailDeliverer implements OnApplicationShutdown {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(MAIL_TRANSPORT) private readonly transport: Transporter,
-    private readonly material: NoticeMailMaterial,
+    private readonly composers: MailComposers,
     private readonly config: AppConfig,
   ) {}
 
@@ -52,7 +52,7 @@ export class MailDeliverer implements OnApplicationShutdown {
     const delivery = await this.dataSource.getRepository(MailDelivery).findOneByOrFail({ id: claimed.id });
     const ctx = RequestContext.system(this.dataSource.manager, delivery.municipalityId, `outbox:${outboxId}`);
     try {
-      const mail = await this.material.compose(ctx, delivery);
+      const mail = await this.composers.compose(ctx, delivery);
       await this.transport.sendMail(toNodemailerMessage(mail));
     } catch (error) {
       return this.failed(outboxId, delivery, error);

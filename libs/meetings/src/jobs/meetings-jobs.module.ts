@@ -5,6 +5,7 @@ import { OrganisationModule } from '@namndrum/organisation';
 import { MeetingsModule } from '../meetings.module';
 import { MAIL_TRANSPORT, MailDeliverer } from './mail-deliverer';
 import { NoticeDispatcher } from './notice-dispatcher';
+import { MailComposers } from './mail-composers';
 import { NoticeMailMaterial } from './notice-mail-material';
 import { MailDeliveryProcessor, MaintenanceProcessor, NoticeDispatchProcessor } from './processors';
 
@@ -18,12 +19,13 @@ import { MailDeliveryProcessor, MaintenanceProcessor, NoticeDispatchProcessor } 
       useFactory: (config: AppConfig) => createMailTransport(config.SMTP_URL, { maxConnections: Math.min(config.MAIL_CONCURRENCY, 10) }),
     },
     NoticeMailMaterial,
+    MailComposers,
     NoticeDispatcher,
     MailDeliverer,
     NoticeDispatchProcessor,
     MailDeliveryProcessor,
     MaintenanceProcessor,
   ],
-  exports: [NoticeDispatcher, MailDeliverer],
+  exports: [NoticeDispatcher, MailDeliverer, MailComposers, MAIL_TRANSPORT],
 })
 export class MeetingsJobsModule {}

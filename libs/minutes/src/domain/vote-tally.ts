@@ -1,0 +1,71 @@
+/**
+ * Open votes (öppen omröstning): each serving member votes Ja, Nej or abstains, and on a tie the
+ * chair decides with a casting vote (utslagsröst) (KL 4 kap. 25 §, 5 kap. 53–57 §§). Elections and
+ * appointments, where a tie is decided by lot, are not counted here.
+ */
+export const BALLOT_CHOICES = ['yes', 'no', 'abstain'] as const;
+export type BallotChoice = (typeof BALLOT_CHOICES)[number];
+
+export const BALLOT_CHOICE_LABELS: Record<BallotChoice, string> = { yes: 'Ja', no: 'Nej', abstain: 'Avstår' };
+
+export type CastingVote = 'yes' | 'no' | null;
+
+export interface VoteTally {
+  yes: number;
+  no: number;
+  abstain: number;
+  /** As many Ja as Nej, including when everyone abstained (0–0). */
+  tie: boolean;
+  result: 'yes' | 'no';
+}
+
+export class CastingVoteRequiredError extends Error {
+  constructor() {
+    super('Rösterna är lika: ordföranden måste avgöra med sin utslagsröst');
+    this.name = 'CastingVoteRequiredError';
+  }
+}
+
+export class CastingVoteNotAllowedError extends Error {
+  constructor() {
+    super('Rösterna är inte lika: ordföranden kan bara lägga en utslagsröst när rösterna är lika');
+    this.name = 'CastingVoteNotAllowedError';
+  }
+}
+
+/**
+ * The side that won a vote with `yes` Ja votes and `no` Nej votes. A tie needs the chair's casting
+ * vote, and a casting vote without a tie is refused: a result is then never silently overridden.
+ */
+export function voteResult(yes: number, no: number, castingVote: CastingVote): 'yes' | 'no' {
+  for (const [count, what] of [
+    [yes, 'Antal ja-röster'],
+    [no, 'Antal nej-röster'],
+  ] as const) {
+    if (!Number.isInteger(count) || count < 0) {
+      throw new RangeError(`${what} måste vara ett heltal som är 0 eller större, inte ${count}`);
+    }
+  }
+  if (castingVote !== null && castingVote !== 'yes' && castingVote !== 'no') {
+    throw new RangeError(`Utslagsrösten måste vara ja eller nej, inte ”${String(castingVote)}”`);
+  }
+  if (yes === no) {
+    if (castingVote === null) throw new CastingVoteRequiredError();
+    return castingVote;
+  }
+  if (castingVote !== null) throw new CastingVoteNotAllowedError();
+  return yes > no ? 'yes' : 'no';
+}
+
+/** Count the members' choices and decide the vote. */
+export function tallyVote(choices: BallotChoice[], castingVote: CastingVote): VoteTally {
+  const counts: Record<BallotChoice, number> = { yes: 0, no: 0, abstain: 0 };
+  for (const choice of choices) {
+    if (!(BALLOT_CHOICES as readonly string[]).includes(choice)) {
+      throw new RangeError(`En röst måste vara ja, nej eller avstår, inte ”${String(choice)}”`);
+    }
+    counts[choice] += 1;
+  }
+  const result = voteResult(counts.yes, counts.no, castingVote);
+  return { ...counts, tie: counts.yes === counts.no, result };
+}

@@ -1,0 +1,122 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, Relation, Unique } from 'typeorm';
+import { TenantEntity } from '@namndrum/core';
+import { Matter } from '@namndrum/matters';
+import { AgendaItem } from '@namndrum/meetings';
+import { Minutes } from './minutes.entity';
+
+export const PARAGRAPH_STATUSES = ['open', 'decided'] as const;
+export type ParagraphStatus = (typeof PARAGRAPH_STATUSES)[number];
+
+/** A "beslut skickas till" recipient; the extract is e-mailed to those with an address. */
+export interface DistributionRecipient {
+  name: string;
+  email: string | null;
+}
+
+/** One chair's proposition: the alternatives put against each other ('proposal', 'decide_today' or a motion id) and the one the organ chose. */
+export interface Proposition {
+  alternatives: string[];
+  chosen: string;
+  voteId: string | null;
+}
+
+/**
+ * One § of the minutes. Numbers run per organ per calendar year and never repeat; the position is the
+ * order within the minutes.
+ */
+@Entity('minutes_paragraphs')
+@Unique('minutes_paragraphs_number', ['organId', 'year', 'number'])
+@Unique('minutes_paragraphs_position', ['minutesId', 'position'])
+@Index(['matterId'])
+export class Paragraph extends TenantEntity {
+  @Column('uuid')
+  minutesId: string;
+
+  @ManyToOne(() => Minutes, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'minutes_id' })
+  minutes?: Relation<Minutes>;
+
+  @Column('uuid')
+  organId: string;
+
+  @Column('smallint')
+  year: number;
+
+  @Column('integer')
+  number: number;
+
+  @Column('integer')
+  position: number;
+
+  @Column('uuid', { nullable: true })
+  agendaItemId: string | null;
+
+  @ManyToOne(() => AgendaItem, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'agenda_item_id' })
+  agendaItem?: Relation<AgendaItem> | null;
+
+  @Column('text')
+  title: string;
+
+  @Column('uuid', { nullable: true })
+  matterId: string | null;
+
+  @ManyToOne(() => Matter, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'matter_id' })
+  matter?: Relation<Matter> | null;
+
+  @Column('text', { nullable: true })
+  caseNumber: string | null;
+
+  /** The proposal decided on (förvaltningens or the utskott's), as numbered points. */
+  @Column('text', { array: true, default: () => `'{}'` })
+  proposal: string[];
+
+  /** "förvaltningens förslag" or "arbetsutskottets förslag": how the proposal is named in the decision procedure. */
+  @Column('text')
+  proposalLabel: string;
+
+  /** The preparing utskott's paragraph ("Au § 4"). */
+  @Column('text', { nullable: true })
+  preparedIn: string | null;
+
+  @Column('text', { array: true, default: () => `'{}'` })
+  decision: string[];
+
+  @Column('text', { nullable: true })
+  description: string | null;
+
+  /** Beslutsunderlag. */
+  @Column('text', { array: true, default: () => `'{}'` })
+  decisionBasis: string[];
+
+  @Column('jsonb', { default: () => `'[]'` })
+  distribution: DistributionRecipient[];
+
+  @Column('jsonb', { default: () => `'[]'` })
+  propositions: Proposition[];
+
+  /** Publiceras ej: left out of the published minutes (personal data, secrecy). */
+  @Column('boolean', { default: false })
+  notPublished: boolean;
+
+  @Column('text', { default: 'open' })
+  status: ParagraphStatus;
+
+  /** Decided (the decision stands), referred back (återremiss), postponed (bordläggning) or noted (information). */
+  @Column('text', { nullable: true })
+  outcome: 'decided' | 'referred_back' | 'postponed' | null;
+
+  @Column('timestamptz', { nullable: true })
+  decidedAt: Date | null;
+
+  /** Omedelbar justering: verified at the meeting, locked and posted on its own. */
+  @Column('boolean', { default: false })
+  approvedAtMeeting: boolean;
+
+  @Column('timestamptz', { nullable: true })
+  lockedAt: Date | null;
+
+  @Column('text', { nullable: true })
+  contentSha256: string | null;
+}

@@ -1,0 +1,96 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { AppConfig, RequestContext, TenantRepository } from '@namndrum/core';
+import { composeExtractMail, composeMinutesReviewMail, MinutesMailBase, OutgoingMail } from '@namndrum/mail';
+import { DeliveryComposer, MailComposers, MailDelivery } from '@namndrum/meetings';
+import { IsNull } from 'typeorm';
+import { paragraphRange } from '../domain';
+import { Minutes, Paragraph, Posting } from '../entities';
+import { MinutesDocumentService } from '../minutes-document.service';
+import { MinutesReader, MinutesRecord, personName } from '../minutes-record';
+import { MinutesPresenter, requiredApprovers } from '../minutes.presenter';
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** Writes the e-mails of the minutes: the draft to approve, the reminder, and each protokollsutdrag with its DOCX. */
+@Injectable()
+export class MinutesMailMaterial implements DeliveryComposer, OnModuleInit {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly composers: MailComposers,
+    private readonly reader: MinutesReader,
+    private readonly presenter: MinutesPresenter,
+    private readonly documents: MinutesDocumentService,
+  ) {}
+
+  onModuleInit(): void {
+    this.composers.register(['minutes_review', 'minutes_reminder', 'minutes_extract'], this);
+  }
+
+  async compose(ctx: RequestContext, delivery: MailDelivery): Promise<OutgoingMail> {
+    const base = { from: this.config.MAIL_FROM, to: { name: delivery.recipientName, address: delivery.email! }, messageId: delivery.messageId };
+    if (delivery.purpose === 'minutes_extract') {
+      const paragraph = await new TenantRepository(ctx, Paragraph, 'Paragrafen').get(delivery.subjectId!);
+      const record = await this.read(ctx, paragraph.minutesId);
+      const locked = record.paragraphs.find((candidate) => candidate.id === paragraph.id)!;
+      const file = await this.documents.extract(ctx, record, locked.id);
+      const postings = new TenantRepository(ctx, Posting, 'Anslaget');
+      const posting = locked.approvedAtMeeting
+        ? (await postings.find({ paragraphId: locked.id }))[0]
+        : (await postings.find({ minutesId: record.minutes.id, paragraphId: IsNull() }))[0];
+      return {
+        ...base,
+        ...composeExtractMail(
+          {
+            ...this.mailBase(record),
+            kind: 'extract',
+            paragraphNumber: locked.number,
+            caseNumber: locked.caseNumber,
+            title: locked.title,
+            verifiedOn: posting?.verifiedOn ?? record.minutes.meetingDate,
+            decision: locked.decision,
+            posting: posting ? { postedOn: posting.postedOn, lastAppealDay: posting.lastAppealDay } : null,
+            attachmentFileName: file.fileName,
+          },
+          delivery.recipientName,
+        ),
+        attachments: [{ filename: file.fileName, content: file.content, contentType: DOCX }],
+      };
+    }
+    const record = await this.read(ctx, delivery.subjectId!);
+    const role = requiredApprovers(record).find((approver) => approver.personId === delivery.personId)?.role ?? 'verifier';
+    const draft = await this.documents.minutesDocx(ctx, record.minutes.id);
+    const view = this.presenter.view(record, '', null);
+    return {
+      ...base,
+      ...composeMinutesReviewMail(
+        {
+          ...this.mailBase(record),
+          kind: delivery.purpose === 'minutes_reminder' ? 'reminder' : 'review',
+          role,
+          paragraphRange: paragraphRange(record.paragraphs.map((paragraph) => paragraph.number)),
+          deadline: record.minutes.verificationDeadline,
+          approveUrl: `${this.config.PUBLIC_BASE_URL.replace(/\/+$/, '')}/api/v1/minutes/${record.minutes.id}`,
+          verificationPlaceAndTime: view.verificationPlaceAndTime,
+        },
+        delivery.recipientName,
+      ),
+      attachments: [{ filename: draft.fileName, content: draft.content, contentType: DOCX }],
+    };
+  }
+
+  private async read(ctx: RequestContext, minutesId: string): Promise<MinutesRecord> {
+    return this.reader.read(ctx, await new TenantRepository(ctx, Minutes, 'Protokollet').get(minutesId));
+  }
+
+  private mailBase(record: MinutesRecord): MinutesMailBase {
+    const secretaryId = record.minutes.secretaryPersonId;
+    const secretary = secretaryId ? record.people.get(secretaryId) : undefined;
+    return {
+      municipalityName: '',
+      organName: record.organ.name,
+      meetingStartsAt: record.minutes.startedAt.toISOString(),
+      secretary: secretary && secretaryId ? { name: personName(record, secretaryId), title: secretary.title, email: secretary.email, phone: secretary.phone } : null,
+      languages: record.organ.rules.languages,
+    };
+  }
+}

@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MattersModule } from '@namndrum/matters';
+import { MeetingsModule } from '@namndrum/meetings';
+import { OrganisationModule } from '@namndrum/organisation';
+import { MINUTES_ENTITIES } from './entities';
+import { MeetingMinutesController, MinutesController, ParagraphsController, PostingsController } from './minutes.controller';
+import { MinutesDocumentService } from './minutes-document.service';
+import { MinutesReader } from './minutes-record';
+import { MinutesPresenter } from './minutes.presenter';
+import { MinutesService } from './minutes.service';
+import { NoticeBoardController } from './notice-board.controller';
+import { NoticeBoardService } from './notice-board.service';
+import { ParagraphService } from './paragraph.service';
+import { PostingService } from './posting.service';
+import { VerificationService } from './verification.service';
+
+const SERVICES = [MinutesReader, MinutesPresenter, MinutesService, ParagraphService, VerificationService, PostingService, MinutesDocumentService];
+
+@Module({
+  imports: [TypeOrmModule.forFeature(MINUTES_ENTITIES), OrganisationModule, MattersModule, MeetingsModule],
+  controllers: [MeetingMinutesController, MinutesController, ParagraphsController, PostingsController, NoticeBoardController],
+  providers: [...SERVICES, NoticeBoardService],
+  exports: SERVICES,
+})
+export class MinutesModule {}

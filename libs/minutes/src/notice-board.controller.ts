@@ -1,0 +1,29 @@
+import { Controller, Get, Header, Param, ParseUUIDPipe, Res, VERSION_NEUTRAL } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Public } from '@namndrum/core';
+import { download } from '@namndrum/matters';
+import { NoticeBoardService } from './notice-board.service';
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** The public anslagstavla, outside the versioned API: /anslagstavla/<municipality code>. */
+@ApiExcludeController()
+@Controller({ path: 'anslagstavla', version: VERSION_NEUTRAL })
+export class NoticeBoardController {
+  constructor(private readonly board: NoticeBoardService) {}
+
+  @Get(':code')
+  @Public()
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  page(@Param('code') code: string) {
+    return this.board.page(code);
+  }
+
+  @Get(':code/anslag/:id/protokoll.docx')
+  @Public()
+  async file(@Param('code') code: string, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) response: Response) {
+    const { fileName, content } = await this.board.file(code, id);
+    return download(response, content, fileName, DOCX);
+  }
+}

@@ -1,0 +1,448 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService, Clock, ConflictError, ForbiddenError, InvalidInputError, Permission, RequestContext, TenantRepository } from '@namndrum/core';
+import { MatterService } from '@namndrum/matters';
+import { MeetingService } from '@namndrum/meetings';
+import {
+  CastingVoteNotAllowedError,
+  CastingVoteRequiredError,
+  DECIDE_TODAY_KEY,
+  decisionFromOutcome,
+  DecisionProcedureError,
+  describeDecisionProcedure,
+  organNoun,
+  PROPOSAL_KEY,
+  tallyVote,
+} from './domain';
+import {
+  AddDisqualificationDto,
+  AddDissentDto,
+  AddMinutesNoteDto,
+  AddMotionDto,
+  AddParagraphDto,
+  CastBallotsDto,
+  CloseVoteDto,
+  CreateVoteDto,
+  DecideDto,
+  ParagraphDto,
+  PropositionDto,
+  UpdateDissentDto,
+  UpdateParagraphDto,
+} from './dto/paragraph.dto';
+import { Ballot, Disqualification, Dissent, Minutes, MinutesNote, Motion, Paragraph, Proposition, Vote } from './entities';
+import { assertDraft, assertParagraphOpen, lockMinutes, MinutesReader, MinutesRecord, paragraphAttendance, personName } from './minutes-record';
+import { lockNumbering } from './minutes.service';
+import { MinutesPresenter } from './minutes.presenter';
+
+interface ParagraphContext {
+  minutes: Minutes;
+  record: MinutesRecord;
+  paragraph: Paragraph;
+}
+
+const notServing = (record: MinutesRecord, personId: string, paragraph: Paragraph, what: string) =>
+  new ConflictError('NOT_SERVING', `${personName(record, personId) || 'Personen'} är inte tjänstgörande vid § ${paragraph.number} och kan inte ${what}`);
+
+/**
+ * The proceedings of one paragraph as they happen at the meeting: motions, the chair's propositions,
+ * recorded votes, the decision, dissents, minutes notes and disqualifications. Every write checks
+ * who serves at that paragraph, so only serving members propose and vote, and a paragraph without
+ * quorum cannot be decided.
+ */
+@Injectable()
+export class ParagraphService {
+  constructor(
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly reader: MinutesReader,
+    private readonly presenter: MinutesPresenter,
+    private readonly matters: MatterService,
+    private readonly meetings: MeetingService,
+  ) {}
+
+  private paragraphs(ctx: RequestContext): TenantRepository<Paragraph> {
+    return new TenantRepository(ctx, Paragraph, 'Paragrafen');
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<ParagraphDto> {
+    const paragraph = await this.paragraphs(ctx).get(id);
+    const minutes = await new TenantRepository(ctx, Minutes, 'Protokollet').get(paragraph.minutesId);
+    const record = await this.reader.read(ctx, minutes);
+    return this.presenter.paragraph(record, record.paragraphs.find((candidate) => candidate.id === id)!);
+  }
+
+  /** A paragraph the agenda did not have (an extra matter taken up at the meeting), numbered after the last. */
+  async add(ctx: RequestContext, minutesId: string, dto: AddParagraphDto): Promise<ParagraphDto> {
+    const minutes = await this.lockForWrite(ctx, minutesId);
+    const meeting = await this.meetings.get(ctx, minutes.meetingId);
+    const last = await lockNumbering(ctx, minutes.organId, minutes.year, meeting);
+    const matter = dto.matterId ? await this.matters.get(ctx, dto.matterId) : null;
+    const [{ position }]: { position: number }[] = await ctx.em.query(`SELECT coalesce(max(position), 0) + 1 AS position FROM minutes_paragraphs WHERE minutes_id = $1`, [minutesId]);
+    const repo = this.paragraphs(ctx);
+    const paragraph = await repo.save(
+      repo.create({
+        minutesId,
+        organId: minutes.organId,
+        year: minutes.year,
+        number: last + 1,
+        position,
+        agendaItemId: null,
+        title: dto.title,
+        matterId: matter?.id ?? null,
+        caseNumber: matter?.caseNumber ?? null,
+        proposal: dto.proposal ?? [],
+        proposalLabel: 'förslaget',
+        preparedIn: null,
+        decision: [],
+        description: null,
+        decisionBasis: [],
+        distribution: [],
+        propositions: [],
+        notPublished: false,
+        status: 'open',
+        outcome: null,
+        decidedAt: null,
+        approvedAtMeeting: false,
+        lockedAt: null,
+        contentSha256: null,
+      }),
+    );
+    await this.audit.record(ctx, { action: 'add_paragraph', entityType: 'Paragraph', entityId: paragraph.id, after: paragraph });
+    return this.get(ctx, paragraph.id);
+  }
+
+  async update(ctx: RequestContext, id: string, dto: UpdateParagraphDto): Promise<ParagraphDto> {
+    const { paragraph } = await this.forWrite(ctx, id);
+    const before = { ...paragraph };
+    if (dto.decision !== undefined && dto.decision.length === 0 && paragraph.status === 'decided') {
+      throw new InvalidInputError('DECISION_EMPTY', 'En beslutad paragraf måste ha ett beslut', [{ field: 'decision', messages: ['decision must not be empty'] }]);
+    }
+    Object.assign(paragraph, {
+      title: dto.title ?? paragraph.title,
+      decision: dto.decision ?? paragraph.decision,
+      description: dto.description !== undefined ? dto.description : paragraph.description,
+      decisionBasis: dto.decisionBasis ?? paragraph.decisionBasis,
+      distribution: dto.distribution ? dto.distribution.map((recipient) => ({ name: recipient.name, email: recipient.email?.trim().toLowerCase() || null })) : paragraph.distribution,
+      notPublished: dto.notPublished ?? paragraph.notPublished,
+    });
+    const saved = await this.paragraphs(ctx).save(paragraph);
+    await this.audit.record(ctx, { action: 'update', entityType: 'Paragraph', entityId: id, before, after: saved });
+    return this.get(ctx, id);
+  }
+
+  async addMotion(ctx: RequestContext, id: string, dto: AddMotionDto): Promise<ParagraphDto> {
+    const { record, paragraph } = await this.forWrite(ctx, id);
+    this.assertUndecided(paragraph);
+    this.assertDeciding(record);
+    const serving = new Set(paragraphAttendance(record, paragraph).serving.map((seat) => seat.servingPersonId));
+    if (!serving.has(dto.personId)) throw notServing(record, dto.personId, paragraph, 'yrka');
+    const supporters = dto.supporterPersonIds ?? [];
+    const unserving = supporters.find((personId) => !serving.has(personId));
+    if (unserving) throw notServing(record, unserving, paragraph, 'instämma i ett yrkande');
+    if ((dto.kind === 'amendment' || dto.kind === 'addition') && !dto.text) {
+      throw new InvalidInputError('MOTION_TEXT_REQUIRED', 'Ett ändrings- eller tilläggsyrkande måste ha en text', [{ field: 'text', messages: ['text is required for amendments and additions'] }]);
+    }
+    const motions = new TenantRepository(ctx, Motion, 'Yrkandet');
+    const position = record.motions.filter((motion) => motion.paragraphId === id).length + 1;
+    const motion = await motions.save(motions.create({ paragraphId: id, position, personId: dto.personId, kind: dto.kind, text: dto.text ?? null, supporterPersonIds: supporters, withdrawn: false }));
+    await this.audit.record(ctx, { action: 'add_motion', entityType: 'Motion', entityId: motion.id, after: motion });
+    return this.get(ctx, id);
+  }
+
+  async withdrawMotion(ctx: RequestContext, motionId: string): Promise<ParagraphDto> {
+    const motion = await new TenantRepository(ctx, Motion, 'Yrkandet').get(motionId);
+    const { paragraph } = await this.forWrite(ctx, motion.paragraphId);
+    this.assertUndecided(paragraph);
+    if (paragraph.propositions.some((proposition) => proposition.alternatives.includes(motionId))) {
+      throw new ConflictError('MOTION_PUT', 'Yrkandet har redan ställts under proposition och kan inte återtas');
+    }
+    const before = { ...motion };
+    motion.withdrawn = true;
+    await new TenantRepository(ctx, Motion, 'Yrkandet').save(motion);
+    await this.audit.record(ctx, { action: 'withdraw_motion', entityType: 'Motion', entityId: motionId, before, after: motion });
+    return this.get(ctx, paragraph.id);
+  }
+
+  /** The chair puts the alternatives against each other and finds what the organ has decided (acclamation). */
+  async addProposition(ctx: RequestContext, id: string, dto: PropositionDto): Promise<ParagraphDto> {
+    const { record, paragraph } = await this.forWrite(ctx, id);
+    this.assertUndecided(paragraph);
+    this.assertNoOpenVote(record, paragraph);
+    const motionIds = new Set(record.motions.filter((motion) => motion.paragraphId === id && !motion.withdrawn).map((motion) => motion.id));
+    dto.alternatives.forEach((key, index) => {
+      if (key !== PROPOSAL_KEY && key !== DECIDE_TODAY_KEY && !motionIds.has(key)) {
+        throw new InvalidInputError('ALTERNATIVE_UNKNOWN', `”${key}” är varken förslaget eller ett yrkande i paragrafen`, [{ field: `alternatives[${index}]`, messages: ['unknown alternative'] }]);
+      }
+    });
+    const propositions: Proposition[] = [...paragraph.propositions, { alternatives: dto.alternatives, chosen: dto.chosen, voteId: null }];
+    this.assertDescribable(record, paragraph, propositions);
+    const before = { ...paragraph };
+    paragraph.propositions = propositions;
+    await this.paragraphs(ctx).save(paragraph);
+    await this.audit.record(ctx, { action: 'proposition', entityType: 'Paragraph', entityId: id, before, after: paragraph });
+    return this.get(ctx, id);
+  }
+
+  /** Votering begärd: Ja for what the chair found, Nej for the other alternative of the last proposition. */
+  async createVote(ctx: RequestContext, id: string, dto: CreateVoteDto): Promise<ParagraphDto> {
+    const { record, paragraph } = await this.forWrite(ctx, id);
+    this.assertUndecided(paragraph);
+    this.assertDeciding(record);
+    this.assertNoOpenVote(record, paragraph);
+    const last = paragraph.propositions.at(-1);
+    if (!last || last.voteId !== null) {
+      throw new ConflictError('NO_PROPOSITION', 'Votering begärs på en proposition: ordföranden måste först ställa proposition');
+    }
+    if (dto.yesAlternative !== last.chosen) {
+      throw new InvalidInputError('VOTE_YES', 'Ja-rösten ska avse det förslag ordföranden fann att organet beslutat enligt', [{ field: 'yesAlternative', messages: [`must be ${last.chosen}`] }]);
+    }
+    if (dto.noAlternative === dto.yesAlternative || !last.alternatives.includes(dto.noAlternative)) {
+      throw new InvalidInputError('VOTE_NO', 'Nej-rösten ska avse ett annat förslag i samma proposition', [{ field: 'noAlternative', messages: ['must be another alternative of the proposition'] }]);
+    }
+    const votes = new TenantRepository(ctx, Vote, 'Voteringen');
+    const vote = await votes.save(votes.create({ paragraphId: id, yesAlternative: dto.yesAlternative, noAlternative: dto.noAlternative, status: 'open', castingVote: null, result: null }));
+    paragraph.propositions = [...paragraph.propositions.slice(0, -1), { ...last, voteId: vote.id }];
+    await this.paragraphs(ctx).save(paragraph);
+    await this.audit.record(ctx, { action: 'create_vote', entityType: 'Vote', entityId: vote.id, after: vote });
+    return this.get(ctx, id);
+  }
+
+  /** Ja / Nej / Avstår from serving members, each once. */
+  async castBallots(ctx: RequestContext, voteId: string, dto: CastBallotsDto): Promise<ParagraphDto> {
+    const vote = await new TenantRepository(ctx, Vote, 'Voteringen').get(voteId);
+    const { record, paragraph } = await this.forWrite(ctx, vote.paragraphId);
+    if (vote.status !== 'open') throw new ConflictError('VOTE_CLOSED', 'Voteringen är avslutad');
+    const seen = new Set<string>();
+    dto.ballots.forEach((ballot, index) => {
+      if (seen.has(ballot.personId)) {
+        throw new InvalidInputError('BALLOT_TWICE', `${personName(record, ballot.personId)} förekommer två gånger`, [{ field: `ballots[${index}].personId`, messages: ['one ballot per person'] }]);
+      }
+      seen.add(ballot.personId);
+    });
+    const serving = new Set(paragraphAttendance(record, paragraph).serving.map((seat) => seat.servingPersonId));
+    const unserving = dto.ballots.find((ballot) => !serving.has(ballot.personId));
+    if (unserving) throw notServing(record, unserving.personId, paragraph, 'rösta');
+    const voted = new Set(record.ballots.filter((ballot) => ballot.voteId === voteId).map((ballot) => ballot.personId));
+    const twice = dto.ballots.find((ballot) => voted.has(ballot.personId));
+    if (twice) throw new ConflictError('ALREADY_VOTED', `${personName(record, twice.personId)} har redan röstat i voteringen`);
+    const ballots = new TenantRepository(ctx, Ballot, 'Rösten');
+    await ballots.repository.save(dto.ballots.map((ballot) => ballots.create({ voteId, personId: ballot.personId, choice: ballot.choice })));
+    await this.audit.record(ctx, { action: 'cast_ballots', entityType: 'Vote', entityId: voteId, after: { ballots: dto.ballots } });
+    return this.get(ctx, paragraph.id);
+  }
+
+  /** Counts the votes; on a tie the chair's casting vote decides. The proposition's outcome becomes the result. */
+  async closeVote(ctx: RequestContext, voteId: string, dto: CloseVoteDto): Promise<ParagraphDto> {
+    const vote = await new TenantRepository(ctx, Vote, 'Voteringen').get(voteId);
+    const { record, paragraph } = await this.forWrite(ctx, vote.paragraphId);
+    if (vote.status !== 'open') throw new ConflictError('VOTE_CLOSED', 'Voteringen är redan avslutad');
+    const attendance = paragraphAttendance(record, paragraph);
+    const ballots = record.ballots.filter((ballot) => ballot.voteId === voteId);
+    const voted = new Set(ballots.map((ballot) => ballot.personId));
+    const missing = attendance.serving.filter((seat) => !voted.has(seat.servingPersonId)).map((seat) => personName(record, seat.servingPersonId));
+    if (missing.length > 0) throw new ConflictError('BALLOTS_MISSING', `Alla tjänstgörande ledamöter ska rösta ja, nej eller avstå; saknas: ${missing.join(', ')}`);
+    let tally;
+    try {
+      tally = tallyVote(
+        ballots.map((ballot) => ballot.choice),
+        dto.castingVote ?? null,
+      );
+    } catch (error) {
+      if (error instanceof CastingVoteRequiredError) throw new InvalidInputError('CASTING_VOTE_REQUIRED', error.message, [{ field: 'castingVote', messages: ['required on a tie'] }]);
+      if (error instanceof CastingVoteNotAllowedError) throw new InvalidInputError('CASTING_VOTE_NOT_ALLOWED', error.message, [{ field: 'castingVote', messages: ['only on a tie'] }]);
+      throw error;
+    }
+    if (dto.castingVote && !attendance.serving.some((seat) => seat.servingPersonId === record.minutes.chairPersonId)) {
+      throw new ConflictError('CHAIR_NOT_SERVING', 'Utslagsrösten är ordförandens, och ordföranden tjänstgör inte vid paragrafen');
+    }
+    const before = { ...vote };
+    Object.assign(vote, { status: 'closed', castingVote: dto.castingVote ?? null, result: tally.result });
+    await new TenantRepository(ctx, Vote, 'Voteringen').save(vote);
+    const winner = tally.result === 'yes' ? vote.yesAlternative : vote.noAlternative;
+    paragraph.propositions = paragraph.propositions.map((proposition) => (proposition.voteId === voteId ? { ...proposition, chosen: winner } : proposition));
+    await this.paragraphs(ctx).save(paragraph);
+    await this.audit.record(ctx, { action: 'close_vote', entityType: 'Vote', entityId: voteId, before, after: { ...vote, yes: tally.yes, no: tally.no, abstain: tally.abstain } });
+    return this.get(ctx, paragraph.id);
+  }
+
+  /** The organ decides: there must be quorum, and the decision follows from the propositions unless given. */
+  async decide(ctx: RequestContext, id: string, dto: DecideDto): Promise<ParagraphDto> {
+    const { record, paragraph } = await this.forWrite(ctx, id);
+    this.assertUndecided(paragraph);
+    this.assertNoOpenVote(record, paragraph);
+    const attendance = paragraphAttendance(record, paragraph);
+    if (record.minutes.kind === 'minutes' && !attendance.quorum) {
+      throw new ConflictError(
+        'NO_QUORUM',
+        `${record.organ.name} är inte beslutför vid § ${paragraph.number}: ${attendance.serving.length} av ${attendance.seats} ledamöter tjänstgör, och mer än hälften krävs`,
+      );
+    }
+    const motions = this.presenter.motionPhrases(record, paragraph);
+    const additions = new Set(record.motions.filter((motion) => motion.kind === 'addition').map((motion) => motion.id));
+    // An addition turned down leaves nothing in the decision: only the propositions' adopted alternatives count.
+    const chosenKeys = paragraph.propositions
+      .filter((proposition) => !proposition.alternatives.some((key) => additions.has(key)) || additions.has(proposition.chosen))
+      .map((proposition) => proposition.chosen);
+    let decision = dto.decision;
+    if (!decision && paragraph.decision.length > 0 && paragraph.propositions.length === 0) decision = paragraph.decision;
+    if (!decision && (paragraph.propositions.length > 0 || paragraph.proposal.length > 0)) {
+      try {
+        decision = decisionFromOutcome({ organNoun: organNoun(record.organ.kind), proposal: paragraph.proposal, motions, chosenKeys: chosenKeys.length ? chosenKeys : [PROPOSAL_KEY] });
+      } catch (error) {
+        if (error instanceof DecisionProcedureError) throw new ConflictError('PROCEDURE_INCOMPLETE', error.message);
+        throw error;
+      }
+    }
+    if (!decision || decision.length === 0) {
+      throw new InvalidInputError('DECISION_EMPTY', `§ ${paragraph.number} saknar förslag; skriv beslutet`, [{ field: 'decision', messages: ['decision is required when there is no proposal'] }]);
+    }
+    const chosenMotions = record.motions.filter((motion) => chosenKeys.includes(motion.id));
+    const before = { ...paragraph };
+    Object.assign(paragraph, {
+      decision,
+      status: 'decided',
+      decidedAt: this.clock.now(),
+      outcome: chosenMotions.some((motion) => motion.kind === 'referral_back') ? 'referred_back' : chosenMotions.some((motion) => motion.kind === 'postponement') ? 'postponed' : 'decided',
+    });
+    await this.paragraphs(ctx).save(paragraph);
+    await this.audit.record(ctx, { action: 'decide', entityType: 'Paragraph', entityId: id, before, after: paragraph });
+    return this.get(ctx, id);
+  }
+
+  /** Back to open, to correct the proceedings before the minutes are verified. */
+  async reopen(ctx: RequestContext, id: string): Promise<ParagraphDto> {
+    const { paragraph } = await this.forWrite(ctx, id);
+    if (paragraph.status !== 'decided') throw new ConflictError('PARAGRAPH_OPEN', `§ ${paragraph.number} är inte beslutad`);
+    const before = { ...paragraph };
+    Object.assign(paragraph, { status: 'open', decidedAt: null, outcome: null });
+    await this.paragraphs(ctx).save(paragraph);
+    await this.audit.record(ctx, { action: 'reopen', entityType: 'Paragraph', entityId: id, before, after: paragraph });
+    return this.get(ctx, id);
+  }
+
+  /** A reservation, by someone who took part in the decision. */
+  async addDissent(ctx: RequestContext, id: string, dto: AddDissentDto): Promise<ParagraphDto> {
+    const { record, paragraph } = await this.forWrite(ctx, id);
+    this.assertDeciding(record);
+    if (paragraph.status !== 'decided') throw new ConflictError('NOT_DECIDED', `Reservation anmäls mot ett fattat beslut; § ${paragraph.number} är inte beslutad än`);
+    const serving = paragraphAttendance(record, paragraph).serving.some((seat) => seat.servingPersonId === dto.personId);
+    if (!serving) throw notServing(record, dto.personId, paragraph, 'reservera sig');
+    if (record.dissents.some((dissent) => dissent.paragraphId === id && dissent.personId === dto.personId)) {
+      throw new ConflictError('DISSENT_EXISTS', `${personName(record, dto.personId)} har redan reserverat sig vid § ${paragraph.number}`);
+    }
+    const dissents = new TenantRepository(ctx, Dissent, 'Reservationen');
+    const dissent = await dissents.save(dissents.create({ paragraphId: id, personId: dto.personId, reasons: dto.reasons ?? null }));
+    await this.audit.record(ctx, { action: 'add_dissent', entityType: 'Dissent', entityId: dissent.id, after: dissent });
+    return this.get(ctx, id);
+  }
+
+  /** Written reasons for a dissent, by the member or the secretary, until the minutes are verified. */
+  async updateDissent(ctx: RequestContext, dissentId: string, dto: UpdateDissentDto): Promise<ParagraphDto> {
+    const dissent = await new TenantRepository(ctx, Dissent, 'Reservationen').get(dissentId);
+    const paragraph = await this.paragraphs(ctx).get(dissent.paragraphId);
+    const minutes = await lockMinutes(ctx, paragraph.minutesId);
+    const own = ctx.actor?.personId === dissent.personId;
+    if (!own && !ctx.can(Permission.MinutesManage)) throw new ForbiddenError('Bara den som reserverat sig eller sekreteraren kan lämna en skriftlig reservation');
+    if (!own) ctx.requireOrganPermission(Permission.MinutesManage, minutes.organId);
+    assertDraft(minutes);
+    assertParagraphOpen(paragraph);
+    const before = { ...dissent };
+    dissent.reasons = dto.reasons;
+    await new TenantRepository(ctx, Dissent, 'Reservationen').save(dissent);
+    await this.audit.record(ctx, { action: 'dissent_reasons', entityType: 'Dissent', entityId: dissentId, before, after: dissent });
+    return this.get(ctx, paragraph.id);
+  }
+
+  async addNote(ctx: RequestContext, id: string, dto: AddMinutesNoteDto): Promise<ParagraphDto> {
+    const { record, paragraph } = await this.forWrite(ctx, id);
+    if (!dto.chairPermission) {
+      throw new InvalidInputError('CHAIR_PERMISSION_REQUIRED', 'En protokollsanteckning förs in bara med ordförandens medgivande', [{ field: 'chairPermission', messages: ['must be true'] }]);
+    }
+    if (dto.personId && !paragraphAttendance(record, paragraph).present.has(dto.personId)) {
+      throw new ConflictError('NOT_PRESENT', `${personName(record, dto.personId) || 'Personen'} är inte närvarande vid § ${paragraph.number}`);
+    }
+    const notes = new TenantRepository(ctx, MinutesNote, 'Protokollsanteckningen');
+    const note = await notes.save(notes.create({ paragraphId: id, personId: dto.personId ?? null, text: dto.text }));
+    await this.audit.record(ctx, { action: 'add_note', entityType: 'MinutesNote', entityId: note.id, after: note });
+    return this.get(ctx, id);
+  }
+
+  async removeNote(ctx: RequestContext, noteId: string): Promise<ParagraphDto> {
+    const note = await new TenantRepository(ctx, MinutesNote, 'Protokollsanteckningen').get(noteId);
+    await this.forWrite(ctx, note.paragraphId);
+    await new TenantRepository(ctx, MinutesNote, 'Protokollsanteckningen').repository.delete({ id: noteId, municipalityId: ctx.municipalityId });
+    await this.audit.record(ctx, { action: 'remove_note', entityType: 'MinutesNote', entityId: noteId, before: note });
+    return this.get(ctx, note.paragraphId);
+  }
+
+  /** Jäv: the member leaves the paragraph; a non-serving substitute present may take the seat for it. */
+  async addDisqualification(ctx: RequestContext, id: string, dto: AddDisqualificationDto): Promise<ParagraphDto> {
+    const { record, paragraph } = await this.forWrite(ctx, id);
+    this.assertUndecided(paragraph);
+    const attendance = paragraphAttendance(record, paragraph);
+    if (record.disqualifications.some((row) => row.paragraphId === id && row.personId === dto.personId)) {
+      throw new ConflictError('DISQUALIFICATION_EXISTS', `${personName(record, dto.personId)} har redan anmält jäv vid § ${paragraph.number}`);
+    }
+    if (!attendance.serving.some((seat) => seat.servingPersonId === dto.personId)) throw notServing(record, dto.personId, paragraph, 'anmäla jäv');
+    if (dto.substitutePersonId) {
+      const standing = record.attendees.some(
+        (row) => row.personId === dto.substitutePersonId && row.capacity === 'substitute' && (row.fromParagraph ?? -Infinity) <= paragraph.number && paragraph.number <= (row.toParagraph ?? Infinity),
+      );
+      const alreadyServing = attendance.serving.some((seat) => seat.servingPersonId === dto.substitutePersonId);
+      if (!standing || alreadyServing) {
+        throw new ConflictError('SUBSTITUTE_UNAVAILABLE', `${personName(record, dto.substitutePersonId) || 'Ersättaren'} är inte närvarande som ej tjänstgörande ersättare vid § ${paragraph.number}`);
+      }
+    }
+    const repo = new TenantRepository(ctx, Disqualification, 'Jävet');
+    const row = await repo.save(repo.create({ paragraphId: id, personId: dto.personId, substitutePersonId: dto.substitutePersonId ?? null, reason: dto.reason ?? null }));
+    await this.audit.record(ctx, { action: 'add_disqualification', entityType: 'Disqualification', entityId: row.id, after: row });
+    return this.get(ctx, id);
+  }
+
+  async removeDisqualification(ctx: RequestContext, disqualificationId: string): Promise<ParagraphDto> {
+    const row = await new TenantRepository(ctx, Disqualification, 'Jävet').get(disqualificationId);
+    const { paragraph } = await this.forWrite(ctx, row.paragraphId);
+    this.assertUndecided(paragraph);
+    await new TenantRepository(ctx, Disqualification, 'Jävet').repository.delete({ id: disqualificationId, municipalityId: ctx.municipalityId });
+    await this.audit.record(ctx, { action: 'remove_disqualification', entityType: 'Disqualification', entityId: disqualificationId, before: row });
+    return this.get(ctx, paragraph.id);
+  }
+
+  private async lockForWrite(ctx: RequestContext, minutesId: string): Promise<Minutes> {
+    const minutes = await lockMinutes(ctx, minutesId);
+    ctx.requireOrganPermission(Permission.MinutesManage, minutes.organId);
+    assertDraft(minutes);
+    return minutes;
+  }
+
+  private async forWrite(ctx: RequestContext, paragraphId: string): Promise<ParagraphContext> {
+    const found = await this.paragraphs(ctx).get(paragraphId);
+    const minutes = await this.lockForWrite(ctx, found.minutesId);
+    const record = await this.reader.read(ctx, minutes);
+    const paragraph = record.paragraphs.find((candidate) => candidate.id === paragraphId)!;
+    assertParagraphOpen(paragraph);
+    return { minutes, record, paragraph };
+  }
+
+  private assertUndecided(paragraph: Paragraph): void {
+    if (paragraph.status === 'decided') throw new ConflictError('PARAGRAPH_DECIDED', `§ ${paragraph.number} är redan beslutad; öppna den igen för att ändra handläggningen`);
+  }
+
+  private assertDeciding(record: MinutesRecord): void {
+    if (record.minutes.kind === 'notes') throw new ConflictError('NOTES_DO_NOT_DECIDE', 'Minnesanteckningar har inga voteringar, yrkanden eller reservationer: organet fattar inga beslut');
+  }
+
+  private assertNoOpenVote(record: MinutesRecord, paragraph: Paragraph): void {
+    if (record.votes.some((vote) => vote.paragraphId === paragraph.id && vote.status === 'open')) {
+      throw new ConflictError('VOTE_OPEN', `Voteringen vid § ${paragraph.number} pågår; avsluta den först`);
+    }
+  }
+
+  private assertDescribable(record: MinutesRecord, paragraph: Paragraph, propositions: Proposition[]): void {
+    try {
+      describeDecisionProcedure({ ...this.presenter.procedureInput(record, paragraph), propositions: propositions.map((proposition) => ({ ...proposition, vote: null })) });
+    } catch (error) {
+      if (error instanceof DecisionProcedureError) throw new InvalidInputError('PROPOSITION_INVALID', error.message, [{ field: 'alternatives', messages: [error.message] }]);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,246 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AuditService, Clock, ConflictError, FILE_STORAGE, FileStorage, ForbiddenError, Municipality, OUTBOX_KINDS, OutboxService, Permission, RequestContext, swedishDate, TenantRepository } from '@namndrum/core';
+import { renderMinutes } from '@namndrum/documents';
+import { MatterService } from '@namndrum/matters';
+import { DeliveryService, MeetingService } from '@namndrum/meetings';
+import { DateTime } from 'luxon';
+import { paragraphRange, reminderDay } from './domain';
+import { ApproveDto, MinutesDto } from './dto/minutes.dto';
+import { ParagraphDto } from './dto/paragraph.dto';
+import { Minutes, MinutesApproval, Paragraph, Posting } from './entities';
+import { assertDraft, assertParagraphOpen, lockMinutes, minutesContentSha256, MinutesReader, MinutesRecord, paragraphContentSha256, personName } from './minutes-record';
+import { MinutesPresenter, RequiredApprover, requiredApprovers } from './minutes.presenter';
+import { PostingService } from './posting.service';
+
+export const minutesReminderKey = (minutesId: string) => `minutes-reminder:${minutesId}`;
+
+/** Published on the notice board only where the organ publishes minutes, and not when they hold personal data the rules keep off the web. */
+export function mayPublishMinutes(record: MinutesRecord): boolean {
+  const { rules } = record.organ;
+  return rules.publishMinutes && (!record.minutes.containsPersonalData || rules.publishMinutesWithPersonalData);
+}
+
+/**
+ * Justering: the chair and the verifiers approve electronically, each approval bound to the sha256 of
+ * the exact content read. When every approval holds for the same content the minutes are locked for
+ * ever, posted on the notice board, their extracts sent and the matters' histories written. An
+ * omedelbar justering does the same for one paragraph at the meeting.
+ */
+@Injectable()
+export class VerificationService {
+  constructor(
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly reader: MinutesReader,
+    private readonly presenter: MinutesPresenter,
+    private readonly postings: PostingService,
+    private readonly deliveries: DeliveryService,
+    private readonly outbox: OutboxService,
+    private readonly meetings: MeetingService,
+    private readonly matters: MatterService,
+    @Inject(FILE_STORAGE) private readonly files: FileStorage,
+  ) {}
+
+  /** Sends the draft to the chair and verifiers who have not approved its current content, and schedules the reminder before the deadline. */
+  async requestReview(ctx: RequestContext, minutesId: string): Promise<MinutesDto> {
+    const minutes = await lockMinutes(ctx, minutesId);
+    ctx.requireOrganPermission(Permission.MinutesManage, minutes.organId);
+    assertDraft(minutes);
+    const record = await this.reader.read(ctx, minutes);
+    this.assertReadyForApproval(record);
+    const sha = minutesContentSha256(record);
+    const pending = requiredApprovers(record).filter((approver) => !this.hasApproved(record, approver, sha));
+    await this.deliveries.queue(
+      ctx,
+      pending.map((approver) => ({
+        meetingId: minutes.meetingId,
+        purpose: 'minutes_review' as const,
+        noticeId: null,
+        substituteCallId: null,
+        subjectId: minutes.id,
+        recipient: {
+          key: `person:${approver.personId}:${sha.slice(0, 16)}`,
+          personId: approver.personId,
+          name: personName(record, approver.personId),
+          email: record.people.get(approver.personId)?.email ?? null,
+          role: approver.role,
+        },
+      })),
+    );
+    const remindOn = reminderDay(minutes.verificationDeadline);
+    const remindAt = DateTime.fromISO(`${remindOn}T08:00`, { zone: 'Europe/Stockholm' }).toJSDate();
+    if (remindAt > this.clock.now()) {
+      await this.outbox.schedule(ctx, [{ kind: OUTBOX_KINDS.minutesReminder, idempotencyKey: minutesReminderKey(minutes.id), runAt: remindAt, payload: { minutesId: minutes.id } }]);
+    }
+    await this.audit.record(ctx, { action: 'request_review', entityType: 'Minutes', entityId: minutes.id, after: { contentSha256: sha, recipients: pending } });
+    return this.presenter.minutes(record);
+  }
+
+  async approve(ctx: RequestContext, minutesId: string, dto: ApproveDto): Promise<MinutesDto> {
+    const minutes = await lockMinutes(ctx, minutesId);
+    if (minutes.kind !== 'minutes') throw new ConflictError('NOTES_NOT_VERIFIED', 'Minnesanteckningar justeras inte');
+    assertDraft(minutes);
+    const record = await this.reader.read(ctx, minutes);
+    const approver = this.approverOf(ctx, record);
+    this.assertReadyForApproval(record);
+    const sha = minutesContentSha256(record);
+    this.assertSameContent(dto.contentSha256, sha);
+    if (this.hasApproved(record, approver, sha)) throw new ConflictError('ALREADY_APPROVED', 'Du har redan justerat protokollet i denna lydelse');
+    const approval = await this.saveApproval(ctx, record, approver, sha, null);
+    record.approvals.push(approval);
+    if (requiredApprovers(record).every((required) => this.hasApproved(record, required, sha))) await this.lock(ctx, record, sha);
+    return this.presenter.minutes(await this.reader.read(ctx, await new TenantRepository(ctx, Minutes, 'Protokollet').get(minutesId)));
+  }
+
+  /** Omedelbar justering: the chair and verifiers approve one decided paragraph at the meeting; it is locked and posted at once. */
+  async approveParagraph(ctx: RequestContext, paragraphId: string, dto: ApproveDto): Promise<ParagraphDto> {
+    const found = await new TenantRepository(ctx, Paragraph, 'Paragrafen').get(paragraphId);
+    const minutes = await lockMinutes(ctx, found.minutesId);
+    if (minutes.kind !== 'minutes') throw new ConflictError('NOTES_NOT_VERIFIED', 'Minnesanteckningar justeras inte');
+    assertDraft(minutes);
+    const record = await this.reader.read(ctx, minutes);
+    const paragraph = record.paragraphs.find((candidate) => candidate.id === paragraphId)!;
+    assertParagraphOpen(paragraph);
+    const approver = this.approverOf(ctx, record);
+    this.assertVerifiersChosen(record);
+    if (paragraph.status !== 'decided') throw new ConflictError('PARAGRAPH_UNDECIDED', `§ ${paragraph.number} är inte beslutad och kan inte justeras`);
+    const sha = paragraphContentSha256(record, paragraph);
+    this.assertSameContent(dto.contentSha256, sha);
+    if (record.approvals.some((approval) => approval.paragraphId === paragraphId && approval.personId === approver.personId && approval.contentSha256 === sha)) {
+      throw new ConflictError('ALREADY_APPROVED', `Du har redan justerat § ${paragraph.number} i denna lydelse`);
+    }
+    const approval = await this.saveApproval(ctx, record, approver, sha, paragraph);
+    record.approvals.push(approval);
+    const complete = requiredApprovers(record).every((required) =>
+      record.approvals.some((candidate) => candidate.paragraphId === paragraphId && candidate.personId === required.personId && candidate.contentSha256 === sha),
+    );
+    if (complete) {
+      const now = this.clock.now();
+      Object.assign(paragraph, { approvedAtMeeting: true, lockedAt: now, contentSha256: sha });
+      await new TenantRepository(ctx, Paragraph, 'Paragrafen').save(paragraph);
+      const verifiedOn = swedishDate(now);
+      const posting = record.organ.rules.postMinutesOnNoticeBoard
+        ? await this.postings.create(ctx, { minutes, organName: record.organ.name, paragraph, paragraphs: paragraphRange([paragraph.number]), verifiedOn, fileSha256: null })
+        : null;
+      await this.afterVerification(ctx, record, [paragraph], posting, verifiedOn);
+      await this.audit.record(ctx, { action: 'verify_paragraph', entityType: 'Paragraph', entityId: paragraphId, after: { contentSha256: sha, postingId: posting?.id ?? null } });
+    }
+    const fresh = await this.reader.read(ctx, minutes);
+    return this.presenter.paragraph(fresh, fresh.paragraphs.find((candidate) => candidate.id === paragraphId)!);
+  }
+
+  /** Minnesanteckningar are not verified: the secretary completes them, and they are then locked like verified minutes. */
+  async complete(ctx: RequestContext, minutesId: string): Promise<MinutesDto> {
+    const minutes = await lockMinutes(ctx, minutesId);
+    ctx.requireOrganPermission(Permission.MinutesManage, minutes.organId);
+    if (minutes.kind !== 'notes') throw new ConflictError('MINUTES_NEED_VERIFICATION', 'Ett protokoll färdigställs genom justering av ordföranden och justerarna');
+    assertDraft(minutes);
+    const record = await this.reader.read(ctx, minutes);
+    const open = record.paragraphs.filter((paragraph) => paragraph.status !== 'decided').map((paragraph) => paragraph.number);
+    if (open.length > 0) throw new ConflictError('PARAGRAPHS_UNDECIDED', `Alla punkter måste vara avslutade först (saknas: § ${open.join(', ')})`);
+    const sha = minutesContentSha256(record);
+    Object.assign(minutes, { status: 'completed', lockedAt: this.clock.now(), contentSha256: sha });
+    minutes.fileSha256 = await this.files.put(await renderMinutes(this.presenter.view(record, await this.municipalityName(ctx), null)));
+    await new TenantRepository(ctx, Minutes, 'Protokollet').save(minutes);
+    await this.audit.record(ctx, { action: 'complete', entityType: 'Minutes', entityId: minutes.id, after: { contentSha256: sha, fileSha256: minutes.fileSha256 } });
+    return this.presenter.minutes(await this.reader.read(ctx, minutes));
+  }
+
+  private async lock(ctx: RequestContext, record: MinutesRecord, sha: string): Promise<void> {
+    const { minutes, organ } = record;
+    const now = this.clock.now();
+    const verifiedOn = swedishDate(now);
+    Object.assign(minutes, { status: 'verified', lockedAt: now, contentSha256: sha });
+    const municipalityName = await this.municipalityName(ctx);
+    const unlocked = record.paragraphs.filter((paragraph) => paragraph.lockedAt === null);
+    let posting: Posting | null = null;
+    if (organ.rules.postMinutesOnNoticeBoard) {
+      const published = record.paragraphs.filter((paragraph) => !paragraph.notPublished);
+      const publicFile = mayPublishMinutes(record) && published.length > 0 ? await this.files.put(await renderMinutes(this.presenter.view(record, municipalityName, null, { paragraphs: published }))) : null;
+      posting = await this.postings.create(ctx, { minutes, organName: organ.name, paragraph: null, paragraphs: paragraphRange(record.paragraphs.map((paragraph) => paragraph.number)), verifiedOn, fileSha256: publicFile });
+      if (publicFile) {
+        // The published file carries the posting's own dates in its ANSLAG/BEVIS box.
+        posting.fileSha256 = await this.files.put(await renderMinutes(this.presenter.view(record, municipalityName, posting, { paragraphs: published })));
+        await new TenantRepository(ctx, Posting, 'Anslaget').save(posting);
+      }
+    }
+    minutes.fileSha256 = await this.files.put(await renderMinutes(this.presenter.view(record, municipalityName, posting)));
+    await new TenantRepository(ctx, Minutes, 'Protokollet').save(minutes);
+    await this.meetings.markMinutesVerified(ctx, minutes.meetingId);
+    await this.outbox.cancel(ctx, [minutesReminderKey(minutes.id)]);
+    await this.afterVerification(ctx, record, unlocked, posting, verifiedOn);
+    await this.audit.record(ctx, { action: 'verify', entityType: 'Minutes', entityId: minutes.id, after: { contentSha256: sha, fileSha256: minutes.fileSha256, postingId: posting?.id ?? null } });
+  }
+
+  /** Each matter's history and status, and the extracts to the decisions' recipients. */
+  private async afterVerification(ctx: RequestContext, record: MinutesRecord, paragraphs: Paragraph[], posting: Posting | null, verifiedOn: string): Promise<void> {
+    const { minutes, organ } = record;
+    for (const paragraph of paragraphs.filter((candidate) => candidate.matterId !== null)) {
+      const verb = paragraph.outcome === 'referred_back' ? 'Återremitterat' : paragraph.outcome === 'postponed' ? 'Bordlagt' : 'Beslutat';
+      await this.matters.recordDecision(ctx, paragraph.matterId!, {
+        organId: organ.id,
+        outcome: paragraph.outcome ?? 'decided',
+        summary: `${verb} i ${organ.name} ${minutes.meetingDate} § ${paragraph.number}`,
+        data: { minutesId: minutes.id, paragraphId: paragraph.id, paragraphNumber: paragraph.number, meetingDate: minutes.meetingDate, verifiedOn, decision: paragraph.decision, postingId: posting?.id ?? null },
+      });
+    }
+    await this.deliveries.queue(
+      ctx,
+      paragraphs.flatMap((paragraph) =>
+        paragraph.distribution.map((recipient) => ({
+          meetingId: minutes.meetingId,
+          purpose: 'minutes_extract' as const,
+          noticeId: null,
+          substituteCallId: null,
+          subjectId: paragraph.id,
+          recipient: { key: recipient.email ? `email:${recipient.email}` : `name:${recipient.name}`, personId: null, name: recipient.name, email: recipient.email, role: 'distribution' },
+        })),
+      ),
+    );
+  }
+
+  private approverOf(ctx: RequestContext, record: MinutesRecord): RequiredApprover {
+    const personId = ctx.actor?.personId;
+    const approver = personId ? requiredApprovers(record).find((candidate) => candidate.personId === personId) : undefined;
+    if (!approver) throw new ForbiddenError('Bara ordföranden och de utsedda justerarna kan justera protokollet');
+    return approver;
+  }
+
+  private assertVerifiersChosen(record: MinutesRecord): void {
+    const { rules } = record.organ;
+    if (!record.minutes.chairPersonId) throw new ConflictError('CHAIR_MISSING', 'Ange vem som var ordförande innan protokollet justeras');
+    if (rules.verification === 'chair_and_verifiers' && record.minutes.verifierPersonIds.length !== rules.verifierCount) {
+      throw new ConflictError('VERIFIERS_MISSING', 'Justerare har inte utsetts: välj dem under ”Val av justerande”');
+    }
+  }
+
+  private assertReadyForApproval(record: MinutesRecord): void {
+    this.assertVerifiersChosen(record);
+    const open = record.paragraphs.filter((paragraph) => paragraph.status !== 'decided').map((paragraph) => paragraph.number);
+    if (open.length > 0) throw new ConflictError('PARAGRAPHS_UNDECIDED', `Alla paragrafer måste vara beslutade innan protokollet justeras (obeslutade: § ${open.join(', ')})`);
+  }
+
+  private assertSameContent(approved: string, current: string): void {
+    if (approved !== current) {
+      throw new ConflictError('CONTENT_CHANGED', 'Protokollet har ändrats sedan du läste det; läs den aktuella lydelsen och justera den');
+    }
+  }
+
+  private hasApproved(record: MinutesRecord, approver: RequiredApprover, sha: string): boolean {
+    return record.approvals.some((approval) => approval.paragraphId === null && approval.personId === approver.personId && approval.contentSha256 === sha);
+  }
+
+  private async saveApproval(ctx: RequestContext, record: MinutesRecord, approver: RequiredApprover, sha: string, paragraph: Paragraph | null): Promise<MinutesApproval> {
+    const repo = new TenantRepository(ctx, MinutesApproval, 'Justeringen');
+    const approval = await repo.save(
+      repo.create({ minutesId: record.minutes.id, paragraphId: paragraph?.id ?? null, personId: approver.personId, userId: ctx.actorUserId!, role: approver.role, contentSha256: sha, approvedAt: this.clock.now() }),
+    );
+    await this.audit.record(ctx, { action: paragraph ? 'approve_paragraph' : 'approve', entityType: 'Minutes', entityId: record.minutes.id, after: approval });
+    return approval;
+  }
+
+  private async municipalityName(ctx: RequestContext): Promise<string> {
+    const municipality = await ctx.em.getRepository(Municipality).findOneByOrFail({ id: ctx.municipalityId });
+    return municipality.name;
+  }
+}

@@ -1,0 +1,287 @@
+import { NoticeService } from '@namndrum/meetings';
+import { PostingService } from '@namndrum/minutes';
+import { readDocx } from '../libs/documents/src/testing/read-docx';
+import { createTenant, Tenant } from './factories/tenant.factory';
+import { binaryParser } from './support/files';
+import { Api, MeetingWorld, meetingWorld, TestClock } from './support/meeting-fixture';
+import { createTestApp, TestApp } from './support/test-app';
+
+interface ParagraphBody {
+  id: string;
+  number: number;
+  title: string;
+  status: string;
+  decision: string[];
+  serving: number;
+  quorum: boolean;
+  currentContentSha256: string;
+  votes: { id: string; status: string; yes: number; no: number; abstain: number; result: string | null }[];
+  motions: { id: string }[];
+  decisionProcedure: string[];
+}
+
+/**
+ * The minutes of meetings made for the test, in a municipality of the test's own: numbering across
+ * meetings and years, quorum, votes, dissents, approvals voided by edits, and the lock.
+ */
+describe('minutes: drafting, deciding and verifying', () => {
+  const clock = new TestClock();
+  let testApp: TestApp;
+  let tenant: Tenant;
+  let world: MeetingWorld;
+  let chair: Api;
+  let verifier: Api;
+
+  /** A meeting whose notice went out and which has been held (the clock is left just after its end). */
+  const heldMeeting = async (startsAt: string, endsAt: string, matterIds: string[] = []): Promise<string> => {
+    clock.current = new Date(new Date(startsAt).getTime() - 10 * 24 * 3600_000);
+    const meetingId = await world.meeting(startsAt, endsAt);
+    for (const matterId of matterIds) await world.secretary.post(`/meetings/${meetingId}/agenda-items`, { kind: 'matter', matterId }).expect(201);
+    await tenant.run((ctx) => testApp.app.get(NoticeService).recordSent(ctx, meetingId, { finalizedAt: clock.now(), dispatchedAt: clock.now() }));
+    clock.current = new Date(new Date(endsAt).getTime() + 5 * 60_000);
+    await world.secretary.post(`/meetings/${meetingId}/held`).expect(200);
+    return meetingId;
+  };
+
+  const openMinutes = async (meetingId: string) => (await world.secretary.post(`/meetings/${meetingId}/minutes`).expect(201)).body;
+  const paragraph = async (id: string): Promise<ParagraphBody> => (await world.secretary.get(`/paragraphs/${id}`).expect(200)).body;
+  const decideAll = async (minutes: { paragraphs: ParagraphBody[] }) => {
+    for (const item of minutes.paragraphs) {
+      if ((await paragraph(item.id)).status === 'decided') continue;
+      await world.secretary.patch(`/paragraphs/${item.id}`, item.decision.length || (await paragraph(item.id)).decision.length ? {} : { decision: ['Informationen läggs till handlingarna.'] }).expect(200);
+      const current = await paragraph(item.id);
+      await world.secretary.post(`/paragraphs/${item.id}/decision`, current.decision.length ? {} : { decision: [`Nämnden beslutar i ${current.title}.`] }).expect(200);
+    }
+  };
+  const person = (key: string) => world.people[key].personId;
+
+  beforeAll(async () => {
+    testApp = await createTestApp([], { clock });
+    tenant = await createTenant(testApp, 'Protokollkommun');
+    world = await meetingWorld(testApp, tenant);
+    chair = await world.user('hakan');
+    verifier = await world.user('anna');
+  }, 60_000);
+
+  afterAll(async () => {
+    clock.current = null;
+    await testApp?.close();
+  });
+
+  it('numbers paragraphs on from meeting to meeting within a year and from § 1 again on 1 January', async () => {
+    const november = await heldMeeting('2025-11-10T14:00:00+01:00', '2025-11-10T16:00:00+01:00');
+    const december = await heldMeeting('2025-12-15T14:00:00+01:00', '2025-12-15T16:00:00+01:00');
+    const january = await heldMeeting('2026-01-20T14:00:00+01:00', '2026-01-20T16:00:00+01:00');
+    const first = await openMinutes(november);
+    expect(first.paragraphs.map((item: ParagraphBody) => item.number)).toEqual([1, 2, 3, 4, 5]);
+    expect(first.paragraphRange).toBe('§§ 1–5');
+    const second = await openMinutes(december);
+    expect(second.paragraphs.map((item: ParagraphBody) => item.number)).toEqual([6, 7, 8, 9, 10]);
+    const extra = (await world.secretary.post(`/minutes/${second.id}/paragraphs`, { title: 'Extra ärende: Yttrande över remiss' }).expect(201)).body;
+    expect(extra.number).toBe(11);
+    expect((await world.secretary.post(`/minutes/${first.id}/paragraphs`, { title: 'För sent' }).expect(409)).body.error).toBe('LATER_MINUTES_EXIST');
+    const third = await openMinutes(january);
+    expect(third.paragraphs.map((item: ParagraphBody) => item.number)).toEqual([1, 2, 3, 4, 5]);
+    expect(third.year).toBe(2026);
+    await world.secretary.post(`/meetings/${january}/minutes`).expect(409);
+  });
+
+  it('refuses minutes for a meeting that has not been held', async () => {
+    clock.current = new Date('2026-02-01T09:00:00Z');
+    const planned = await world.meeting('2026-03-02T14:00:00+01:00', '2026-03-02T16:00:00+01:00');
+    expect((await world.secretary.post(`/meetings/${planned}/minutes`).expect(409)).body.error).toBe('MEETING_NOT_HELD');
+  });
+
+  describe('a meeting of five members', () => {
+    let minutes: { id: string; paragraphs: ParagraphBody[]; currentContentSha256: string };
+    let matter: { matterId: string; caseNumber: string };
+    let matterParagraph: ParagraphBody;
+
+    beforeAll(async () => {
+      clock.current = new Date('2026-03-20T09:00:00Z');
+      matter = await world.signedMatter('Taxa för tillsyn 2026');
+      const meetingId = await heldMeeting('2026-03-30T14:00:00+02:00', '2026-03-30T16:00:00+02:00', [matter.matterId]);
+      minutes = await openMinutes(meetingId);
+    });
+
+    it('prefills the attendance and the chair from the register', async () => {
+      const body = (await world.secretary.get(`/minutes/${minutes.id}`).expect(200)).body;
+      expect(body.chairPersonId).toBe(person('hakan'));
+      expect(body.attendees.filter((row: { capacity: string }) => row.capacity === 'member').map((row: { personId: string }) => row.personId).sort()).toEqual(
+        ['hakan', 'anna', 'erik', 'maria', 'karin'].map(person).sort(),
+      );
+      expect(body.attendees.find((row: { capacity: string }) => row.capacity === 'official')).toMatchObject({ name: 'Rita Österholm', title: 'Nämndsekreterare' });
+      expect(body.verificationDeadline).toBe('2026-04-13');
+      expect(body.storagePlace).toBe('Socialförvaltningens kansli');
+    });
+
+    it('decides the matter after an amendment and a tied vote settled by the chair, refusing votes that do not count', async () => {
+      matterParagraph = minutes.paragraphs.find((item) => item.title === 'Taxa för tillsyn 2026')!;
+      const id = matterParagraph.id;
+      await world.secretary.put(`/minutes/${minutes.id}/attendance`, {
+        attendees: [
+          ...['hakan', 'anna', 'erik', 'maria', 'karin'].map((key) => ({ personId: person(key), capacity: 'member' })),
+          { personId: person('kerstin'), capacity: 'substitute' },
+          { name: 'Rita Österholm', title: 'Nämndsekreterare', capacity: 'official' },
+        ],
+      }).expect(200);
+      const kerstinMoves = await world.secretary.post(`/paragraphs/${id}/motions`, { personId: person('kerstin'), kind: 'rejection' }).expect(409);
+      expect(kerstinMoves.body.error).toBe('NOT_SERVING');
+      await world.secretary.post(`/paragraphs/${id}/motions`, { personId: person('erik'), kind: 'amendment' }).expect(400);
+      const moved = (await world.secretary.post(`/paragraphs/${id}/motions`, { personId: person('erik'), kind: 'amendment', text: 'Taxan höjs med 2 procent i stället för 4 procent.' }).expect(201)).body;
+      const amendment = moved.motions[0].id;
+      await world.secretary.post(`/paragraphs/${id}/propositions`, { alternatives: ['proposal', 'nonsense'], chosen: 'proposal' }).expect(400);
+      await world.secretary.post(`/paragraphs/${id}/propositions`, { alternatives: ['proposal', amendment], chosen: 'proposal' }).expect(201);
+      await world.secretary.post(`/paragraphs/${id}/votes`, { yesAlternative: amendment, noAlternative: 'proposal' }).expect(400);
+      const voting = (await world.secretary.post(`/paragraphs/${id}/votes`, { yesAlternative: 'proposal', noAlternative: amendment }).expect(201)).body;
+      const voteId = voting.votes[0].id;
+      expect((await world.secretary.post(`/paragraphs/${id}/decision`, {}).expect(409)).body.error).toBe('VOTE_OPEN');
+      const substitute = await world.secretary.post(`/votes/${voteId}/ballots`, { ballots: [{ personId: person('kerstin'), choice: 'no' }] }).expect(409);
+      expect(substitute.body).toMatchObject({ error: 'NOT_SERVING', message: 'Kerstin Testsson är inte tjänstgörande vid § ' + matterParagraph.number + ' och kan inte rösta' });
+      await world.secretary.post(`/votes/${voteId}/ballots`, { ballots: [{ personId: person('hakan'), choice: 'yes' }, { personId: person('hakan'), choice: 'no' }] }).expect(400);
+      await world.secretary.post(`/votes/${voteId}/ballots`, { ballots: [{ personId: person('hakan'), choice: 'yes' }, { personId: person('anna'), choice: 'yes' }, { personId: person('erik'), choice: 'no' }] }).expect(201);
+      expect((await world.secretary.post(`/votes/${voteId}/ballots`, { ballots: [{ personId: person('hakan'), choice: 'no' }] }).expect(409)).body.error).toBe('ALREADY_VOTED');
+      expect((await world.secretary.post(`/votes/${voteId}/close`, {}).expect(409)).body.error).toBe('BALLOTS_MISSING');
+      await world.secretary.post(`/votes/${voteId}/ballots`, { ballots: [{ personId: person('maria'), choice: 'no' }, { personId: person('karin'), choice: 'abstain' }] }).expect(201);
+      expect((await world.secretary.post(`/votes/${voteId}/close`, {}).expect(400)).body.error).toBe('CASTING_VOTE_REQUIRED');
+      const closed = (await world.secretary.post(`/votes/${voteId}/close`, { castingVote: 'yes' }).expect(200)).body;
+      expect(closed.votes[0]).toMatchObject({ status: 'closed', yes: 2, no: 2, abstain: 1, result: 'yes' });
+      const decided = (await world.secretary.post(`/paragraphs/${id}/decision`, {}).expect(200)).body;
+      expect(decided.decision).toEqual(['Nämnden beslutar enligt förvaltningens förslag i ärendet Taxa för tillsyn 2026.']);
+      expect(decided.decisionProcedure.join(' ')).toContain('Då rösterna är lika avgör ordförandens utslagsröst. Ordföranden Hakan Testsson (M) röstar ja.');
+      expect((await world.secretary.post(`/paragraphs/${id}/decision`, {}).expect(409)).body.error).toBe('PARAGRAPH_DECIDED');
+    });
+
+    it('takes dissents only from members who took part, once each', async () => {
+      const id = matterParagraph.id;
+      expect((await world.secretary.post(`/paragraphs/${id}/dissents`, { personId: person('kerstin') }).expect(409)).body.error).toBe('NOT_SERVING');
+      const dissented = (await world.secretary.post(`/paragraphs/${id}/dissents`, { personId: person('erik') }).expect(201)).body;
+      expect(dissented.dissents).toEqual([expect.objectContaining({ personId: person('erik'), reasons: null })]);
+      expect((await world.secretary.post(`/paragraphs/${id}/dissents`, { personId: person('erik'), reasons: 'Igen' }).expect(409)).body.error).toBe('DISSENT_EXISTS');
+      const erik = await world.user('erik');
+      const reasons = (await erik.patch(`/dissents/${dissented.dissents[0].id}`, { reasons: 'Taxan drabbar småföretagen.' }).expect(200)).body;
+      expect(reasons.dissents[0].reasons).toBe('Taxan drabbar småföretagen.');
+      await (await world.user('maria')).patch(`/dissents/${dissented.dissents[0].id}`, { reasons: 'Inte min' }).expect(403);
+      await world.secretary.post(`/paragraphs/${id}/notes`, { personId: person('karin'), text: 'SD vill se en konsekvensanalys.', chairPermission: false }).expect(400);
+      await world.secretary.post(`/paragraphs/${id}/notes`, { personId: person('karin'), text: 'SD vill se en konsekvensanalys.', chairPermission: true }).expect(201);
+    });
+
+    it('verifies the matter at the meeting (omedelbar justering): locked, posted on its own and its history written', async () => {
+      const id = matterParagraph.id;
+      const { currentContentSha256 } = await paragraph(id);
+      await world.secretary.post(`/paragraphs/${id}/approvals`, { contentSha256: currentContentSha256 }).expect(403);
+      expect((await chair.post(`/paragraphs/${id}/approvals`, { contentSha256: currentContentSha256 }).expect(409)).body.error).toBe('VERIFIERS_MISSING');
+      await world.secretary.patch(`/minutes/${minutes.id}`, { verifierPersonIds: [person('hakan')] }).expect(400);
+      await world.secretary.patch(`/minutes/${minutes.id}`, { verifierPersonIds: [person('kerstin')] }).expect(400);
+      await world.secretary.patch(`/minutes/${minutes.id}`, { verifierPersonIds: [person('anna')], verificationPlace: 'Socialförvaltningen', verificationAt: '2026-04-02T10:00:00+02:00' }).expect(200);
+      const sha = (await paragraph(id)).currentContentSha256;
+      await chair.post(`/paragraphs/${id}/approvals`, { contentSha256: sha }).expect(201);
+      expect((await chair.post(`/paragraphs/${id}/approvals`, { contentSha256: sha }).expect(409)).body.error).toBe('ALREADY_APPROVED');
+      const locked = (await verifier.post(`/paragraphs/${id}/approvals`, { contentSha256: sha }).expect(201)).body;
+      expect(locked).toMatchObject({ approvedAtMeeting: true, currentContentSha256: sha });
+      expect(locked.lockedAt).not.toBeNull();
+      expect((await world.secretary.patch(`/paragraphs/${id}`, { description: 'Ändrad' }).expect(409)).body.error).toBe('PARAGRAPH_LOCKED');
+      const postings = (await world.secretary.get(`/minutes/${minutes.id}/postings`).expect(200)).body;
+      expect(postings).toEqual([expect.objectContaining({ paragraphId: id, paragraphs: `§ ${matterParagraph.number}`, verifiedOn: '2026-03-30', postedOn: '2026-03-30', lastAppealDay: '2026-04-20', takenDownOn: '2026-04-21' })]);
+      const events = (await world.secretary.get(`/matters/${matter.matterId}/events`).expect(200)).body;
+      expect(events.map((event: { summary: string }) => event.summary)).toContain(`Beslutat i Social- och utbildningsnämnden 2026-03-30 § ${matterParagraph.number}`);
+      expect((await world.secretary.get(`/matters/${matter.matterId}`).expect(200)).body.status).toBe('decided');
+    });
+
+    it('refuses a decision while fewer than half of the seats are filled', async () => {
+      const later = minutes.paragraphs.filter((item) => item.number > matterParagraph.number);
+      const leaving = { toParagraph: matterParagraph.number };
+      await world.secretary.put(`/minutes/${minutes.id}/attendance`, {
+        attendees: [
+          { personId: person('hakan'), capacity: 'member' },
+          { personId: person('anna'), capacity: 'member' },
+          ...['erik', 'maria', 'karin'].map((key) => ({ personId: person(key), capacity: 'member', ...leaving })),
+          { personId: person('kerstin'), capacity: 'substitute' },
+          { name: 'Rita Österholm', title: 'Nämndsekreterare', capacity: 'official' },
+        ],
+      }).expect(200);
+      const refused = await world.secretary.post(`/paragraphs/${later[0].id}/decision`, { decision: ['Meddelandena läggs till handlingarna.'] }).expect(409);
+      expect(refused.body).toMatchObject({ error: 'NO_QUORUM', message: `Social- och utbildningsnämnden är inte beslutför vid § ${later[0].number}: 2 av 5 ledamöter tjänstgör, och mer än hälften krävs` });
+      expect((await paragraph(later[0].id)).status).toBe('open');
+      const backInSeat = await world.secretary.put(`/minutes/${minutes.id}/attendance`, {
+        attendees: [
+          { personId: person('hakan'), capacity: 'member' },
+          { personId: person('anna'), capacity: 'member' },
+          ...['erik', 'maria'].map((key) => ({ personId: person(key), capacity: 'member', ...leaving })),
+          { personId: person('karin'), capacity: 'member' },
+          { personId: person('kerstin'), capacity: 'substitute', ...leaving },
+          { personId: person('kerstin'), capacity: 'serving_substitute', replacesPersonId: person('erik'), fromParagraph: later[0].number },
+          { name: 'Rita Österholm', title: 'Nämndsekreterare', capacity: 'official' },
+        ],
+      }).expect(200);
+      expect(backInSeat.body.paragraphs.find((item: ParagraphBody) => item.id === later[0].id)).toMatchObject({ serving: 4, quorum: true });
+    });
+
+    it('voids an approval when the minutes change, locks them when the chair and verifier approve the same content, and refuses every write after', async () => {
+      clock.current = new Date('2026-04-02T08:00:00Z');
+      await decideAll(minutes);
+      const before = (await world.secretary.get(`/minutes/${minutes.id}`).expect(200)).body;
+      await chair.post(`/minutes/${minutes.id}/approvals`, { contentSha256: before.currentContentSha256 }).expect(201);
+      expect((await chair.post(`/minutes/${minutes.id}/approvals`, { contentSha256: before.currentContentSha256 }).expect(409)).body.error).toBe('ALREADY_APPROVED');
+      expect((await world.secretary.post(`/minutes/${minutes.id}/approvals`, { contentSha256: before.currentContentSha256 }).expect(403)).body.message).toBe(
+        'Bara ordföranden och de utsedda justerarna kan justera protokollet',
+      );
+      const last = minutes.paragraphs[minutes.paragraphs.length - 1];
+      await world.secretary.patch(`/paragraphs/${last.id}`, { description: 'Ett tillägg efter ordförandens justering.' }).expect(200);
+      const changed = (await world.secretary.get(`/minutes/${minutes.id}`).expect(200)).body;
+      expect(changed.currentContentSha256).not.toBe(before.currentContentSha256);
+      expect(changed.approvals.filter((approval: { paragraphId: string | null }) => approval.paragraphId === null)).toEqual([expect.objectContaining({ personId: person('hakan'), valid: false })]);
+      expect(changed.approvals.filter((approval: { paragraphId: string | null }) => approval.paragraphId !== null).map((approval: { valid: boolean }) => approval.valid)).toEqual([true, true]);
+      expect(changed.approvers.map((approver: { approved: boolean }) => approver.approved)).toEqual([false, false]);
+      expect((await verifier.post(`/minutes/${minutes.id}/approvals`, { contentSha256: before.currentContentSha256 }).expect(409)).body.error).toBe('CONTENT_CHANGED');
+      await verifier.post(`/minutes/${minutes.id}/approvals`, { contentSha256: changed.currentContentSha256 }).expect(201);
+      expect((await world.secretary.get(`/minutes/${minutes.id}`).expect(200)).body.status).toBe('draft');
+      const verified = (await chair.post(`/minutes/${minutes.id}/approvals`, { contentSha256: changed.currentContentSha256 }).expect(201)).body;
+      expect(verified).toMatchObject({ status: 'verified', contentSha256: changed.currentContentSha256 });
+
+      expect((await world.secretary.patch(`/paragraphs/${last.id}`, { description: 'Efteråt' }).expect(409)).body.error).toBe('MINUTES_LOCKED');
+      expect((await world.secretary.patch(`/minutes/${minutes.id}`, { storagePlace: 'Annanstans' }).expect(409)).body.error).toBe('MINUTES_LOCKED');
+      expect((await world.secretary.put(`/minutes/${minutes.id}/attendance`, { attendees: [] }).expect(409)).body.error).toBe('MINUTES_LOCKED');
+      expect((await verifier.post(`/minutes/${minutes.id}/approvals`, { contentSha256: changed.currentContentSha256 }).expect(409)).body.error).toBe('MINUTES_LOCKED');
+      await expect(testApp.dataSource.query(`UPDATE minutes_paragraphs SET title = 'Förfalskad' WHERE id = $1`, [last.id])).rejects.toThrow(/verified and cannot change/);
+      await expect(testApp.dataSource.query(`DELETE FROM minutes_attendees WHERE minutes_id = $1`, [minutes.id])).rejects.toThrow(/verified and cannot change/);
+      expect((await world.secretary.get(`/minutes/${minutes.id}`).expect(200)).body.currentContentSha256).toBe(changed.currentContentSha256);
+    });
+
+    it('posts the verified minutes on the notice board for three weeks, past Easter, and takes them down only after', async () => {
+      const postings = (await world.secretary.get(`/minutes/${minutes.id}/postings`).expect(200)).body;
+      const whole = postings.find((posting: { paragraphId: string | null }) => posting.paragraphId === null);
+      // Verified on Thursday 2 April 2026, the day before Good Friday: up the same day, 23 April is the last day to appeal.
+      expect(whole).toMatchObject({ verifiedOn: '2026-04-02', postedOn: '2026-04-02', lastAppealDay: '2026-04-23', takenDownOn: '2026-04-24', status: 'scheduled', storagePlace: 'Socialförvaltningens kansli' });
+      const jobs: { id: string; kind: string; run_at: Date }[] = await testApp.dataSource.query(
+        `SELECT id, kind, run_at FROM outbox_jobs WHERE idempotency_key IN ($1, $2) ORDER BY kind`,
+        [`posting-publish:${whole.id}`, `posting-remove:${whole.id}`],
+      );
+      expect(jobs.map((job) => [job.kind, job.run_at.toISOString()])).toEqual([
+        ['posting.publish', '2026-04-02T08:00:00.000Z'],
+        ['posting.remove', '2026-04-23T22:00:00.000Z'],
+      ]);
+      const postingsService = testApp.app.get(PostingService);
+      await postingsService.run(jobs[0].id, 'publish');
+      const code = (await testApp.dataSource.query(`SELECT code FROM municipalities WHERE id = $1`, [tenant.municipalityId]))[0].code;
+      const board = await testApp.http().get(`/anslagstavla/${code}`).expect(200);
+      expect(board.text).toContain('23 april 2026');
+      expect(board.text).toContain(whole.paragraphs);
+      clock.current = new Date('2026-04-23T21:59:00Z');
+      await expect(postingsService.run(jobs[1].id, 'remove')).rejects.toThrow('may not come down before 2026-04-24');
+      clock.current = new Date('2026-04-23T22:00:00Z');
+      await postingsService.run(jobs[1].id, 'remove');
+      expect((await world.secretary.get(`/postings/${whole.id}`).expect(200)).body.status).toBe('down');
+      expect((await testApp.http().get(`/anslagstavla/${code}`).expect(200)).text).not.toContain(whole.paragraphs);
+    });
+
+    it('renders the verified minutes with the vote, the dissent and the posting', async () => {
+      const file = await world.secretary.get(`/minutes/${minutes.id}/docx`).buffer(true).parse(binaryParser).expect(200);
+      const text = (await readDocx(file.body)).text;
+      for (const expected of ['Omröstning', 'Reservation', 'Taxan drabbar småföretagen.', 'Protokollsanteckning', 'Omedelbart justerad', 'ANSLAG/BEVIS', 'Socialförvaltningens kansli']) {
+        expect(text).toContain(expected);
+      }
+      expect(text).not.toContain('UTKAST');
+    });
+  });
+});

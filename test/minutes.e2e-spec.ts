@@ -1,5 +1,7 @@
-import { NoticeService } from '@namndrum/meetings';
-import { PostingService } from '@namndrum/minutes';
+import { OutboxService } from '@namndrum/core';
+import { DeliveryService, NoticeService } from '@namndrum/meetings';
+import { MinutesReader, PostingService } from '@namndrum/minutes';
+import { MinutesReminder } from '../libs/minutes/src/jobs/minutes-reminder';
 import { readDocx } from '../libs/documents/src/testing/read-docx';
 import { createTenant, Tenant } from './factories/tenant.factory';
 import { binaryParser } from './support/files';
@@ -84,6 +86,12 @@ describe('minutes: drafting, deciding and verifying', () => {
     expect(third.paragraphs.map((item: ParagraphBody) => item.number)).toEqual([1, 2, 3, 4, 5]);
     expect(third.year).toBe(2026);
     await world.secretary.post(`/meetings/${january}/minutes`).expect(409);
+
+    clock.current = new Date('2026-01-28T09:00:00Z');
+    const overdue = (await world.secretary.get(`/minutes?overdue=true&organId=${world.organId}`).expect(200)).body.items;
+    expect(overdue.map((item: { id: string }) => item.id).sort()).toEqual([first.id, second.id].sort());
+    expect(overdue.find((item: { id: string }) => item.id === second.id)).toMatchObject({ verificationDeadline: '2025-12-29', overdue: true, paragraphRange: '§§ 6–11' });
+    expect((await world.secretary.get(`/minutes/${third.id}`).expect(200)).body).toMatchObject({ verificationDeadline: '2026-02-03', overdue: false });
   });
 
   it('refuses minutes for a meeting that has not been held', async () => {
@@ -217,6 +225,23 @@ describe('minutes: drafting, deciding and verifying', () => {
       expect(backInSeat.body.paragraphs.find((item: ParagraphBody) => item.id === later[0].id)).toMatchObject({ serving: 4, quorum: true });
     });
 
+    it('reminds the chair and the verifier two working days before the deadline', async () => {
+      const [job]: { id: string; run_at: Date; status: string }[] = await testApp.dataSource.query(`SELECT id, run_at, status FROM outbox_jobs WHERE idempotency_key = $1`, [`minutes-reminder:${minutes.id}`]);
+      // The deadline is Monday 13 April; two working days before is Thursday 9 April, at 08:00 in Sweden.
+      expect(job).toMatchObject({ run_at: new Date('2026-04-09T06:00:00Z'), status: 'pending' });
+      const reminder = new MinutesReminder(testApp.dataSource, testApp.app.get(MinutesReader), testApp.app.get(DeliveryService), testApp.app.get(OutboxService));
+      expect(await reminder.remind(job.id)).toBe('sent');
+      const reminded: { person_id: string; recipient_role: string }[] = await testApp.dataSource.query(
+        `SELECT person_id, recipient_role FROM mail_deliveries WHERE subject_id = $1 AND purpose = 'minutes_reminder' ORDER BY recipient_role`,
+        [minutes.id],
+      );
+      expect(reminded).toEqual([
+        { person_id: person('hakan'), recipient_role: 'chair' },
+        { person_id: person('anna'), recipient_role: 'verifier' },
+      ]);
+      expect(await reminder.remind(job.id)).toBe('skipped');
+    });
+
     it('voids an approval when the minutes change, locks them when the chair and verifier approve the same content, and refuses every write after', async () => {
       clock.current = new Date('2026-04-02T08:00:00Z');
       await decideAll(minutes);
@@ -283,5 +308,32 @@ describe('minutes: drafting, deciding and verifying', () => {
       }
       expect(text).not.toContain('UTKAST');
     });
+  });
+
+  it('keeps minnesanteckningar for a råd: no motions or votes, no quorum, completed by the secretary and never posted', async () => {
+    clock.current = new Date('2026-05-04T09:00:00Z');
+    const council = await tenant.organ({ name: 'Pensionärsrådet', kind: 'advisory_council', rules: { recordKind: 'notes', verification: 'none', postMinutesOnNoticeBoard: false } });
+    await tenant.seat({ personId: person('maria'), organId: council, role: 'member', position: 'chair', party: 'S' });
+    const meetingId = (await world.admin.post('/meetings', { organId: council, startsAt: '2026-05-11T10:00:00+02:00', endsAt: '2026-05-11T12:00:00+02:00', place: 'Träffpunkten' }).expect(201)).body.id;
+    await tenant.run((ctx) => testApp.app.get(NoticeService).recordSent(ctx, meetingId, { finalizedAt: clock.now(), dispatchedAt: clock.now() }));
+    clock.current = new Date('2026-05-11T10:30:00Z');
+    await world.admin.post(`/meetings/${meetingId}/held`).expect(200);
+    const notes = (await world.admin.post(`/meetings/${meetingId}/minutes`).expect(201)).body;
+    expect(notes).toMatchObject({ kind: 'notes', paragraphRange: '§§ 1–5' });
+    const first = notes.paragraphs[0].id;
+    expect((await world.admin.post(`/paragraphs/${first}/motions`, { personId: person('maria'), kind: 'rejection' }).expect(409)).body.error).toBe('NOTES_DO_NOT_DECIDE');
+    expect((await world.admin.post(`/minutes/${notes.id}/completion`).expect(409)).body.error).toBe('PARAGRAPHS_UNDECIDED');
+    for (const item of notes.paragraphs) await world.admin.post(`/paragraphs/${item.id}/decision`, { decision: ['Rådet tar del av informationen.'] }).expect(200);
+    const sha = (await world.admin.get(`/minutes/${notes.id}`).expect(200)).body.currentContentSha256;
+    expect((await (await world.user('maria')).post(`/minutes/${notes.id}/approvals`, { contentSha256: sha }).expect(409)).body.error).toBe('NOTES_NOT_VERIFIED');
+    const completed = (await world.admin.post(`/minutes/${notes.id}/completion`).expect(200)).body;
+    expect(completed).toMatchObject({ status: 'completed', contentSha256: sha });
+    expect((await world.admin.patch(`/paragraphs/${first}`, { description: 'Sent' }).expect(409)).body.error).toBe('MINUTES_LOCKED');
+    expect((await world.admin.get(`/minutes/${notes.id}/postings`).expect(200)).body).toEqual([]);
+    const text = (await readDocx((await world.admin.get(`/minutes/${notes.id}/docx`).buffer(true).parse(binaryParser).expect(200)).body)).text;
+    expect(text).toContain('Minnesanteckningar');
+    expect(text).toContain('Rådet tar del av informationen.');
+    expect(text).not.toContain('ANSLAG');
+    expect(text).not.toContain('Omröstning');
   });
 });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService, ConflictError, InvalidInputError, Municipality, Page, Permission, RequestContext, TenantRepository } from '@namndrum/core';
+import { AuditService, Clock, ConflictError, InvalidInputError, Municipality, Page, Permission, RequestContext, swedishDate, TenantRepository } from '@namndrum/core';
 import { OfficerReportService } from '@namndrum/matters';
 import { AbsenceService, AgendaItem, AgendaService, Meeting, meetingDate, MeetingService } from '@namndrum/meetings';
 import { DepartmentService, Organ } from '@namndrum/organisation';
@@ -9,8 +9,7 @@ import { MinutesDto, MinutesQueryDto, SetAttendanceDto, UpdateMinutesDto } from 
 import { Minutes, MinutesAttendee, Paragraph } from './entities';
 import { assertDraft, lockMinutes, MinutesReader, MinutesRecord, personName } from './minutes-record';
 import { MinutesPresenter } from './minutes.presenter';
-
-const STOCKHOLM = 'Europe/Stockholm';
+import { VerificationService } from './verification.service';
 
 /** "Social- och utbildningsförvaltningen" → "Social- och utbildningsförvaltningens"; a name ending in s, x or z takes no s. */
 export function swedishGenitive(name: string): string {
@@ -44,6 +43,7 @@ export async function lockNumbering(ctx: RequestContext, organId: string, year: 
 export class MinutesService {
   constructor(
     private readonly audit: AuditService,
+    private readonly clock: Clock,
     private readonly meetings: MeetingService,
     private readonly agenda: AgendaService,
     private readonly absences: AbsenceService,
@@ -51,6 +51,7 @@ export class MinutesService {
     private readonly departments: DepartmentService,
     private readonly reader: MinutesReader,
     private readonly presenter: MinutesPresenter,
+    private readonly verification: VerificationService,
   ) {}
 
   private repo(ctx: RequestContext): TenantRepository<Minutes> {
@@ -61,7 +62,7 @@ export class MinutesService {
     const qb = this.repo(ctx).query('m').orderBy('m.meeting_date', 'DESC').addOrderBy('m.id');
     if (query.organId) qb.andWhere('m.organ_id = :organId', { organId: query.organId });
     if (query.status) qb.andWhere('m.status = :status', { status: query.status });
-    if (query.overdue === 'true') qb.andWhere(`m.kind = 'minutes' AND m.status = 'draft' AND m.verification_deadline < (now() AT TIME ZONE 'Europe/Stockholm')::date`);
+    if (query.overdue === 'true') qb.andWhere(`m.kind = 'minutes' AND m.status = 'draft' AND m.verification_deadline < :today`, { today: swedishDate(this.clock.now()) });
     const page = await this.repo(ctx).paginate(qb, query);
     const ranges = await this.paragraphRanges(ctx, page.items.map((minutes) => minutes.id));
     return { ...page, items: page.items.map((minutes) => this.presenter.summary(minutes, ranges.get(minutes.id) ?? [])) };
@@ -147,6 +148,7 @@ export class MinutesService {
     await paragraphs.repository.save(
       drafted.map((values, index) => paragraphs.create({ ...values, minutesId: minutes.id, organId: organ.id, year, number: last + index + 1, position: index + 1 })),
     );
+    await this.verification.scheduleReminder(ctx, minutes);
     await this.audit.record(ctx, { action: 'create', entityType: 'Minutes', entityId: minutes.id, after: { ...minutes, paragraphs: drafted.length } });
     return this.get(ctx, minutes.id);
   }
@@ -344,4 +346,3 @@ export class MinutesService {
   }
 }
 
-export const STOCKHOLM_ZONE = STOCKHOLM;

@@ -41,7 +41,17 @@ export class VerificationService {
     @Inject(FILE_STORAGE) private readonly files: FileStorage,
   ) {}
 
-  /** Sends the draft to the chair and verifiers who have not approved its current content, and schedules the reminder before the deadline. */
+  /**
+   * The reminder to the chair and verifiers who have not approved by two working days before the
+   * deadline, at 08:00; scheduled when the minutes are opened, withdrawn when they are verified.
+   */
+  async scheduleReminder(ctx: RequestContext, minutes: Minutes): Promise<void> {
+    const remindAt = DateTime.fromISO(`${reminderDay(minutes.verificationDeadline)}T08:00`, { zone: 'Europe/Stockholm' }).toJSDate();
+    if (minutes.kind !== 'minutes' || remindAt <= this.clock.now()) return;
+    await this.outbox.schedule(ctx, [{ kind: OUTBOX_KINDS.minutesReminder, idempotencyKey: minutesReminderKey(minutes.id), runAt: remindAt, payload: { minutesId: minutes.id } }]);
+  }
+
+  /** Sends the draft to the chair and verifiers who have not approved its current content. */
   async requestReview(ctx: RequestContext, minutesId: string): Promise<MinutesDto> {
     const minutes = await lockMinutes(ctx, minutesId);
     ctx.requireOrganPermission(Permission.MinutesManage, minutes.organId);
@@ -67,11 +77,6 @@ export class VerificationService {
         },
       })),
     );
-    const remindOn = reminderDay(minutes.verificationDeadline);
-    const remindAt = DateTime.fromISO(`${remindOn}T08:00`, { zone: 'Europe/Stockholm' }).toJSDate();
-    if (remindAt > this.clock.now()) {
-      await this.outbox.schedule(ctx, [{ kind: OUTBOX_KINDS.minutesReminder, idempotencyKey: minutesReminderKey(minutes.id), runAt: remindAt, payload: { minutesId: minutes.id } }]);
-    }
     await this.audit.record(ctx, { action: 'request_review', entityType: 'Minutes', entityId: minutes.id, after: { contentSha256: sha, recipients: pending } });
     return this.presenter.minutes(record);
   }

@@ -263,6 +263,7 @@ describe('the minutes of SUN 2023-01-11, from the seed to the notice board and t
     const extract = await sink.parse(sink.to('forvaltningsledning@ludvika.example')[0]);
     expect(extract.subject).toMatch(/^Protokollsutdrag: Social- och utbildningsnämnden 11 januari 2023 § 3 – Bildande av arbetsutskott/);
     expect(extract.text).toContain('senast den 6 februari 2023');
+    expect(extract.text).toContain('Ludvika kommun');
     const attachment = extract.attachments.find((part) => part.contentType === DOCX)!;
     const extractText = (await readDocx(attachment.content)).text;
     for (const expectedText of ['Utdrag ur protokoll', '§ 3', 'Omröstning', 'Utdragsbestyrkande']) expect(extractText).toContain(expectedText);

@@ -41,7 +41,7 @@ export class MinutesMailMaterial implements DeliveryComposer, OnModuleInit {
         ...base,
         ...composeExtractMail(
           {
-            ...this.mailBase(record),
+            ...(await this.mailBase(ctx, record)),
             kind: 'extract',
             paragraphNumber: locked.number,
             caseNumber: locked.caseNumber,
@@ -64,7 +64,7 @@ export class MinutesMailMaterial implements DeliveryComposer, OnModuleInit {
       ...base,
       ...composeMinutesReviewMail(
         {
-          ...this.mailBase(record),
+          ...(await this.mailBase(ctx, record)),
           kind: delivery.purpose === 'minutes_reminder' ? 'reminder' : 'review',
           role,
           paragraphRange: paragraphRange(record.paragraphs.map((paragraph) => paragraph.number)),
@@ -82,11 +82,11 @@ export class MinutesMailMaterial implements DeliveryComposer, OnModuleInit {
     return this.reader.read(ctx, await new TenantRepository(ctx, Minutes, 'Protokollet').get(minutesId));
   }
 
-  private mailBase(record: MinutesRecord): MinutesMailBase {
+  private async mailBase(ctx: RequestContext, record: MinutesRecord): Promise<MinutesMailBase> {
     const secretaryId = record.minutes.secretaryPersonId;
     const secretary = secretaryId ? record.people.get(secretaryId) : undefined;
     return {
-      municipalityName: '',
+      municipalityName: await this.documents.municipalityName(ctx),
       organName: record.organ.name,
       meetingStartsAt: record.minutes.startedAt.toISOString(),
       secretary: secretary && secretaryId ? { name: personName(record, secretaryId), title: secretary.title, email: secretary.email, phone: secretary.phone } : null,

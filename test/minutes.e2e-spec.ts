@@ -336,4 +336,44 @@ describe('minutes: drafting, deciding and verifying', () => {
     expect(text).not.toContain('ANSLAG');
     expect(text).not.toContain('Omröstning');
   });
+
+  it("makes the utskott's verified decision the proposal of the nämnd's item it prepared", async () => {
+    clock.current = new Date('2026-06-01T09:00:00Z');
+    const utskott = await tenant.organ({ name: 'Socialnämndens arbetsutskott', shortName: 'AU', kind: 'subcommittee', parentOrganId: world.organId });
+    await tenant.seat({ personId: person('hakan'), organId: utskott, role: 'member', position: 'chair', party: 'M' });
+    await tenant.seat({ personId: person('anna'), organId: utskott, role: 'member', party: 'S' });
+    await tenant.seat({ personId: person('karin'), organId: utskott, role: 'member', party: 'SD' });
+    const matter = await world.signedMatter('Riktlinjer för försörjningsstöd');
+    const auMeeting = (await world.admin.post('/meetings', { organId: utskott, startsAt: '2026-06-08T09:00:00+02:00', endsAt: '2026-06-08T11:00:00+02:00', place: 'Lilla salen' }).expect(201)).body.id;
+    await world.admin.post(`/meetings/${auMeeting}/agenda-items`, { kind: 'matter', matterId: matter.matterId }).expect(201);
+    await tenant.run((ctx) => testApp.app.get(NoticeService).recordSent(ctx, auMeeting, { finalizedAt: clock.now(), dispatchedAt: clock.now() }));
+    const board = await world.meeting('2026-06-22T14:00:00+02:00', '2026-06-22T16:00:00+02:00');
+    const boardItem = (await world.secretary.post(`/meetings/${board}/agenda-items`, { kind: 'matter', matterId: matter.matterId }).expect(201)).body;
+    expect(boardItem.proposal).toEqual(['Nämnden beslutar enligt förvaltningens förslag i ärendet Riktlinjer för försörjningsstöd.']);
+
+    clock.current = new Date('2026-06-08T09:30:00Z');
+    await world.admin.post(`/meetings/${auMeeting}/held`).expect(200);
+    const au = (await world.admin.post(`/meetings/${auMeeting}/minutes`).expect(201)).body;
+    const auParagraph = au.paragraphs.find((item: ParagraphBody) => item.title === 'Riktlinjer för försörjningsstöd');
+    const proposal = ['Arbetsutskottet föreslår nämnden att anta riktlinjerna.', 'Riktlinjerna gäller från den 1 augusti 2026.'];
+    for (const item of au.paragraphs) {
+      await world.admin.post(`/paragraphs/${item.id}/decision`, { decision: item.id === auParagraph.id ? proposal : ['Noteras.'] }).expect(200);
+    }
+    await world.admin.patch(`/minutes/${au.id}`, { verifierPersonIds: [person('anna')] }).expect(200);
+    const sha = (await world.admin.get(`/minutes/${au.id}`).expect(200)).body.currentContentSha256;
+    await chair.post(`/minutes/${au.id}/approvals`, { contentSha256: sha }).expect(201);
+    expect((await verifier.post(`/minutes/${au.id}/approvals`, { contentSha256: sha }).expect(201)).body.status).toBe('verified');
+    const matterAfterUtskott = (await world.secretary.get(`/matters/${matter.matterId}`).expect(200)).body;
+    expect(matterAfterUtskott.status).not.toBe('decided');
+
+    const items = (await world.secretary.get(`/meetings/${board}/agenda-items`).expect(200)).body;
+    expect(items.find((item: { id: string }) => item.id === boardItem.id).proposal).toEqual(proposal);
+
+    await tenant.run((ctx) => testApp.app.get(NoticeService).recordSent(ctx, board, { finalizedAt: clock.now(), dispatchedAt: clock.now() }));
+    clock.current = new Date('2026-06-22T14:30:00Z');
+    await world.secretary.post(`/meetings/${board}/held`).expect(200);
+    const boardMinutes = (await world.secretary.post(`/meetings/${board}/minutes`).expect(201)).body;
+    const boardParagraph = boardMinutes.paragraphs.find((item: ParagraphBody) => item.title === 'Riktlinjer för försörjningsstöd');
+    expect(boardParagraph).toMatchObject({ proposal, proposalLabel: 'utskottets förslag', preparedIn: `AU § ${auParagraph.number}` });
+  });
 });

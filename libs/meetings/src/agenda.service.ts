@@ -224,6 +224,25 @@ export class AgendaService {
     }
   }
 
+  /**
+   * The utskott has decided what it proposes: the items it prepared carry that decision as their
+   * proposal, on the agendas of meetings not yet held (a finalized notice is rendered again).
+   */
+  async adoptPreparedProposal(ctx: RequestContext, preparedInItemId: string, proposal: string[]): Promise<AgendaItem[]> {
+    const items = await this.items(ctx).find({ preparedInItemId });
+    const adopted: AgendaItem[] = [];
+    for (const item of items) {
+      const meeting = await lockMeeting(ctx, item.meetingId);
+      if (!canEditAgenda(meeting.status)) continue;
+      const before = { ...item };
+      item.proposal = proposal;
+      adopted.push(await this.items(ctx).save(item));
+      await this.audit.record(ctx, { action: 'adopt_prepared_proposal', entityType: 'AgendaItem', entityId: item.id, before, after: item });
+      await this.changed(ctx, meeting);
+    }
+    return adopted;
+  }
+
   /** The latest item of a subcommittee meeting (not cancelled) that prepared this matter for the organ. */
   private async preparingItem(ctx: RequestContext, organ: Organ, matterId: string): Promise<AgendaItem | null> {
     const rows = await this.items(ctx)

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AuditService, Clock, ConflictError, FILE_STORAGE, FileStorage, ForbiddenError, Municipality, OUTBOX_KINDS, OutboxService, Permission, RequestContext, swedishDate, TenantRepository } from '@namndrum/core';
 import { renderMinutes } from '@namndrum/documents';
 import { MatterService } from '@namndrum/matters';
-import { DeliveryService, MeetingService } from '@namndrum/meetings';
+import { AgendaService, DeliveryService, MeetingService } from '@namndrum/meetings';
 import { DateTime } from 'luxon';
 import { paragraphRange, reminderDay } from './domain';
 import { ApproveDto, MinutesDto } from './dto/minutes.dto';
@@ -38,6 +38,7 @@ export class VerificationService {
     private readonly outbox: OutboxService,
     private readonly meetings: MeetingService,
     private readonly matters: MatterService,
+    private readonly agenda: AgendaService,
     @Inject(FILE_STORAGE) private readonly files: FileStorage,
   ) {}
 
@@ -177,9 +178,12 @@ export class VerificationService {
     await this.audit.record(ctx, { action: 'verify', entityType: 'Minutes', entityId: minutes.id, after: { contentSha256: sha, fileSha256: minutes.fileSha256, postingId: posting?.id ?? null } });
   }
 
-  /** Each matter's history and status, and the extracts to the decisions' recipients. */
+  /** Each matter's history and status, an utskott's decisions as the proposals of its nämnd, and the extracts to the decisions' recipients. */
   private async afterVerification(ctx: RequestContext, record: MinutesRecord, paragraphs: Paragraph[], posting: Posting | null, verifiedOn: string): Promise<void> {
     const { minutes, organ } = record;
+    for (const paragraph of paragraphs.filter((candidate) => candidate.agendaItemId !== null && candidate.outcome === 'decided')) {
+      await this.agenda.adoptPreparedProposal(ctx, paragraph.agendaItemId!, paragraph.decision);
+    }
     for (const paragraph of paragraphs.filter((candidate) => candidate.matterId !== null)) {
       const verb = paragraph.outcome === 'referred_back' ? 'Återremitterat' : paragraph.outcome === 'postponed' ? 'Bordlagt' : 'Beslutat';
       await this.matters.recordDecision(ctx, paragraph.matterId!, {

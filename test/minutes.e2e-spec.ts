@@ -199,6 +199,13 @@ describe('minutes: drafting, deciding and verifying', () => {
     it('refuses a decision while fewer than half of the seats are filled', async () => {
       const later = minutes.paragraphs.filter((item) => item.number > matterParagraph.number);
       const leaving = { toParagraph: matterParagraph.number };
+      const rewritesDecided = await world.secretary.put(`/minutes/${minutes.id}/attendance`, {
+        attendees: [
+          ...['hakan', 'anna', 'maria', 'karin'].map((key) => ({ personId: person(key), capacity: 'member' })),
+          { personId: person('erik'), capacity: 'member', fromParagraph: matterParagraph.number + 1 },
+        ],
+      }).expect(409);
+      expect(rewritesDecided.body).toMatchObject({ error: 'ATTENDANCE_OF_DECIDED', message: expect.stringContaining(`§ ${matterParagraph.number}`) });
       await world.secretary.put(`/minutes/${minutes.id}/attendance`, {
         attendees: [
           { personId: person('hakan'), capacity: 'member' },

@@ -7,7 +7,7 @@ import { DateTime } from 'luxon';
 import { attendanceProblems, verificationDeadline } from './domain';
 import { MinutesDto, MinutesQueryDto, SetAttendanceDto, UpdateMinutesDto } from './dto/minutes.dto';
 import { Minutes, MinutesAttendee, Paragraph } from './entities';
-import { assertDraft, lockMinutes, MinutesReader, MinutesRecord, personName } from './minutes-record';
+import { assertDraft, lockMinutes, MinutesReader, MinutesRecord } from './minutes-record';
 import { MinutesPresenter } from './minutes.presenter';
 import { VerificationService } from './verification.service';
 
@@ -135,9 +135,8 @@ export class MinutesService {
       }
     }
     if (meeting.secretaryPersonId) {
-      const record = await this.reader.read(ctx, minutes);
-      const secretary = record.people.get(meeting.secretaryPersonId);
-      rows.push({ personId: meeting.secretaryPersonId, name: personName(record, meeting.secretaryPersonId), title: secretary?.title ?? 'Sekreterare', capacity: 'official' });
+      const secretary = (await this.reader.people(ctx, [meeting.secretaryPersonId])).get(meeting.secretaryPersonId);
+      if (secretary) rows.push({ personId: secretary.id, name: `${secretary.firstName} ${secretary.lastName}`, title: secretary.title ?? 'Sekreterare', capacity: 'official' });
     }
     await attendees.repository.save(
       rows.map((row, index) => attendees.create({ minutesId: minutes.id, position: index + 1, party: null, title: null, replacesPersonId: null, fromParagraph: null, toParagraph: null, ...row } as MinutesAttendee)),
@@ -192,12 +191,10 @@ export class MinutesService {
   async setAttendance(ctx: RequestContext, id: string, dto: SetAttendanceDto): Promise<MinutesDto> {
     const minutes = await this.forWrite(ctx, id);
     const record = await this.reader.read(ctx, minutes);
-    if (record.paragraphs.some((paragraph) => paragraph.status === 'decided' || paragraph.lockedAt)) {
-      const decided = record.paragraphs.filter((paragraph) => paragraph.status === 'decided').map((paragraph) => paragraph.number);
-      const changesDecided = this.attendanceChangesAt(record, dto, decided);
-      if (changesDecided.length > 0) {
-        throw new ConflictError('ATTENDANCE_OF_DECIDED', `Närvaron vid redan beslutade paragrafer (§ ${changesDecided.join(', ')}) kan inte ändras; öppna paragrafen igen först`);
-      }
+    const decided = record.paragraphs.filter((paragraph) => paragraph.status === 'decided').map((paragraph) => paragraph.number);
+    const changesDecided = this.attendanceChangesAt(record, dto, decided);
+    if (changesDecided.length > 0) {
+      throw new ConflictError('ATTENDANCE_OF_DECIDED', `Närvaron vid redan beslutade paragrafer (§ ${changesDecided.join(', ')}) kan inte ändras; öppna paragrafen igen först`);
     }
     const numbers = record.paragraphs.map((paragraph) => paragraph.number);
     const personIds = [...new Set(dto.attendees.flatMap((row) => [row.personId, row.replacesPersonId]).filter((value): value is string => !!value))];
@@ -255,15 +252,16 @@ export class MinutesService {
     return minutes;
   }
 
+  /** The § numbers among those given where the dto would change who is present, or in which capacity. */
   private attendanceChangesAt(record: MinutesRecord, dto: SetAttendanceDto, numbers: number[]): number[] {
-    const covers = (row: { fromParagraph?: number | null; toParagraph?: number | null }, number: number) =>
-      (row.fromParagraph == null || row.fromParagraph <= number) && (row.toParagraph == null || number <= row.toParagraph);
-    const key = (row: { personId?: string | null; name?: string | null; capacity: string; replacesPersonId?: string | null }) => `${row.personId ?? row.name}|${row.capacity}|${row.replacesPersonId ?? ''}`;
-    return numbers.filter((number) => {
-      const now = record.attendees.filter((row) => covers(row, number)).map(key).sort().join(',');
-      const next = dto.attendees.filter((row) => covers(row, number)).map((row) => key({ ...row, name: row.personId ? null : row.name })).sort().join(',');
-      return now !== next.replace(/undefined/g, '');
-    });
+    type Row = { personId?: string | null; name?: string | null; capacity: string; replacesPersonId?: string | null; fromParagraph?: number | null; toParagraph?: number | null };
+    const presence = (rows: Row[], number: number) =>
+      rows
+        .filter((row) => (row.fromParagraph ?? -Infinity) <= number && number <= (row.toParagraph ?? Infinity))
+        .map((row) => `${row.personId ?? row.name ?? ''}|${row.capacity}|${row.replacesPersonId ?? ''}`)
+        .sort()
+        .join(',');
+    return numbers.filter((number) => presence(record.attendees, number) !== presence(dto.attendees, number));
   }
 
   private assertVerifiers(record: MinutesRecord, verifierIds: string[], chairId: string | null): void {

@@ -231,8 +231,10 @@ describe('the minutes of SUN 2023-01-11, from the seed to the notice board and t
     });
     expect(missing).toEqual([]);
     for (const expected of [
-      'Kerstin Exempelgren (S)',
-      'tjänstgörande ersättare för Erik Testberg (S)',
+      'Håkan Frank (M), ordförande',
+      'Anna Exempelsson (S), vice ordförande',
+      'Karin Låtsasson (SD), andre vice ordförande',
+      'Kerstin Exempelgren (S), tjänstgörande ersättare för Erik Testberg (S)',
       'Ulla Fiktivlund (KD)',
       'Omröstning',
       'Johan Provström (SD) reserverar sig mot beslutet.',

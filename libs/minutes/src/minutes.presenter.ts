@@ -233,6 +233,14 @@ export class MinutesPresenter {
     };
   }
 
+  /** "ordförande" for whoever chaired; the vice chairs by their seat unless they chaired. */
+  private presiding(record: MinutesRecord, row: MinutesRecord['attendees'][number]): string | null {
+    if (!row.personId || (row.capacity !== 'member' && row.capacity !== 'serving_substitute')) return null;
+    if (row.personId === record.minutes.chairPersonId) return 'ordförande';
+    const position = record.members.find((seat) => seat.person.id === row.personId)?.position;
+    return position === 'first_vice_chair' ? 'vice ordförande' : position === 'second_vice_chair' ? 'andre vice ordförande' : null;
+  }
+
   private party(record: MinutesRecord, personId: string): string | null {
     return record.attendees.find((row) => row.personId === personId)?.party ?? record.people.get(personId)?.party ?? null;
   }
@@ -269,7 +277,7 @@ export class MinutesPresenter {
     const line = (row: MinutesRecord['attendees'][number]): AttendeeLine => {
       const span = spanNote(row, range);
       const replaces = row.replacesPersonId ? `tjänstgörande ersättare för ${personWithParty(record, row.replacesPersonId)}` : null;
-      return { name: row.name, party: row.party, title: row.title, note: [replaces, span].filter(Boolean).join(', ') || null };
+      return { name: row.name, party: row.party, title: row.title, note: [this.presiding(record, row), replaces, span].filter(Boolean).join(', ') || null };
     };
     const approvals = this.minutes(record).approvals.filter((approval) => approval.paragraphId === null && approval.valid);
     return {

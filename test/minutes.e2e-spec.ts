@@ -104,12 +104,20 @@ describe('minutes: drafting, deciding and verifying', () => {
     let minutes: { id: string; paragraphs: ParagraphBody[]; currentContentSha256: string };
     let matter: { matterId: string; caseNumber: string };
     let matterParagraph: ParagraphBody;
+    let secretParagraph: ParagraphBody;
 
     beforeAll(async () => {
       clock.current = new Date('2026-03-20T09:00:00Z');
       matter = await world.signedMatter('Taxa för tillsyn 2026');
-      const meetingId = await heldMeeting('2026-03-30T14:00:00+02:00', '2026-03-30T16:00:00+02:00', [matter.matterId]);
+      const secret = await world.signedMatter('Placering av barn', world.organId, { secret: true, secrecyProvision: 'OSL 26 kap. 1 §' });
+      const meetingId = await heldMeeting('2026-03-30T14:00:00+02:00', '2026-03-30T16:00:00+02:00', [matter.matterId, secret.matterId]);
       minutes = await openMinutes(meetingId);
+      secretParagraph = minutes.paragraphs.find((item) => item.title === 'Placering av barn')!;
+    });
+
+    it('keeps the paragraph of a secret matter out of the published minutes unless the secretary decides otherwise', async () => {
+      expect(secretParagraph).toMatchObject({ notPublished: true });
+      expect(minutes.paragraphs.filter((item) => (item as unknown as { notPublished: boolean }).notPublished)).toHaveLength(1);
     });
 
     it('prefills the attendance and the chair from the register', async () => {
@@ -191,6 +199,9 @@ describe('minutes: drafting, deciding and verifying', () => {
       expect((await world.secretary.patch(`/paragraphs/${id}`, { description: 'Ändrad' }).expect(409)).body.error).toBe('PARAGRAPH_LOCKED');
       const postings = (await world.secretary.get(`/minutes/${minutes.id}/postings`).expect(200)).body;
       expect(postings).toEqual([expect.objectContaining({ paragraphId: id, paragraphs: `§ ${matterParagraph.number}`, verifiedOn: '2026-03-30', postedOn: '2026-03-30', lastAppealDay: '2026-04-20', takenDownOn: '2026-04-21' })]);
+      expect(postings[0].fileSha256).toMatch(/^[0-9a-f]{64}$/);
+      const extract = await world.secretary.get(`/paragraphs/${id}/extract`).buffer(true).parse(binaryParser).expect(200);
+      expect((await readDocx(extract.body)).text).toContain('Omedelbart justerad');
       const events = (await world.secretary.get(`/matters/${matter.matterId}/events`).expect(200)).body;
       expect(events.map((event: { summary: string }) => event.summary)).toContain(`Beslutat i Social- och utbildningsnämnden 2026-03-30 § ${matterParagraph.number}`);
       expect((await world.secretary.get(`/matters/${matter.matterId}`).expect(200)).body.status).toBe('decided');
@@ -299,6 +310,10 @@ describe('minutes: drafting, deciding and verifying', () => {
       const board = await testApp.http().get(`/anslagstavla/${code}`).expect(200);
       expect(board.text).toContain('23 april 2026');
       expect(board.text).toContain(whole.paragraphs);
+      const published = await testApp.http().get(`/anslagstavla/${code}/anslag/${whole.id}/protokoll.docx`).buffer(true).parse(binaryParser).expect(200);
+      const publishedText = (await readDocx(published.body)).text;
+      expect(publishedText).toContain('Taxa för tillsyn 2026');
+      expect(publishedText).not.toContain('Placering av barn');
       clock.current = new Date('2026-04-23T21:59:00Z');
       await expect(postingsService.run(jobs[1].id, 'remove')).rejects.toThrow('may not come down before 2026-04-24');
       clock.current = new Date('2026-04-23T22:00:00Z');
@@ -310,7 +325,7 @@ describe('minutes: drafting, deciding and verifying', () => {
     it('renders the verified minutes with the vote, the dissent and the posting', async () => {
       const file = await world.secretary.get(`/minutes/${minutes.id}/docx`).buffer(true).parse(binaryParser).expect(200);
       const text = (await readDocx(file.body)).text;
-      for (const expected of ['Omröstning', 'Reservation', 'Taxan drabbar småföretagen.', 'Protokollsanteckning', 'Omedelbart justerad', 'ANSLAG/BEVIS', 'Socialförvaltningens kansli']) {
+      for (const expected of ['Placering av barn', 'Omröstning', 'Reservation', 'Taxan drabbar småföretagen.', 'Protokollsanteckning', 'Omedelbart justerad', 'ANSLAG/BEVIS', 'Socialförvaltningens kansli']) {
         expect(text).toContain(expected);
       }
       expect(text).not.toContain('UTKAST');
@@ -327,6 +342,7 @@ describe('minutes: drafting, deciding and verifying', () => {
     await world.admin.post(`/meetings/${meetingId}/held`).expect(200);
     const notes = (await world.admin.post(`/meetings/${meetingId}/minutes`).expect(201)).body;
     expect(notes).toMatchObject({ kind: 'notes', paragraphRange: '§§ 1–5' });
+    expect((await world.admin.patch(`/minutes/${notes.id}`, { verifierPersonIds: [person('maria')] }).expect(400)).body.error).toBe('NO_VERIFIERS');
     const first = notes.paragraphs[0].id;
     expect((await world.admin.post(`/paragraphs/${first}/motions`, { personId: person('maria'), kind: 'rejection' }).expect(409)).body.error).toBe('NOTES_DO_NOT_DECIDE');
     expect((await world.admin.post(`/minutes/${notes.id}/completion`).expect(409)).body.error).toBe('PARAGRAPHS_UNDECIDED');

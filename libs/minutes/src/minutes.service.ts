@@ -266,6 +266,9 @@ export class MinutesService {
 
   private assertVerifiers(record: MinutesRecord, verifierIds: string[], chairId: string | null): void {
     const wanted = record.organ.rules.verification === 'chair_and_verifiers' ? record.organ.rules.verifierCount : 0;
+    if (wanted === 0 && verifierIds.length > 0) {
+      throw new InvalidInputError('NO_VERIFIERS', `${swedishGenitive(record.organ.name)} protokoll justeras enligt reglementet utan utsedda justerare`, [{ field: 'verifierPersonIds', messages: ['the organ chooses no verifiers'] }]);
+    }
     if (verifierIds.length !== wanted) {
       throw new InvalidInputError('VERIFIER_COUNT', `${record.organ.name} ska utse ${wanted === 1 ? 'en justerare' : `${wanted} justerare`}`, [
         { field: 'verifierPersonIds', messages: [`exactly ${wanted} verifiers`] },
@@ -316,6 +319,8 @@ export class MinutesService {
     }
     if (item.officerReportId) {
       const { view, secret } = await this.reports.agendaView(ctx, item.officerReportId);
+      // A secret matter's paragraph stays out of the published minutes unless the secretary decides otherwise.
+      base.notPublished = secret;
       base.description = view.summary;
       base.decisionBasis = [`Tjänsteskrivelse ${view.date}`, ...(secret ? [] : view.attachments)];
       base.distribution = view.decisionRecipients.map((name) => ({ name, email: null }));

@@ -41,7 +41,7 @@ a { color: #0b4f8a; }
 <dt>Anslaget tas ned</dt><dd>{{takenDownOn}}</dd>
 <dt>Sista dag att överklaga</dt><dd>{{lastAppealDay}}</dd>
 <dt>Förvaringsplats för protokollet</dt><dd>{{storagePlace}}</dd>
-<dt>Protokoll</dt><dd>{{#if fileUrl}}<a href="{{fileUrl}}">Ladda ned protokollet (Word)</a>{{else}}Protokollet publiceras inte här; det kan läsas på förvaringsplatsen.{{/if}}</dd>
+<dt>Protokoll</dt><dd>{{#if fileUrl}}<a href="{{fileUrl}}">Ladda ned {{#if paragraphId}}protokollsutdraget{{else}}protokollet{{/if}} (Word)</a>{{else}}Protokollet publiceras inte här; det kan läsas på förvaringsplatsen.{{/if}}</dd>
 </dl>
 </article>
 {{else}}
@@ -84,7 +84,8 @@ export class NoticeBoardService {
     const municipality = await this.municipality(municipalityCode);
     const posting = await this.dataSource.getRepository(Posting).findOneBy({ id: postingId, municipalityId: municipality.id, status: 'up' });
     if (!posting?.fileSha256) throw new NotFoundError('Anslaget');
-    return { fileName: `Protokoll ${posting.organName} ${posting.meetingDate}.docx`, content: await this.files.get(posting.fileSha256) };
+    const label = posting.paragraphId ? `Protokollsutdrag ${posting.organName} ${posting.meetingDate} ${posting.paragraphs}` : `Protokoll ${posting.organName} ${posting.meetingDate}`;
+    return { fileName: `${label}.docx`, content: await this.files.get(posting.fileSha256) };
   }
 
   private async municipality(code: string): Promise<Municipality> {

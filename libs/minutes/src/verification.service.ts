@@ -9,6 +9,7 @@ import { ApproveDto, MinutesDto } from './dto/minutes.dto';
 import { ParagraphDto } from './dto/paragraph.dto';
 import { Minutes, MinutesApproval, Paragraph, Posting } from './entities';
 import { assertDraft, assertParagraphOpen, lockMinutes, minutesContentSha256, MinutesReader, MinutesRecord, paragraphContentSha256, personName } from './minutes-record';
+import { MinutesDocumentService } from './minutes-document.service';
 import { MinutesPresenter, RequiredApprover, requiredApprovers } from './minutes.presenter';
 import { PostingService } from './posting.service';
 
@@ -39,6 +40,7 @@ export class VerificationService {
     private readonly meetings: MeetingService,
     private readonly matters: MatterService,
     private readonly agenda: AgendaService,
+    private readonly documents: MinutesDocumentService,
     @Inject(FILE_STORAGE) private readonly files: FileStorage,
   ) {}
 
@@ -128,6 +130,11 @@ export class VerificationService {
       const posting = record.organ.rules.postMinutesOnNoticeBoard
         ? await this.postings.create(ctx, { minutes, organName: record.organ.name, paragraph, paragraphs: paragraphRange([paragraph.number]), verifiedOn, fileSha256: null })
         : null;
+      if (posting && mayPublishMinutes(record) && !paragraph.notPublished) {
+        // The paragraph's own posting publishes its extract: the rest of the minutes is not verified yet.
+        posting.fileSha256 = await this.files.put((await this.documents.extract(ctx, record, paragraph.id)).content);
+        await new TenantRepository(ctx, Posting, 'Anslaget').save(posting);
+      }
       await this.afterVerification(ctx, record, [paragraph], posting, verifiedOn);
       await this.audit.record(ctx, { action: 'verify_paragraph', entityType: 'Paragraph', entityId: paragraphId, after: { contentSha256: sha, postingId: posting?.id ?? null } });
     }

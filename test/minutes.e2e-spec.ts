@@ -297,8 +297,8 @@ describe('minutes: drafting, deciding and verifying', () => {
       // Verified on Thursday 2 April 2026, the day before Good Friday: up the same day, 23 April is the last day to appeal.
       expect(whole).toMatchObject({ verifiedOn: '2026-04-02', postedOn: '2026-04-02', lastAppealDay: '2026-04-23', takenDownOn: '2026-04-24', status: 'scheduled', storagePlace: 'Socialförvaltningens kansli' });
       const jobs: { id: string; kind: string; run_at: Date }[] = await testApp.dataSource.query(
-        `SELECT id, kind, run_at FROM outbox_jobs WHERE idempotency_key IN ($1, $2) ORDER BY kind`,
-        [`posting-publish:${whole.id}`, `posting-remove:${whole.id}`],
+        `SELECT id, kind, run_at FROM outbox_jobs WHERE payload->>'postingId' = $1 ORDER BY kind`,
+        [whole.id],
       );
       expect(jobs.map((job) => [job.kind, job.run_at.toISOString()])).toEqual([
         ['posting.publish', '2026-04-02T08:00:00.000Z'],
@@ -398,5 +398,57 @@ describe('minutes: drafting, deciding and verifying', () => {
     const boardMinutes = (await world.secretary.post(`/meetings/${board}/minutes`).expect(201)).body;
     const boardParagraph = boardMinutes.paragraphs.find((item: ParagraphBody) => item.title === 'Riktlinjer för försörjningsstöd');
     expect(boardParagraph).toMatchObject({ proposal, proposalLabel: 'utskottets förslag', preparedIn: `AU § ${auParagraph.number}` });
+  });
+
+  it("announces fullmäktige's meetings on the notice board from the day the notice goes out until the day after, and withdraws it when cancelled", async () => {
+    clock.current = new Date('2026-09-01T09:00:00Z');
+    const council = await tenant.organ({ name: 'Kommunfullmäktige', shortName: 'KF', kind: 'council', responsibleDepartmentId: tenant.departmentId });
+    await tenant.seat({ personId: person('hakan'), organId: council, role: 'member', position: 'chair', party: 'M' });
+    const kf = world.as((await tenant.user([{ role: 'secretary', organId: council }])).token);
+    const budget = await world.signedMatter('Budget 2027', council, { organId: council });
+    const secret = await world.signedMatter('Ansvarsfrihet i skyddat ärende', council, { organId: council, secret: true, secrecyProvision: 'OSL 21 kap. 1 §' });
+    const meetingId = (await kf.post('/meetings', { organId: council, startsAt: '2026-09-21T18:00:00+02:00', endsAt: '2026-09-21T22:00:00+02:00', place: 'Fullmäktigesalen' }).expect(201)).body.id;
+    for (const matterId of [budget.matterId, secret.matterId]) await kf.post(`/meetings/${meetingId}/agenda-items`, { kind: 'matter', matterId }).expect(201);
+    await kf.post(`/meetings/${meetingId}/notices`).expect(201);
+    const announcements = () => testApp.dataSource.query(`SELECT id, status, posted_on::text, taken_down_on::text, announcement FROM postings WHERE meeting_id = $1 AND kind = 'meeting_notice'`, [meetingId]);
+    const [posting] = await announcements();
+    expect(posting).toMatchObject({ status: 'scheduled', posted_on: '2026-09-14', taken_down_on: '2026-09-22' });
+    expect(posting.announcement).toMatchObject({ place: 'Fullmäktigesalen', cancelled: false });
+    expect(posting.announcement.items.map((item: { title: string }) => item.title)).toEqual(expect.arrayContaining(['Budget 2027', 'Ärende som omfattas av sekretess']));
+    expect(JSON.stringify(posting.announcement)).not.toContain('Ansvarsfrihet');
+    const jobs: { id: string; kind: string; run_at: Date; status: string }[] = await testApp.dataSource.query(`SELECT id, kind, run_at, status FROM outbox_jobs WHERE payload->>'postingId' = $1 ORDER BY kind`, [posting.id]);
+    expect(jobs.map((job) => [job.kind, job.run_at.toISOString()])).toEqual([
+      ['posting.publish', '2026-09-14T06:00:00.000Z'],
+      ['posting.remove', '2026-09-21T22:00:00.000Z'],
+    ]);
+
+    await kf.patch(`/meetings/${meetingId}`, { place: 'Folkets hus', startsAt: '2026-09-28T18:00:00+02:00', endsAt: '2026-09-28T22:00:00+02:00' }).expect(200);
+    const [moved] = await announcements();
+    expect(moved).toMatchObject({ id: posting.id, posted_on: '2026-09-21', taken_down_on: '2026-09-29' });
+    expect(moved.announcement.place).toBe('Folkets hus');
+    const pending: { kind: string; run_at: Date }[] = await testApp.dataSource.query(`SELECT kind, run_at FROM outbox_jobs WHERE payload->>'postingId' = $1 AND status = 'pending' ORDER BY kind`, [posting.id]);
+    expect(pending.map((job) => [job.kind, job.run_at.toISOString()])).toEqual([
+      ['posting.publish', '2026-09-21T06:00:00.000Z'],
+      ['posting.remove', '2026-09-28T22:00:00.000Z'],
+    ]);
+
+    const publish: { id: string }[] = await testApp.dataSource.query(`SELECT id FROM outbox_jobs WHERE payload->>'postingId' = $1 AND kind = 'posting.publish' AND status = 'pending'`, [posting.id]);
+    clock.current = new Date('2026-09-21T06:00:00Z');
+    await testApp.app.get(PostingService).run(publish[0].id, 'publish');
+    const code = (await testApp.dataSource.query(`SELECT code FROM municipalities WHERE id = $1`, [tenant.municipalityId]))[0].code;
+    const board = (await testApp.http().get(`/anslagstavla/${code}`).expect(200)).text;
+    expect(board).toContain('Kungörelse – Kommunfullmäktige sammanträder 28 september 2026');
+    expect(board).toContain('Folkets hus');
+    expect(board).toContain('Budget 2027');
+    expect(board).not.toContain('Ansvarsfrihet');
+
+    const cancelledBeforeNotice = (await kf.post('/meetings', { organId: council, startsAt: '2026-10-26T18:00:00+01:00', endsAt: '2026-10-26T22:00:00+01:00', place: 'Fullmäktigesalen' }).expect(201)).body.id;
+    await kf.post(`/meetings/${cancelledBeforeNotice}/agenda-items`, { kind: 'information', title: 'Information om delårsrapporten' }).expect(201);
+    await kf.post(`/meetings/${cancelledBeforeNotice}/notices`).expect(201);
+    await kf.post(`/meetings/${cancelledBeforeNotice}/cancellation`, { reason: 'Inga ärenden är beredda' }).expect(201);
+    const [withdrawn] = await testApp.dataSource.query(`SELECT id, status, posted_at FROM postings WHERE meeting_id = $1`, [cancelledBeforeNotice]);
+    expect(withdrawn).toMatchObject({ status: 'down', posted_at: null });
+    const left: { status: string }[] = await testApp.dataSource.query(`SELECT status FROM outbox_jobs WHERE payload->>'postingId' = $1`, [withdrawn.id]);
+    expect(left.map((job) => job.status)).toEqual(['cancelled', 'cancelled']);
   });
 });

@@ -30,6 +30,12 @@ import { lockMeeting } from './meeting-lock';
 
 export const dispatchKey = (noticeId: string) => `notice-dispatch:${noticeId}`;
 
+/** A notice version issued, or the notice of a meeting cancelled before it went out. */
+export type NoticeEvent = { kind: 'issued'; meeting: Meeting; organ: Organ; notice: MeetingNotice } | { kind: 'withdrawn'; meeting: Meeting };
+
+/** Told of every notice event (a context above announces fullmäktige's meetings on the notice board). */
+export type NoticeListener = (ctx: RequestContext, event: NoticeEvent) => Promise<void>;
+
 /** The meeting's calendar date in Sweden, on which the register is read. */
 export function meetingDate(meeting: Meeting): string {
   return DateTime.fromJSDate(meeting.startsAt, { zone: MEETING_TIME_ZONE }).toISODate()!;
@@ -47,6 +53,8 @@ export function membersAddressee(organName: string): string {
  */
 @Injectable()
 export class NoticeService {
+  private readonly listeners: NoticeListener[] = [];
+
   constructor(
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -65,6 +73,14 @@ export class NoticeService {
     agenda.onAgendaChanged(async (ctx, meeting) => {
       if (meeting.status === 'notice_finalized') await this.refinalize(ctx, meeting);
     });
+  }
+
+  onNoticeEvent(listener: NoticeListener): void {
+    this.listeners.push(listener);
+  }
+
+  private async tell(ctx: RequestContext, event: NoticeEvent): Promise<void> {
+    for (const listener of this.listeners) await listener(ctx, event);
   }
 
   private notices(ctx: RequestContext): TenantRepository<MeetingNotice> {
@@ -146,6 +162,7 @@ export class NoticeService {
 
   /** A version not yet sent is superseded: its dispatch is withdrawn from the outbox. */
   async withdrawScheduled(ctx: RequestContext, meeting: Meeting): Promise<void> {
+    if (meeting.status === 'cancelled') await this.tell(ctx, { kind: 'withdrawn', meeting });
     const scheduled = await this.notices(ctx).find({ meetingId: meeting.id, status: 'scheduled' });
     if (scheduled.length === 0) return;
     await this.outbox.cancel(ctx, scheduled.map((notice) => dispatchKey(notice.id)));
@@ -194,6 +211,7 @@ export class NoticeService {
     if (unnoticed.length > 0) {
       await ctx.em.query(`UPDATE agenda_items SET noticed_in_version = $1, updated_at = now() WHERE id = ANY($2)`, [version, unnoticed]);
     }
+    await this.tell(ctx, { kind: 'issued', meeting, organ, notice });
     if (options.sentAt) {
       await this.audit.record(ctx, { action: 'notice_recorded_as_sent', entityType: 'MeetingNotice', entityId: notice.id, after: notice });
       return notice;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, RequestContext, sha256Hex, TenantRepository } from '@namndrum/core';
+import { ConflictError, Municipality, RequestContext, sha256Hex, TenantRepository } from '@namndrum/core';
 import { canonicalJson } from '@namndrum/matters';
-import { MembershipService, Organ, OrganService, Person, PersonService, SeatHolderDto } from '@namndrum/organisation';
+import { DepartmentService, MembershipService, Organ, OrganService, Person, PersonService, SeatHolderDto } from '@namndrum/organisation';
 import { In } from 'typeorm';
 import { attendanceAt, AttendanceSpan, ParagraphAttendance } from './domain';
 import { Ballot, Disqualification, Dissent, Minutes, MinutesApproval, MinutesAttendee, MinutesNote, Motion, Paragraph, Vote } from './entities';
@@ -23,6 +23,11 @@ export interface MinutesRecord {
   members: SeatHolderDto[];
   substitutes: SeatHolderDto[];
   people: Map<string, Person>;
+}
+
+/** "Social- och utbildningsförvaltningen" → "Social- och utbildningsförvaltningens"; a name ending in s, x or z takes no s. */
+export function swedishGenitive(name: string): string {
+  return /[sxz]$/i.test(name) ? name : `${name}s`;
 }
 
 /** The minutes, row-locked for the rest of the transaction, so that changes to one set of minutes happen one at a time. */
@@ -147,7 +152,18 @@ export class MinutesReader {
     private readonly organs: OrganService,
     private readonly memberships: MembershipService,
     private readonly persons: PersonService,
+    private readonly departments: DepartmentService,
   ) {}
+
+  /** Where the organ's minutes are kept unless the secretary says otherwise: its department's kansli, or the municipality's. */
+  async defaultStoragePlace(ctx: RequestContext, organ: Organ): Promise<string> {
+    if (organ.responsibleDepartmentId) {
+      const department = await this.departments.get(ctx, organ.responsibleDepartmentId);
+      return `${swedishGenitive(department.name)} kansli`;
+    }
+    const municipality = await ctx.em.getRepository(Municipality).findOneByOrFail({ id: ctx.municipalityId });
+    return `${swedishGenitive(municipality.name)} kansli`;
+  }
 
   organ(ctx: RequestContext, id: string): Promise<Organ> {
     return this.organs.get(ctx, id);

@@ -8,6 +8,7 @@ import { MeetingMinutesController, MinutesController, ParagraphsController, Post
 import { MinutesDocumentService } from './minutes-document.service';
 import { MinutesReader } from './minutes-record';
 import { MinutesPresenter } from './minutes.presenter';
+import { MeetingAnnouncementService } from './meeting-announcement.service';
 import { MinutesService } from './minutes.service';
 import { NoticeBoardController } from './notice-board.controller';
 import { NoticeBoardService } from './notice-board.service';
@@ -20,7 +21,7 @@ const SERVICES = [MinutesReader, MinutesPresenter, MinutesService, ParagraphServ
 @Module({
   imports: [TypeOrmModule.forFeature(MINUTES_ENTITIES), OrganisationModule, MattersModule, MeetingsModule],
   controllers: [MeetingMinutesController, MinutesController, ParagraphsController, PostingsController, NoticeBoardController],
-  providers: [...SERVICES, NoticeBoardService],
+  providers: [...SERVICES, NoticeBoardService, MeetingAnnouncementService],
   exports: SERVICES,
 })
 export class MinutesModule {}

@@ -16,6 +16,7 @@ import {
 import { ApproverRole, Minutes, Paragraph, Posting } from './entities';
 import { ApprovalDto, ApproverDto, MinutesDto, MinutesSummaryDto } from './dto/minutes.dto';
 import { ParagraphDto } from './dto/paragraph.dto';
+import { appealDates } from './posting.service';
 import { minutesContentSha256, MinutesRecord, paragraphAttendance, paragraphContentSha256, personName, personWithParty } from './minutes-record';
 
 const STOCKHOLM = 'Europe/Stockholm';
@@ -319,7 +320,7 @@ export class MinutesPresenter {
       paragraphs: posting.paragraphs,
       postedOn: posting.postedOn,
       takenDownOn: posting.takenDownOn,
-      lastAppealDay: posting.lastAppealDay,
+      lastAppealDay: appealDates(posting).lastAppealDay,
       storagePlace: posting.storagePlace,
       signedBy: record.minutes.secretaryPersonId ? personName(record, record.minutes.secretaryPersonId) : null,
     };

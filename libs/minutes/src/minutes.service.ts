@@ -2,19 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { AuditService, Clock, ConflictError, InvalidInputError, Municipality, Page, Permission, RequestContext, swedishDate, TenantRepository } from '@namndrum/core';
 import { OfficerReportService } from '@namndrum/matters';
 import { AbsenceService, AgendaItem, AgendaService, Meeting, meetingDate, MeetingService } from '@namndrum/meetings';
-import { DepartmentService, Organ } from '@namndrum/organisation';
 import { DateTime } from 'luxon';
 import { attendanceProblems, verificationDeadline } from './domain';
 import { MinutesDto, MinutesQueryDto, SetAttendanceDto, UpdateMinutesDto } from './dto/minutes.dto';
 import { Minutes, MinutesAttendee, Paragraph } from './entities';
-import { assertDraft, lockMinutes, MinutesReader, MinutesRecord } from './minutes-record';
+import { assertDraft, lockMinutes, MinutesReader, MinutesRecord, swedishGenitive } from './minutes-record';
 import { MinutesPresenter } from './minutes.presenter';
 import { VerificationService } from './verification.service';
-
-/** "Social- och utbildningsförvaltningen" → "Social- och utbildningsförvaltningens"; a name ending in s, x or z takes no s. */
-export function swedishGenitive(name: string): string {
-  return /[sxz]$/i.test(name) ? name : `${name}s`;
-}
 
 /**
  * Paragraph numbers run per organ per calendar year in meeting order, so minutes are numbered one
@@ -48,7 +42,6 @@ export class MinutesService {
     private readonly agenda: AgendaService,
     private readonly absences: AbsenceService,
     private readonly reports: OfficerReportService,
-    private readonly departments: DepartmentService,
     private readonly reader: MinutesReader,
     private readonly presenter: MinutesPresenter,
     private readonly verification: VerificationService,
@@ -119,7 +112,7 @@ export class MinutesService {
         verificationPlace: null,
         verificationAt: null,
         verificationDeadline: verificationDeadline(date),
-        storagePlace: await this.defaultStoragePlace(ctx, organ),
+        storagePlace: await this.reader.defaultStoragePlace(ctx, organ),
         containsPersonalData: false,
         contentSha256: null,
         lockedAt: null,
@@ -326,15 +319,6 @@ export class MinutesService {
       base.distribution = view.decisionRecipients.map((name) => ({ name, email: null }));
     }
     return base;
-  }
-
-  private async defaultStoragePlace(ctx: RequestContext, organ: Organ): Promise<string> {
-    if (organ.responsibleDepartmentId) {
-      const department = await this.departments.get(ctx, organ.responsibleDepartmentId);
-      return `${swedishGenitive(department.name)} kansli`;
-    }
-    const municipality = await ctx.em.getRepository(Municipality).findOneByOrFail({ id: ctx.municipalityId });
-    return `${swedishGenitive(municipality.name)} kansli`;
   }
 
   private async paragraphRanges(ctx: RequestContext, minutesIds: string[]): Promise<Map<string, number[]>> {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { FILE_STORAGE, FileStorage, Municipality, NotFoundError } from '@namndrum/core';
-import { swedishLongDate } from '@namndrum/documents';
+import { swedishLongDate, swedishMeetingTime } from '@namndrum/documents';
 import Handlebars from 'handlebars';
 import { DataSource } from 'typeorm';
 import { Posting } from './entities';
@@ -23,14 +23,29 @@ dt { font-weight: 600; }
 dd { margin: 0; }
 a { color: #0b4f8a; }
 .appeal { background: #f3f6f9; padding: .75rem 1rem; margin-top: 1.5rem; }
+.cancelled { background: #fde8e8; border: 2px solid #b00020; padding: .5rem 1rem; font-weight: 600; }
+h3 { font-size: 1rem; margin: 1rem 0 .25rem; }
 </style>
 </head>
 <body>
 <p class="municipality">{{municipalityName}}</p>
 <h1>Anslagstavla</h1>
-<p>Tillkännagivanden om justerade protokoll. Ett anslag sitter uppe under hela tiden för överklagande.</p>
+<p>Kungörelser om kommunfullmäktiges sammanträden och tillkännagivanden om justerade protokoll. Ett anslag om ett protokoll sitter uppe under hela tiden för överklagande.</p>
 {{#each postings}}
 <article aria-labelledby="anslag-{{id}}">
+{{#if announcement}}
+<h2 id="anslag-{{id}}">Kungörelse – {{organName}} sammanträder {{meetingDate}}</h2>
+{{#if announcement.cancelled}}<p class="cancelled">Sammanträdet är inställt.</p>{{/if}}
+<dl>
+<dt>Tid</dt><dd>{{time}}</dd>
+<dt>Plats</dt><dd>{{announcement.place}}</dd>
+<dt>Anslaget sattes upp</dt><dd>{{postedOn}}</dd>
+<dt>Anslaget tas ned</dt><dd>{{takenDownOn}}</dd>
+<dt>Handlingarna finns</dt><dd>{{storagePlace}}</dd>
+</dl>
+<h3>Ärenden</h3>
+<ol>{{#each announcement.items}}<li value="{{number}}">{{title}}{{#if caseNumber}} ({{caseNumber}}){{/if}}</li>{{/each}}</ol>
+{{else}}
 <h2 id="anslag-{{id}}">{{documentType}} – {{organName}}, sammanträde {{meetingDate}}</h2>
 <dl>
 <dt>Organ</dt><dd>{{organName}}</dd>
@@ -43,6 +58,7 @@ a { color: #0b4f8a; }
 <dt>Förvaringsplats för protokollet</dt><dd>{{storagePlace}}</dd>
 <dt>Protokoll</dt><dd>{{#if fileUrl}}<a href="{{fileUrl}}">Ladda ned {{#if paragraphId}}protokollsutdraget{{else}}protokollet{{/if}} (Word)</a>{{else}}Protokollet publiceras inte här; det kan läsas på förvaringsplatsen.{{/if}}</dd>
 </dl>
+{{/if}}
 </article>
 {{else}}
 <p>Det finns inga anslag just nu.</p>
@@ -70,10 +86,11 @@ export class NoticeBoardService {
       postings: postings.map((posting) => ({
         ...posting,
         meetingDate: swedishLongDate(posting.meetingDate),
-        verifiedOn: swedishLongDate(posting.verifiedOn),
+        verifiedOn: posting.verifiedOn ? swedishLongDate(posting.verifiedOn) : null,
         postedOn: swedishLongDate(posting.postedOn),
         takenDownOn: swedishLongDate(posting.takenDownOn),
-        lastAppealDay: swedishLongDate(posting.lastAppealDay),
+        lastAppealDay: posting.lastAppealDay ? swedishLongDate(posting.lastAppealDay) : null,
+        time: posting.announcement ? swedishMeetingTime(posting.announcement.startsAt, posting.announcement.endsAt) : null,
         fileUrl: posting.fileSha256 ? `/anslagstavla/${municipality.code}/anslag/${posting.id}/protokoll.docx` : null,
       })),
     });

@@ -6,8 +6,15 @@ import { DataSource } from 'typeorm';
 import { postingDates } from './domain';
 import { Minutes, Paragraph, Posting, PostingStatus } from './entities';
 
-export const postingPublishKey = (postingId: string) => `posting-publish:${postingId}`;
-export const postingRemoveKey = (postingId: string) => `posting-remove:${postingId}`;
+/** Keyed by the day as well, so that a kungörelse whose meeting moves can be scheduled again. */
+export const postingPublishKey = (postingId: string, day: string) => `posting-publish:${postingId}:${day}`;
+export const postingRemoveKey = (postingId: string, day: string) => `posting-remove:${postingId}:${day}`;
+
+/** A minutes posting's verification and appeal dates, which the postings_kind_subject check guarantees. */
+export function appealDates(posting: Posting): { verifiedOn: string; lastAppealDay: string } {
+  if (posting.verifiedOn === null || posting.lastAppealDay === null) throw new Error(`Posting ${posting.id} is not the posting of minutes`);
+  return { verifiedOn: posting.verifiedOn, lastAppealDay: posting.lastAppealDay };
+}
 
 /** The start of a Swedish calendar day, as an instant. */
 export function startOfSwedishDay(date: string): Date {
@@ -64,7 +71,9 @@ export class PostingService {
     const repo = this.postings(ctx);
     const saved = await repo.save(
       repo.create({
+        kind: 'minutes',
         organId: posting.minutes.organId,
+        meetingId: posting.minutes.meetingId,
         minutesId: posting.minutes.id,
         paragraphId: posting.paragraph?.id ?? null,
         documentType: 'Protokoll',
@@ -77,6 +86,7 @@ export class PostingService {
         lastAppealDay: dates.lastAppealDay,
         storagePlace: posting.minutes.storagePlace,
         fileSha256: posting.fileSha256,
+        announcement: null,
         status: 'scheduled',
         postedAt: null,
         takenDownAt: null,
@@ -85,8 +95,8 @@ export class PostingService {
     const now = this.clock.now();
     const upAt = startOfSwedishDay(dates.postedOn);
     await this.outbox.schedule(ctx, [
-      { kind: OUTBOX_KINDS.postingPublish, idempotencyKey: postingPublishKey(saved.id), runAt: upAt > now ? upAt : now, payload: { postingId: saved.id } },
-      { kind: OUTBOX_KINDS.postingRemove, idempotencyKey: postingRemoveKey(saved.id), runAt: startOfSwedishDay(dates.takenDownOn), payload: { postingId: saved.id } },
+      { kind: OUTBOX_KINDS.postingPublish, idempotencyKey: postingPublishKey(saved.id, dates.postedOn), runAt: upAt > now ? upAt : now, payload: { postingId: saved.id } },
+      { kind: OUTBOX_KINDS.postingRemove, idempotencyKey: postingRemoveKey(saved.id, dates.takenDownOn), runAt: startOfSwedishDay(dates.takenDownOn), payload: { postingId: saved.id } },
     ]);
     await this.audit.record(ctx, { action: 'create', entityType: 'Posting', entityId: saved.id, after: saved });
     return saved;

@@ -6,6 +6,7 @@ import { IsNull } from 'typeorm';
 import { paragraphRange } from '../domain';
 import { Minutes, Paragraph, Posting } from '../entities';
 import { MinutesDocumentService } from '../minutes-document.service';
+import { appealDates } from '../posting.service';
 import { MinutesReader, MinutesRecord, personName } from '../minutes-record';
 import { MinutesPresenter, requiredApprovers } from '../minutes.presenter';
 
@@ -48,7 +49,7 @@ export class MinutesMailMaterial implements DeliveryComposer, OnModuleInit {
             title: locked.title,
             verifiedOn: posting?.verifiedOn ?? record.minutes.meetingDate,
             decision: locked.decision,
-            posting: posting ? { postedOn: posting.postedOn, lastAppealDay: posting.lastAppealDay } : null,
+            posting: posting ? { postedOn: posting.postedOn, lastAppealDay: appealDates(posting).lastAppealDay } : null,
             attachmentFileName: file.fileName,
           },
           delivery.recipientName,

@@ -4,5 +4,6 @@ import { Matters1795441139610 } from './1795441139610-Matters';
 import { Meetings1795444785749 } from './1795444785749-Meetings';
 import { Goals1795448007746 } from './1795448007746-Goals';
 import { Minutes1795450318994 } from './1795450318994-Minutes';
+import { MeetingAnnouncements1795451663727 } from './1795451663727-MeetingAnnouncements';
 
-export const MIGRATIONS = [Foundation1795439017494, Matters1795441139610, Meetings1795444785749, Goals1795448007746, Minutes1795450318994];
+export const MIGRATIONS = [Foundation1795439017494, Matters1795441139610, Meetings1795444785749, Goals1795448007746, Minutes1795450318994, MeetingAnnouncements1795451663727];

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AuditService, Clock, ConflictError, FILE_STORAGE, FileStorage, ForbiddenError, Municipality, OUTBOX_KINDS, OutboxService, Permission, RequestContext, swedishDate, TenantRepository } from '@namndrum/core';
+import { AuditService, Clock, ConflictError, FILE_STORAGE, FileStorage, ForbiddenError, OUTBOX_KINDS, OutboxService, Permission, RequestContext, swedishDate, TenantRepository } from '@namndrum/core';
 import { renderMinutes } from '@namndrum/documents';
 import { MatterService } from '@namndrum/matters';
 import { AgendaService, DeliveryService, MeetingService } from '@namndrum/meetings';
@@ -153,7 +153,7 @@ export class VerificationService {
     if (open.length > 0) throw new ConflictError('PARAGRAPHS_UNDECIDED', `Alla punkter måste vara avslutade först (saknas: § ${open.join(', ')})`);
     const sha = minutesContentSha256(record);
     Object.assign(minutes, { status: 'completed', lockedAt: this.clock.now(), contentSha256: sha });
-    minutes.fileSha256 = await this.files.put(await renderMinutes(this.presenter.view(record, await this.municipalityName(ctx), null)));
+    minutes.fileSha256 = await this.files.put(await renderMinutes(this.presenter.view(record, await this.documents.municipalityName(ctx), null)));
     await new TenantRepository(ctx, Minutes, 'Protokollet').save(minutes);
     await this.audit.record(ctx, { action: 'complete', entityType: 'Minutes', entityId: minutes.id, after: { contentSha256: sha, fileSha256: minutes.fileSha256 } });
     return this.presenter.minutes(await this.reader.read(ctx, minutes));
@@ -164,7 +164,7 @@ export class VerificationService {
     const now = this.clock.now();
     const verifiedOn = swedishDate(now);
     Object.assign(minutes, { status: 'verified', lockedAt: now, contentSha256: sha });
-    const municipalityName = await this.municipalityName(ctx);
+    const municipalityName = await this.documents.municipalityName(ctx);
     const unlocked = record.paragraphs.filter((paragraph) => paragraph.lockedAt === null);
     let posting: Posting | null = null;
     if (organ.rules.postMinutesOnNoticeBoard) {
@@ -253,10 +253,5 @@ export class VerificationService {
     );
     await this.audit.record(ctx, { action: paragraph ? 'approve_paragraph' : 'approve', entityType: 'Minutes', entityId: record.minutes.id, after: approval });
     return approval;
-  }
-
-  private async municipalityName(ctx: RequestContext): Promise<string> {
-    const municipality = await ctx.em.getRepository(Municipality).findOneByOrFail({ id: ctx.municipalityId });
-    return municipality.name;
   }
 }

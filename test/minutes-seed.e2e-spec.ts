@@ -271,6 +271,11 @@ describe('the minutes of SUN 2023-01-11, from the seed to the notice board and t
     for (const expectedText of ['Utdrag ur protokoll', '§ 3', 'Omröstning', 'Utdragsbestyrkande']) expect(extractText).toContain(expectedText);
     const review = await sink.parse(sink.to('hakan.frank@ludvika.example').find((mail) => mail.raw.toString().includes('justera'))!);
     expect(review.subject).toBe('Protokoll att justera: Social- och utbildningsnämnden 11 januari 2023');
+    const link = `/protokoll/${minutes.id}/justering`;
+    expect(review.text).toContain(link);
+    const page = await testApp.http().get(link).expect(200);
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.text).toContain('<h1>Justera protokoll</h1>');
     const report = (await secretary.get(`/minutes/${minutes.id}/extract-deliveries`).expect(200)).body;
     expect(report.counts).toEqual({ queued: 0, sent: 3, failed: 0, noAddress: expect.any(Number) });
     expect(report.deliveries[0].status).toBe('no_address');

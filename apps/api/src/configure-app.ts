@@ -19,12 +19,13 @@ export function configureApp(app: INestApplication): OpenAPIObject {
       },
     }),
   );
-  // Public pages (the meeting page a notice links to) live outside /api.
+  // Public pages (the meeting page a notice links to, the anslagstavla, the page to approve minutes) live outside /api.
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
       { path: 'sammantraden/:id', method: RequestMethod.GET },
       { path: 'anslagstavla/:code', method: RequestMethod.GET },
       { path: 'anslagstavla/:code/anslag/:id/protokoll.docx', method: RequestMethod.GET },
+      { path: 'protokoll/:id/justering', method: RequestMethod.GET },
     ],
   });
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });

@@ -10,7 +10,7 @@ import { MinutesReader } from './minutes-record';
 import { MinutesPresenter } from './minutes.presenter';
 import { MeetingAnnouncementService } from './meeting-announcement.service';
 import { MinutesService } from './minutes.service';
-import { NoticeBoardController } from './notice-board.controller';
+import { ApprovalPageController, NoticeBoardController } from './notice-board.controller';
 import { NoticeBoardService } from './notice-board.service';
 import { ParagraphService } from './paragraph.service';
 import { PostingService } from './posting.service';
@@ -20,7 +20,7 @@ const SERVICES = [MinutesReader, MinutesPresenter, MinutesService, ParagraphServ
 
 @Module({
   imports: [TypeOrmModule.forFeature(MINUTES_ENTITIES), OrganisationModule, MattersModule, MeetingsModule],
-  controllers: [MeetingMinutesController, MinutesController, ParagraphsController, PostingsController, NoticeBoardController],
+  controllers: [MeetingMinutesController, MinutesController, ParagraphsController, PostingsController, NoticeBoardController, ApprovalPageController],
   providers: [...SERVICES, NoticeBoardService, MeetingAnnouncementService],
   exports: SERVICES,
 })

@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '@namndrum/core';
 import { download } from '@namndrum/matters';
+import { APPROVAL_PAGE } from './approval-page';
 import { NoticeBoardService } from './notice-board.service';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -25,5 +26,17 @@ export class NoticeBoardController {
   async file(@Param('code') code: string, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) response: Response) {
     const { fileName, content } = await this.board.file(code, id);
     return download(response, content, fileName, DOCX);
+  }
+}
+
+/** The page the review e-mail links to, where the chair and verifiers read and approve the minutes. */
+@ApiExcludeController()
+@Controller({ path: 'protokoll', version: VERSION_NEUTRAL })
+export class ApprovalPageController {
+  @Get(':id/justering')
+  @Public()
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  page(@Param('id', ParseUUIDPipe) _id: string) {
+    return APPROVAL_PAGE;
   }
 }

@@ -70,7 +70,7 @@ export class MinutesMailMaterial implements DeliveryComposer, OnModuleInit {
           role,
           paragraphRange: paragraphRange(record.paragraphs.map((paragraph) => paragraph.number)),
           deadline: record.minutes.verificationDeadline,
-          approveUrl: `${this.config.PUBLIC_BASE_URL.replace(/\/+$/, '')}/api/v1/minutes/${record.minutes.id}`,
+          approveUrl: `${this.config.PUBLIC_BASE_URL.replace(/\/+$/, '')}/protokoll/${record.minutes.id}/justering`,
           verificationPlaceAndTime: view.verificationPlaceAndTime,
         },
         delivery.recipientName,

@@ -1,3 +1,4 @@
+export * from './media-types';
 export * from './view-models';
 export * from './officer-report.renderer';
 export * from './text-document.renderer';

@@ -1,19 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, Municipality, RequestContext, sha256Hex, swedishDate, TenantRepository } from '@namndrum/core';
-import {
-  ActivityPlanView,
-  ActivitySummaryView,
-  GoalsOverviewView,
-  IndicatorSeriesView,
-  renderActivityPlan,
-  renderActivitySummary,
-  renderGoalsOverview,
-} from '@namndrum/documents';
+import { ActivityPlanView, ActivitySummaryView, DOCX_MEDIA_TYPE, GoalsOverviewView, IndicatorSeriesView, renderActivityPlan, renderActivitySummary, renderGoalsOverview } from '@namndrum/documents';
 import { Document, DocumentService, MatterService } from '@namndrum/matters';
 import { ActivityPlan, GeneratedGoalReport, GoalActivity, GoalFramework, GoalNode, Indicator, MatterGoalLink } from './entities';
 import { GoalQueryService, IndicatorSeries } from './goal-query.service';
 
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** "1234,5" with the indicator's decimals, the way Swedish tables print numbers. */
 export function swedishNumber(value: number, decimals: number): string {
@@ -80,7 +71,7 @@ export class GoalReportService {
         kind: 'attachment',
         content,
         fileName: `${report.title}.docx`,
-        mediaType: DOCX,
+        mediaType: DOCX_MEDIA_TYPE,
         title: report.title,
         description: report.description,
         documentDate,

@@ -9,7 +9,7 @@ import {
   swedishDate,
   TenantRepository,
 } from '@namndrum/core';
-import { OfficerReportView, renderOfficerReport } from '@namndrum/documents';
+import { DOCX_MEDIA_TYPE, OfficerReportView, renderOfficerReport } from '@namndrum/documents';
 import { DepartmentService, OrganService, PersonService } from '@namndrum/organisation';
 import { canPerform, OfficerReportAction, OfficerReportContent, reportContentHash } from './domain/report-workflow';
 import { DraftOfficerReportDto, ReturnOfficerReportDto } from './dto/officer-report.dto';
@@ -20,7 +20,6 @@ import { OfficerReport } from './entities/officer-report.entity';
 import { MatterService } from './matter.service';
 import { requireReference } from './reference';
 
-const DOCX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 const REFUSALS: Record<OfficerReportAction, Record<string, string>> = {
   edit: {

@@ -5,8 +5,8 @@ import { Ctx, Permission, RequestContext, RequirePermission } from '@namndrum/co
 import { download } from './download';
 import { DraftOfficerReportDto, OfficerReportDto, ReturnOfficerReportDto } from './dto/officer-report.dto';
 import { OfficerReportService } from './officer-report.service';
+import { DOCX_MEDIA_TYPE } from '@namndrum/documents';
 
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 @ApiTags('officer-reports')
 @Controller('officer-reports')
@@ -36,7 +36,7 @@ export class OfficerReportsController {
 
   @Post(':id/approval')
   @RequirePermission(Permission.OfficerReportsApprove)
-  @ApiCreatedResponse({ type: OfficerReportDto, description: 'The department head approves and signs; the signed DOCX is registered in the matter' })
+  @ApiCreatedResponse({ type: OfficerReportDto, description: 'The department head approves and signs; the signed DOCX_MEDIA_TYPE is registered in the matter' })
   approve(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
     return this.reports.approve(ctx, id);
   }
@@ -57,10 +57,10 @@ export class OfficerReportsController {
 
   @Get(':id/docx')
   @RequirePermission(Permission.MattersRead)
-  @ApiProduces(DOCX)
-  @ApiOkResponse({ description: 'The tjänsteskrivelse as DOCX: the signed file, or a draft marked UTKAST' })
+  @ApiProduces(DOCX_MEDIA_TYPE)
+  @ApiOkResponse({ description: 'The tjänsteskrivelse as DOCX_MEDIA_TYPE: the signed file, or a draft marked UTKAST' })
   async docx(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) response: Response) {
     const { fileName, content } = await this.reports.docx(ctx, id);
-    return download(response, content, fileName, DOCX);
+    return download(response, content, fileName, DOCX_MEDIA_TYPE);
   }
 }

@@ -11,8 +11,8 @@ import { CancelMeetingDto, CreateMeetingDto, CreateMeetingPlanDto, MeetingDto, M
 import { DeliveryQueryDto, DeliveryReportDto, MeetingNoticeDto } from './dto/notice.dto';
 import { MeetingService } from './meeting.service';
 import { NoticeService } from './notice.service';
+import { DOCX_MEDIA_TYPE } from '@namndrum/documents';
 
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 @ApiTags('meetings')
 @Controller('meetings')
@@ -185,11 +185,11 @@ export class AgendaItemsController {
 
   @Get('meeting-notices/:id/docx')
   @RequirePermission(Permission.MeetingsRead)
-  @ApiProduces(DOCX)
-  @ApiOkResponse({ description: 'The notice version as DOCX' })
+  @ApiProduces(DOCX_MEDIA_TYPE)
+  @ApiOkResponse({ description: 'The notice version as DOCX_MEDIA_TYPE' })
   async docx(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) response: Response) {
     const { fileName, content } = await this.notices.docx(ctx, id);
-    return download(response, content, fileName, DOCX);
+    return download(response, content, fileName, DOCX_MEDIA_TYPE);
   }
 
   @Get('meeting-notices/:id/deliveries')

@@ -6,7 +6,7 @@ import { Organ } from '@namndrum/organisation';
 import { addDays } from './domain';
 import { MeetingAnnouncement, Posting } from './entities';
 import { MinutesReader } from './minutes-record';
-import { postingPublishKey, postingRemoveKey, startOfSwedishDay } from './posting.service';
+import { PostingService, postingPublishKey, postingRemoveKey, startOfSwedishDay } from './posting.service';
 
 /**
  * Fullmäktige's meetings are announced on the notice board at least a week before, with time, place
@@ -23,6 +23,7 @@ export class MeetingAnnouncementService implements OnModuleInit {
     private readonly agenda: AgendaService,
     private readonly matters: MatterService,
     private readonly reader: MinutesReader,
+    private readonly postings: PostingService,
   ) {}
 
   onModuleInit(): void {
@@ -75,11 +76,7 @@ export class MeetingAnnouncementService implements OnModuleInit {
         takenDownAt: null,
       }),
     );
-    const now = this.clock.now();
-    await this.outbox.schedule(ctx, [
-      { kind: OUTBOX_KINDS.postingPublish, idempotencyKey: postingPublishKey(posting.id, postedOn), runAt: notice.dispatchAt > now ? notice.dispatchAt : now, payload: { postingId: posting.id } },
-      { kind: OUTBOX_KINDS.postingRemove, idempotencyKey: postingRemoveKey(posting.id, takenDownOn), runAt: startOfSwedishDay(takenDownOn), payload: { postingId: posting.id } },
-    ]);
+    await this.postings.schedule(ctx, posting, notice.dispatchAt);
     await this.audit.record(ctx, { action: 'create', entityType: 'Posting', entityId: posting.id, after: posting });
   }
 

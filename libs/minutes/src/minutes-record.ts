@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, Municipality, RequestContext, sha256Hex, TenantRepository } from '@namndrum/core';
+import { ConflictError, Municipality, Permission, RequestContext, sha256Hex, TenantRepository } from '@namndrum/core';
 import { canonicalJson } from '@namndrum/matters';
 import { DepartmentService, MembershipService, Organ, OrganService, Person, PersonService, SeatHolderDto } from '@namndrum/organisation';
 import { In } from 'typeorm';
@@ -35,6 +35,14 @@ export async function lockMinutes(ctx: RequestContext, id: string): Promise<Minu
   const repo = new TenantRepository(ctx, Minutes, 'Protokollet');
   const minutes = await repo.repository.findOne({ where: { id, municipalityId: ctx.municipalityId }, lock: { mode: 'pessimistic_write' } });
   return minutes ?? repo.get(id);
+}
+
+/** The draft, row-locked, for a writer who manages the organ's minutes. */
+export async function lockDraftForWrite(ctx: RequestContext, id: string): Promise<Minutes> {
+  const minutes = await lockMinutes(ctx, id);
+  ctx.requireOrganPermission(Permission.MinutesManage, minutes.organId);
+  assertDraft(minutes);
+  return minutes;
 }
 
 /** Verified minutes never change (TF 2 kap.): every write after the lock is refused. */

@@ -25,8 +25,8 @@ import { MinutesService } from './minutes.service';
 import { ParagraphService } from './paragraph.service';
 import { PostingService } from './posting.service';
 import { VerificationService } from './verification.service';
+import { DOCX_MEDIA_TYPE } from '@namndrum/documents';
 
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 @ApiTags('minutes')
 @Controller('meetings')
@@ -119,11 +119,11 @@ export class MinutesController {
 
   @Get(':id/docx')
   @RequirePermission(Permission.MinutesRead)
-  @ApiProduces(DOCX)
-  @ApiOkResponse({ description: 'The protokoll as DOCX: the verified file, or the current draft marked UTKAST' })
+  @ApiProduces(DOCX_MEDIA_TYPE)
+  @ApiOkResponse({ description: 'The protokoll as DOCX_MEDIA_TYPE: the verified file, or the current draft marked UTKAST' })
   async docx(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) response: Response) {
     const { fileName, content } = await this.documents.minutesDocx(ctx, id);
-    return download(response, content, fileName, DOCX);
+    return download(response, content, fileName, DOCX_MEDIA_TYPE);
   }
 
   @Get(':id/postings')
@@ -275,11 +275,11 @@ export class ParagraphsController {
 
   @Get('paragraphs/:id/extract')
   @RequirePermission(Permission.MinutesRead)
-  @ApiProduces(DOCX)
-  @ApiOkResponse({ description: 'The protokollsutdrag of a verified paragraph as DOCX' })
+  @ApiProduces(DOCX_MEDIA_TYPE)
+  @ApiOkResponse({ description: 'The protokollsutdrag of a verified paragraph as DOCX_MEDIA_TYPE' })
   async extract(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) response: Response) {
     const { fileName, content } = await this.documents.extractDocx(ctx, id);
-    return download(response, content, fileName, DOCX);
+    return download(response, content, fileName, DOCX_MEDIA_TYPE);
   }
 }
 

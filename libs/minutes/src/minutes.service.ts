@@ -5,8 +5,8 @@ import { AbsenceService, AgendaItem, AgendaService, Meeting, meetingDate, Meetin
 import { DateTime } from 'luxon';
 import { attendanceProblems, verificationDeadline } from './domain';
 import { MinutesDto, MinutesQueryDto, SetAttendanceDto, UpdateMinutesDto } from './dto/minutes.dto';
-import { Minutes, MinutesAttendee, Paragraph } from './entities';
-import { assertDraft, lockMinutes, MinutesReader, MinutesRecord, swedishGenitive } from './minutes-record';
+import { Minutes, MinutesAttendee, openParagraph, Paragraph } from './entities';
+import { lockDraftForWrite, MinutesReader, MinutesRecord, swedishGenitive } from './minutes-record';
 import { MinutesPresenter } from './minutes.presenter';
 import { VerificationService } from './verification.service';
 
@@ -146,7 +146,7 @@ export class MinutesService {
   }
 
   async update(ctx: RequestContext, id: string, dto: UpdateMinutesDto): Promise<MinutesDto> {
-    const minutes = await this.forWrite(ctx, id);
+    const minutes = await lockDraftForWrite(ctx, id);
     const before = { ...minutes };
     const record = await this.reader.read(ctx, minutes);
     const startedAt = dto.startedAt ? new Date(dto.startedAt) : minutes.startedAt;
@@ -182,7 +182,7 @@ export class MinutesService {
 
   /** Replaces the attendance: who was there, in which capacity, from and to which paragraph. Checked as a whole. */
   async setAttendance(ctx: RequestContext, id: string, dto: SetAttendanceDto): Promise<MinutesDto> {
-    const minutes = await this.forWrite(ctx, id);
+    const minutes = await lockDraftForWrite(ctx, id);
     const record = await this.reader.read(ctx, minutes);
     const decided = record.paragraphs.filter((paragraph) => paragraph.status === 'decided').map((paragraph) => paragraph.number);
     const changesDecided = this.attendanceChangesAt(record, dto, decided);
@@ -237,14 +237,6 @@ export class MinutesService {
     return this.get(ctx, id);
   }
 
-  /** The draft, row-locked and checked for the caller's right to write it. */
-  async forWrite(ctx: RequestContext, id: string): Promise<Minutes> {
-    const minutes = await lockMinutes(ctx, id);
-    ctx.requireOrganPermission(Permission.MinutesManage, minutes.organId);
-    assertDraft(minutes);
-    return minutes;
-  }
-
   /** The § numbers among those given where the dto would change who is present, or in which capacity. */
   private attendanceChangesAt(record: MinutesRecord, dto: SetAttendanceDto, numbers: number[]): number[] {
     type Row = { personId?: string | null; name?: string | null; capacity: string; replacesPersonId?: string | null; fromParagraph?: number | null; toParagraph?: number | null };
@@ -283,25 +275,8 @@ export class MinutesService {
 
   private async paragraphFromItem(ctx: RequestContext, item: AgendaItem): Promise<Partial<Paragraph>> {
     const base: Partial<Paragraph> = {
-      agendaItemId: item.id,
-      title: item.title,
-      matterId: item.matterId,
-      caseNumber: item.caseNumber,
-      proposal: item.proposal,
+      ...openParagraph({ agendaItemId: item.id, title: item.title, matterId: item.matterId, caseNumber: item.caseNumber, proposal: item.proposal }),
       proposalLabel: item.officerReportId ? 'förvaltningens förslag' : 'förslaget',
-      preparedIn: null,
-      decision: [],
-      description: null,
-      decisionBasis: [],
-      distribution: [],
-      propositions: [],
-      notPublished: false,
-      status: 'open',
-      outcome: null,
-      decidedAt: null,
-      approvedAtMeeting: false,
-      lockedAt: null,
-      contentSha256: null,
     };
     if (item.preparedInItemId) {
       const prepared = await new TenantRepository(ctx, Paragraph, 'Paragrafen').find({ agendaItemId: item.preparedInItemId });

@@ -5,8 +5,8 @@ import { Public } from '@namndrum/core';
 import { download } from '@namndrum/matters';
 import { APPROVAL_PAGE } from './approval-page';
 import { NoticeBoardService } from './notice-board.service';
+import { DOCX_MEDIA_TYPE } from '@namndrum/documents';
 
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** The public anslagstavla, outside the versioned API: /anslagstavla/<municipality code>. */
 @ApiExcludeController()
@@ -25,7 +25,7 @@ export class NoticeBoardController {
   @Public()
   async file(@Param('code') code: string, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) response: Response) {
     const { fileName, content } = await this.board.file(code, id);
-    return download(response, content, fileName, DOCX);
+    return download(response, content, fileName, DOCX_MEDIA_TYPE);
   }
 }
 

@@ -28,8 +28,8 @@ import {
   UpdateDissentDto,
   UpdateParagraphDto,
 } from './dto/paragraph.dto';
-import { Ballot, Disqualification, Dissent, Minutes, MinutesNote, Motion, Paragraph, Proposition, Vote } from './entities';
-import { assertDraft, assertParagraphOpen, lockMinutes, MinutesReader, MinutesRecord, paragraphAttendance, personName } from './minutes-record';
+import { Ballot, Disqualification, Dissent, Minutes, MinutesNote, Motion, openParagraph, Paragraph, Proposition, Vote } from './entities';
+import { assertDraft, assertParagraphOpen, lockDraftForWrite, lockMinutes, MinutesReader, MinutesRecord, paragraphAttendance, personName } from './minutes-record';
 import { lockNumbering } from './minutes.service';
 import { MinutesPresenter } from './minutes.presenter';
 
@@ -72,7 +72,7 @@ export class ParagraphService {
 
   /** A paragraph the agenda did not have (an extra matter taken up at the meeting), numbered after the last. */
   async add(ctx: RequestContext, minutesId: string, dto: AddParagraphDto): Promise<ParagraphDto> {
-    const minutes = await this.lockForWrite(ctx, minutesId);
+    const minutes = await lockDraftForWrite(ctx, minutesId);
     const meeting = await this.meetings.get(ctx, minutes.meetingId);
     const last = await lockNumbering(ctx, minutes.organId, minutes.year, meeting);
     const matter = dto.matterId ? await this.matters.get(ctx, dto.matterId) : null;
@@ -85,25 +85,7 @@ export class ParagraphService {
         year: minutes.year,
         number: last + 1,
         position,
-        agendaItemId: null,
-        title: dto.title,
-        matterId: matter?.id ?? null,
-        caseNumber: matter?.caseNumber ?? null,
-        proposal: dto.proposal ?? [],
-        proposalLabel: 'förslaget',
-        preparedIn: null,
-        decision: [],
-        description: null,
-        decisionBasis: [],
-        distribution: [],
-        propositions: [],
-        notPublished: false,
-        status: 'open',
-        outcome: null,
-        decidedAt: null,
-        approvedAtMeeting: false,
-        lockedAt: null,
-        contentSha256: null,
+        ...openParagraph({ agendaItemId: null, title: dto.title, matterId: matter?.id ?? null, caseNumber: matter?.caseNumber ?? null, proposal: dto.proposal ?? [] }),
       }),
     );
     await this.audit.record(ctx, { action: 'add_paragraph', entityType: 'Paragraph', entityId: paragraph.id, after: paragraph });
@@ -407,16 +389,9 @@ export class ParagraphService {
     return this.get(ctx, paragraph.id);
   }
 
-  private async lockForWrite(ctx: RequestContext, minutesId: string): Promise<Minutes> {
-    const minutes = await lockMinutes(ctx, minutesId);
-    ctx.requireOrganPermission(Permission.MinutesManage, minutes.organId);
-    assertDraft(minutes);
-    return minutes;
-  }
-
   private async forWrite(ctx: RequestContext, paragraphId: string): Promise<ParagraphContext> {
     const found = await this.paragraphs(ctx).get(paragraphId);
-    const minutes = await this.lockForWrite(ctx, found.minutesId);
+    const minutes = await lockDraftForWrite(ctx, found.minutesId);
     const record = await this.reader.read(ctx, minutes);
     const paragraph = record.paragraphs.find((candidate) => candidate.id === paragraphId)!;
     assertParagraphOpen(paragraph);

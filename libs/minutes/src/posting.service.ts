@@ -92,14 +92,18 @@ export class PostingService {
         takenDownAt: null,
       }),
     );
-    const now = this.clock.now();
-    const upAt = startOfSwedishDay(dates.postedOn);
-    await this.outbox.schedule(ctx, [
-      { kind: OUTBOX_KINDS.postingPublish, idempotencyKey: postingPublishKey(saved.id, dates.postedOn), runAt: upAt > now ? upAt : now, payload: { postingId: saved.id } },
-      { kind: OUTBOX_KINDS.postingRemove, idempotencyKey: postingRemoveKey(saved.id, dates.takenDownOn), runAt: startOfSwedishDay(dates.takenDownOn), payload: { postingId: saved.id } },
-    ]);
+    await this.schedule(ctx, saved, startOfSwedishDay(dates.postedOn));
     await this.audit.record(ctx, { action: 'create', entityType: 'Posting', entityId: saved.id, after: saved });
     return saved;
+  }
+
+  /** Up at `upAt` (at once if that has passed), down at the start of the day it is taken down. */
+  async schedule(ctx: RequestContext, posting: Posting, upAt: Date): Promise<void> {
+    const now = this.clock.now();
+    await this.outbox.schedule(ctx, [
+      { kind: OUTBOX_KINDS.postingPublish, idempotencyKey: postingPublishKey(posting.id, posting.postedOn), runAt: upAt > now ? upAt : now, payload: { postingId: posting.id } },
+      { kind: OUTBOX_KINDS.postingRemove, idempotencyKey: postingRemoveKey(posting.id, posting.takenDownOn), runAt: startOfSwedishDay(posting.takenDownOn), payload: { postingId: posting.id } },
+    ]);
   }
 
   /**

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AuditService, Clock, ConflictError, FILE_STORAGE, FileStorage, ForbiddenError, OUTBOX_KINDS, OutboxService, Permission, RequestContext, swedishDate, TenantRepository } from '@namndrum/core';
+import { AuditService, Clock, ConflictError, FILE_STORAGE, FileStorage, ForbiddenError, OUTBOX_KINDS, OutboxService, RequestContext, swedishDate, TenantRepository } from '@namndrum/core';
 import { renderMinutes } from '@namndrum/documents';
 import { MatterService } from '@namndrum/matters';
 import { AgendaService, DeliveryService, MeetingService } from '@namndrum/meetings';
@@ -8,7 +8,7 @@ import { paragraphRange, reminderDay } from './domain';
 import { ApproveDto, MinutesDto } from './dto/minutes.dto';
 import { ParagraphDto } from './dto/paragraph.dto';
 import { Minutes, MinutesApproval, Paragraph, Posting } from './entities';
-import { assertDraft, assertParagraphOpen, lockMinutes, minutesContentSha256, MinutesReader, MinutesRecord, paragraphContentSha256, personName } from './minutes-record';
+import { assertDraft, assertParagraphOpen, lockDraftForWrite, lockMinutes, minutesContentSha256, MinutesReader, MinutesRecord, paragraphContentSha256, personName } from './minutes-record';
 import { MinutesDocumentService } from './minutes-document.service';
 import { MinutesPresenter, RequiredApprover, requiredApprovers } from './minutes.presenter';
 import { PostingService } from './posting.service';
@@ -56,9 +56,7 @@ export class VerificationService {
 
   /** Sends the draft to the chair and verifiers who have not approved its current content. */
   async requestReview(ctx: RequestContext, minutesId: string): Promise<MinutesDto> {
-    const minutes = await lockMinutes(ctx, minutesId);
-    ctx.requireOrganPermission(Permission.MinutesManage, minutes.organId);
-    assertDraft(minutes);
+    const minutes = await lockDraftForWrite(ctx, minutesId);
     const record = await this.reader.read(ctx, minutes);
     this.assertReadyForApproval(record);
     const sha = minutesContentSha256(record);
@@ -144,10 +142,8 @@ export class VerificationService {
 
   /** Minnesanteckningar are not verified: the secretary completes them, and they are then locked like verified minutes. */
   async complete(ctx: RequestContext, minutesId: string): Promise<MinutesDto> {
-    const minutes = await lockMinutes(ctx, minutesId);
-    ctx.requireOrganPermission(Permission.MinutesManage, minutes.organId);
+    const minutes = await lockDraftForWrite(ctx, minutesId);
     if (minutes.kind !== 'notes') throw new ConflictError('MINUTES_NEED_VERIFICATION', 'Ett protokoll färdigställs genom justering av ordföranden och justerarna');
-    assertDraft(minutes);
     const record = await this.reader.read(ctx, minutes);
     const open = record.paragraphs.filter((paragraph) => paragraph.status !== 'decided').map((paragraph) => paragraph.number);
     if (open.length > 0) throw new ConflictError('PARAGRAPHS_UNDECIDED', `Alla punkter måste vara avslutade först (saknas: § ${open.join(', ')})`);

@@ -4,8 +4,8 @@ import { CalendarPart, composeNoticeMail, composeSubstituteCallMail, MeetingMail
 import { OrganService, PersonService } from '@namndrum/organisation';
 import { formatGroupMeetingLines } from '../domain/group-meetings';
 import { AgendaItem, MailDelivery, Meeting, MeetingNotice, SubstituteCall } from '../entities';
+import { DOCX_MEDIA_TYPE } from '@namndrum/documents';
 
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const CACHED_NOTICES = 16;
 
 interface NoticeMaterial {
@@ -22,7 +22,7 @@ export function parseMailbox(value: string): { name: string; email: string } {
 
 /**
  * Everything one e-mail needs, read from PostgreSQL and file storage. A notice's view, calendar and
- * DOCX are the same for every recipient, so they are built once per notice and kept for the next
+ * DOCX_MEDIA_TYPE are the same for every recipient, so they are built once per notice and kept for the next
  * deliveries (a few notices at most: a dispatch is thousands of deliveries of one notice).
  */
 @Injectable()
@@ -100,7 +100,7 @@ export class NoticeMailMaterial {
     return {
       view,
       calendar: noticeCalendar(view),
-      attachment: attach ? { filename: notice.fileName!, content: await this.files.get(notice.fileSha256!), contentType: DOCX } : null,
+      attachment: attach ? { filename: notice.fileName!, content: await this.files.get(notice.fileSha256!), contentType: DOCX_MEDIA_TYPE } : null,
     };
   }
 

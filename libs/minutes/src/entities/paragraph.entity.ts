@@ -120,3 +120,24 @@ export class Paragraph extends TenantEntity {
   @Column('text', { nullable: true })
   contentSha256: string | null;
 }
+
+/** What a new paragraph holds before anything is said about it at the meeting. */
+export function openParagraph(values: Pick<Paragraph, 'title' | 'agendaItemId' | 'matterId' | 'caseNumber' | 'proposal'>): Partial<Paragraph> {
+  return {
+    ...values,
+    proposalLabel: 'förslaget',
+    preparedIn: null,
+    decision: [],
+    description: null,
+    decisionBasis: [],
+    distribution: [],
+    propositions: [],
+    notPublished: false,
+    status: 'open',
+    outcome: null,
+    decidedAt: null,
+    approvedAtMeeting: false,
+    lockedAt: null,
+    contentSha256: null,
+  };
+}

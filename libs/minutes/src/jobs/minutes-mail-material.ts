@@ -9,10 +9,10 @@ import { MinutesDocumentService } from '../minutes-document.service';
 import { appealDates } from '../posting.service';
 import { MinutesReader, MinutesRecord, personName } from '../minutes-record';
 import { MinutesPresenter, requiredApprovers } from '../minutes.presenter';
+import { DOCX_MEDIA_TYPE } from '@namndrum/documents';
 
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-/** Writes the e-mails of the minutes: the draft to approve, the reminder, and each protokollsutdrag with its DOCX. */
+/** Writes the e-mails of the minutes: the draft to approve, the reminder, and each protokollsutdrag with its DOCX_MEDIA_TYPE. */
 @Injectable()
 export class MinutesMailMaterial implements DeliveryComposer, OnModuleInit {
   constructor(
@@ -54,7 +54,7 @@ export class MinutesMailMaterial implements DeliveryComposer, OnModuleInit {
           },
           delivery.recipientName,
         ),
-        attachments: [{ filename: file.fileName, content: file.content, contentType: DOCX }],
+        attachments: [{ filename: file.fileName, content: file.content, contentType: DOCX_MEDIA_TYPE }],
       };
     }
     const record = await this.read(ctx, delivery.subjectId!);
@@ -75,7 +75,7 @@ export class MinutesMailMaterial implements DeliveryComposer, OnModuleInit {
         },
         delivery.recipientName,
       ),
-      attachments: [{ filename: draft.fileName, content: draft.content, contentType: DOCX }],
+      attachments: [{ filename: draft.fileName, content: draft.content, contentType: DOCX_MEDIA_TYPE }],
     };
   }
 

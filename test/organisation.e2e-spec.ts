@@ -481,6 +481,38 @@ describe('organisation register over HTTP', () => {
       expect(expectStatus(await admin.get(`/organs/${chairOnly.id}`), 200).rules).toMatchObject({ verification: 'chair_only', verifierCount: 0 });
     });
 
+    describe('fullmäktige', () => {
+      it('is verified by the chair and two verifiers unless told otherwise', async () => {
+        const council = expectStatus(await admin.post('/organs', { name: 'Fullmäktige med standardregler', shortName: code('KF'), kind: 'council' }), 201);
+        expect(council.rules).toEqual({ ...DEFAULT_RULES, verifierCount: 2 });
+      });
+
+      it('cannot be given a notice later than a week before the meeting day, nor fewer than two verifiers, on create or update; nothing is saved', async () => {
+        const late = await admin.post('/organs', { name: 'Sent fullmäktige', shortName: code('KF'), kind: 'council', rules: { noticeLeadDays: 5 } });
+        expectError(late, 400, 'COUNCIL_NOTICE_TOO_LATE');
+        expect(fieldsOf(late)).toEqual(['rules.noticeLeadDays']);
+        expect(expectStatus(await admin.get('/organs', { q: 'Sent fullmäktige' }), 200).total).toBe(0);
+
+        const council = expectStatus(await admin.post('/organs', { name: 'Regelfullmäktige', shortName: code('KF'), kind: 'council' }), 201);
+        const chairOnly = await admin.patch(`/organs/${council.id}`, { rules: { verification: 'chair_only', verifierCount: 0 } });
+        expectError(chairOnly, 400, 'COUNCIL_VERIFICATION', 'Fullmäktiges protokoll justeras av ordföranden och två justerare');
+        expect(fieldsOf(chairOnly)).toEqual(['rules.verification']);
+        const oneVerifier = await admin.patch(`/organs/${council.id}`, { rules: { verifierCount: 1 } });
+        expectError(oneVerifier, 400, 'COUNCIL_VERIFIERS');
+        expect(fieldsOf(oneVerifier)).toEqual(['rules.verifierCount']);
+        expectError(await admin.patch(`/organs/${council.id}`, { rules: { noticeLeadDays: 6 } }), 400, 'COUNCIL_NOTICE_TOO_LATE');
+        expect(expectStatus(await admin.get(`/organs/${council.id}`), 200).rules).toEqual({ ...DEFAULT_RULES, verifierCount: 2 });
+        expect(expectStatus(await admin.patch(`/organs/${council.id}`, { rules: { noticeLeadDays: 10, verifierCount: 3 } }), 200).rules).toMatchObject({ noticeLeadDays: 10, verifierCount: 3 });
+      });
+
+      it('cannot be made of an organ whose rules fall short of it', async () => {
+        const committee = expectStatus(await admin.post('/organs', { name: 'Blivande fullmäktige', shortName: code('BF'), kind: 'committee' }), 201);
+        const response = await admin.patch(`/organs/${committee.id}`, { kind: 'council' });
+        expectError(response, 400, 'COUNCIL_VERIFIERS');
+        expect(expectStatus(await admin.get(`/organs/${committee.id}`), 200).kind).toBe('committee');
+      });
+    });
+
     describe('a secretary', () => {
       it('changes the rules of its own organ', async () => {
         const updated = expectStatus(await secretary.patch(`/organs/${organA}`, { rules: { noticeLeadDays: 14, noticeSendTime: '07:30' } }), 200);

@@ -1,3 +1,4 @@
+import { NoticeService } from '@namndrum/meetings';
 import { Tenant, createTenant } from './factories/tenant.factory';
 import { readDocx } from '../libs/documents/src/testing/read-docx';
 import { binaryParser } from './support/files';
@@ -185,6 +186,33 @@ describe('meetings, agendas and notices over HTTP', () => {
       expect((await world.secretary.get(`/meetings/${meetingId}`).expect(200)).body.status).toBe('notice_finalized');
       const audit = (await world.admin.get(`/audit-entries?entityId=${notice.id}`).expect(200)).body.items.map((entry: { action: string }) => entry.action);
       expect(audit).toEqual(expect.arrayContaining(['notice_notice', 'notice_sent_late']));
+    });
+
+    it('flags a supplementary or revised notice that goes out after the deadline as sent late, in the API and the audit log', async () => {
+      const meetingId = await world.meeting('2026-04-02T14:00:00+02:00', '2026-04-02T17:00:00+02:00');
+      await world.secretary.post(`/meetings/${meetingId}/agenda-items`, { kind: 'information', title: 'Information om lokalförsörjningen' }).expect(201);
+      clock.current = new Date('2026-03-20T09:00:00Z');
+      await tenant.run((ctx) => testApp.app.get(NoticeService).recordSent(ctx, meetingId, { finalizedAt: clock.now(), dispatchedAt: clock.now() }));
+      const auditOf = async (noticeId: string) => (await world.admin.get(`/audit-entries?entityId=${noticeId}`).expect(200)).body.items.map((entry: { action: string }) => entry.action);
+
+      // Before the deadline (2026-03-26 08:00): on time.
+      clock.current = new Date('2026-03-21T09:00:00Z');
+      await world.secretary.post(`/meetings/${meetingId}/agenda-items`, { kind: 'information', title: 'Information om sommarskolan' }).expect(201);
+      const early = (await world.secretary.post(`/meetings/${meetingId}/notices`).expect(201)).body;
+      expect(early).toMatchObject({ kind: 'supplementary', sentLate: false });
+      expect(await auditOf(early.id)).not.toContain('notice_sent_late');
+
+      clock.current = new Date('2026-03-30T09:00:00Z');
+      await world.secretary.post(`/meetings/${meetingId}/agenda-items`, { kind: 'information', title: 'Information om kösituationen' }).expect(201);
+      const supplementary = (await world.secretary.post(`/meetings/${meetingId}/notices`).expect(201)).body;
+      expect(supplementary).toMatchObject({ kind: 'supplementary', sentLate: true, dispatchAt: '2026-03-30T09:00:00.000Z' });
+      expect(await auditOf(supplementary.id)).toEqual(expect.arrayContaining(['notice_supplementary', 'notice_sent_late']));
+
+      await world.secretary.patch(`/meetings/${meetingId}`, { place: 'Folkets hus' }).expect(200);
+      const versions = (await world.secretary.get(`/meetings/${meetingId}/notices`).expect(200)).body;
+      const revised = versions.find((version: { kind: string }) => version.kind === 'revised');
+      expect(revised).toMatchObject({ sentLate: true });
+      expect(await auditOf(revised.id)).toEqual(expect.arrayContaining(['notice_revised', 'notice_sent_late']));
     });
 
     it('keeps every version: finalizing again supersedes the scheduled one and its dispatch', async () => {

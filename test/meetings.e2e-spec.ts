@@ -312,6 +312,32 @@ describe('meetings, agendas and notices over HTTP', () => {
       await erik.delete(`/absences/${absence.id}`).expect(409);
     });
 
+    it("calls in the member's personal substitute first where the organ's policy says so, then the party in the agreed order", async () => {
+      const council = await meetingWorld(testApp, tenant, { organName: 'Pensionärsrådet', domain: `personal.${tenant.municipalityId.slice(0, 8)}.test.example` });
+      await council.admin.patch(`/organs/${council.organId}`, { rules: { substituteCallIn: 'personal_substitute_first' } }).expect(200);
+      const seats = (await council.admin.get(`/memberships?organId=${council.organId}&pageSize=50`).expect(200)).body.items;
+      const seatOf = (key: string) => seats.find((seat: { personId: string }) => seat.personId === council.people[key].personId).id;
+      const linked = (await council.secretary.patch(`/memberships/${seatOf('erik')}`, { personalSubstituteMembershipIds: [seatOf('anders'), seatOf('mikael')] }).expect(200)).body;
+      expect(linked.personalSubstituteMembershipIds).toEqual([seatOf('anders'), seatOf('mikael')]);
+      const composition = (await council.secretary.get(`/organs/${council.organId}/composition`).expect(200)).body;
+      expect(composition.members.find((seat: { membershipId: string }) => seat.membershipId === seatOf('erik')).personalSubstituteMembershipIds).toEqual([seatOf('anders'), seatOf('mikael')]);
+      expect(composition.substitutes.find((seat: { membershipId: string }) => seat.membershipId === seatOf('mikael')).personalSubstituteFor).toEqual([seatOf('erik')]);
+
+      const meeting = await council.meeting(stockholmDaysFromNow(21, '14:00'), stockholmDaysFromNow(21, '17:00'));
+      const called = async () =>
+        (await council.secretary.get(`/meetings/${meeting}/substitute-calls`).expect(200)).body
+          .filter((call: { status: string }) => call.status === 'called')
+          .map((call: { absentPersonId: string; substitutePersonId: string }) => `${call.absentPersonId}→${call.substitutePersonId}`);
+      const id = (key: string) => council.people[key].personId;
+      // Maria (S) reports first: Kerstin, first of the party; Anders is Erik's and stays free for him.
+      await council.secretary.post(`/meetings/${meeting}/absences`, { personId: id('maria') }).expect(201);
+      await council.secretary.post(`/meetings/${meeting}/absences`, { personId: id('erik') }).expect(201);
+      expect(await called()).toEqual([`${id('maria')}→${id('kerstin')}`, `${id('erik')}→${id('anders')}`]);
+      // Anders cannot come: Erik's second personal substitute, Mikael of another party, before the rest of the list.
+      await council.secretary.post(`/meetings/${meeting}/absences`, { personId: id('anders') }).expect(201);
+      expect(await called()).toEqual([`${id('maria')}→${id('kerstin')}`, `${id('erik')}→${id('mikael')}`]);
+    });
+
     it('refuses absence for someone else unless secretary, for someone without a seat, and after the meeting has started', async () => {
       const maria = await world.user('maria');
       const forOther = await maria.post(`/meetings/${meetingId}/absences`, { personId: world.people.anna.personId }).expect(403);

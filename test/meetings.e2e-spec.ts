@@ -131,6 +131,28 @@ describe('meetings, agendas and notices over HTTP', () => {
       await world.secretary.patch(`/agenda-items/${items[2].id}`, { documentsLater: false }).expect(200);
     });
 
+    it('never makes an item of myndighetsutövning public, and closes an open item when its matter is marked so later', async () => {
+      const open = await tenant.organ({ name: 'Miljö- och byggnadsnämnden', rules: { openMeetings: true } });
+      const openMeeting = (await world.admin.post('/meetings', { organId: open, startsAt: '2027-05-05T18:00:00+02:00', endsAt: '2027-05-05T21:00:00+02:00', place: 'Folkets hus' }).expect(201)).body.id;
+      const permit = await world.signedMatter('Bygglov för nybyggnad av garage', open, { exerciseOfPublicAuthority: true });
+      expect((await world.secretary.get(`/matters/${permit.matterId}`).expect(200)).body.exerciseOfPublicAuthority).toBe(true);
+      const before = (await world.admin.get(`/meetings/${openMeeting}/agenda-items`).expect(200)).body;
+      const refused = await world.admin.post(`/meetings/${openMeeting}/agenda-items`, { kind: 'matter', matterId: permit.matterId, public: true }).expect(400);
+      expect(refused.body).toMatchObject({ error: 'AUTHORITY_MATTER_CLOSED', details: [{ field: 'public' }] });
+      expect((await world.admin.get(`/meetings/${openMeeting}/agenda-items`).expect(200)).body).toEqual(before);
+      const closedItem = (await world.admin.post(`/meetings/${openMeeting}/agenda-items`, { kind: 'matter', matterId: permit.matterId }).expect(201)).body;
+      expect((await world.admin.patch(`/agenda-items/${closedItem.id}`, { public: true }).expect(400)).body.error).toBe('AUTHORITY_MATTER_CLOSED');
+
+      const plan = await world.signedMatter('Detaljplan för kvarteret Läraren', open);
+      const openItem = (await world.admin.post(`/meetings/${openMeeting}/agenda-items`, { kind: 'matter', matterId: plan.matterId, public: true }).expect(201)).body;
+      expect(openItem.public).toBe(true);
+      await world.secretary.patch(`/matters/${plan.matterId}`, { exerciseOfPublicAuthority: true }).expect(200);
+      const items = (await world.admin.get(`/meetings/${openMeeting}/agenda-items`).expect(200)).body;
+      expect(items.find((item: { id: string }) => item.id === openItem.id).public).toBe(false);
+      const audit = (await world.admin.get(`/audit-entries?entityId=${openItem.id}`).expect(200)).body.items.map((entry: { action: string }) => entry.action);
+      expect(audit).toContain('close_item');
+    });
+
     it("lets an utskott prepare a matter addressed to its nämnd, which then carries the utskott's proposal", async () => {
       const au = await tenant.organ({ name: 'Arbetsutskottet', kind: 'subcommittee', parentOrganId: world.organId });
       const other = await tenant.organ({ name: 'Kulturnämnden' });

@@ -452,6 +452,23 @@ describe('minutes: drafting, deciding and verifying', () => {
     expect(left.map((job) => job.status)).toEqual(['cancelled', 'cancelled']);
   });
 
+  it("has fullmäktige's minutes verified by the chair and two verifiers unless its rules say more", async () => {
+    clock.current = new Date('2026-09-01T09:00:00Z');
+    const council = await tenant.organ({ name: 'Kommunfullmäktige i justeringsprov', shortName: 'KFJ', kind: 'council', responsibleDepartmentId: tenant.departmentId });
+    await tenant.seat({ personId: person('hakan'), organId: council, role: 'member', position: 'chair', party: 'M' });
+    for (const key of ['anna', 'erik', 'maria']) await tenant.seat({ personId: person(key), organId: council, role: 'member', party: 'S' });
+    const kf = world.as((await tenant.user([{ role: 'secretary', organId: council }])).token);
+    const meetingId = (await kf.post('/meetings', { organId: council, startsAt: '2026-09-14T18:00:00+02:00', endsAt: '2026-09-14T20:00:00+02:00', place: 'Fullmäktigesalen' }).expect(201)).body.id;
+    await kf.post(`/meetings/${meetingId}/agenda-items`, { kind: 'information', title: 'Information om delårsrapporten' }).expect(201);
+    await tenant.run((ctx) => testApp.app.get(NoticeService).recordSent(ctx, meetingId, { finalizedAt: clock.now(), dispatchedAt: clock.now() }));
+    clock.current = new Date('2026-09-14T18:30:00Z');
+    await kf.post(`/meetings/${meetingId}/held`).expect(200);
+    const minutes = (await kf.post(`/meetings/${meetingId}/minutes`).expect(201)).body;
+    const one = await kf.patch(`/minutes/${minutes.id}`, { verifierPersonIds: [person('anna')] }).expect(400);
+    expect(one.body).toMatchObject({ error: 'VERIFIER_COUNT', message: 'Kommunfullmäktige i justeringsprov ska utse 2 justerare' });
+    await kf.patch(`/minutes/${minutes.id}`, { verifierPersonIds: [person('anna'), person('erik')] }).expect(200);
+  });
+
   it("puts fullmäktige's kungörelse up a week before the meeting day even where the council's notice is set to go out later", async () => {
     clock.current = new Date('2026-09-01T09:00:00Z');
     const council = await tenant.organ({ name: 'Kommunfullmäktige med kort kallelsetid', shortName: 'KFK', kind: 'council', responsibleDepartmentId: tenant.departmentId });

@@ -299,6 +299,7 @@ describe('the worker: notices through the outbox, BullMQ and SMTP, and the Kolad
     await sink.waitFor((received) => received.length === emails().length, 40_000, 'the notice once the worker is back');
     const sent = (await world.secretary.get(`/meeting-notices/${notice.id}`).expect(200)).body;
     expect(sent).toMatchObject({ status: 'dispatched', sentLate: true });
+    expect((await world.secretary.get(`/meeting-notices/${notice.id}/deliveries`).expect(200)).body).toMatchObject({ sentLate: true, counts: { sent: emails().length } });
     const audit = (await world.admin.get(`/audit-entries?entityId=${notice.id}`).expect(200)).body.items.map((entry: { action: string }) => entry.action);
     expect(audit).toEqual(expect.arrayContaining(['notice_dispatched', 'notice_sent_late']));
   }, 60_000);

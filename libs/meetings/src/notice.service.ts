@@ -329,7 +329,7 @@ export class NoticeService {
       .orderBy(`CASE d.status WHEN 'failed' THEN 0 WHEN 'no_address' THEN 1 WHEN 'queued' THEN 2 ELSE 3 END`)
       .addOrderBy('d.recipient_name')
       .getMany();
-    return { noticeId: notice.id, version: notice.version, counts: { queued: count('queued'), sent: count('sent'), failed: count('failed'), noAddress: count('no_address') }, deliveries };
+    return { noticeId: notice.id, version: notice.version, sentLate: notice.sentLate, counts: { queued: count('queued'), sent: count('sent'), failed: count('failed'), noAddress: count('no_address') }, deliveries };
   }
 
   mailDomain(): string {

@@ -58,6 +58,7 @@ export class DeliveryCountsDto {
 export class DeliveryReportDto {
   @ApiProperty({ format: 'uuid' }) noticeId: string;
   @ApiProperty() version: number;
+  @ApiProperty({ description: "Skickad för sent: the notice left after the organ's deadline" }) sentLate: boolean;
   @ApiProperty({ type: DeliveryCountsDto }) counts: DeliveryCountsDto;
   @ApiProperty({ type: [MailDeliveryDto], description: 'Every delivery, those not (yet) received first' }) deliveries: MailDeliveryDto[];
 }

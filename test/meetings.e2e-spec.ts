@@ -1,3 +1,4 @@
+import { NoticeService } from '@namndrum/meetings';
 import { Tenant, createTenant } from './factories/tenant.factory';
 import { readDocx } from '../libs/documents/src/testing/read-docx';
 import { binaryParser } from './support/files';
@@ -130,6 +131,28 @@ describe('meetings, agendas and notices over HTTP', () => {
       await world.secretary.patch(`/agenda-items/${items[2].id}`, { documentsLater: false }).expect(200);
     });
 
+    it('never makes an item of myndighetsutövning public, and closes an open item when its matter is marked so later', async () => {
+      const open = await tenant.organ({ name: 'Miljö- och byggnadsnämnden', rules: { openMeetings: true } });
+      const openMeeting = (await world.admin.post('/meetings', { organId: open, startsAt: '2027-05-05T18:00:00+02:00', endsAt: '2027-05-05T21:00:00+02:00', place: 'Folkets hus' }).expect(201)).body.id;
+      const permit = await world.signedMatter('Bygglov för nybyggnad av garage', open, { exerciseOfPublicAuthority: true });
+      expect((await world.secretary.get(`/matters/${permit.matterId}`).expect(200)).body.exerciseOfPublicAuthority).toBe(true);
+      const before = (await world.admin.get(`/meetings/${openMeeting}/agenda-items`).expect(200)).body;
+      const refused = await world.admin.post(`/meetings/${openMeeting}/agenda-items`, { kind: 'matter', matterId: permit.matterId, public: true }).expect(400);
+      expect(refused.body).toMatchObject({ error: 'AUTHORITY_MATTER_CLOSED', details: [{ field: 'public' }] });
+      expect((await world.admin.get(`/meetings/${openMeeting}/agenda-items`).expect(200)).body).toEqual(before);
+      const closedItem = (await world.admin.post(`/meetings/${openMeeting}/agenda-items`, { kind: 'matter', matterId: permit.matterId }).expect(201)).body;
+      expect((await world.admin.patch(`/agenda-items/${closedItem.id}`, { public: true }).expect(400)).body.error).toBe('AUTHORITY_MATTER_CLOSED');
+
+      const plan = await world.signedMatter('Detaljplan för kvarteret Läraren', open);
+      const openItem = (await world.admin.post(`/meetings/${openMeeting}/agenda-items`, { kind: 'matter', matterId: plan.matterId, public: true }).expect(201)).body;
+      expect(openItem.public).toBe(true);
+      await world.secretary.patch(`/matters/${plan.matterId}`, { exerciseOfPublicAuthority: true }).expect(200);
+      const items = (await world.admin.get(`/meetings/${openMeeting}/agenda-items`).expect(200)).body;
+      expect(items.find((item: { id: string }) => item.id === openItem.id).public).toBe(false);
+      const audit = (await world.admin.get(`/audit-entries?entityId=${openItem.id}`).expect(200)).body.items.map((entry: { action: string }) => entry.action);
+      expect(audit).toContain('close_item');
+    });
+
     it("lets an utskott prepare a matter addressed to its nämnd, which then carries the utskott's proposal", async () => {
       const au = await tenant.organ({ name: 'Arbetsutskottet', kind: 'subcommittee', parentOrganId: world.organId });
       const other = await tenant.organ({ name: 'Kulturnämnden' });
@@ -185,6 +208,33 @@ describe('meetings, agendas and notices over HTTP', () => {
       expect((await world.secretary.get(`/meetings/${meetingId}`).expect(200)).body.status).toBe('notice_finalized');
       const audit = (await world.admin.get(`/audit-entries?entityId=${notice.id}`).expect(200)).body.items.map((entry: { action: string }) => entry.action);
       expect(audit).toEqual(expect.arrayContaining(['notice_notice', 'notice_sent_late']));
+    });
+
+    it('flags a supplementary or revised notice that goes out after the deadline as sent late, in the API and the audit log', async () => {
+      const meetingId = await world.meeting('2026-04-02T14:00:00+02:00', '2026-04-02T17:00:00+02:00');
+      await world.secretary.post(`/meetings/${meetingId}/agenda-items`, { kind: 'information', title: 'Information om lokalförsörjningen' }).expect(201);
+      clock.current = new Date('2026-03-20T09:00:00Z');
+      await tenant.run((ctx) => testApp.app.get(NoticeService).recordSent(ctx, meetingId, { finalizedAt: clock.now(), dispatchedAt: clock.now() }));
+      const auditOf = async (noticeId: string) => (await world.admin.get(`/audit-entries?entityId=${noticeId}`).expect(200)).body.items.map((entry: { action: string }) => entry.action);
+
+      // Before the deadline (2026-03-26 08:00): on time.
+      clock.current = new Date('2026-03-21T09:00:00Z');
+      await world.secretary.post(`/meetings/${meetingId}/agenda-items`, { kind: 'information', title: 'Information om sommarskolan' }).expect(201);
+      const early = (await world.secretary.post(`/meetings/${meetingId}/notices`).expect(201)).body;
+      expect(early).toMatchObject({ kind: 'supplementary', sentLate: false });
+      expect(await auditOf(early.id)).not.toContain('notice_sent_late');
+
+      clock.current = new Date('2026-03-30T09:00:00Z');
+      await world.secretary.post(`/meetings/${meetingId}/agenda-items`, { kind: 'information', title: 'Information om kösituationen' }).expect(201);
+      const supplementary = (await world.secretary.post(`/meetings/${meetingId}/notices`).expect(201)).body;
+      expect(supplementary).toMatchObject({ kind: 'supplementary', sentLate: true, dispatchAt: '2026-03-30T09:00:00.000Z' });
+      expect(await auditOf(supplementary.id)).toEqual(expect.arrayContaining(['notice_supplementary', 'notice_sent_late']));
+
+      await world.secretary.patch(`/meetings/${meetingId}`, { place: 'Folkets hus' }).expect(200);
+      const versions = (await world.secretary.get(`/meetings/${meetingId}/notices`).expect(200)).body;
+      const revised = versions.find((version: { kind: string }) => version.kind === 'revised');
+      expect(revised).toMatchObject({ sentLate: true });
+      expect(await auditOf(revised.id)).toEqual(expect.arrayContaining(['notice_revised', 'notice_sent_late']));
     });
 
     it('keeps every version: finalizing again supersedes the scheduled one and its dispatch', async () => {
@@ -282,6 +332,32 @@ describe('meetings, agendas and notices over HTTP', () => {
       await erik.delete(`/absences/${absence.id}`).expect(200);
       expect(await calls()).toEqual([]);
       await erik.delete(`/absences/${absence.id}`).expect(409);
+    });
+
+    it("calls in the member's personal substitute first where the organ's policy says so, then the party in the agreed order", async () => {
+      const council = await meetingWorld(testApp, tenant, { organName: 'Pensionärsrådet', domain: `personal.${tenant.municipalityId.slice(0, 8)}.test.example` });
+      await council.admin.patch(`/organs/${council.organId}`, { rules: { substituteCallIn: 'personal_substitute_first' } }).expect(200);
+      const seats = (await council.admin.get(`/memberships?organId=${council.organId}&pageSize=50`).expect(200)).body.items;
+      const seatOf = (key: string) => seats.find((seat: { personId: string }) => seat.personId === council.people[key].personId).id;
+      const linked = (await council.secretary.patch(`/memberships/${seatOf('erik')}`, { personalSubstituteMembershipIds: [seatOf('anders'), seatOf('mikael')] }).expect(200)).body;
+      expect(linked.personalSubstituteMembershipIds).toEqual([seatOf('anders'), seatOf('mikael')]);
+      const composition = (await council.secretary.get(`/organs/${council.organId}/composition`).expect(200)).body;
+      expect(composition.members.find((seat: { membershipId: string }) => seat.membershipId === seatOf('erik')).personalSubstituteMembershipIds).toEqual([seatOf('anders'), seatOf('mikael')]);
+      expect(composition.substitutes.find((seat: { membershipId: string }) => seat.membershipId === seatOf('mikael')).personalSubstituteFor).toEqual([seatOf('erik')]);
+
+      const meeting = await council.meeting(stockholmDaysFromNow(21, '14:00'), stockholmDaysFromNow(21, '17:00'));
+      const called = async () =>
+        (await council.secretary.get(`/meetings/${meeting}/substitute-calls`).expect(200)).body
+          .filter((call: { status: string }) => call.status === 'called')
+          .map((call: { absentPersonId: string; substitutePersonId: string }) => `${call.absentPersonId}→${call.substitutePersonId}`);
+      const id = (key: string) => council.people[key].personId;
+      // Maria (S) reports first: Kerstin, first of the party; Anders is Erik's and stays free for him.
+      await council.secretary.post(`/meetings/${meeting}/absences`, { personId: id('maria') }).expect(201);
+      await council.secretary.post(`/meetings/${meeting}/absences`, { personId: id('erik') }).expect(201);
+      expect(await called()).toEqual([`${id('maria')}→${id('kerstin')}`, `${id('erik')}→${id('anders')}`]);
+      // Anders cannot come: Erik's second personal substitute, Mikael of another party, before the rest of the list.
+      await council.secretary.post(`/meetings/${meeting}/absences`, { personId: id('anders') }).expect(201);
+      expect(await called()).toEqual([`${id('maria')}→${id('kerstin')}`, `${id('erik')}→${id('mikael')}`]);
     });
 
     it('refuses absence for someone else unless secretary, for someone without a seat, and after the meeting has started', async () => {

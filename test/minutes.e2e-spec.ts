@@ -451,4 +451,37 @@ describe('minutes: drafting, deciding and verifying', () => {
     const left: { status: string }[] = await testApp.dataSource.query(`SELECT status FROM outbox_jobs WHERE payload->>'postingId' = $1`, [withdrawn.id]);
     expect(left.map((job) => job.status)).toEqual(['cancelled', 'cancelled']);
   });
+
+  it("has fullmäktige's minutes verified by the chair and two verifiers unless its rules say more", async () => {
+    clock.current = new Date('2026-09-01T09:00:00Z');
+    const council = await tenant.organ({ name: 'Kommunfullmäktige i justeringsprov', shortName: 'KFJ', kind: 'council', responsibleDepartmentId: tenant.departmentId });
+    await tenant.seat({ personId: person('hakan'), organId: council, role: 'member', position: 'chair', party: 'M' });
+    for (const key of ['anna', 'erik', 'maria']) await tenant.seat({ personId: person(key), organId: council, role: 'member', party: 'S' });
+    const kf = world.as((await tenant.user([{ role: 'secretary', organId: council }])).token);
+    const meetingId = (await kf.post('/meetings', { organId: council, startsAt: '2026-09-14T18:00:00+02:00', endsAt: '2026-09-14T20:00:00+02:00', place: 'Fullmäktigesalen' }).expect(201)).body.id;
+    await kf.post(`/meetings/${meetingId}/agenda-items`, { kind: 'information', title: 'Information om delårsrapporten' }).expect(201);
+    await tenant.run((ctx) => testApp.app.get(NoticeService).recordSent(ctx, meetingId, { finalizedAt: clock.now(), dispatchedAt: clock.now() }));
+    clock.current = new Date('2026-09-14T18:30:00Z');
+    await kf.post(`/meetings/${meetingId}/held`).expect(200);
+    const minutes = (await kf.post(`/meetings/${meetingId}/minutes`).expect(201)).body;
+    const one = await kf.patch(`/minutes/${minutes.id}`, { verifierPersonIds: [person('anna')] }).expect(400);
+    expect(one.body).toMatchObject({ error: 'VERIFIER_COUNT', message: 'Kommunfullmäktige i justeringsprov ska utse 2 justerare' });
+    await kf.patch(`/minutes/${minutes.id}`, { verifierPersonIds: [person('anna'), person('erik')] }).expect(200);
+  });
+
+  it("puts fullmäktige's kungörelse up a week before the meeting day even where the council's notice is set to go out later", async () => {
+    clock.current = new Date('2026-09-01T09:00:00Z');
+    const council = await tenant.organ({ name: 'Kommunfullmäktige med kort kallelsetid', shortName: 'KFK', kind: 'council', responsibleDepartmentId: tenant.departmentId });
+    // Rules stored before the register refused a council's notice later than a week before.
+    await testApp.dataSource.query(`UPDATE organs SET rules_notice_lead_days = 3 WHERE id = $1`, [council]);
+    const kf = world.as((await tenant.user([{ role: 'secretary', organId: council }])).token);
+    const meetingId = (await kf.post('/meetings', { organId: council, startsAt: '2026-10-12T18:00:00+02:00', endsAt: '2026-10-12T22:00:00+02:00', place: 'Fullmäktigesalen' }).expect(201)).body.id;
+    await kf.post(`/meetings/${meetingId}/agenda-items`, { kind: 'information', title: 'Information om budgetprocessen' }).expect(201);
+    const notice = (await kf.post(`/meetings/${meetingId}/notices`).expect(201)).body;
+    expect(notice.dispatchAt).toBe('2026-10-09T06:00:00.000Z');
+    const [posting] = await testApp.dataSource.query(`SELECT id, posted_on::text, taken_down_on::text FROM postings WHERE meeting_id = $1 AND kind = 'meeting_notice'`, [meetingId]);
+    expect(posting).toMatchObject({ posted_on: '2026-10-05', taken_down_on: '2026-10-13' });
+    const [publish]: { run_at: Date }[] = await testApp.dataSource.query(`SELECT run_at FROM outbox_jobs WHERE payload->>'postingId' = $1 AND kind = 'posting.publish' AND status = 'pending'`, [posting.id]);
+    expect(publish.run_at.toISOString()).toBe('2026-10-04T22:00:00.000Z');
+  });
 });

@@ -283,6 +283,27 @@ describe('the worker: notices through the outbox, BullMQ and SMTP, and the Kolad
     expect((await deliveries(notice.id)).map((row) => row.status)).toEqual(emails().map(() => 'sent'));
   }, 60_000);
 
+  it('flags a notice finalized in time that leaves after the deadline because the worker was down, in the API and the audit log', async () => {
+    const { meetingId } = await meetingWithMatter(10, 'Riktlinjer för färdtjänst');
+    const notice = (await world.secretary.post(`/meetings/${meetingId}/notices`).expect(201)).body;
+    expect(notice.sentLate).toBe(false);
+    await worker.stop();
+    // The worker stays down past the deadline: as if the meeting were five days away and the notice had
+    // been due (a week before, at 08:00) two days ago.
+    await testApp.dataSource.query(`UPDATE meetings SET starts_at = $1, ends_at = $2 WHERE id = $3`, [stockholmDaysFromNow(5, '14:00'), stockholmDaysFromNow(5, '17:00'), meetingId]);
+    const due = new Date(stockholmDaysFromNow(-2, '08:00'));
+    await testApp.dataSource.query(`UPDATE meeting_notices SET dispatch_at = $1 WHERE id = $2`, [due, notice.id]);
+    await testApp.dataSource.query(`UPDATE outbox_jobs SET run_at = $1 WHERE idempotency_key = $2`, [due, `notice-dispatch:${notice.id}`]);
+    await redis.flushAll();
+    worker = await new WorkerProcess(workerEnv()).start();
+    await sink.waitFor((received) => received.length === emails().length, 40_000, 'the notice once the worker is back');
+    const sent = (await world.secretary.get(`/meeting-notices/${notice.id}`).expect(200)).body;
+    expect(sent).toMatchObject({ status: 'dispatched', sentLate: true });
+    expect((await world.secretary.get(`/meeting-notices/${notice.id}/deliveries`).expect(200)).body).toMatchObject({ sentLate: true, counts: { sent: emails().length } });
+    const audit = (await world.admin.get(`/audit-entries?entityId=${notice.id}`).expect(200)).body.items.map((entry: { action: string }) => entry.action);
+    expect(audit).toEqual(expect.arrayContaining(['notice_dispatched', 'notice_sent_late']));
+  }, 60_000);
+
   describe('500 recipients', () => {
     const MANY = 500;
     let organWorld: MeetingWorld;

@@ -481,6 +481,38 @@ describe('organisation register over HTTP', () => {
       expect(expectStatus(await admin.get(`/organs/${chairOnly.id}`), 200).rules).toMatchObject({ verification: 'chair_only', verifierCount: 0 });
     });
 
+    describe('fullmäktige', () => {
+      it('is verified by the chair and two verifiers unless told otherwise', async () => {
+        const council = expectStatus(await admin.post('/organs', { name: 'Fullmäktige med standardregler', shortName: code('KF'), kind: 'council' }), 201);
+        expect(council.rules).toEqual({ ...DEFAULT_RULES, verifierCount: 2 });
+      });
+
+      it('cannot be given a notice later than a week before the meeting day, nor fewer than two verifiers, on create or update; nothing is saved', async () => {
+        const late = await admin.post('/organs', { name: 'Sent fullmäktige', shortName: code('KF'), kind: 'council', rules: { noticeLeadDays: 5 } });
+        expectError(late, 400, 'COUNCIL_NOTICE_TOO_LATE');
+        expect(fieldsOf(late)).toEqual(['rules.noticeLeadDays']);
+        expect(expectStatus(await admin.get('/organs', { q: 'Sent fullmäktige' }), 200).total).toBe(0);
+
+        const council = expectStatus(await admin.post('/organs', { name: 'Regelfullmäktige', shortName: code('KF'), kind: 'council' }), 201);
+        const chairOnly = await admin.patch(`/organs/${council.id}`, { rules: { verification: 'chair_only', verifierCount: 0 } });
+        expectError(chairOnly, 400, 'COUNCIL_VERIFICATION', 'Fullmäktiges protokoll justeras av ordföranden och två justerare');
+        expect(fieldsOf(chairOnly)).toEqual(['rules.verification']);
+        const oneVerifier = await admin.patch(`/organs/${council.id}`, { rules: { verifierCount: 1 } });
+        expectError(oneVerifier, 400, 'COUNCIL_VERIFIERS');
+        expect(fieldsOf(oneVerifier)).toEqual(['rules.verifierCount']);
+        expectError(await admin.patch(`/organs/${council.id}`, { rules: { noticeLeadDays: 6 } }), 400, 'COUNCIL_NOTICE_TOO_LATE');
+        expect(expectStatus(await admin.get(`/organs/${council.id}`), 200).rules).toEqual({ ...DEFAULT_RULES, verifierCount: 2 });
+        expect(expectStatus(await admin.patch(`/organs/${council.id}`, { rules: { noticeLeadDays: 10, verifierCount: 3 } }), 200).rules).toMatchObject({ noticeLeadDays: 10, verifierCount: 3 });
+      });
+
+      it('cannot be made of an organ whose rules fall short of it', async () => {
+        const committee = expectStatus(await admin.post('/organs', { name: 'Blivande fullmäktige', shortName: code('BF'), kind: 'committee' }), 201);
+        const response = await admin.patch(`/organs/${committee.id}`, { kind: 'council' });
+        expectError(response, 400, 'COUNCIL_VERIFIERS');
+        expect(expectStatus(await admin.get(`/organs/${committee.id}`), 200).kind).toBe('committee');
+      });
+    });
+
     describe('a secretary', () => {
       it('changes the rules of its own organ', async () => {
         const updated = expectStatus(await secretary.patch(`/organs/${organA}`, { rules: { noticeLeadDays: 14, noticeSendTime: '07:30' } }), 200);
@@ -790,6 +822,64 @@ describe('organisation register over HTTP', () => {
       });
     });
 
+    describe('personal substitutes', () => {
+      it("links a member to personal substitutes of the same organ and period, in order, and refuses anything else naming the field; nothing is saved", async () => {
+        const council = await newOrgan('Pensionärsrådet');
+        const member = await tenant.seat({ personId: await tenant.person(), organId: council, role: 'member', validTo: '2024-12-31' });
+        const first = await tenant.seat({ personId: await tenant.person(), organId: council, role: 'substitute', substituteOrder: 2 });
+        const second = await tenant.seat({ personId: await tenant.person(), organId: council, role: 'substitute', substituteOrder: 1 });
+        const otherMember = await tenant.seat({ personId: await tenant.person(), organId: council, role: 'member' });
+        const later = await tenant.seat({ personId: await tenant.person(), organId: council, role: 'substitute', substituteOrder: 3, validFrom: '2025-01-01' });
+        const elsewhere = await tenant.seat({ personId: await tenant.person(), organId: organ, role: 'substitute', substituteOrder: 9 });
+
+        const linked = expectStatus(await admin.patch(`/memberships/${member}`, { personalSubstituteMembershipIds: [first, second] }), 200);
+        expect(linked.personalSubstituteMembershipIds).toEqual([first, second]);
+        expect(expectStatus(await admin.get(`/memberships/${member}`), 200).personalSubstituteMembershipIds).toEqual([first, second]);
+
+        const refusals: [string[], string][] = [
+          [[otherMember], 'PERSONAL_SUBSTITUTE_NOT_SUBSTITUTE'],
+          [[later], 'PERSONAL_SUBSTITUTE_NO_OVERLAP'],
+          [[elsewhere], 'PERSONAL_SUBSTITUTE_OTHER_ORGAN'],
+        ];
+        for (const [ids, error] of refusals) {
+          const response = await admin.patch(`/memberships/${member}`, { personalSubstituteMembershipIds: ids });
+          expectError(response, 400, error);
+          expect(fieldsOf(response)).toEqual(['personalSubstituteMembershipIds']);
+        }
+        const unknown = await admin.patch(`/memberships/${member}`, { personalSubstituteMembershipIds: [RANDOM_UUID] });
+        expectError(unknown, 404, 'NOT_FOUND');
+        expect(fieldsOf(unknown)).toEqual(['personalSubstituteMembershipIds']);
+        expectInvalid(await admin.patch(`/memberships/${member}`, { personalSubstituteMembershipIds: [first, first] }), ['personalSubstituteMembershipIds']);
+        expectInvalid(await admin.patch(`/memberships/${member}`, { personalSubstituteMembershipIds: ['anders'] }), ['personalSubstituteMembershipIds']);
+        const forSubstitute = await admin.patch(`/memberships/${second}`, { personalSubstituteMembershipIds: [first] });
+        expectError(forSubstitute, 400, 'PERSONAL_SUBSTITUTES_NEED_MEMBER');
+        expect(expectStatus(await admin.get(`/memberships/${member}`), 200).personalSubstituteMembershipIds).toEqual([first, second]);
+
+        const created = expectStatus(await admin.post('/memberships', seatBody(await tenant.person(), council, { personalSubstituteMembershipIds: [later], validFrom: '2025-01-01' })), 201);
+        expect(created.personalSubstituteMembershipIds).toEqual([later]);
+      });
+
+      it('keeps a personal substitute a substitute seat of the member’s period (409), until the link is removed', async () => {
+        const council = await newOrgan('Tillgänglighetsrådet');
+        const substitute = await tenant.seat({ personId: await tenant.person(), organId: council, role: 'substitute', substituteOrder: 1 });
+        const member = await tenant.seat({ personId: await tenant.person(), organId: council, role: 'member', validTo: '2024-12-31', personalSubstituteMembershipIds: [substitute] });
+        const promoted = await admin.patch(`/memberships/${substitute}`, { role: 'member' });
+        expectError(promoted, 409, 'PERSONAL_SUBSTITUTE_IN_USE');
+        expect(fieldsOf(promoted)).toEqual(['role']);
+        expectError(await admin.patch(`/memberships/${substitute}`, { validFrom: '2025-01-01', validTo: '2025-01-01' }), 409, 'PERSONAL_SUBSTITUTE_IN_USE');
+        expect(expectStatus(await admin.get(`/memberships/${substitute}`), 200)).toMatchObject({ role: 'substitute', validFrom: TERM.startDate });
+        expectStatus(await admin.patch(`/memberships/${member}`, { personalSubstituteMembershipIds: [] }), 200);
+        expect(expectStatus(await admin.patch(`/memberships/${substitute}`, { role: 'member' }), 200).role).toBe('member');
+      });
+
+      it('drops the links when a member becomes a substitute', async () => {
+        const council = await newOrgan('Funktionshinderrådet');
+        const substitute = await tenant.seat({ personId: await tenant.person(), organId: council, role: 'substitute', substituteOrder: 1 });
+        const member = await tenant.seat({ personId: await tenant.person(), organId: council, role: 'member', personalSubstituteMembershipIds: [substitute] });
+        expect(expectStatus(await admin.patch(`/memberships/${member}`, { role: 'substitute', substituteOrder: 2 }), 200).personalSubstituteMembershipIds).toEqual([]);
+      });
+    });
+
     describe('updating a seat', () => {
       it("changes a seat's position, party and dates, keeping the rest", async () => {
         const personId = await tenant.person({ party: 'C' });
@@ -989,6 +1079,8 @@ describe('organisation register over HTTP', () => {
         position: 'chair',
         party: 'S',
         substituteOrder: null,
+        personalSubstituteMembershipIds: [],
+        personalSubstituteFor: [],
         validFrom: TERM.startDate,
         validTo: TERM.endDate,
       });

@@ -42,8 +42,13 @@ export function searchWords(text: string): string[] {
     .slice(0, 12);
 }
 
+/** Told after a matter's details changed (the agenda closes the open items of a matter that may no longer be public). */
+export type MatterChangeListener = (ctx: RequestContext, matter: Matter) => Promise<void>;
+
 @Injectable()
 export class MatterService {
+  private readonly changeListeners: MatterChangeListener[] = [];
+
   constructor(
     private readonly audit: AuditService,
     private readonly registries: RegistryService,
@@ -52,6 +57,10 @@ export class MatterService {
     private readonly persons: PersonService,
     private readonly secrecy: SecrecyAccessService,
   ) {}
+
+  onMatterChanged(listener: MatterChangeListener): void {
+    this.changeListeners.push(listener);
+  }
 
   private matters(ctx: RequestContext): TenantRepository<Matter> {
     return new TenantRepository(ctx, Matter, 'Ärendet');
@@ -98,6 +107,7 @@ export class MatterService {
       secret,
       secrecyProvision: secret ? dto.secrecyProvision! : null,
       personalData: dto.personalData ?? false,
+      exerciseOfPublicAuthority: dto.exerciseOfPublicAuthority ?? false,
       cancellationReason: null,
       lastDocumentSequence: 0,
     });
@@ -119,9 +129,11 @@ export class MatterService {
          RETURNING last_sequence
        ), matter AS (
          INSERT INTO matters (id, municipality_id, registry_id, year, sequence, suffix, case_number, title, description, classification,
-                              department_id, case_officer_id, organ_id, status, registered_on, secret, secrecy_provision, personal_data)
+                              department_id, case_officer_id, organ_id, status, registered_on, secret, secrecy_provision, personal_data,
+                              exercise_of_public_authority)
          SELECT $1, $4, $2, $3, next.last_sequence, $5, $6 || ' ' || $3 || '/' || next.last_sequence || coalesce('-' || $5, ''), $7, $8, $9,
-                $10, $11, $12, $13, $14, $15, $16, $17
+                $10, $11, $12, $13, $14, $15, $16, $17,
+                $19
          FROM next
          RETURNING sequence, case_number, created_at, updated_at
        ), history AS (
@@ -149,6 +161,7 @@ export class MatterService {
         values.secrecyProvision,
         values.personalData,
         ctx.actorUserId,
+        values.exerciseOfPublicAuthority,
       ],
     );
     const [row] = rows;
@@ -248,6 +261,7 @@ export class MatterService {
     if (changed.length > 0) {
       await this.recordEvent(ctx, saved, 'updated', 'Ärendets uppgifter ändrades', { fields: changed });
       await this.audit.record(ctx, { action: 'update', entityType: 'Matter', entityId: id, before, after: saved });
+      for (const listener of this.changeListeners) await listener(ctx, saved);
     }
     return saved;
   }

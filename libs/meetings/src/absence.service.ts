@@ -113,9 +113,15 @@ export class AbsenceService {
     const composition = await this.memberships.composition(ctx, meeting.organId, meetingDate(meeting));
     const absences = (await this.absences(ctx).find({ meetingId: meeting.id })).filter((absence) => absence.withdrawnAt === null);
     const existing = await this.calls(ctx).find({ meetingId: meeting.id, status: 'called' });
+    const substituteBySeat = new Map(composition.substitutes.map((seat) => [seat.membershipId, seat.person.id]));
     const plan = planSubstituteCalls({
       policy: organ.rules.substituteCallIn,
-      members: composition.members.map((seat) => ({ personId: seat.person.id, party: seat.party })),
+      members: composition.members.map((seat) => ({
+        personId: seat.person.id,
+        party: seat.party,
+        // Only personal substitutes who hold their seat on the meeting date can be called.
+        personalSubstitutes: seat.personalSubstituteMembershipIds.flatMap((membershipId) => substituteBySeat.get(membershipId) ?? []),
+      })),
       substitutes: composition.substitutes.map((seat) => ({ personId: seat.person.id, party: seat.party, substituteOrder: seat.substituteOrder, name: `${seat.person.lastName} ${seat.person.firstName}` })),
       absences: absences.map((absence) => ({ personId: absence.personId, reportedAt: absence.reportedAt })),
       existingCalls: existing,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, ConflictError, InvalidInputError, Permission, RequestContext, TenantRepository } from '@namndrum/core';
-import { MatterService, OfficerReportService } from '@namndrum/matters';
+import { Matter, MatterService, mustBeHandledClosed, OfficerReportService } from '@namndrum/matters';
 import { Organ, OrganService } from '@namndrum/organisation';
 import { applyReorder, AgendaOrderError, insertPosition } from './domain/agenda-order';
 import { canEditAgenda, isAfterDispatch } from './domain/meeting-status';
@@ -29,7 +29,9 @@ export class AgendaService {
     private readonly organs: OrganService,
     private readonly matters: MatterService,
     private readonly reports: OfficerReportService,
-  ) {}
+  ) {
+    matters.onMatterChanged((ctx, matter) => this.closeItemsOf(ctx, matter));
+  }
 
   private items(ctx: RequestContext): TenantRepository<AgendaItem> {
     return new TenantRepository(ctx, AgendaItem, 'Punkten på föredragningslistan');
@@ -256,16 +258,41 @@ export class AgendaService {
     return rows[0] ?? null;
   }
 
-  /** Open items only where fullmäktige allows open meetings, and never for secret matters (KL 6 kap. 25 §). */
+  /** Open items only where fullmäktige allows open meetings, and never for secret or myndighetsutövning matters (KL 6 kap. 25 §). */
   private async checkedPublic(ctx: RequestContext, organ: Organ, item: AgendaItem, wanted: boolean): Promise<boolean> {
     if (!wanted) return false;
     if (!organ.rules.openMeetings) {
       throw new InvalidInputError('MEETINGS_CLOSED', `${organ.name} har inte rätt att hålla öppna sammanträden`, [{ field: 'public', messages: ['the organ may not meet openly'] }]);
     }
-    if (item.matterId && (await this.matters.get(ctx, item.matterId)).secret) {
+    const matter = item.matterId ? await this.matters.get(ctx, item.matterId) : null;
+    if (matter?.secret) {
       throw new InvalidInputError('SECRET_MATTER_CLOSED', `Ärende ${item.caseNumber} är sekretessmarkerat och behandlas inom stängda dörrar`, [{ field: 'public', messages: ['a secret matter is never public'] }]);
     }
+    if (matter?.exerciseOfPublicAuthority) {
+      throw new InvalidInputError('AUTHORITY_MATTER_CLOSED', `Ärende ${item.caseNumber} avser myndighetsutövning och behandlas inom stängda dörrar`, [
+        { field: 'public', messages: ['a matter of myndighetsutövning is never public'] },
+      ]);
+    }
     return true;
+  }
+
+  /**
+   * A matter marked secret or myndighetsutövning after it was put on an agenda as an open item: the
+   * item is closed on every agenda that can still change (a finalized notice is rendered again). The
+   * items of meetings already held stay as they were: they record how the meeting was held.
+   */
+  private async closeItemsOf(ctx: RequestContext, matter: Matter): Promise<void> {
+    if (!mustBeHandledClosed(matter)) return;
+    for (const found of await this.items(ctx).find({ matterId: matter.id, public: true })) {
+      const meeting = await lockMeeting(ctx, found.meetingId);
+      if (!canEditAgenda(meeting.status)) continue;
+      const item = await this.items(ctx).get(found.id);
+      const before = { ...item };
+      item.public = false;
+      const saved = await this.items(ctx).save(item);
+      await this.audit.record(ctx, { action: 'close_item', entityType: 'AgendaItem', entityId: item.id, before, after: saved });
+      await this.changed(ctx, meeting);
+    }
   }
 
   private standardIndex(current: AgendaItem[], placement: StandardPlacement): number {

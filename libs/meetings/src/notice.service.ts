@@ -20,7 +20,7 @@ import { AttendanceRightService, MembershipService, Organ, OrganService, PersonS
 import { DateTime } from 'luxon';
 import { MEETING_TIME_ZONE } from './domain/clock-time';
 import { formatGroupMeetingLines } from './domain/group-meetings';
-import { dispatchPlan, noticeDispatchTime } from './domain/notice-schedule';
+import { dispatchPlan, immediatePlan, noticeDispatchTime } from './domain/notice-schedule';
 import { NoticeRecipient, RecipientCandidate, resolveNoticeRecipients } from './domain/notice-recipients';
 import { DeliveryQueryDto, DeliveryReportDto } from './dto/notice.dto';
 import { AgendaItem, MailDelivery, Meeting, MeetingNotice, NoticeKind } from './entities';
@@ -160,6 +160,12 @@ export class NoticeService {
     return this.issue(ctx, meeting, 'cancellation', { items: [], changes: [`Sammanträdet är inställt: ${reason}`], now: this.clock.now() });
   }
 
+  /** The moment the organ's rules want the meeting's notice out by. */
+  async deadline(ctx: RequestContext, meeting: Meeting): Promise<Date> {
+    const organ = await this.organs.get(ctx, meeting.organId);
+    return noticeDispatchTime(meeting.startsAt, organ.rules.noticeLeadDays, organ.rules.noticeSendTime);
+  }
+
   /** A version not yet sent is superseded: its dispatch is withdrawn from the outbox. */
   async withdrawScheduled(ctx: RequestContext, meeting: Meeting): Promise<void> {
     if (meeting.status === 'cancelled') await this.tell(ctx, { kind: 'withdrawn', meeting });
@@ -176,10 +182,15 @@ export class NoticeService {
     const organ = await this.organs.get(ctx, meeting.organId);
     const [last] = await this.notices(ctx).find({ meetingId: meeting.id }, { order: { version: 'DESC' }, take: 1 });
     const version = (last?.version ?? 0) + 1;
+    const { noticeLeadDays, noticeSendTime } = organ.rules;
+    // Revised and supplementary notices leave at once and are late after the deadline like any other;
+    // a cancellation calls no one to a meeting, so no deadline applies to it.
     const plan =
       kind === 'notice'
-        ? dispatchPlan(meeting.startsAt, organ.rules.noticeLeadDays, organ.rules.noticeSendTime, options.now)
-        : { dispatchAt: options.now, sentLate: false };
+        ? dispatchPlan(meeting.startsAt, noticeLeadDays, noticeSendTime, options.now)
+        : kind === 'cancellation'
+          ? { dispatchAt: options.now, sentLate: false }
+          : immediatePlan(meeting.startsAt, noticeLeadDays, noticeSendTime, options.now);
 
     let file: { sha256: string; size: number; name: string } | null = null;
     if (kind !== 'cancellation') {
@@ -318,7 +329,7 @@ export class NoticeService {
       .orderBy(`CASE d.status WHEN 'failed' THEN 0 WHEN 'no_address' THEN 1 WHEN 'queued' THEN 2 ELSE 3 END`)
       .addOrderBy('d.recipient_name')
       .getMany();
-    return { noticeId: notice.id, version: notice.version, counts: { queued: count('queued'), sent: count('sent'), failed: count('failed'), noAddress: count('no_address') }, deliveries };
+    return { noticeId: notice.id, version: notice.version, sentLate: notice.sentLate, counts: { queued: count('queued'), sent: count('sent'), failed: count('failed'), noAddress: count('no_address') }, deliveries };
   }
 
   mailDomain(): string {

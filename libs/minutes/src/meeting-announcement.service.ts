@@ -3,15 +3,16 @@ import { AuditService, Clock, OUTBOX_KINDS, OutboxService, RequestContext, swedi
 import { AgendaService, Meeting, meetingDate, MeetingNotice, NoticeService } from '@namndrum/meetings';
 import { MatterService } from '@namndrum/matters';
 import { Organ } from '@namndrum/organisation';
-import { addDays } from './domain';
+import { addDays, announcementUpAt } from './domain';
 import { MeetingAnnouncement, Posting } from './entities';
 import { MinutesReader } from './minutes-record';
 import { PostingService, postingPublishKey, postingRemoveKey, startOfSwedishDay } from './posting.service';
 
 /**
  * Fullmäktige's meetings are announced on the notice board at least a week before, with time, place
- * and the matters (KL 5 kap. 11 §): the kungörelse goes up when the notice goes out and comes down
- * the day after the meeting. A revised or supplementary notice updates it; a cancellation says so.
+ * and the matters (KL 5 kap. 11 §): the kungörelse goes up when the notice goes out, or a week before
+ * the meeting day if the notice is set to go out later, and comes down the day after the meeting.
+ * A revised or supplementary notice updates it; a cancellation says so.
  */
 @Injectable()
 export class MeetingAnnouncementService implements OnModuleInit {
@@ -47,10 +48,12 @@ export class MeetingAnnouncementService implements OnModuleInit {
     const repo = new TenantRepository(ctx, Posting, 'Anslaget');
     const [existing] = await repo.find({ meetingId: meeting.id, kind: 'meeting_notice' });
     const announcement = await this.announcement(ctx, meeting, notice);
-    const postedOn = swedishDate(notice.dispatchAt);
+    // Up a week before the meeting day at the latest, whatever lead time the organ's notice has.
+    const upAt = announcementUpAt(meetingDate(meeting), notice.dispatchAt, this.clock.now());
+    const postedOn = swedishDate(upAt);
     const takenDownOn = addDays(meetingDate(meeting), 1);
     if (existing) {
-      await this.update(ctx, existing, announcement, notice.kind === 'notice' ? postedOn : existing.postedOn, takenDownOn, notice.dispatchAt);
+      await this.update(ctx, existing, announcement, notice.kind === 'notice' ? postedOn : existing.postedOn, takenDownOn, upAt);
       return;
     }
     const posting = await repo.save(
@@ -76,7 +79,7 @@ export class MeetingAnnouncementService implements OnModuleInit {
         takenDownAt: null,
       }),
     );
-    await this.postings.schedule(ctx, posting, notice.dispatchAt);
+    await this.postings.schedule(ctx, posting, upAt);
     await this.audit.record(ctx, { action: 'create', entityType: 'Posting', entityId: posting.id, after: posting });
   }
 

@@ -3,6 +3,7 @@ import {
   AuditService,
   ConflictError,
   InvalidInputError,
+  NotFoundError,
   Page,
   Permission,
   RequestContext,
@@ -10,7 +11,7 @@ import {
   TenantRepository,
 } from '@namndrum/core';
 import { rangeIncludesDate } from './domain/date-range';
-import { checkSeatConflicts, checkSeatInParent, checkSeatShape, checkWithinTerm, RuleViolation, SeatCandidate, seatRange } from './domain/membership-rules';
+import { checkPersonalSubstitutes, checkSeatConflicts, checkSeatInParent, checkSeatShape, checkWithinTerm, RuleViolation, SeatCandidate, seatRange } from './domain/membership-rules';
 import { CreateMembershipDto, MembershipQueryDto, OrganCompositionDto, SeatDto, SeatHolderDto, UpdateMembershipDto } from './dto/membership.dto';
 import { Membership } from './entities/membership.entity';
 import { Organ } from './entities/organ.entity';
@@ -55,6 +56,7 @@ export class MembershipService {
       position: dto.position ?? 'none',
       party: dto.party === undefined ? person.party : dto.party,
       substituteOrder: dto.substituteOrder ?? null,
+      personalSubstituteMembershipIds: dto.personalSubstituteMembershipIds ?? [],
       validFrom: dto.validFrom ?? term.startDate,
       validTo: dto.validTo ?? term.endDate,
     });
@@ -72,10 +74,12 @@ export class MembershipService {
     Object.assign(membership, dto);
     if (dto.role === 'member' && dto.substituteOrder === undefined) membership.substituteOrder = null;
     if (dto.role === 'substitute' && dto.position === undefined) membership.position = 'none';
+    if (dto.role === 'substitute' && dto.personalSubstituteMembershipIds === undefined) membership.personalSubstituteMembershipIds = [];
     const organ = await new TenantRepository(ctx, Organ, 'Organet').get(membership.organId);
     const term = await new TenantRepository(ctx, Term, 'Mandatperioden').get(membership.termId);
     await this.assertRules(ctx, membership, organ, term);
     await this.assertSubcommitteeSeatsStillCovered(ctx, membership);
+    await this.assertStillPersonalSubstitute(ctx, membership);
     const saved = await repo.save(membership);
     await this.audit.record(ctx, { action: 'update', entityType: 'Membership', entityId: id, before, after: saved });
     return saved;
@@ -95,7 +99,14 @@ export class MembershipService {
     const substitutes = seats
       .filter((seat) => seat.role === 'substitute')
       .sort((a, b) => (a.substituteOrder ?? Number.MAX_SAFE_INTEGER) - (b.substituteOrder ?? Number.MAX_SAFE_INTEGER) || byName(a, b));
-    return { organId: organ.id, organName: organ.name, date, members: members.map(toSeatHolder), substitutes: substitutes.map(toSeatHolder) };
+    const personalFor = (seat: Membership) => members.filter((member) => member.personalSubstituteMembershipIds.includes(seat.id)).map((member) => member.id);
+    return {
+      organId: organ.id,
+      organName: organ.name,
+      date,
+      members: members.map((seat) => toSeatHolder(seat, [])),
+      substitutes: substitutes.map((seat) => toSeatHolder(seat, personalFor(seat))),
+    };
   }
 
   /** All seats a person holds or has held, newest first, each marked whether it is held on the date. */
@@ -143,12 +154,36 @@ export class MembershipService {
     }
   }
 
+  /** The seats a member names as personal substitutes, each of which must exist in the municipality. */
+  private async linkedSeats(ctx: RequestContext, ids: string[]): Promise<Membership[]> {
+    if (ids.length === 0) return [];
+    const found = await this.memberships(ctx).query('m').andWhere('m.id IN (:...ids)', { ids }).getMany();
+    if (found.length < ids.length) {
+      throw new NotFoundError('Den personliga ersättarens uppdrag', [{ field: 'personalSubstituteMembershipIds', messages: ['unknown membership'] }]);
+    }
+    return found;
+  }
+
+  /** A seat that is some member's personal substitute stays a substitute seat of the member's time. */
+  private async assertStillPersonalSubstitute(ctx: RequestContext, changed: Membership): Promise<void> {
+    const members = await this.memberships(ctx).query('m').andWhere(':id = ANY(m.personal_substitute_membership_ids)', { id: changed.id }).getMany();
+    for (const member of members) {
+      const [violation] = checkPersonalSubstitutes(member, [changed]);
+      if (violation) {
+        throw new ConflictError('PERSONAL_SUBSTITUTE_IN_USE', `Uppdraget är personlig ersättare för en ledamot. ${violation.message}.`, [
+          { field: violation.code === 'PERSONAL_SUBSTITUTE_NOT_SUBSTITUTE' ? 'role' : 'validFrom', messages: [`personal substitute of membership ${member.id}`] },
+        ]);
+      }
+    }
+  }
+
   private async assertRules(ctx: RequestContext, membership: Membership, organ: Organ, term: Term): Promise<void> {
     const candidate: SeatCandidate = membership;
     const shape = [...checkSeatShape(candidate), ...checkWithinTerm(candidate, { from: term.startDate, to: term.endDate })];
     throwFirst(shape);
     const others = await this.memberships(ctx).find({ organId: organ.id });
     throwFirst(checkSeatConflicts(candidate, others));
+    throwFirst(checkPersonalSubstitutes(candidate, await this.linkedSeats(ctx, membership.personalSubstituteMembershipIds)));
     if (organ.rules.membersFromParentOrgan && organ.parentOrganId) {
       const parentSeats = await this.memberships(ctx).find({ organId: organ.parentOrganId, personId: membership.personId });
       throwFirst(checkSeatInParent(candidate, parentSeats.map(seatRange)));
@@ -163,7 +198,7 @@ function throwFirst(violations: RuleViolation[]): void {
   throw first.conflict ? new ConflictError(first.code, first.message, details) : new InvalidInputError(first.code, first.message, details);
 }
 
-function toSeatHolder(seat: Membership): SeatHolderDto {
+function toSeatHolder(seat: Membership, personalSubstituteFor: string[]): SeatHolderDto {
   return {
     membershipId: seat.id,
     person: seat.person!,
@@ -171,6 +206,8 @@ function toSeatHolder(seat: Membership): SeatHolderDto {
     position: seat.position,
     party: seat.party,
     substituteOrder: seat.substituteOrder,
+    personalSubstituteMembershipIds: seat.personalSubstituteMembershipIds,
+    personalSubstituteFor,
     validFrom: seat.validFrom,
     validTo: seat.validTo,
   };

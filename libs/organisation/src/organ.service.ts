@@ -4,6 +4,7 @@ import { CreateOrganDto, OrganQueryDto, UpdateOrganDto } from './dto/organ.dto';
 import { Department } from './entities/department.entity';
 import { Organ } from './entities/organ.entity';
 import { DEFAULT_ORGAN_RULES, OrganRules } from './entities/organ-rules';
+import { checkCouncilRules, defaultRulesForKind } from './domain/council-rules';
 
 @Injectable()
 export class OrganService {
@@ -31,7 +32,7 @@ export class OrganService {
     const { rules, ...fields } = dto;
     await this.assertShortNameFree(ctx, dto.shortName);
     const organ = repo.create({ parentOrganId: null, responsibleDepartmentId: null, ...fields });
-    organ.rules = Object.assign(new OrganRules(), structuredClone(DEFAULT_ORGAN_RULES), rules ?? {});
+    organ.rules = Object.assign(new OrganRules(), structuredClone(DEFAULT_ORGAN_RULES), defaultRulesForKind(organ.kind), rules ?? {});
     await this.assertValidStructure(ctx, organ);
     const saved = await repo.save(organ);
     const reloaded = await repo.get(saved.id);
@@ -76,6 +77,11 @@ export class OrganService {
     }
     if (organ.rules.verification === 'chair_and_verifiers' && organ.rules.verifierCount < 1) {
       throw new InvalidInputError('VERIFIERS_NEEDED', 'Ange minst en justerare', [{ field: 'rules.verifierCount', messages: ['must be at least 1 when verification is chair_and_verifiers'] }]);
+    }
+    const councilViolations = checkCouncilRules(organ.kind, organ.rules);
+    if (councilViolations.length > 0) {
+      const [first] = councilViolations;
+      throw new InvalidInputError(first.code, first.message, councilViolations.map((violation) => ({ field: violation.field, messages: [violation.message] })));
     }
     if (organ.responsibleDepartmentId && !(await new TenantRepository(ctx, Department, 'Förvaltningen').exists(organ.responsibleDepartmentId))) {
       throw new NotFoundError('Den ansvariga förvaltningen', [{ field: 'responsibleDepartmentId', messages: ['unknown department'] }]);

@@ -68,6 +68,11 @@ export class RegisterMatterDto {
   @IsOptional()
   @IsBoolean()
   personalData?: boolean;
+
+  @ApiPropertyOptional({ default: false, description: 'Myndighetsutövning: the matter is never handled in public (KL 6 kap. 25 §); setting it closes its open agenda items of meetings not yet held' })
+  @IsOptional()
+  @IsBoolean()
+  exerciseOfPublicAuthority?: boolean;
 }
 
 export class UpdateMatterDto extends PartialType(OmitType(RegisterMatterDto, ['registryId', 'suffix'] as const)) {}
@@ -111,6 +116,7 @@ export class MatterDto extends TenantResourceDto {
   @ApiProperty() secret: boolean;
   @ApiProperty({ nullable: true, type: String }) secrecyProvision: string | null;
   @ApiProperty() personalData: boolean;
+  @ApiProperty({ description: 'Myndighetsutövning: never handled in public' }) exerciseOfPublicAuthority: boolean;
   @ApiProperty({ nullable: true, type: String, description: 'Set when the registration is cancelled (makulerad)' }) cancellationReason: string | null;
   @ApiProperty() lastDocumentSequence: number;
 }

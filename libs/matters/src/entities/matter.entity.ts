@@ -84,6 +84,10 @@ export class Matter extends TenantEntity {
   @Column('boolean', { default: false })
   personalData: boolean;
 
+  /** Myndighetsutövning: its agenda items are never public, whatever the organ's rules (KL 6 kap. 25 §). */
+  @Column('boolean', { default: false })
+  exerciseOfPublicAuthority: boolean;
+
   @Column('text', { nullable: true })
   cancellationReason: string | null;
 

@@ -1,4 +1,4 @@
-import { dispatchPlan, noticeDispatchTime } from './notice-schedule';
+import { dispatchPlan, immediatePlan, leftAfterDeadline, noticeDispatchTime } from './notice-schedule';
 
 const at = (iso: string) => new Date(iso);
 const iso = (date: Date) => date.toISOString();
@@ -102,5 +102,32 @@ describe('dispatchPlan', () => {
   it('passes on invalid settings as RangeError', () => {
     expect(() => dispatchPlan(startsAt, -3, '08:00', at('2026-03-20T10:00:00Z'))).toThrow(RangeError);
     expect(() => dispatchPlan(startsAt, 7, '25:00', at('2026-03-20T10:00:00Z'))).toThrow(RangeError);
+  });
+});
+
+describe('leftAfterDeadline', () => {
+  const deadline = at('2026-03-26T07:00:00Z');
+
+  it('counts a notice that leaves within the minute of the send time as on time', () => {
+    expect(leftAfterDeadline(deadline, at('2026-03-26T06:59:00Z'))).toBe(false);
+    expect(leftAfterDeadline(deadline, deadline)).toBe(false);
+    expect(leftAfterDeadline(deadline, at('2026-03-26T07:00:59.999Z'))).toBe(false);
+  });
+
+  it('flags a notice that leaves a minute or more after the deadline', () => {
+    expect(leftAfterDeadline(deadline, at('2026-03-26T07:01:00Z'))).toBe(true);
+    expect(leftAfterDeadline(deadline, at('2026-03-28T10:00:00Z'))).toBe(true);
+  });
+});
+
+describe('immediatePlan (revised and supplementary notices)', () => {
+  const startsAt = at('2026-04-02T12:00:00Z');
+
+  it('sends at once and is on time while the deadline is ahead', () => {
+    expect(immediatePlan(startsAt, 7, '08:00', at('2026-03-20T10:00:00Z'))).toEqual({ dispatchAt: at('2026-03-20T10:00:00Z'), sentLate: false });
+  });
+
+  it('sends at once and is late once the deadline has passed', () => {
+    expect(immediatePlan(startsAt, 7, '08:00', at('2026-03-30T09:12:00Z'))).toEqual({ dispatchAt: at('2026-03-30T09:12:00Z'), sentLate: true });
   });
 });

@@ -53,3 +53,24 @@ export function dispatchPlan(startsAt: Date, leadDays: number, sendTime: string,
   }
   return { dispatchAt: due, sentLate: false };
 }
+
+/** The organ's send time is given to the minute: a notice that leaves within that minute is on time. */
+const SEND_TIME_RESOLUTION_MS = 60_000;
+
+/**
+ * Whether a notice that actually left at `leftAt` left after the organ's deadline (`deadline`, from
+ * noticeDispatchTime). The worker sends a notice when it is due, a moment after the deadline itself;
+ * that moment is not lateness, but a notice that leaves a minute or more later (the worker was down,
+ * the queue was stopped) is late and must be flagged like one finalized too late.
+ */
+export function leftAfterDeadline(deadline: Date, leftAt: Date): boolean {
+  return leftAt.getTime() >= deadline.getTime() + SEND_TIME_RESOLUTION_MS;
+}
+
+/**
+ * A revised or supplementary notice is sent at once when it is finalized: it is late when the organ's
+ * deadline had passed by then, exactly as a notice finalized too late (dispatchPlan).
+ */
+export function immediatePlan(startsAt: Date, leadDays: number, sendTime: string, now: Date): DispatchPlan {
+  return { dispatchAt: new Date(now.getTime()), sentLate: now.getTime() > noticeDispatchTime(startsAt, leadDays, sendTime).getTime() };
+}

@@ -211,6 +211,49 @@ describe('planSubstituteCalls, personal substitute first', () => {
   ])('behaves as same party first while the register has no personal substitutes (%j)', (absent) => {
     expect(plan(absences(...absent), [], 'personal_substitute_first')).toEqual(plan(absences(...absent), [], 'same_party_first'));
   });
+
+  /** Erik's personal substitutes are Elin, then Anders; Anna's is Kerstin; Karin's is Olof (V), of another party. */
+  const PERSONAL: Record<string, string[]> = { erik: ['elin', 'anders'], anna: ['kerstin'], karin: ['olof'] };
+  const withPersonal = MEMBERS.map((member) => ({ ...member, personalSubstitutes: PERSONAL[member.personId] ?? [] }));
+  const planPersonal = (absent: ReportedAbsence[], policy: CallInPolicy = 'personal_substitute_first', existing: ExistingCall[] = []) =>
+    text(planSubstituteCalls({ policy, members: withPersonal, substitutes: SUBSTITUTES, absences: absent, existingCalls: existing }).calls);
+
+  it("calls the member's personal substitute before the first of the party", () => {
+    expect(planPersonal(absences('erik'))).toEqual(['erik→elin']);
+  });
+
+  it('calls a personal substitute of another party before the own party', () => {
+    expect(planPersonal(absences('karin'))).toEqual(['karin→olof']);
+  });
+
+  it("calls the member's next personal substitute, then the party in the agreed order, then the others", () => {
+    expect(planPersonal(absences('erik', 'elin'))).toEqual(['erik→anders']);
+    expect(planPersonal(absences('erik', 'elin', 'anders'))).toEqual(['erik→kerstin']);
+    expect(planPersonal(absences('erik', 'elin', 'anders', 'kerstin'))).toEqual(['erik→mikael']);
+  });
+
+  it("never lets a member absent earlier take another member's personal substitute as a fallback", () => {
+    // Maria (S, no personal substitute) reported first; same party first would give her Kerstin, Anna's personal substitute.
+    expect(planPersonal(absences('maria', 'anna'))).toEqual(['maria→anders', 'anna→kerstin']);
+  });
+
+  it('lets a personal substitute serve for another member when their own member attends', () => {
+    expect(planPersonal(absences('maria'))).toEqual(['maria→kerstin']);
+  });
+
+  it('keeps a call already made even when a personal substitute would now be first', () => {
+    expect(planPersonal(absences('erik'), 'personal_substitute_first', calls('erik→kerstin'))).toEqual(['erik→kerstin']);
+  });
+
+  it('ignores the personal substitutes under the other policies', () => {
+    expect(planPersonal(absences('erik'), 'same_party_first')).toEqual(['erik→kerstin']);
+    expect(planPersonal(absences('karin'), 'listed_order')).toEqual(['karin→kerstin']);
+  });
+
+  it('orders a member without a party: personal substitutes, then the list', () => {
+    const member: Seat = { personId: 'oberoende', party: null, personalSubstitutes: ['frida'] };
+    expect(substituteCallInOrder('personal_substitute_first', member, SUBSTITUTES).map((substitute) => substitute.personId).slice(0, 3)).toEqual(['frida', 'kerstin', 'anders']);
+  });
 });
 
 describe('planSubstituteCalls keeps calls already made', () => {

@@ -8,6 +8,8 @@ export interface Seat {
   personId: string;
   /** The party the seat belongs to, which may differ from the person's current party. */
   party: string | null;
+  /** The member's personal substitutes (personliga ersättare), by person, in the order they are called. */
+  personalSubstitutes?: string[];
 }
 
 export interface SubstituteSeat extends Seat {
@@ -63,17 +65,23 @@ function compareIds(a: string, b: string): number {
 
 /**
  * The order in which the substitutes would be asked to serve for `member`, before availability.
- *
- * personal_substitute_first behaves as same_party_first: the register has no link yet between a
- * member and a personal substitute (Membership carries party and order only), and the same party is
- * the fallback the rule names when the personal substitute cannot serve.
+ * - listed_order: the organ's inkallelseordning.
+ * - same_party_first: the substitutes of the member's party in that order, then the others in that order.
+ * - personal_substitute_first: the member's personal substitutes in the member's order, then the rest
+ *   as same_party_first, the fallback the reglemente names when a personal substitute cannot serve.
  */
 export function substituteCallInOrder(policy: CallInPolicy, member: Seat, substitutes: SubstituteSeat[]): SubstituteSeat[] {
   const listed = [...substitutes].sort(byListedOrder);
-  if (policy === 'listed_order' || member.party === null) return listed;
-  const sameParty = listed.filter((substitute) => substitute.party === member.party);
-  const others = listed.filter((substitute) => substitute.party !== member.party);
-  return [...sameParty, ...others];
+  if (policy === 'listed_order') return listed;
+  const personal =
+    policy === 'personal_substitute_first'
+      ? (member.personalSubstitutes ?? []).flatMap((personId) => listed.filter((substitute) => substitute.personId === personId))
+      : [];
+  const rest = listed.filter((substitute) => !personal.includes(substitute));
+  if (member.party === null) return [...personal, ...rest];
+  const sameParty = rest.filter((substitute) => substitute.party === member.party);
+  const others = rest.filter((substitute) => substitute.party !== member.party);
+  return [...personal, ...sameParty, ...others];
 }
 
 /**
@@ -86,7 +94,9 @@ export function substituteCallInOrder(policy: CallInPolicy, member: Seat, substi
  * now choose someone else, e.g. after an earlier absence was withdrawn or a same-party substitute
  * became free again: every change sends e-mails and people plan their day around a call. Kept calls
  * are settled first, so a member needing a new substitute never takes one away from another member.
- * A call whose substitute has become absent passes to the next available substitute.
+ * A call whose substitute has become absent passes to the next available substitute. Under
+ * personal_substitute_first the personal substitutes are settled next, so that a member reported absent
+ * earlier never takes another member's personal substitute as a fallback.
  */
 export function planSubstituteCalls(input: SubstituteCallInput): SubstituteCallPlan {
   const { policy, members, substitutes, absences, existingCalls } = input;
@@ -119,13 +129,24 @@ export function planSubstituteCalls(input: SubstituteCallInput): SubstituteCallP
       serving.add(kept.substitutePersonId);
     }
   }
-  for (const member of absentMembers) {
-    if (assigned.has(member.personId)) continue;
-    const next = substituteCallInOrder(policy, member, callable).find((substitute) => isAvailable(substitute.personId));
+  const assign = (member: Seat, candidates: SubstituteSeat[]) => {
+    const next = candidates.find((substitute) => isAvailable(substitute.personId));
     if (next) {
       assigned.set(member.personId, next.personId);
       serving.add(next.personId);
     }
+  };
+  if (policy === 'personal_substitute_first') {
+    // A personal substitute serves for their own member before anyone else's order may take them.
+    for (const member of absentMembers) {
+      if (assigned.has(member.personId)) continue;
+      const personal = new Set(member.personalSubstitutes ?? []);
+      assign(member, substituteCallInOrder(policy, member, callable).filter((substitute) => personal.has(substitute.personId)));
+    }
+  }
+  for (const member of absentMembers) {
+    if (assigned.has(member.personId)) continue;
+    assign(member, substituteCallInOrder(policy, member, callable));
   }
 
   const calls: PlannedCall[] = [];

@@ -18,7 +18,7 @@ export class MeetingNoticeDto extends TenantResourceDto {
   @ApiProperty() finalizedAt: Date;
   @ApiProperty({ format: 'uuid', nullable: true }) finalizedByUserId: string | null;
   @ApiProperty({ description: 'When the notice goes (or went) out' }) dispatchAt: Date;
-  @ApiProperty({ description: "The organ's deadline had passed at finalization; the notice went out at once" }) sentLate: boolean;
+  @ApiProperty({ description: "Skickad för sent: the notice left (or, finalized after the organ's deadline, leaves at once) after the deadline; set on every path (finalization, the worker's dispatch, revised and supplementary notices)" }) sentLate: boolean;
   @ApiProperty({ nullable: true }) dispatchedAt: Date | null;
   @ApiProperty({ nullable: true }) recipientCount: number | null;
 }
@@ -58,6 +58,7 @@ export class DeliveryCountsDto {
 export class DeliveryReportDto {
   @ApiProperty({ format: 'uuid' }) noticeId: string;
   @ApiProperty() version: number;
+  @ApiProperty({ description: "Skickad för sent: the notice left after the organ's deadline" }) sentLate: boolean;
   @ApiProperty({ type: DeliveryCountsDto }) counts: DeliveryCountsDto;
   @ApiProperty({ type: [MailDeliveryDto], description: 'Every delivery, those not (yet) received first' }) deliveries: MailDeliveryDto[];
 }

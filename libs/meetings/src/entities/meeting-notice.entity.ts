@@ -59,7 +59,7 @@ export class MeetingNotice extends TenantEntity {
   @Column('timestamptz')
   dispatchAt: Date;
 
-  /** The organ's deadline had passed when the notice was finalized; it went out at once. */
+  /** Skickad för sent: finalized after the organ's deadline, or actually sent after it (see NoticeDispatcher). */
   @Column('boolean', { default: false })
   sentLate: boolean;
 

@@ -1,8 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService, OutboxJobRef, OutboxService, RequestContext } from '@namndrum/core';
+import { AuditService, Clock, OutboxJobRef, OutboxService, RequestContext } from '@namndrum/core';
 import { DataSource } from 'typeorm';
 import { DeliveryService } from '../delivery.service';
+import { leftAfterDeadline } from '../domain/notice-schedule';
 import { MeetingNotice } from '../entities';
 import { moveMeetingTo } from '../meeting.errors';
 import { lockMeeting } from '../meeting-lock';
@@ -11,7 +12,8 @@ import { NoticeService } from '../notice.service';
 /**
  * Sends a notice version out: reads the recipients from the register on the meeting date and creates
  * one delivery (and one outbox row) per recipient, in one transaction with the notice marked
- * dispatched. Running it twice finds the outbox row done and does nothing.
+ * dispatched. Running it twice finds the outbox row done and does nothing. A notice that leaves after
+ * the organ's deadline is flagged "sent late" here, whatever was known when it was finalized.
  */
 @Injectable()
 export class NoticeDispatcher {
@@ -23,6 +25,7 @@ export class NoticeDispatcher {
     private readonly notices: NoticeService,
     private readonly deliveries: DeliveryService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async dispatch(outboxId: string): Promise<{ recipients: number } | null> {
@@ -47,8 +50,15 @@ export class NoticeDispatcher {
         ctx.municipalityId,
         list.map((recipient) => ({ meetingId: meeting.id, purpose: 'notice' as const, noticeId: notice.id, substituteCallId: null, recipient })),
       );
-      Object.assign(notice, { status: 'dispatched', dispatchedAt: new Date(), recipientCount: list.length });
+      const dispatchedAt = this.clock.now();
+      const deadline = await this.notices.deadline(ctx, meeting);
+      // Finalized in time but leaving after the deadline (the worker was down, the queue stopped): late all the same.
+      const leftLate = notice.kind !== 'cancellation' && !notice.sentLate && leftAfterDeadline(deadline, dispatchedAt);
+      Object.assign(notice, { status: 'dispatched', dispatchedAt, recipientCount: list.length, sentLate: notice.sentLate || leftLate });
       await em.save(notice);
+      if (leftLate) {
+        await this.audit.record(ctx, { action: 'notice_sent_late', entityType: 'MeetingNotice', entityId: notice.id, after: { meetingId: meeting.id, version: notice.version, dispatchedAt, deadline } });
+      }
       if (notice.kind === 'notice' && meeting.status === 'notice_finalized') {
         moveMeetingTo(meeting, 'notice_sent');
         await em.save(meeting);

@@ -1,3 +1,4 @@
+export * from './announcement-dates';
 export * from './attendance';
 export * from './decision-procedure';
 export * from './legal-calendar';

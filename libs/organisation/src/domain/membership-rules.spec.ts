@@ -1,4 +1,4 @@
-import { checkSeatConflicts, checkSeatInParent, checkSeatShape, checkWithinTerm, ExistingSeat, SeatCandidate } from './membership-rules';
+import { checkPersonalSubstitutes, checkSeatConflicts, checkSeatInParent, checkSeatShape, checkWithinTerm, ExistingSeat, SeatCandidate } from './membership-rules';
 
 const TERM = { from: '2023-01-01', to: '2026-12-31' };
 
@@ -100,5 +100,28 @@ describe("a subcommittee's members come from its parent organ", () => {
     ];
     expect(codes(checkSeatInParent(seat(), gap))).toEqual(['NOT_IN_PARENT_ORGAN']);
     expect(codes(checkSeatInParent(seat(), [{ from: '2023-01-01', to: '2025-12-31' }]))).toEqual(['NOT_IN_PARENT_ORGAN']);
+  });
+});
+
+describe("a member's personal substitutes", () => {
+  const substitute = (id: string, overrides: Partial<SeatCandidate> = {}) => existing(id, { personId: `person-${id}`, role: 'substitute', substituteOrder: 1, ...overrides });
+
+  it('are substitute seats of the same organ overlapping the member’s seat', () => {
+    expect(checkPersonalSubstitutes(seat(), [substitute('1'), substitute('2', { validFrom: '2026-06-01' })])).toEqual([]);
+    expect(checkPersonalSubstitutes(seat(), [])).toEqual([]);
+  });
+
+  it('belong to members only', () => {
+    expect(codes(checkPersonalSubstitutes(seat({ role: 'substitute', substituteOrder: 2 }), [substitute('1')]))).toEqual(['PERSONAL_SUBSTITUTES_NEED_MEMBER']);
+  });
+
+  it('refuse a seat of another organ, a member seat, or a seat of another period, naming the field', () => {
+    const violations = checkPersonalSubstitutes(seat({ validTo: '2024-12-31' }), [
+      substitute('1', { organId: 'ks' }),
+      existing('2', { personId: 'erik', role: 'member' }),
+      substitute('3', { validFrom: '2025-01-01' }),
+    ]);
+    expect(codes(violations)).toEqual(['PERSONAL_SUBSTITUTE_OTHER_ORGAN', 'PERSONAL_SUBSTITUTE_NOT_SUBSTITUTE', 'PERSONAL_SUBSTITUTE_NO_OVERLAP']);
+    expect(new Set(violations.map((violation) => violation.field))).toEqual(new Set(['personalSubstituteMembershipIds']));
   });
 });

@@ -81,3 +81,26 @@ export function checkSeatInParent(seat: SeatCandidate, parentSeatsOfPerson: Date
     ? []
     : [{ code: 'NOT_IN_PARENT_ORGAN', field: 'personId', message: 'Personen måste ha ett uppdrag i det överordnade organet under hela perioden', conflict: false }];
 }
+
+/**
+ * A member's personal substitutes (personliga ersättare) are substitute seats of the same organ that
+ * overlap the member's seat in time. `linked` holds the seats the member names, by id.
+ */
+export function checkPersonalSubstitutes(seat: SeatCandidate, linked: ExistingSeat[]): RuleViolation[] {
+  const field = 'personalSubstituteMembershipIds';
+  if (linked.length === 0) return [];
+  if (seat.role !== 'member') {
+    return [{ code: 'PERSONAL_SUBSTITUTES_NEED_MEMBER', field, message: 'Bara en ledamot har personliga ersättare', conflict: false }];
+  }
+  const violations: RuleViolation[] = [];
+  if (linked.some((other) => other.organId !== seat.organId)) {
+    violations.push({ code: 'PERSONAL_SUBSTITUTE_OTHER_ORGAN', field, message: 'En personlig ersättare måste ha ett uppdrag i samma organ', conflict: false });
+  }
+  if (linked.some((other) => other.role !== 'substitute')) {
+    violations.push({ code: 'PERSONAL_SUBSTITUTE_NOT_SUBSTITUTE', field, message: 'En personlig ersättare måste ha ett uppdrag som ersättare', conflict: false });
+  }
+  if (linked.some((other) => !rangesOverlap(seatRange(other), seatRange(seat)))) {
+    violations.push({ code: 'PERSONAL_SUBSTITUTE_NO_OVERLAP', field, message: 'Den personliga ersättarens uppdrag måste gälla under samma tid som ledamotens', conflict: false });
+  }
+  return violations;
+}

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType, PartialType } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { PageQueryDto } from '@namndrum/core';
 import { MEMBERSHIP_ROLES, MembershipRole, POSITIONS, Position } from '../entities/membership.entity';
 import { IsIsoDate, TenantResourceDto } from './common';
@@ -41,6 +41,20 @@ export class CreateMembershipDto {
   @Max(999)
   substituteOrder?: number | null;
 
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    default: [],
+    description:
+      "A member's personal substitutes (personliga ersättare): substitute seats (membership ids) of the same organ overlapping this seat, called in first and in this order where the organ's substituteCallIn is personal_substitute_first",
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  personalSubstituteMembershipIds?: string[];
+
   @ApiPropertyOptional({ format: 'date', description: 'Defaults to the start of the term' })
   @IsOptional()
   @IsIsoDate()
@@ -55,8 +69,9 @@ export class CreateMembershipDto {
 /** A seat changes position, party, order or dates; the person, organ and term stay. */
 export class UpdateMembershipDto extends PartialType(OmitType(CreateMembershipDto, ['personId', 'organId', 'termId'] as const)) {}
 
-export class MembershipDto extends IntersectionType(TenantResourceDto, OmitType(CreateMembershipDto, ['position', 'validFrom', 'validTo'] as const)) {
+export class MembershipDto extends IntersectionType(TenantResourceDto, OmitType(CreateMembershipDto, ['position', 'personalSubstituteMembershipIds', 'validFrom', 'validTo'] as const)) {
   @ApiProperty({ enum: POSITIONS }) position: Position;
+  @ApiProperty({ type: [String], format: 'uuid', description: "The member's personal substitutes, in call-in order" }) personalSubstituteMembershipIds: string[];
   @ApiProperty({ format: 'date' }) validFrom: string;
   @ApiProperty({ format: 'date' }) validTo: string;
 }
@@ -102,6 +117,10 @@ export class SeatHolderDto {
   @ApiProperty({ enum: POSITIONS }) position: Position;
   @ApiProperty({ nullable: true }) party: string | null;
   @ApiProperty({ nullable: true }) substituteOrder: number | null;
+  @ApiProperty({ type: [String], format: 'uuid', description: "A member's personal substitutes (membership ids), in call-in order" })
+  personalSubstituteMembershipIds: string[];
+  @ApiProperty({ type: [String], format: 'uuid', description: "A substitute's members (membership ids) whose personal substitute the seat is" })
+  personalSubstituteFor: string[];
   @ApiProperty({ format: 'date' }) validFrom: string;
   @ApiProperty({ format: 'date' }) validTo: string;
 }

@@ -51,7 +51,7 @@ export class NoticeExtraRecipientDto {
 
 /** Every rule is optional on input; what is left out keeps its default (or its current value on update). */
 export class OrganRulesInputDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 60, default: 7, description: 'Days before the meeting the notice must be sent' })
+  @ApiPropertyOptional({ minimum: 1, maximum: 60, default: 7, description: 'Days before the meeting the notice must be sent; at least 7 for a council (fullmäktige), whose kungörelse is on the notice board a week before the meeting day' })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -88,12 +88,12 @@ export class OrganRulesInputDto {
   @IsIn(RECORD_KINDS)
   recordKind?: RecordKind;
 
-  @ApiPropertyOptional({ enum: VERIFICATION_KINDS, default: 'chair_and_verifiers' })
+  @ApiPropertyOptional({ enum: VERIFICATION_KINDS, default: 'chair_and_verifiers', description: 'Always chair_and_verifiers for a council (fullmäktige)' })
   @IsOptional()
   @IsIn(VERIFICATION_KINDS)
   verification?: VerificationKind;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 5, default: 1 })
+  @ApiPropertyOptional({ minimum: 0, maximum: 5, default: 1, description: 'Verifiers besides the chair; a council (fullmäktige) has 2 by default and never fewer' })
   @IsOptional()
   @IsInt()
   @Min(0)

@@ -20,6 +20,7 @@ export type Position = (typeof POSITIONS)[number];
 @Index(['municipalityId', 'personId'])
 @Check('memberships_dates_ordered', '"valid_from" <= "valid_to"')
 @Check('memberships_position_needs_member', `"position" = 'none' OR "role" = 'member'`)
+@Check('memberships_personal_substitutes_for_members', `"role" = 'member' OR cardinality("personal_substitute_membership_ids") = 0`)
 @Check('memberships_order_for_substitutes', `"substitute_order" IS NULL OR ("role" = 'substitute' AND "substitute_order" >= 1)`)
 @Exclusion('memberships_one_seat_per_person', `USING gist ("organ_id" WITH =, "person_id" WITH =, daterange("valid_from", "valid_to", '[]') WITH &&)`)
 @Exclusion('memberships_one_holder_per_position', `USING gist ("organ_id" WITH =, "position" WITH =, daterange("valid_from", "valid_to", '[]') WITH &&) WHERE ("position" <> 'none')`)
@@ -58,6 +59,13 @@ export class Membership extends TenantEntity {
   /** Inkallelseordning among the organ's substitutes, 1 first. */
   @Column('smallint', { nullable: true })
   substituteOrder: number | null;
+
+  /**
+   * A member's personal substitutes (personliga ersättare): substitute seats of the same organ, called
+   * in first, in this order, where the organ's policy is personal_substitute_first.
+   */
+  @Column('uuid', { array: true, default: () => `'{}'` })
+  personalSubstituteMembershipIds: string[];
 
   @Column('date')
   validFrom: string;

@@ -59,6 +59,9 @@ export class VerificationService {
     const minutes = await lockDraftForWrite(ctx, minutesId);
     const record = await this.reader.read(ctx, minutes);
     this.assertReadyForApproval(record);
+    if (minutes.kind === 'minutes' && (!minutes.verificationPlace || !minutes.verificationAt)) {
+      throw new ConflictError('VERIFICATION_TIME_MISSING', 'Justeringens plats och tid beslutas vid sammanträdet: ange dem innan protokollet skickas för justering');
+    }
     const sha = minutesContentSha256(record);
     const pending = requiredApprovers(record).filter((approver) => !this.hasApproved(record, approver, sha));
     await this.deliveries.queue(

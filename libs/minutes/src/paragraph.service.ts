@@ -429,6 +429,9 @@ export class ParagraphService {
     const { record, paragraph } = await this.forWrite(ctx, id);
     this.assertDeciding(record);
     if (paragraph.status !== 'decided') throw new ConflictError('NOT_DECIDED', `Reservation anmäls mot ett fattat beslut; § ${paragraph.number} är inte beslutad än`);
+    if (record.dissents.some((dissent) => dissent.paragraphId === id && dissent.personId === dto.personId)) {
+      throw new ConflictError('DISSENT_EXISTS', `${personName(record, dto.personId)} har redan reserverat sig vid § ${paragraph.number}`);
+    }
     const closedVotes = record.votes.filter((vote) => vote.paragraphId === id && vote.status === 'closed');
     const announcedAt = dto.announcedAt ? new Date(dto.announcedAt) : this.clock.now();
     const refusal = dissentRefusal({
@@ -452,9 +455,6 @@ export class ParagraphService {
           'DISSENT_AFTER_MEETING',
           `Sammanträdet avslutades ${swedishDateTime(record.minutes.endedAt)}: en reservation ska anmälas innan sammanträdet avslutas, och därefter kan bara den skriftliga motiveringen lämnas`,
         );
-    }
-    if (record.dissents.some((dissent) => dissent.paragraphId === id && dissent.personId === dto.personId)) {
-      throw new ConflictError('DISSENT_EXISTS', `${personName(record, dto.personId)} har redan reserverat sig vid § ${paragraph.number}`);
     }
     const dissents = new TenantRepository(ctx, Dissent, 'Reservationen');
     const dissent = await dissents.save(dissents.create({ paragraphId: id, personId: dto.personId, reasons: dto.reasons ?? null, announcedAt }));

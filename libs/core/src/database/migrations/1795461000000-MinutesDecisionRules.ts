@@ -16,7 +16,7 @@ export class MinutesDecisionRules1795461000000 implements MigrationInterface {
         await queryRunner.query(`ALTER TABLE "minutes_paragraphs" ADD "taken_up_in_paragraph_id" uuid`);
         await queryRunner.query(`
             ALTER TABLE "minutes_paragraphs"
-            ADD CONSTRAINT "FK_minutes_paragraphs_taken_up_in" FOREIGN KEY ("taken_up_in_paragraph_id") REFERENCES "minutes_paragraphs"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
+            ADD CONSTRAINT "FK_5555b9fabd9417ba21fe3d2d70c" FOREIGN KEY ("taken_up_in_paragraph_id") REFERENCES "minutes_paragraphs"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
         await queryRunner.query(`
             CREATE TABLE "minutes_elections" (
@@ -33,14 +33,14 @@ export class MinutesDecisionRules1795461000000 implements MigrationInterface {
                 CONSTRAINT "PK_minutes_elections" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`CREATE INDEX "IDX_minutes_elections_paragraph" ON "minutes_elections" ("paragraph_id")`);
+        await queryRunner.query(`CREATE INDEX "IDX_f1e6f50f9ad4ca986e8a34fb6b" ON "minutes_elections" ("paragraph_id")`);
         await queryRunner.query(`
             ALTER TABLE "minutes_elections"
-            ADD CONSTRAINT "FK_minutes_elections_municipality" FOREIGN KEY ("municipality_id") REFERENCES "municipalities"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
+            ADD CONSTRAINT "FK_7d9ac1096fd620674663d78d7fe" FOREIGN KEY ("municipality_id") REFERENCES "municipalities"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
         await queryRunner.query(`
             ALTER TABLE "minutes_elections"
-            ADD CONSTRAINT "FK_minutes_elections_paragraph" FOREIGN KEY ("paragraph_id") REFERENCES "minutes_paragraphs"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
+            ADD CONSTRAINT "FK_f1e6f50f9ad4ca986e8a34fb6bf" FOREIGN KEY ("paragraph_id") REFERENCES "minutes_paragraphs"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
         // Verified minutes are final: an election is part of them like a vote.
         await queryRunner.query(`
@@ -52,7 +52,7 @@ export class MinutesDecisionRules1795461000000 implements MigrationInterface {
     public async down(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`DROP TRIGGER minutes_elections_immutable ON "minutes_elections"`);
         await queryRunner.query(`DROP TABLE "minutes_elections"`);
-        await queryRunner.query(`ALTER TABLE "minutes_paragraphs" DROP CONSTRAINT "FK_minutes_paragraphs_taken_up_in"`);
+        await queryRunner.query(`ALTER TABLE "minutes_paragraphs" DROP CONSTRAINT "FK_5555b9fabd9417ba21fe3d2d70c"`);
         await queryRunner.query(`ALTER TABLE "minutes_paragraphs" DROP COLUMN "taken_up_in_paragraph_id"`);
         await queryRunner.query(`ALTER TABLE "minutes_paragraphs" DROP COLUMN "extra_matter"`);
         await queryRunner.query(`ALTER TABLE "minutes_dissents" DROP COLUMN "announced_at"`);

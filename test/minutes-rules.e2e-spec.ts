@@ -37,6 +37,8 @@ describe('minutes: the rules of deciding', () => {
   let electionParagraph: ParagraphBody;
   let extraParagraph: ParagraphBody;
   let announcement: ParagraphBody;
+  /** Raised at the meeting, which does not take it up. */
+  let declined: ParagraphBody;
   const person = (key: string) => world.people[key].personId;
   const paragraph = async (id: string): Promise<ParagraphBody> => (await secretary.get(`/paragraphs/${id}`).expect(200)).body;
   const ballots = (choices: Record<string, 'yes' | 'no' | 'abstain'>) => ({ ballots: Object.entries(choices).map(([key, choice]) => ({ personId: person(key), choice })) });
@@ -185,6 +187,8 @@ describe('minutes: the rules of deciding', () => {
       const refused = await secretary.post(`/paragraphs/${extraParagraph.id}/decision`, {}).expect(409);
       expect(refused.body).toMatchObject({ error: 'EXTRA_MATTER_NOT_TAKEN_UP', message: `§ ${extraParagraph.number} är ett extra ärende: nämnden måste först besluta att ta upp det under ”Anmälan av extra ärenden”` });
       const raised = (await secretary.post(`/minutes/${minutes.id}/paragraphs`, { title: 'Skrivelse om skolskjuts' }).expect(201)).body as ParagraphBody;
+      declined = (await secretary.post(`/minutes/${minutes.id}/paragraphs`, { title: 'Fråga om lokaler' }).expect(201)).body as ParagraphBody;
+      await secretary.patch(`/paragraphs/${declined.id}`, { distribution: [{ name: 'Lokalenheten', email: 'lokaler@beslutsregel.example' }] }).expect(200);
       expect(raised.extraMatter).toBe(true);
       expect((await secretary.post(`/paragraphs/${raised.id}/decision`, { decision: ['Skrivelsen överlämnas till förvaltningen.'] }).expect(409)).body.error).toBe('EXTRA_MATTER_NOT_TAKEN_UP');
       const messages = minutes.paragraphs.find((item) => item.title === 'Meddelanden')!;
@@ -209,13 +213,14 @@ describe('minutes: the rules of deciding', () => {
       await secretary.post(`/paragraphs/${announcement.id}/decision`, {}).expect(200);
       await secretary.post(`/paragraphs/${extraParagraph.id}/decision`, {}).expect(200);
       await secretary.post(`/paragraphs/${raised.id}/decision`, { decision: ['Skrivelsen överlämnas till förvaltningen.'] }).expect(200);
+      expect((await secretary.post(`/paragraphs/${declined.id}/decision`, { decision: ['Frågan besvaras.'] }).expect(409)).body.error).toBe('EXTRA_MATTER_NOT_TAKEN_UP');
     });
   });
 
   describe('justering', () => {
     it('refuses to send the minutes for review until the place and time of justering are set', async () => {
       for (const item of (await secretary.get(`/minutes/${minutes.id}`).expect(200)).body.paragraphs as ParagraphBody[]) {
-        if (item.status !== 'decided') await secretary.post(`/paragraphs/${item.id}/decision`, { decision: ['Noteras.'] }).expect(200);
+        if (item.status !== 'decided' && item.id !== declined.id) await secretary.post(`/paragraphs/${item.id}/decision`, { decision: ['Noteras.'] }).expect(200);
       }
       await secretary.patch(`/minutes/${minutes.id}`, { verifierPersonIds: [person('anna')] }).expect(200);
       const refused = await secretary.post(`/minutes/${minutes.id}/review-requests`).expect(409);
@@ -223,6 +228,7 @@ describe('minutes: the rules of deciding', () => {
       await secretary.patch(`/minutes/${minutes.id}`, { verificationPlace: 'Stadshuset' }).expect(200);
       expect((await secretary.post(`/minutes/${minutes.id}/review-requests`).expect(409)).body.error).toBe('VERIFICATION_TIME_MISSING');
       await secretary.patch(`/minutes/${minutes.id}`, { verificationAt: '2026-04-02T10:00:00+02:00' }).expect(200);
+      // The extra matter the meeting did not take up holds nothing up.
       await secretary.post(`/minutes/${minutes.id}/review-requests`).expect(200);
     });
 
@@ -234,6 +240,17 @@ describe('minutes: the rules of deciding', () => {
       expect(text).toContain('förrättas med slutna sedlar');
       expect(text).toContain('Då rösterna är lika avgörs valet genom lottning. Lotten faller på Erik Testsson.');
       expect(text).toContain('Nämnden beslutar att ta upp följande extra ärenden:');
+      expect(text).toContain(`§ ${declined.number}Fråga om lokaler`);
+      expect(text).toContain('Ärendet tas inte upp: sammanträdet har inte beslutat att ta upp det extra ärendet.');
+    });
+
+    it('is verified with the declined extra matter left undecided, which decides nothing and sends no extract', async () => {
+      const sha = (await secretary.get(`/minutes/${minutes.id}`).expect(200)).body.currentContentSha256;
+      await (await world.user('hakan')).post(`/minutes/${minutes.id}/approvals`, { contentSha256: sha }).expect(201);
+      expect((await (await world.user('anna')).post(`/minutes/${minutes.id}/approvals`, { contentSha256: sha }).expect(201)).body.status).toBe('verified');
+      expect((await paragraph(declined.id)).status).toBe('open');
+      const extracts: { subject_id: string }[] = await testApp.dataSource.query(`SELECT subject_id FROM mail_deliveries WHERE purpose = 'minutes_extract' AND subject_id = $1`, [declined.id]);
+      expect(extracts).toEqual([]);
     });
   });
 });

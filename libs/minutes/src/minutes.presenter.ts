@@ -7,7 +7,9 @@ import {
   describeDecisionProcedure,
   describeElection,
   describeMotions,
+  isDeclinedExtraMatter,
   MotionPhrase,
+  NOT_TAKEN_UP_TEXT,
   organNoun,
   paragraphRange,
   ProcedureInput,
@@ -228,7 +230,7 @@ export class MinutesPresenter {
           office: row.office,
           candidates: row.candidates,
           blankVotes: row.blankVotes,
-          outcome: { elected: row.elected, decidedByLot: row.decidedByLot, leaders: [] },
+          outcome: { elected: row.elected, decidedByLot: row.decidedByLot },
         }),
       );
   }
@@ -241,7 +243,7 @@ export class MinutesPresenter {
       caseNumber: paragraph.caseNumber,
       title: paragraph.title,
       preparedIn: paragraph.preparedIn,
-      decision: paragraph.decision,
+      decision: isDeclinedExtraMatter(paragraph, record.paragraphs) ? [NOT_TAKEN_UP_TEXT] : paragraph.decision,
       motions: input.motions.length > 0 ? describeMotions(input) : [],
       decisionProcedure: [
         ...(input.motions.length > 0 || input.propositions.some((proposition) => proposition.vote) ? describeDecisionProcedure(input) : []),

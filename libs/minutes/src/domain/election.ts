@@ -79,7 +79,13 @@ export function electionOutcome(input: ElectionInput): ElectionOutcome {
  * "Då rösterna är lika avgörs valet genom lottning. Lotten faller på Anna Testsson.",
  * "Nämnden har därmed valt Anna Testsson till ordförande i arbetsutskottet."
  */
-export function describeElection(input: { organNoun: string; office: string; candidates: ElectionCandidate[]; blankVotes: number; outcome: ElectionOutcome }): string[] {
+export function describeElection(input: {
+  organNoun: string;
+  office: string;
+  candidates: ElectionCandidate[];
+  blankVotes: number;
+  outcome: Pick<ElectionOutcome, 'elected' | 'decidedByLot'>;
+}): string[] {
   const counted = input.candidates.map((candidate) => `${candidate.name} ${candidate.votes} ${candidate.votes === 1 ? 'röst' : 'röster'}`);
   const list = counted.length > 1 ? `${counted.slice(0, -1).join(', ')} och ${counted[counted.length - 1]}` : counted[0];
   const blank = input.blankVotes > 0 ? `; ${input.blankVotes} ${input.blankVotes === 1 ? 'sedel är blank' : 'sedlar är blanka'}` : '';

@@ -1,4 +1,4 @@
-import { extraMattersDecision, isExtraMattersItem } from './extra-matters';
+import { extraMattersDecision, isDeclinedExtraMatter, isExtraMattersItem } from './extra-matters';
 
 describe('extra matters', () => {
   it('recognises the standard item whatever its case and spacing', () => {
@@ -13,5 +13,15 @@ describe('extra matters', () => {
       'Nämnden beslutar att ta upp följande extra ärenden: § 14 A, § 15 B och § 16 C.',
     ]);
     expect(extraMattersDecision('nämnden', [])).toEqual(['Inga extra ärenden tas upp.']);
+  });
+
+  it('counts an undecided extra matter as declined once the meeting has decided which extra matters it takes up without it', () => {
+    const announcement = { title: 'Anmälan av extra ärenden', extraMatter: false, takenUpInParagraphId: null, status: 'decided' as const };
+    const extra = { title: 'Skrivelse', extraMatter: true, takenUpInParagraphId: null, status: 'open' as const };
+    expect(isDeclinedExtraMatter(extra, [announcement, extra])).toBe(true);
+    expect(isDeclinedExtraMatter(extra, [{ ...announcement, status: 'open' }, extra])).toBe(false);
+    expect(isDeclinedExtraMatter({ ...extra, takenUpInParagraphId: 'p1' }, [announcement, extra])).toBe(false);
+    expect(isDeclinedExtraMatter({ ...extra, extraMatter: false }, [announcement, extra])).toBe(false);
+    expect(isDeclinedExtraMatter({ ...extra, status: 'decided' }, [announcement, extra])).toBe(false);
   });
 });

@@ -21,3 +21,22 @@ export function extraMattersDecision(organNoun: string, takenUp: { number: numbe
   const list = items.length > 1 ? `${items.slice(0, -1).join(', ')} och ${items[items.length - 1]}` : items[0];
   return [`${organ} beslutar att ta upp ${takenUp.length === 1 ? 'följande extra ärende' : 'följande extra ärenden'}: ${list}.`];
 }
+
+/** What the minutes say of an extra matter the meeting did not take up. */
+export const NOT_TAKEN_UP_TEXT = 'Ärendet tas inte upp: sammanträdet har inte beslutat att ta upp det extra ärendet.';
+
+interface ExtraMattersParagraph {
+  title: string;
+  extraMatter: boolean;
+  takenUpInParagraphId: string | null;
+  status: 'open' | 'decided';
+}
+
+/**
+ * An extra matter the meeting declined: the decision under "Anmälan av extra ärenden" has been made
+ * and does not name it. Its paragraph stays undecided and does not hold up justering.
+ */
+export function isDeclinedExtraMatter(paragraph: ExtraMattersParagraph, paragraphs: ExtraMattersParagraph[]): boolean {
+  if (!paragraph.extraMatter || paragraph.takenUpInParagraphId !== null || paragraph.status === 'decided') return false;
+  return paragraphs.some((candidate) => !candidate.extraMatter && isExtraMattersItem(candidate.title) && candidate.status === 'decided');
+}

@@ -35,15 +35,8 @@ export class CastingVoteNotAllowedError extends Error {
 
 export class ChairAbstainedOnTieError extends Error {
   constructor() {
-    super('Rösterna är lika och ordföranden har avstått från att rösta: utslagsrösten är ordförandens egen röst, så voteringen avgör inte frågan. Voteringen måste tas om');
+    super('Rösterna är lika och ordföranden har inte röstat ja eller nej: utslagsrösten är ordförandens egen röst, så voteringen avgör inte frågan. Voteringen måste tas om');
     this.name = 'ChairAbstainedOnTieError';
-  }
-}
-
-export class CastingVoteContradictsBallotError extends Error {
-  constructor(chairChoice: 'yes' | 'no') {
-    super(`Utslagsrösten är ordförandens egen röst, och ordföranden röstade ${chairChoice === 'yes' ? 'ja' : 'nej'}`);
-    this.name = 'CastingVoteContradictsBallotError';
   }
 }
 

@@ -244,6 +244,13 @@ describe('minutes: the rules of deciding', () => {
       expect(text).toContain('Ärendet tas inte upp: sammanträdet har inte beslutat att ta upp det extra ärendet.');
     });
 
+    it('refuses written reasons for a reservation after the time set for justering', async () => {
+      clock.current = new Date('2026-04-02T08:30:00Z');
+      const dissent = (await paragraph(tieParagraph.id)).dissents.find((row) => row.personId === person('erik'))!;
+      const late = await (await world.user('erik')).patch(`/dissents/${dissent.id}`, { reasons: 'Ett tillägg i efterhand.' }).expect(409);
+      expect(late.body).toMatchObject({ error: 'DISSENT_REASONS_LATE', message: 'Den skriftliga motiveringen ska lämnas före den tid som bestämts för justeringen, 2026-04-02 10:00' });
+    });
+
     it('is verified with the declined extra matter left undecided, which decides nothing and sends no extract', async () => {
       const sha = (await secretary.get(`/minutes/${minutes.id}`).expect(200)).body.currentContentSha256;
       await (await world.user('hakan')).post(`/minutes/${minutes.id}/approvals`, { contentSha256: sha }).expect(201);

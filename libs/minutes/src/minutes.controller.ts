@@ -266,7 +266,7 @@ export class ParagraphsController {
 
   @Patch('dissents/:id')
   @RequirePermission(Permission.MinutesRead)
-  @ApiOkResponse({ type: ParagraphDto, description: 'Written reasons, by the member or the secretary, until verification' })
+  @ApiOkResponse({ type: ParagraphDto, description: 'Written reasons, by the member or the secretary, until the time set for justering (409 after)' })
   updateDissent(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateDissentDto) {
     return this.paragraphs.updateDissent(ctx, id, dto);
   }

@@ -462,7 +462,7 @@ export class ParagraphService {
     return this.get(ctx, id);
   }
 
-  /** Written reasons for a dissent, by the member or the secretary, until the minutes are verified. */
+  /** Written reasons for a dissent, by the member or the secretary, until the time set for justering (and never after verification). */
   async updateDissent(ctx: RequestContext, dissentId: string, dto: UpdateDissentDto): Promise<ParagraphDto> {
     const dissent = await new TenantRepository(ctx, Dissent, 'Reservationen').get(dissentId);
     const paragraph = await this.paragraphs(ctx).get(dissent.paragraphId);
@@ -472,6 +472,10 @@ export class ParagraphService {
     if (!own) ctx.requireOrganPermission(Permission.MinutesManage, minutes.organId);
     assertDraft(minutes);
     assertParagraphOpen(paragraph);
+    // KL 4 kap. 27 §: the written reasons come before the time set for justering.
+    if (minutes.verificationAt && this.clock.now().getTime() > minutes.verificationAt.getTime()) {
+      throw new ConflictError('DISSENT_REASONS_LATE', `Den skriftliga motiveringen ska lämnas före den tid som bestämts för justeringen, ${swedishDateTime(minutes.verificationAt)}`);
+    }
     const before = { ...dissent };
     dissent.reasons = dto.reasons;
     await new TenantRepository(ctx, Dissent, 'Reservationen').save(dissent);

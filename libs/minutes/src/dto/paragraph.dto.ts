@@ -82,7 +82,7 @@ export class DecideDto {
 
 export class AddDissentDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() personId: string;
-  @ApiPropertyOptional({ description: 'Written reasons; may also come later, until the minutes are verified' }) @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(20000) reasons?: string;
+  @ApiPropertyOptional({ description: 'Written reasons; may also come later, until the time set for justering' }) @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(20000) reasons?: string;
   @ApiPropertyOptional({
     format: 'date-time',
     description: "When the member announced the reservation at the meeting; omitted, now. Must lie within the meeting's recorded start and end: a reservation announced after the end is refused (409)",

@@ -142,7 +142,7 @@ describe('the minutes of SUN 2023-01-11, from the seed to the notice board and t
     expect(decided.decisionProcedure).toEqual(
       expect.arrayContaining([expect.stringContaining('Omröstningen utfaller med 7 ja-röster mot 6 nej-röster.'), 'Nämnden har därmed beslutat enligt förvaltningens förslag.']),
     );
-    const dissent = (await secretary.post(`/paragraphs/${three}/dissents`, { personId: person('Johan Provström') }).expect(201)).body.dissents[0];
+    const dissent = (await secretary.post(`/paragraphs/${three}/dissents`, { personId: person('Johan Provström'), announcedAt: '2023-01-11T16:30:00+01:00' }).expect(201)).body.dissents[0];
     await secretary.patch(`/dissents/${dissent.id}`, { reasons: 'Ett mindre utskott räcker för att bereda nämndens ärenden.' }).expect(200);
     await secretary.patch(`/paragraphs/${three}`, {
       distribution: [

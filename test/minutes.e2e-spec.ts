@@ -159,7 +159,8 @@ describe('minutes: drafting, deciding and verifying', () => {
       expect((await world.secretary.post(`/votes/${voteId}/ballots`, { ballots: [{ personId: person('hakan'), choice: 'no' }] }).expect(409)).body.error).toBe('ALREADY_VOTED');
       expect((await world.secretary.post(`/votes/${voteId}/close`, {}).expect(409)).body.error).toBe('BALLOTS_MISSING');
       await world.secretary.post(`/votes/${voteId}/ballots`, { ballots: [{ personId: person('maria'), choice: 'no' }, { personId: person('karin'), choice: 'abstain' }] }).expect(201);
-      expect((await world.secretary.post(`/votes/${voteId}/close`, {}).expect(400)).body.error).toBe('CASTING_VOTE_REQUIRED');
+      // The casting vote is the chair's own ballot (Ja): a Nej contradicting it is refused.
+      expect((await world.secretary.post(`/votes/${voteId}/close`, { castingVote: 'no' }).expect(400)).body.error).toBe('CASTING_VOTE_CONTRADICTS_BALLOT');
       const closed = (await world.secretary.post(`/votes/${voteId}/close`, { castingVote: 'yes' }).expect(200)).body;
       expect(closed.votes[0]).toMatchObject({ status: 'closed', yes: 2, no: 2, abstain: 1, result: 'yes' });
       const decided = (await world.secretary.post(`/paragraphs/${id}/decision`, {}).expect(200)).body;
@@ -171,7 +172,8 @@ describe('minutes: drafting, deciding and verifying', () => {
     it('takes dissents only from members who took part, once each', async () => {
       const id = matterParagraph.id;
       expect((await world.secretary.post(`/paragraphs/${id}/dissents`, { personId: person('kerstin') }).expect(409)).body.error).toBe('NOT_SERVING');
-      const dissented = (await world.secretary.post(`/paragraphs/${id}/dissents`, { personId: person('erik') }).expect(201)).body;
+      // Entered after the meeting from the secretary's notes: announced at the meeting, before it ended.
+      const dissented = (await world.secretary.post(`/paragraphs/${id}/dissents`, { personId: person('erik'), announcedAt: '2026-03-30T15:45:00+02:00' }).expect(201)).body;
       expect(dissented.dissents).toEqual([expect.objectContaining({ personId: person('erik'), reasons: null })]);
       expect((await world.secretary.post(`/paragraphs/${id}/dissents`, { personId: person('erik'), reasons: 'Igen' }).expect(409)).body.error).toBe('DISSENT_EXISTS');
       const erik = await world.user('erik');

@@ -4,7 +4,7 @@ import { canonicalJson } from '@namndrum/matters';
 import { DepartmentService, MembershipService, Organ, OrganService, Person, PersonService, SeatHolderDto } from '@namndrum/organisation';
 import { In } from 'typeorm';
 import { attendanceAt, AttendanceSpan, ParagraphAttendance } from './domain';
-import { Ballot, Disqualification, Dissent, Minutes, MinutesApproval, MinutesAttendee, MinutesNote, Motion, Paragraph, Vote } from './entities';
+import { Ballot, Disqualification, Dissent, Election, Minutes, MinutesApproval, MinutesAttendee, MinutesNote, Motion, Paragraph, Vote } from './entities';
 
 /** Everything one set of minutes holds, read in one go: what is hashed, rendered and shown. */
 export interface MinutesRecord {
@@ -18,6 +18,7 @@ export interface MinutesRecord {
   dissents: Dissent[];
   notes: MinutesNote[];
   disqualifications: Disqualification[];
+  elections: Election[];
   approvals: MinutesApproval[];
   /** The organ's members and substitutes on the meeting date. */
   members: SeatHolderDto[];
@@ -110,6 +111,9 @@ function paragraphContent(record: MinutesRecord, paragraph: Paragraph): unknown 
     notPublished: paragraph.notPublished,
     status: paragraph.status,
     outcome: paragraph.outcome,
+    extraMatter: paragraph.extraMatter,
+    takenUpInParagraphId: paragraph.takenUpInParagraphId,
+    elections: record.elections.filter((row) => row.paragraphId === paragraph.id).map((row) => [row.id, row.office, row.candidates, row.blankVotes, row.elected, row.decidedByLot]),
     motions: record.motions.filter((row) => row.paragraphId === paragraph.id).map((row) => [row.id, row.personId, row.kind, row.text, row.supporterPersonIds, row.withdrawn]),
     votes: votes.map((vote) => ({
       id: vote.id,
@@ -119,7 +123,7 @@ function paragraphContent(record: MinutesRecord, paragraph: Paragraph): unknown 
       result: vote.result,
       ballots: record.ballots.filter((ballot) => ballot.voteId === vote.id).map((ballot) => [ballot.personId, ballot.choice]).sort(),
     })),
-    dissents: record.dissents.filter((row) => row.paragraphId === paragraph.id).map((row) => [row.personId, row.reasons]).sort(),
+    dissents: record.dissents.filter((row) => row.paragraphId === paragraph.id).map((row) => [row.personId, row.reasons, row.announcedAt.toISOString()]).sort(),
     notes: record.notes.filter((row) => row.paragraphId === paragraph.id).map((row) => [row.id, row.personId, row.text]),
     disqualifications: record.disqualifications.filter((row) => row.paragraphId === paragraph.id).map((row) => [row.personId, row.substitutePersonId, row.reason]).sort(),
   };
@@ -187,7 +191,7 @@ export class MinutesReader {
     const paragraphs = await new TenantRepository(ctx, Paragraph, 'Paragrafen').find(byMinutes, { order: { position: 'ASC' } });
     const paragraphIds = paragraphs.map((paragraph) => paragraph.id);
     const byParagraph = { paragraphId: In(paragraphIds) };
-    const [organ, composition, attendees, motions, votes, dissents, notes, disqualifications, approvals] = await Promise.all([
+    const [organ, composition, attendees, motions, votes, dissents, notes, disqualifications, approvals, elections] = await Promise.all([
       this.organs.get(ctx, minutes.organId),
       this.memberships.composition(ctx, minutes.organId, minutes.meetingDate),
       new TenantRepository(ctx, MinutesAttendee, 'Närvaron').find(byMinutes, { order: { position: 'ASC' } }),
@@ -197,6 +201,7 @@ export class MinutesReader {
       new TenantRepository(ctx, MinutesNote, 'Protokollsanteckningen').find(byParagraph, { order: { createdAt: 'ASC' } }),
       new TenantRepository(ctx, Disqualification, 'Jävet').find(byParagraph, { order: { createdAt: 'ASC' } }),
       new TenantRepository(ctx, MinutesApproval, 'Justeringen').find(byMinutes, { order: { approvedAt: 'ASC' } }),
+      new TenantRepository(ctx, Election, 'Valet').find(byParagraph, { order: { createdAt: 'ASC' } }),
     ]);
     const ballots = votes.length ? await new TenantRepository(ctx, Ballot, 'Rösten').find({ voteId: In(votes.map((vote) => vote.id)) }, { order: { createdAt: 'ASC' } }) : [];
     const ids = new Set<string>();
@@ -214,6 +219,6 @@ export class MinutesReader {
     const others = ids.size ? await this.persons.persons(ctx).find({ id: In([...ids]) }) : [];
     const people = new Map<string, Person>([...composition.members, ...composition.substitutes].map((seat) => [seat.person.id, seat.person as unknown as Person]));
     others.forEach((person) => people.set(person.id, person));
-    return { minutes, organ, attendees, paragraphs, motions, votes, ballots, dissents, notes, disqualifications, approvals, members: composition.members, substitutes: composition.substitutes, people };
+    return { minutes, organ, attendees, paragraphs, motions, votes, ballots, dissents, notes, disqualifications, elections, approvals, members: composition.members, substitutes: composition.substitutes, people };
   }
 }

@@ -7,6 +7,7 @@ import { ApproveDto, MinutesDto, MinutesQueryDto, MinutesSummaryDto, SetAttendan
 import {
   AddDisqualificationDto,
   AddDissentDto,
+  AddElectionDto,
   AddMinutesNoteDto,
   AddMotionDto,
   AddParagraphDto,
@@ -16,6 +17,7 @@ import {
   DecideDto,
   ParagraphDto,
   PropositionDto,
+  TakeUpExtraMattersDto,
   UpdateDissentDto,
   UpdateParagraphDto,
 } from './dto/paragraph.dto';
@@ -203,9 +205,40 @@ export class ParagraphsController {
   @Post('votes/:id/close')
   @HttpCode(200)
   @RequirePermission(Permission.MinutesManage)
-  @ApiOkResponse({ type: ParagraphDto, description: "Counts the votes; on a tie the chair's casting vote decides" })
+  @ApiOkResponse({
+    type: ParagraphDto,
+    description: "Counts the votes; on a tie the chair's own ballot decides (utslagsröst). A casting vote contradicting that ballot is refused (400); a tie where the chair abstained decides nothing (409)",
+  })
   closeVote(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CloseVoteDto) {
     return this.paragraphs.closeVote(ctx, id, dto);
+  }
+
+  @Delete('votes/:id')
+  @RequirePermission(Permission.MinutesManage)
+  @ApiOkResponse({ type: ParagraphDto, description: 'Withdraws an open vote and its ballots, so that it can be taken again (e.g. a tie the chair abstained in)' })
+  withdrawVote(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
+    return this.paragraphs.withdrawVote(ctx, id);
+  }
+
+  @Post('paragraphs/:id/elections')
+  @RequirePermission(Permission.MinutesManage)
+  @ApiCreatedResponse({ type: ParagraphDto, description: 'An election by closed ballot: counted ballots per candidate, no names of voters; a tie settled by lot' })
+  addElection(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AddElectionDto) {
+    return this.paragraphs.addElection(ctx, id, dto);
+  }
+
+  @Delete('elections/:id')
+  @RequirePermission(Permission.MinutesManage)
+  @ApiOkResponse({ type: ParagraphDto, description: 'Removes an election recorded by mistake while its paragraph is undecided' })
+  removeElection(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
+    return this.paragraphs.removeElection(ctx, id);
+  }
+
+  @Put('paragraphs/:id/extra-matters')
+  @RequirePermission(Permission.MinutesManage)
+  @ApiOkResponse({ type: ParagraphDto, description: 'Under "Anmälan av extra ärenden": the extra matters the meeting decides to take up; only those can be decided' })
+  takeUpExtraMatters(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: TakeUpExtraMattersDto) {
+    return this.paragraphs.takeUpExtraMatters(ctx, id, dto);
   }
 
   @Post('paragraphs/:id/decision')
@@ -233,7 +266,7 @@ export class ParagraphsController {
 
   @Patch('dissents/:id')
   @RequirePermission(Permission.MinutesRead)
-  @ApiOkResponse({ type: ParagraphDto, description: 'Written reasons, by the member or the secretary, until verification' })
+  @ApiOkResponse({ type: ParagraphDto, description: 'Written reasons, by the member or the secretary, until the time set for justering (409 after)' })
   updateDissent(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateDissentDto) {
     return this.paragraphs.updateDissent(ctx, id, dto);
   }

@@ -5,8 +5,11 @@ import { DateTime } from 'luxon';
 import {
   alternativeLabel,
   describeDecisionProcedure,
+  describeElection,
   describeMotions,
+  isDeclinedExtraMatter,
   MotionPhrase,
+  NOT_TAKEN_UP_TEXT,
   organNoun,
   paragraphRange,
   ProcedureInput,
@@ -172,11 +175,18 @@ export class MinutesPresenter {
           result: vote.result,
         };
       }),
-      dissents: record.dissents.filter((row) => row.paragraphId === paragraph.id).map((row) => ({ id: row.id, personId: row.personId, name: personName(record, row.personId), reasons: row.reasons })),
+      dissents: record.dissents
+        .filter((row) => row.paragraphId === paragraph.id)
+        .map((row) => ({ id: row.id, personId: row.personId, name: personName(record, row.personId), reasons: row.reasons, announcedAt: row.announcedAt })),
       notes: record.notes.filter((row) => row.paragraphId === paragraph.id).map((row) => ({ id: row.id, personId: row.personId, text: row.text })),
       disqualifications: record.disqualifications
         .filter((row) => row.paragraphId === paragraph.id)
         .map((row) => ({ id: row.id, personId: row.personId, name: personName(record, row.personId), substitutePersonId: row.substitutePersonId, reason: row.reason })),
+      elections: record.elections
+        .filter((row) => row.paragraphId === paragraph.id)
+        .map((row) => ({ id: row.id, office: row.office, candidates: row.candidates, blankVotes: row.blankVotes, elected: row.elected, decidedByLot: row.decidedByLot })),
+      extraMatter: paragraph.extraMatter,
+      takenUpInParagraphId: paragraph.takenUpInParagraphId,
     };
   }
 
@@ -207,7 +217,22 @@ export class MinutesPresenter {
   }
 
   procedure(record: MinutesRecord, paragraph: Paragraph): string[] {
-    return describeDecisionProcedure(this.procedureInput(record, paragraph));
+    return [...describeDecisionProcedure(this.procedureInput(record, paragraph)), ...this.electionProcedure(record, paragraph)];
+  }
+
+  /** Each election by closed ballot as the minutes phrase it: counted ballots, a lot if it came to that, who was elected. */
+  private electionProcedure(record: MinutesRecord, paragraph: Paragraph): string[] {
+    return record.elections
+      .filter((row) => row.paragraphId === paragraph.id)
+      .flatMap((row) =>
+        describeElection({
+          organNoun: organNoun(record.organ.kind),
+          office: row.office,
+          candidates: row.candidates,
+          blankVotes: row.blankVotes,
+          outcome: { elected: row.elected, decidedByLot: row.decidedByLot },
+        }),
+      );
   }
 
   paragraphView(record: MinutesRecord, paragraph: Paragraph): ParagraphView {
@@ -218,9 +243,12 @@ export class MinutesPresenter {
       caseNumber: paragraph.caseNumber,
       title: paragraph.title,
       preparedIn: paragraph.preparedIn,
-      decision: paragraph.decision,
+      decision: isDeclinedExtraMatter(paragraph, record.paragraphs) ? [NOT_TAKEN_UP_TEXT] : paragraph.decision,
       motions: input.motions.length > 0 ? describeMotions(input) : [],
-      decisionProcedure: input.motions.length > 0 || input.propositions.some((proposition) => proposition.vote) ? describeDecisionProcedure(input) : [],
+      decisionProcedure: [
+        ...(input.motions.length > 0 || input.propositions.some((proposition) => proposition.vote) ? describeDecisionProcedure(input) : []),
+        ...this.electionProcedure(record, paragraph),
+      ],
       vote: closedVote ? this.voteView(record, input, closedVote.id) : null,
       dissents: record.dissents.filter((row) => row.paragraphId === paragraph.id).map((row) => ({ name: personName(record, row.personId), party: this.party(record, row.personId), reasons: row.reasons })),
       notes: record.notes.filter((row) => row.paragraphId === paragraph.id).map((row) => ({ name: row.personId ? personName(record, row.personId) : null, party: row.personId ? this.party(record, row.personId) : null, text: row.text })),

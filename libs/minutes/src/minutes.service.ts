@@ -154,6 +154,12 @@ export class MinutesService {
     if (endedAt.getTime() <= startedAt.getTime()) {
       throw new InvalidInputError('MINUTES_ENDS_BEFORE_START', 'Sammanträdet måste sluta efter att det har börjat', [{ field: 'endedAt', messages: ['endedAt must be after startedAt'] }]);
     }
+    const lastDissent = Math.max(...record.dissents.map((dissent) => dissent.announcedAt.getTime()));
+    if (endedAt.getTime() < lastDissent) {
+      throw new InvalidInputError('MINUTES_ENDS_BEFORE_DISSENT', 'En reservation anmäldes efter den tiden: sammanträdet kan inte ha avslutats före den', [
+        { field: 'endedAt', messages: ['endedAt must not be before a recorded reservation'] },
+      ]);
+    }
     for (const [index, adjournment] of (dto.adjournments ?? []).entries()) {
       if (adjournment.to <= adjournment.from) {
         throw new InvalidInputError('ADJOURNMENT_INVALID', 'En ajournering måste sluta efter att den har börjat', [{ field: `adjournments[${index}].to`, messages: ['to must be after from'] }]);
@@ -275,7 +281,7 @@ export class MinutesService {
 
   private async paragraphFromItem(ctx: RequestContext, item: AgendaItem): Promise<Partial<Paragraph>> {
     const base: Partial<Paragraph> = {
-      ...openParagraph({ agendaItemId: item.id, title: item.title, matterId: item.matterId, caseNumber: item.caseNumber, proposal: item.proposal }),
+      ...openParagraph({ agendaItemId: item.id, title: item.title, matterId: item.matterId, caseNumber: item.caseNumber, proposal: item.proposal, extraMatter: item.addedAfterNotice }),
       proposalLabel: item.officerReportId ? 'förvaltningens förslag' : 'förslaget',
     };
     if (item.preparedInItemId) {

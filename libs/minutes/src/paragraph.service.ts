@@ -2,13 +2,21 @@ import { Injectable } from '@nestjs/common';
 import { AuditService, Clock, ConflictError, ForbiddenError, InvalidInputError, Permission, RequestContext, TenantRepository } from '@namndrum/core';
 import { MatterService } from '@namndrum/matters';
 import { MeetingService } from '@namndrum/meetings';
+import { DateTime } from 'luxon';
 import {
   CastingVoteNotAllowedError,
-  CastingVoteRequiredError,
+  castingVoteFromChair,
+  ChairAbstainedOnTieError,
   DECIDE_TODAY_KEY,
   decisionFromOutcome,
   DecisionProcedureError,
   describeDecisionProcedure,
+  dissentRefusal,
+  electionDecision,
+  ElectionError,
+  electionOutcome,
+  extraMattersDecision,
+  isExtraMattersItem,
   organNoun,
   PROPOSAL_KEY,
   tallyVote,
@@ -16,6 +24,7 @@ import {
 import {
   AddDisqualificationDto,
   AddDissentDto,
+  AddElectionDto,
   AddMinutesNoteDto,
   AddMotionDto,
   AddParagraphDto,
@@ -25,10 +34,11 @@ import {
   DecideDto,
   ParagraphDto,
   PropositionDto,
+  TakeUpExtraMattersDto,
   UpdateDissentDto,
   UpdateParagraphDto,
 } from './dto/paragraph.dto';
-import { Ballot, Disqualification, Dissent, Minutes, MinutesNote, Motion, openParagraph, Paragraph, Proposition, Vote } from './entities';
+import { Ballot, Disqualification, Dissent, Election, Minutes, MinutesNote, Motion, openParagraph, Paragraph, Proposition, Vote } from './entities';
 import { assertDraft, assertParagraphOpen, lockDraftForWrite, lockMinutes, MinutesReader, MinutesRecord, paragraphAttendance, personName } from './minutes-record';
 import { lockNumbering } from './minutes.service';
 import { MinutesPresenter } from './minutes.presenter';
@@ -38,6 +48,8 @@ interface ParagraphContext {
   record: MinutesRecord;
   paragraph: Paragraph;
 }
+
+const swedishDateTime = (instant: Date) => DateTime.fromJSDate(instant, { zone: 'Europe/Stockholm' }).toFormat('yyyy-MM-dd HH:mm');
 
 const notServing = (record: MinutesRecord, personId: string, paragraph: Paragraph, what: string) =>
   new ConflictError('NOT_SERVING', `${personName(record, personId) || 'Personen'} är inte tjänstgörande vid § ${paragraph.number} och kan inte ${what}`);
@@ -85,7 +97,8 @@ export class ParagraphService {
         year: minutes.year,
         number: last + 1,
         position,
-        ...openParagraph({ agendaItemId: null, title: dto.title, matterId: matter?.id ?? null, caseNumber: matter?.caseNumber ?? null, proposal: dto.proposal ?? [] }),
+        // Not on the agenda: an extra matter, which the meeting must decide to take up.
+        ...openParagraph({ agendaItemId: null, title: dto.title, matterId: matter?.id ?? null, caseNumber: matter?.caseNumber ?? null, proposal: dto.proposal ?? [], extraMatter: true }),
       }),
     );
     await this.audit.record(ctx, { action: 'add_paragraph', entityType: 'Paragraph', entityId: paragraph.id, after: paragraph });
@@ -212,7 +225,11 @@ export class ParagraphService {
     return this.get(ctx, paragraph.id);
   }
 
-  /** Counts the votes; on a tie the chair's casting vote decides. The proposition's outcome becomes the result. */
+  /**
+   * Counts the votes; on a tie the chair's own ballot decides (utslagsröst, KL 5 kap. 57 §; see
+   * docs/casting-vote.md). A casting vote given that contradicts the chair's ballot is refused, and a
+   * tie where the chair abstained decides nothing: the vote stays open, to be withdrawn and taken again.
+   */
   async closeVote(ctx: RequestContext, voteId: string, dto: CloseVoteDto): Promise<ParagraphDto> {
     const vote = await new TenantRepository(ctx, Vote, 'Voteringen').get(voteId);
     const { record, paragraph } = await this.forWrite(ctx, vote.paragraphId);
@@ -222,22 +239,28 @@ export class ParagraphService {
     const voted = new Set(ballots.map((ballot) => ballot.personId));
     const missing = attendance.serving.filter((seat) => !voted.has(seat.servingPersonId)).map((seat) => personName(record, seat.servingPersonId));
     if (missing.length > 0) throw new ConflictError('BALLOTS_MISSING', `Alla tjänstgörande ledamöter ska rösta ja, nej eller avstå; saknas: ${missing.join(', ')}`);
-    let tally;
+    const choices = ballots.map((ballot) => ballot.choice);
+    const chairBallot = ballots.find((ballot) => ballot.personId === record.minutes.chairPersonId)?.choice ?? null;
+    let castingVote;
     try {
-      tally = tallyVote(
-        ballots.map((ballot) => ballot.choice),
-        dto.castingVote ?? null,
-      );
+      castingVote = castingVoteFromChair(choices, chairBallot);
     } catch (error) {
-      if (error instanceof CastingVoteRequiredError) throw new InvalidInputError('CASTING_VOTE_REQUIRED', error.message, [{ field: 'castingVote', messages: ['required on a tie'] }]);
-      if (error instanceof CastingVoteNotAllowedError) throw new InvalidInputError('CASTING_VOTE_NOT_ALLOWED', error.message, [{ field: 'castingVote', messages: ['only on a tie'] }]);
+      if (error instanceof ChairAbstainedOnTieError) throw new ConflictError('CHAIR_ABSTAINED_ON_TIE', error.message);
       throw error;
     }
-    if (dto.castingVote && !attendance.serving.some((seat) => seat.servingPersonId === record.minutes.chairPersonId)) {
-      throw new ConflictError('CHAIR_NOT_SERVING', 'Utslagsrösten är ordförandens, och ordföranden tjänstgör inte vid paragrafen');
+    if (dto.castingVote !== undefined && castingVote === null) {
+      throw new InvalidInputError('CASTING_VOTE_NOT_ALLOWED', new CastingVoteNotAllowedError().message, [{ field: 'castingVote', messages: ['only on a tie'] }]);
     }
+    if (dto.castingVote !== undefined && dto.castingVote !== castingVote) {
+      throw new InvalidInputError(
+        'CASTING_VOTE_CONTRADICTS_BALLOT',
+        `Utslagsrösten är ordförandens egen röst, och ${personName(record, record.minutes.chairPersonId)} röstade ${castingVote === 'yes' ? 'ja' : 'nej'}`,
+        [{ field: 'castingVote', messages: [`must be the chair's ballot (${castingVote})`] }],
+      );
+    }
+    const tally = tallyVote(choices, castingVote);
     const before = { ...vote };
-    Object.assign(vote, { status: 'closed', castingVote: dto.castingVote ?? null, result: tally.result });
+    Object.assign(vote, { status: 'closed', castingVote, result: tally.result });
     await new TenantRepository(ctx, Vote, 'Voteringen').save(vote);
     const winner = tally.result === 'yes' ? vote.yesAlternative : vote.noAlternative;
     paragraph.propositions = paragraph.propositions.map((proposition) => (proposition.voteId === voteId ? { ...proposition, chosen: winner } : proposition));
@@ -246,11 +269,103 @@ export class ParagraphService {
     return this.get(ctx, paragraph.id);
   }
 
+  /** Withdraws an open vote with its ballots (e.g. a tie the chair's ballot cannot decide), so that the vote can be taken again. */
+  async withdrawVote(ctx: RequestContext, voteId: string): Promise<ParagraphDto> {
+    const vote = await new TenantRepository(ctx, Vote, 'Voteringen').get(voteId);
+    const { record, paragraph } = await this.forWrite(ctx, vote.paragraphId);
+    if (vote.status !== 'open') throw new ConflictError('VOTE_CLOSED', 'Voteringen är avslutad och kan inte återtas');
+    const ballots = record.ballots.filter((ballot) => ballot.voteId === voteId);
+    await new TenantRepository(ctx, Ballot, 'Rösten').repository.delete({ voteId, municipalityId: ctx.municipalityId });
+    paragraph.propositions = paragraph.propositions.map((proposition) => (proposition.voteId === voteId ? { ...proposition, voteId: null } : proposition));
+    await this.paragraphs(ctx).save(paragraph);
+    await new TenantRepository(ctx, Vote, 'Voteringen').repository.delete({ id: voteId, municipalityId: ctx.municipalityId });
+    await this.audit.record(ctx, { action: 'withdraw_vote', entityType: 'Vote', entityId: voteId, before: { ...vote, ballots: ballots.map((ballot) => ({ personId: ballot.personId, choice: ballot.choice })) } });
+    return this.get(ctx, paragraph.id);
+  }
+
+  /**
+   * An election by closed ballot: the counted ballots per candidate and the blank ones, never who
+   * voted for whom; a tie is settled by lot and the lot's winner recorded. The paragraph's decision
+   * then follows from it.
+   */
+  async addElection(ctx: RequestContext, id: string, dto: AddElectionDto): Promise<ParagraphDto> {
+    const { record, paragraph } = await this.forWrite(ctx, id);
+    this.assertUndecided(paragraph);
+    this.assertDeciding(record);
+    const candidates = dto.candidates.map((candidate) => ({ name: candidate.name.trim(), votes: candidate.votes }));
+    const blankVotes = dto.blankVotes ?? 0;
+    let outcome;
+    try {
+      outcome = electionOutcome({ candidates, blankVotes, voters: paragraphAttendance(record, paragraph).serving.length, lotWinner: dto.lotWinner ?? null });
+    } catch (error) {
+      if (error instanceof ElectionError) throw new InvalidInputError(error.code, error.message, [{ field: error.field, messages: [error.message] }]);
+      throw error;
+    }
+    const elections = new TenantRepository(ctx, Election, 'Valet');
+    const election = await elections.save(elections.create({ paragraphId: id, office: dto.office, candidates, blankVotes, elected: outcome.elected, decidedByLot: outcome.decidedByLot }));
+    await this.audit.record(ctx, { action: 'add_election', entityType: 'Election', entityId: election.id, after: election });
+    return this.get(ctx, id);
+  }
+
+  /** Removes an election recorded by mistake, while the paragraph is undecided. */
+  async removeElection(ctx: RequestContext, electionId: string): Promise<ParagraphDto> {
+    const election = await new TenantRepository(ctx, Election, 'Valet').get(electionId);
+    const { paragraph } = await this.forWrite(ctx, election.paragraphId);
+    this.assertUndecided(paragraph);
+    await new TenantRepository(ctx, Election, 'Valet').repository.delete({ id: electionId, municipalityId: ctx.municipalityId });
+    await this.audit.record(ctx, { action: 'remove_election', entityType: 'Election', entityId: electionId, before: election });
+    return this.get(ctx, paragraph.id);
+  }
+
+  /**
+   * The meeting's decision under "Anmälan av extra ärenden": which extra matters it takes up. Only
+   * those can then be decided. Replaces an earlier decision while this paragraph is undecided, and
+   * writes its decision text.
+   */
+  async takeUpExtraMatters(ctx: RequestContext, id: string, dto: TakeUpExtraMattersDto): Promise<ParagraphDto> {
+    const { record, paragraph } = await this.forWrite(ctx, id);
+    this.assertUndecided(paragraph);
+    this.assertDeciding(record);
+    if (!isExtraMattersItem(paragraph.title) || paragraph.extraMatter) {
+      throw new ConflictError('NOT_EXTRA_MATTERS_ITEM', `Beslut om att ta upp extra ärenden fattas under punkten ”Anmälan av extra ärenden”, inte under § ${paragraph.number} ${paragraph.title}`);
+    }
+    if (new Set(dto.paragraphIds).size !== dto.paragraphIds.length) {
+      throw new InvalidInputError('EXTRA_MATTER_TWICE', 'Samma extra ärende anges två gånger', [{ field: 'paragraphIds', messages: ['duplicate paragraph'] }]);
+    }
+    const takenUp = dto.paragraphIds.map((paragraphId, index) => {
+      const extra = record.paragraphs.find((candidate) => candidate.id === paragraphId);
+      if (!extra || !extra.extraMatter) {
+        throw new InvalidInputError('NOT_EXTRA_MATTER', 'Paragrafen är inte ett extra ärende i detta protokoll', [{ field: `paragraphIds[${index}]`, messages: ['not an extra matter of these minutes'] }]);
+      }
+      if (extra.status === 'decided') {
+        throw new ConflictError('EXTRA_MATTER_DECIDED', `§ ${extra.number} är redan beslutad; öppna den igen först`);
+      }
+      return extra;
+    });
+    const repo = this.paragraphs(ctx);
+    for (const extra of record.paragraphs.filter((candidate) => candidate.takenUpInParagraphId === id && !dto.paragraphIds.includes(candidate.id))) {
+      if (extra.status === 'decided') throw new ConflictError('EXTRA_MATTER_DECIDED', `§ ${extra.number} är redan beslutad och kan inte strykas; öppna den igen först`);
+      await repo.save(Object.assign(extra, { takenUpInParagraphId: null }));
+    }
+    for (const extra of takenUp) await repo.save(Object.assign(extra, { takenUpInParagraphId: id }));
+    const before = { ...paragraph };
+    paragraph.decision = extraMattersDecision(organNoun(record.organ.kind), takenUp.sort((a, b) => a.number - b.number));
+    await repo.save(paragraph);
+    await this.audit.record(ctx, { action: 'take_up_extra_matters', entityType: 'Paragraph', entityId: id, before, after: { ...paragraph, takenUp: dto.paragraphIds } });
+    return this.get(ctx, id);
+  }
+
   /** The organ decides: there must be quorum, and the decision follows from the propositions unless given. */
   async decide(ctx: RequestContext, id: string, dto: DecideDto): Promise<ParagraphDto> {
     const { record, paragraph } = await this.forWrite(ctx, id);
     this.assertUndecided(paragraph);
     this.assertNoOpenVote(record, paragraph);
+    if (record.minutes.kind === 'minutes' && paragraph.extraMatter && paragraph.takenUpInParagraphId === null) {
+      throw new ConflictError(
+        'EXTRA_MATTER_NOT_TAKEN_UP',
+        `§ ${paragraph.number} är ett extra ärende: ${organNoun(record.organ.kind)} måste först besluta att ta upp det under ”Anmälan av extra ärenden”`,
+      );
+    }
     const attendance = paragraphAttendance(record, paragraph);
     if (record.minutes.kind === 'minutes' && !attendance.quorum) {
       throw new ConflictError(
@@ -265,6 +380,10 @@ export class ParagraphService {
       .filter((proposition) => !proposition.alternatives.some((key) => additions.has(key)) || additions.has(proposition.chosen))
       .map((proposition) => proposition.chosen);
     let decision = dto.decision;
+    const elections = record.elections.filter((election) => election.paragraphId === id);
+    if (!decision && elections.length > 0 && paragraph.propositions.length === 0) {
+      decision = elections.map((election) => electionDecision(organNoun(record.organ.kind), election.office, election.elected));
+    }
     if (!decision && paragraph.decision.length > 0 && paragraph.propositions.length === 0) decision = paragraph.decision;
     if (!decision && (paragraph.propositions.length > 0 || paragraph.proposal.length > 0)) {
       try {
@@ -301,23 +420,49 @@ export class ParagraphService {
     return this.get(ctx, id);
   }
 
-  /** A reservation, by someone who took part in the decision. */
+  /**
+   * A reservation, by someone who took part in the decision (KL 4 kap. 27 §): serving at the
+   * paragraph, not disqualified, and not having abstained in its vote; announced before the recorded
+   * end of the meeting (`announcedAt`, by default now). After that only the written reasons may come.
+   */
   async addDissent(ctx: RequestContext, id: string, dto: AddDissentDto): Promise<ParagraphDto> {
     const { record, paragraph } = await this.forWrite(ctx, id);
     this.assertDeciding(record);
     if (paragraph.status !== 'decided') throw new ConflictError('NOT_DECIDED', `Reservation anmäls mot ett fattat beslut; § ${paragraph.number} är inte beslutad än`);
-    const serving = paragraphAttendance(record, paragraph).serving.some((seat) => seat.servingPersonId === dto.personId);
-    if (!serving) throw notServing(record, dto.personId, paragraph, 'reservera sig');
     if (record.dissents.some((dissent) => dissent.paragraphId === id && dissent.personId === dto.personId)) {
       throw new ConflictError('DISSENT_EXISTS', `${personName(record, dto.personId)} har redan reserverat sig vid § ${paragraph.number}`);
     }
+    const closedVotes = record.votes.filter((vote) => vote.paragraphId === id && vote.status === 'closed');
+    const announcedAt = dto.announcedAt ? new Date(dto.announcedAt) : this.clock.now();
+    const refusal = dissentRefusal({
+      serving: paragraphAttendance(record, paragraph).serving.some((seat) => seat.servingPersonId === dto.personId),
+      ballots: closedVotes.flatMap((vote) => record.ballots.filter((ballot) => ballot.voteId === vote.id && ballot.personId === dto.personId).map((ballot) => ballot.choice)),
+      closedVotes: closedVotes.length,
+      announcedAt,
+      meetingStartedAt: record.minutes.startedAt,
+      meetingEndedAt: record.minutes.endedAt,
+    });
+    const name = personName(record, dto.personId) || 'Personen';
+    switch (refusal) {
+      case 'NOT_SERVING':
+        throw notServing(record, dto.personId, paragraph, 'reservera sig');
+      case 'ABSTAINED':
+        throw new ConflictError('ABSTAINED', `${name} avstod från att rösta vid § ${paragraph.number} och deltog inte i beslutet; bara den som deltagit i beslutet kan reservera sig`);
+      case 'BEFORE_MEETING':
+        throw new InvalidInputError('DISSENT_BEFORE_MEETING', 'En reservation anmäls under sammanträdet, inte före det', [{ field: 'announcedAt', messages: ['before the meeting started'] }]);
+      case 'AFTER_MEETING':
+        throw new ConflictError(
+          'DISSENT_AFTER_MEETING',
+          `Sammanträdet avslutades ${swedishDateTime(record.minutes.endedAt)}: en reservation ska anmälas innan sammanträdet avslutas, och därefter kan bara den skriftliga motiveringen lämnas`,
+        );
+    }
     const dissents = new TenantRepository(ctx, Dissent, 'Reservationen');
-    const dissent = await dissents.save(dissents.create({ paragraphId: id, personId: dto.personId, reasons: dto.reasons ?? null }));
+    const dissent = await dissents.save(dissents.create({ paragraphId: id, personId: dto.personId, reasons: dto.reasons ?? null, announcedAt }));
     await this.audit.record(ctx, { action: 'add_dissent', entityType: 'Dissent', entityId: dissent.id, after: dissent });
     return this.get(ctx, id);
   }
 
-  /** Written reasons for a dissent, by the member or the secretary, until the minutes are verified. */
+  /** Written reasons for a dissent, by the member or the secretary, until the time set for justering (and never after verification). */
   async updateDissent(ctx: RequestContext, dissentId: string, dto: UpdateDissentDto): Promise<ParagraphDto> {
     const dissent = await new TenantRepository(ctx, Dissent, 'Reservationen').get(dissentId);
     const paragraph = await this.paragraphs(ctx).get(dissent.paragraphId);
@@ -327,6 +472,10 @@ export class ParagraphService {
     if (!own) ctx.requireOrganPermission(Permission.MinutesManage, minutes.organId);
     assertDraft(minutes);
     assertParagraphOpen(paragraph);
+    // KL 4 kap. 27 §: the written reasons come before the time set for justering.
+    if (minutes.verificationAt && this.clock.now().getTime() > minutes.verificationAt.getTime()) {
+      throw new ConflictError('DISSENT_REASONS_LATE', `Den skriftliga motiveringen ska lämnas före den tid som bestämts för justeringen, ${swedishDateTime(minutes.verificationAt)}`);
+    }
     const before = { ...dissent };
     dissent.reasons = dto.reasons;
     await new TenantRepository(ctx, Dissent, 'Reservationen').save(dissent);

@@ -4,7 +4,7 @@ import { renderMinutes } from '@namndrum/documents';
 import { MatterService } from '@namndrum/matters';
 import { AgendaService, DeliveryService, MeetingService } from '@namndrum/meetings';
 import { DateTime } from 'luxon';
-import { paragraphRange, reminderDay } from './domain';
+import { isDeclinedExtraMatter, paragraphRange, reminderDay } from './domain';
 import { ApproveDto, MinutesDto } from './dto/minutes.dto';
 import { ParagraphDto } from './dto/paragraph.dto';
 import { Minutes, MinutesApproval, Paragraph, Posting } from './entities';
@@ -59,6 +59,9 @@ export class VerificationService {
     const minutes = await lockDraftForWrite(ctx, minutesId);
     const record = await this.reader.read(ctx, minutes);
     this.assertReadyForApproval(record);
+    if (minutes.kind === 'minutes' && (!minutes.verificationPlace || !minutes.verificationAt)) {
+      throw new ConflictError('VERIFICATION_TIME_MISSING', 'Justeringens plats och tid beslutas vid sammanträdet: ange dem innan protokollet skickas för justering');
+    }
     const sha = minutesContentSha256(record);
     const pending = requiredApprovers(record).filter((approver) => !this.hasApproved(record, approver, sha));
     await this.deliveries.queue(
@@ -161,7 +164,8 @@ export class VerificationService {
     const verifiedOn = swedishDate(now);
     Object.assign(minutes, { status: 'verified', lockedAt: now, contentSha256: sha });
     const municipalityName = await this.documents.municipalityName(ctx);
-    const unlocked = record.paragraphs.filter((paragraph) => paragraph.lockedAt === null);
+    // Only decided paragraphs reach the matters and the extracts: a declined extra matter decided nothing.
+    const unlocked = record.paragraphs.filter((paragraph) => paragraph.lockedAt === null && paragraph.status === 'decided');
     let posting: Posting | null = null;
     if (organ.rules.postMinutesOnNoticeBoard) {
       const published = record.paragraphs.filter((paragraph) => !paragraph.notPublished);
@@ -228,7 +232,10 @@ export class VerificationService {
 
   private assertReadyForApproval(record: MinutesRecord): void {
     this.assertVerifiersChosen(record);
-    const open = record.paragraphs.filter((paragraph) => paragraph.status !== 'decided').map((paragraph) => paragraph.number);
+    // An extra matter the meeting declined to take up stays undecided: it has nothing to verify.
+    const open = record.paragraphs
+      .filter((paragraph) => paragraph.status !== 'decided' && !isDeclinedExtraMatter(paragraph, record.paragraphs))
+      .map((paragraph) => paragraph.number);
     if (open.length > 0) throw new ConflictError('PARAGRAPHS_UNDECIDED', `Alla paragrafer måste vara beslutade innan protokollet justeras (obeslutade: § ${open.join(', ')})`);
   }
 

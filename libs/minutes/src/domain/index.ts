@@ -4,3 +4,6 @@ export * from './decision-procedure';
 export * from './legal-calendar';
 export * from './posting-dates';
 export * from './vote-tally';
+export * from './dissent';
+export * from './election';
+export * from './extra-matters';

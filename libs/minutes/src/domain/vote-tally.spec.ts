@@ -3,6 +3,8 @@ import {
   BallotChoice,
   CastingVoteNotAllowedError,
   CastingVoteRequiredError,
+  castingVoteFromChair,
+  ChairAbstainedOnTieError,
   tallyVote,
   voteResult,
 } from './vote-tally';
@@ -85,5 +87,27 @@ describe('voteResult', () => {
 describe('BALLOT_CHOICE_LABELS', () => {
   it('labels the choices the way the minutes show them', () => {
     expect(BALLOT_CHOICE_LABELS).toEqual({ yes: 'Ja', no: 'Nej', abstain: 'Avstår' });
+  });
+});
+
+describe('castingVoteFromChair', () => {
+  it("on a 6–6 tie where the chair voted Ja, the casting vote is Ja: the chair's own ballot decides", () => {
+    expect(castingVoteFromChair(ballots(6, 6, 1), 'yes')).toBe('yes');
+    expect(tallyVote(ballots(6, 6, 1), castingVoteFromChair(ballots(6, 6, 1), 'yes')).result).toBe('yes');
+  });
+
+  it('on a tie where the chair voted Nej, the casting vote is Nej', () => {
+    expect(castingVoteFromChair(ballots(4, 4, 0), 'no')).toBe('no');
+  });
+
+  it('gives no casting vote without a tie, whatever the chair voted', () => {
+    expect(castingVoteFromChair(ballots(7, 6, 0), 'no')).toBeNull();
+    expect(castingVoteFromChair(ballots(2, 5, 1), 'abstain')).toBeNull();
+  });
+
+  it('on a tie where the chair abstained or did not vote, nothing decides: the vote must be taken again', () => {
+    expect(() => castingVoteFromChair(ballots(5, 5, 3), 'abstain')).toThrow(ChairAbstainedOnTieError);
+    expect(() => castingVoteFromChair(ballots(0, 0, 9), 'abstain')).toThrow(ChairAbstainedOnTieError);
+    expect(() => castingVoteFromChair(ballots(3, 3, 0), null)).toThrow(ChairAbstainedOnTieError);
   });
 });

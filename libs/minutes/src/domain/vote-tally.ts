@@ -1,7 +1,7 @@
 /**
  * Open votes (öppen omröstning): each serving member votes Ja, Nej or abstains, and on a tie the
- * chair decides with a casting vote (utslagsröst) (KL 4 kap. 25 §, 5 kap. 53–57 §§). Elections and
- * appointments, where a tie is decided by lot, are not counted here.
+ * chair's own ballot decides (utslagsröst) (KL 4 kap. 25 §, 5 kap. 53–57 §§ via 6 kap. 33 §; see
+ * docs/casting-vote.md). Elections, held by closed ballot with a tie decided by lot, are in election.ts.
  */
 export const BALLOT_CHOICES = ['yes', 'no', 'abstain'] as const;
 export type BallotChoice = (typeof BALLOT_CHOICES)[number];
@@ -31,6 +31,26 @@ export class CastingVoteNotAllowedError extends Error {
     super('Rösterna är inte lika: ordföranden kan bara lägga en utslagsröst när rösterna är lika');
     this.name = 'CastingVoteNotAllowedError';
   }
+}
+
+export class ChairAbstainedOnTieError extends Error {
+  constructor() {
+    super('Rösterna är lika och ordföranden har inte röstat ja eller nej: utslagsrösten är ordförandens egen röst, så voteringen avgör inte frågan. Voteringen måste tas om');
+    this.name = 'ChairAbstainedOnTieError';
+  }
+}
+
+/**
+ * The casting vote on a tie: the chair's own ballot ("ordföranden har utslagsröst", KL 5 kap. 57 §),
+ * not a second vote. Without a tie there is none. On a tie where the chair abstained (or did not
+ * vote) no ballot decides, and ChairAbstainedOnTieError is thrown: the vote must be taken again.
+ */
+export function castingVoteFromChair(choices: BallotChoice[], chairChoice: BallotChoice | null): CastingVote {
+  const yes = choices.filter((choice) => choice === 'yes').length;
+  const no = choices.filter((choice) => choice === 'no').length;
+  if (yes !== no) return null;
+  if (chairChoice === 'yes' || chairChoice === 'no') return chairChoice;
+  throw new ChairAbstainedOnTieError();
 }
 
 /**

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDateString, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
 import { TenantResourceDto, Trim } from '@namndrum/organisation';
 import { BALLOT_CHOICES, BallotChoice, MOTION_KINDS, MotionKind } from '../domain';
 import { PARAGRAPH_STATUSES, ParagraphStatus } from '../entities/paragraph.entity';
@@ -66,7 +66,10 @@ export class CastBallotsDto {
 }
 
 export class CloseVoteDto {
-  @ApiPropertyOptional({ enum: ['yes', 'no'], description: "The chair's casting vote: required on a tie, refused otherwise" })
+  @ApiPropertyOptional({
+    enum: ['yes', 'no'],
+    description: "The chair's casting vote is the chair's own ballot and is derived from it; given, it must match that ballot (400 otherwise) and is refused without a tie",
+  })
   @IsOptional() @IsIn(['yes', 'no'])
   castingVote?: 'yes' | 'no';
 }
@@ -79,7 +82,35 @@ export class DecideDto {
 
 export class AddDissentDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() personId: string;
-  @ApiPropertyOptional({ description: 'Written reasons; may also come later, until the minutes are verified' }) @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(20000) reasons?: string;
+  @ApiPropertyOptional({ description: 'Written reasons; may also come later, until the time set for justering' }) @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(20000) reasons?: string;
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: "When the member announced the reservation at the meeting; omitted, now. Must lie within the meeting's recorded start and end: a reservation announced after the end is refused (409)",
+  })
+  @IsOptional() @IsDateString()
+  announcedAt?: string;
+}
+
+export class ElectionCandidateDto {
+  @ApiProperty({ example: 'Anna Testsson (S)' }) @Trim() @IsString() @IsNotEmpty() @MaxLength(300) name: string;
+  @ApiProperty({ description: 'Ballots counted for the candidate' }) @IsInt() @Min(0) votes: number;
+}
+
+export class AddElectionDto {
+  @ApiProperty({ example: 'ordförande i arbetsutskottet', description: 'What is elected, as it reads after "Val av"' }) @Trim() @IsString() @IsNotEmpty() @MaxLength(500) office: string;
+  @ApiProperty({ type: [ElectionCandidateDto], description: 'The counted ballots per candidate (closed ballot: no names of voters)' })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => ElectionCandidateDto)
+  candidates: ElectionCandidateDto[];
+  @ApiPropertyOptional({ description: 'Blank ballots', default: 0 }) @IsOptional() @IsInt() @Min(0) blankVotes?: number;
+  @ApiPropertyOptional({ description: 'On a tie for the most votes: the candidate the lot fell on (required then, refused otherwise)' })
+  @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(300)
+  lotWinner?: string;
+}
+
+export class TakeUpExtraMattersDto {
+  @ApiProperty({ type: [String], format: 'uuid', description: 'The extra matters (paragraphs) the meeting decides to take up; an empty list: none' })
+  @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true })
+  paragraphIds: string[];
 }
 
 export class UpdateDissentDto {
@@ -139,6 +170,16 @@ export class DissentDto {
   @ApiProperty({ format: 'uuid' }) personId: string;
   @ApiProperty() name: string;
   @ApiProperty({ nullable: true }) reasons: string | null;
+  @ApiProperty({ description: 'When the reservation was announced at the meeting' }) announcedAt: Date;
+}
+
+export class ElectionDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() office: string;
+  @ApiProperty({ type: [ElectionCandidateDto] }) candidates: ElectionCandidateDto[];
+  @ApiProperty() blankVotes: number;
+  @ApiProperty() elected: string;
+  @ApiProperty({ description: 'The votes were tied and the election was settled by lot' }) decidedByLot: boolean;
 }
 
 export class MinutesNoteDto {
@@ -191,4 +232,8 @@ export class ParagraphDto extends TenantResourceDto {
   @ApiProperty({ type: [DissentDto] }) dissents: DissentDto[];
   @ApiProperty({ type: [MinutesNoteDto] }) notes: MinutesNoteDto[];
   @ApiProperty({ type: [DisqualificationDto] }) disqualifications: DisqualificationDto[];
+  @ApiProperty({ type: [ElectionDto], description: 'Elections by closed ballot' }) elections: ElectionDto[];
+  @ApiProperty({ description: 'An extra matter (added after the notice, or raised at the meeting): decided only once taken up' }) extraMatter: boolean;
+  @ApiProperty({ format: 'uuid', nullable: true, description: 'The "Anmälan av extra ärenden" paragraph under which the meeting took this extra matter up' })
+  takenUpInParagraphId: string | null;
 }

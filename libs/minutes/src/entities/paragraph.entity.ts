@@ -96,6 +96,18 @@ export class Paragraph extends TenantEntity {
   @Column('jsonb', { default: () => `'[]'` })
   propositions: Proposition[];
 
+  /** An extra matter (extra ärende): added after the notice went out, or taken up at the meeting without being on the agenda. */
+  @Column('boolean', { default: false })
+  extraMatter: boolean;
+
+  /** The "Anmälan av extra ärenden" paragraph under which the meeting decided to take this extra matter up. */
+  @Column('uuid', { nullable: true })
+  takenUpInParagraphId: string | null;
+
+  @ManyToOne(() => Paragraph, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'taken_up_in_paragraph_id' })
+  takenUpInParagraph?: Relation<Paragraph> | null;
+
   /** Publiceras ej: left out of the published minutes (personal data, secrecy). */
   @Column('boolean', { default: false })
   notPublished: boolean;
@@ -122,9 +134,10 @@ export class Paragraph extends TenantEntity {
 }
 
 /** What a new paragraph holds before anything is said about it at the meeting. */
-export function openParagraph(values: Pick<Paragraph, 'title' | 'agendaItemId' | 'matterId' | 'caseNumber' | 'proposal'>): Partial<Paragraph> {
+export function openParagraph(values: Pick<Paragraph, 'title' | 'agendaItemId' | 'matterId' | 'caseNumber' | 'proposal' | 'extraMatter'>): Partial<Paragraph> {
   return {
     ...values,
+    takenUpInParagraphId: null,
     proposalLabel: 'förslaget',
     preparedIn: null,
     decision: [],

@@ -1,7 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, Relation, Unique } from 'typeorm';
 import { TenantEntity } from '@namndrum/core';
 import { Person } from '@namndrum/organisation';
-import type { BallotChoice, MotionKind } from '../domain';
+import type { BallotChoice, ElectionCandidate, MotionKind } from '../domain';
 import { Paragraph } from './paragraph.entity';
 
 /** A yrkande made at the meeting by a named member. */
@@ -110,6 +110,10 @@ export class Dissent extends TenantEntity {
 
   @Column('text', { nullable: true })
   reasons: string | null;
+
+  /** When the member announced the reservation at the meeting: before the meeting's recorded end (KL 4 kap. 27 §). */
+  @Column('timestamptz')
+  announcedAt: Date;
 }
 
 /** A protokollsanteckning, entered with the chair's permission. */
@@ -161,4 +165,35 @@ export class Disqualification extends TenantEntity {
 
   @Column('text', { nullable: true })
   reason: string | null;
+}
+
+/**
+ * A election by closed ballot (sluten omröstning): only the counted ballots per candidate are kept,
+ * never who voted for whom; a tie for the seat is settled by lot (KL 5 kap. 57 §).
+ */
+@Entity('minutes_elections')
+@Index(['paragraphId'])
+export class Election extends TenantEntity {
+  @Column('uuid')
+  paragraphId: string;
+
+  @ManyToOne(() => Paragraph, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'paragraph_id' })
+  paragraph?: Relation<Paragraph>;
+
+  /** What is elected, e.g. "ordförande i arbetsutskottet". */
+  @Column('text')
+  office: string;
+
+  @Column('jsonb')
+  candidates: ElectionCandidate[];
+
+  @Column('integer', { default: 0 })
+  blankVotes: number;
+
+  @Column('text')
+  elected: string;
+
+  @Column('boolean', { default: false })
+  decidedByLot: boolean;
 }

@@ -52,6 +52,7 @@ export class DelegatedDecisionService {
       reportedInParagraphId: null,
       reportedInParagraph: null,
       reportedAt: null,
+      registeredAt: this.clock.now(),
       registeredByUserId: ctx.actorUserId,
     });
     await this.apply(ctx, decision, dto);
@@ -120,7 +121,7 @@ export class DelegatedDecisionService {
       .query('d')
       .andWhere('d.organ_id = :organId', { organId })
       .andWhere(
-        '(d.reported_at_meeting_id = :meetingId OR (d.reported_in_paragraph_id IS NULL AND d.decided_on <= :decidedOnOrBefore AND d.created_at <= :registeredAtOrBefore))',
+        '(d.reported_at_meeting_id = :meetingId OR (d.reported_in_paragraph_id IS NULL AND d.decided_on <= :decidedOnOrBefore AND d.registered_at <= :registeredAtOrBefore))',
         { meetingId, decidedOnOrBefore: cutoff.decidedOnOrBefore, registeredAtOrBefore: cutoff.registeredAtOrBefore },
       )
       .getMany();

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService, Clock, ConflictError, FILE_STORAGE, FileStorage, ForbiddenError, OUTBOX_KINDS, OutboxService, RequestContext, swedishDate, TenantRepository } from '@namndrum/core';
 import { renderMinutes } from '@namndrum/documents';
-import { MatterService } from '@namndrum/matters';
+import { DelegatedDecisionService, MatterService } from '@namndrum/matters';
 import { AgendaService, DeliveryService, MeetingService } from '@namndrum/meetings';
 import { DateTime } from 'luxon';
 import { paragraphRange, reminderDay } from './domain';
@@ -41,6 +41,7 @@ export class VerificationService {
     private readonly matters: MatterService,
     private readonly agenda: AgendaService,
     private readonly documents: MinutesDocumentService,
+    private readonly delegatedDecisions: DelegatedDecisionService,
     @Inject(FILE_STORAGE) private readonly files: FileStorage,
   ) {}
 
@@ -184,6 +185,7 @@ export class VerificationService {
   /** Each matter's history and status, an utskott's decisions as the proposals of its nämnd, and the extracts to the decisions' recipients. */
   private async afterVerification(ctx: RequestContext, record: MinutesRecord, paragraphs: Paragraph[], posting: Posting | null, verifiedOn: string): Promise<void> {
     const { minutes, organ } = record;
+    await this.delegatedDecisions.markReported(ctx, paragraphs.map((paragraph) => paragraph.id), this.clock.now());
     for (const paragraph of paragraphs.filter((candidate) => candidate.agendaItemId !== null && candidate.outcome === 'decided')) {
       await this.agenda.adoptPreparedProposal(ctx, paragraph.agendaItemId!, paragraph.decision);
     }

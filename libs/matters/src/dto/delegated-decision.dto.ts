@@ -109,6 +109,7 @@ export class DelegatedDecisionDto extends TenantResourceDto {
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) reportedInParagraphId: string | null;
   @ApiProperty({ nullable: true, type: String, example: '§ 12' }) reportedInParagraph: string | null;
   @ApiProperty({ nullable: true, type: Date }) reportedAt: Date | null;
+  @ApiProperty() registeredAt: Date;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) registeredByUserId: string | null;
 }
 

@@ -77,6 +77,10 @@ export class DelegatedDecision extends TenantEntity {
   @Column('timestamptz', { nullable: true })
   reportedAt: Date | null;
 
+  /** When it was registered, by the application's clock: a notice lists only what was registered before it was finalized. */
+  @Column('timestamptz')
+  registeredAt: Date;
+
   @Column('uuid', { nullable: true })
   registeredByUserId: string | null;
 }

@@ -25,6 +25,7 @@ export class DelegatedDecisions1795463000000 implements MigrationInterface {
         "reported_in_paragraph_id" uuid,
         "reported_in_paragraph" text,
         "reported_at" TIMESTAMP WITH TIME ZONE,
+        "registered_at" TIMESTAMP WITH TIME ZONE NOT NULL,
         "registered_by_user_id" uuid,
         CONSTRAINT "delegated_decisions_point" CHECK ("kind" = 'urgent_chair' OR "delegation_point" IS NOT NULL),
         CONSTRAINT "delegated_decisions_kind" CHECK ("kind" IN ('delegated', 'urgent_chair')),

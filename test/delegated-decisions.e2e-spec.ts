@@ -222,5 +222,23 @@ describe('delegated decisions and their report to the organ', () => {
       const next = await world.meeting('2026-02-17T14:00:00+01:00', '2026-02-17T17:00:00+01:00');
       expect((await reportItem(next)).delegatedDecisions!.map((line) => line.id)).toEqual([ids.late]);
     });
+
+    it('marks them reported when minnesanteckningar that list them are completed', async () => {
+      clock.current = new Date('2026-03-02T09:00:00Z');
+      const council = await tenant.organ({ name: 'Pensionärsrådet', kind: 'advisory_council', rules: { recordKind: 'notes', verification: 'none', postMinutesOnNoticeBoard: false } });
+      await tenant.seat({ personId: world.people.maria.personId, organId: council, role: 'member', position: 'chair', party: 'S' });
+      const id = (await world.admin.post('/delegated-decisions', { organId: council, kind: 'urgent_chair', decisionText: 'Remissvar om färdtjänst', decidedOn: '2026-02-27', delegatePersonId: world.people.maria.personId }).expect(201)).body.id;
+      const meetingId = (await world.admin.post('/meetings', { organId: council, startsAt: '2026-03-09T10:00:00+01:00', endsAt: '2026-03-09T12:00:00+01:00', place: 'Träffpunkten' }).expect(201)).body.id;
+      await tenant.run((ctx) => testApp.app.get(NoticeService).recordSent(ctx, meetingId, { finalizedAt: clock.now(), dispatchedAt: clock.now() }));
+      clock.current = new Date('2026-03-09T11:30:00Z');
+      await world.admin.post(`/meetings/${meetingId}/held`).expect(200);
+      const notes = (await world.admin.post(`/meetings/${meetingId}/minutes`).expect(201)).body;
+      const paragraph = notes.paragraphs.find((candidate: { title: string }) => candidate.title === 'Anmälan av delegationsbeslut');
+      expect(paragraph.proposal).toEqual(['Rådet lägger anmälan till handlingarna.']);
+      for (const item of notes.paragraphs) await world.admin.post(`/paragraphs/${item.id}/decision`, { decision: ['Rådet tar del av informationen.'] }).expect(200);
+      expect((await decision(id)).status).toBe('in_minutes');
+      await world.admin.post(`/minutes/${notes.id}/completion`).expect(200);
+      expect(await decision(id)).toMatchObject({ status: 'reported', reportedAtMeetingId: meetingId, reportedInParagraph: `§ ${paragraph.number}` });
+    });
   });
 });

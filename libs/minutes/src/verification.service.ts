@@ -152,6 +152,7 @@ export class VerificationService {
     Object.assign(minutes, { status: 'completed', lockedAt: this.clock.now(), contentSha256: sha });
     minutes.fileSha256 = await this.files.put(await renderMinutes(this.presenter.view(record, await this.documents.municipalityName(ctx), null)));
     await new TenantRepository(ctx, Minutes, 'Protokollet').save(minutes);
+    await this.delegatedDecisions.markReported(ctx, record.paragraphs.map((paragraph) => paragraph.id), minutes.lockedAt!);
     await this.audit.record(ctx, { action: 'complete', entityType: 'Minutes', entityId: minutes.id, after: { contentSha256: sha, fileSha256: minutes.fileSha256 } });
     return this.presenter.minutes(await this.reader.read(ctx, minutes));
   }

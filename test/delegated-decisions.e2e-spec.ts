@@ -88,6 +88,10 @@ describe('delegated decisions and their report to the organ', () => {
       expect(await field({ ...base, delegateName: undefined })).toEqual(['delegatePersonId']);
       expect(await field({ ...base, organId: '00000000-0000-4000-8000-000000000000' })).toEqual(['organId']);
       expect(await field({ ...base, decidedOn: '2026-02-30' })).toEqual(['decidedOn']);
+      // KL 6 kap. 39 §: an urgent decision is the chair's or another member's, not an official's nor a substitute's.
+      const urgent = { kind: 'urgent_chair', decisionText: 'Yttrande', decidedOn: '2026-01-02' };
+      expect((await register({ ...urgent, delegateName: 'Jonas Fors' }).expect(400)).body).toMatchObject({ error: 'URGENT_DECISION_BY_MEMBER', details: [{ field: 'delegatePersonId' }] });
+      expect((await register({ ...urgent, delegatePersonId: world.people.kerstin.personId }).expect(400)).body.message).toBe('Kerstin Testsson var inte ledamot i Social- och utbildningsnämnden den 2026-01-02');
       expect((await world.secretary.get(`/delegated-decisions?organId=${world.organId}`).expect(200)).body.total).toBe(before);
     });
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, Clock, ConflictError, InvalidInputError, NotFoundError, Page, RequestContext, swedishDate, TenantRepository } from '@namndrum/core';
-import { OrganService, PersonService } from '@namndrum/organisation';
+import { MembershipService, OrganService, PersonService } from '@namndrum/organisation';
 import { In, IsNull } from 'typeorm';
 import { delegatedDecisionStatus, DelegatedDecisionStatus, ReportCutoff, ReportLine, reportLines } from './domain/delegated-decisions';
 import { canSeeMatter } from './domain/secrecy-access';
@@ -28,6 +28,7 @@ export class DelegatedDecisionService {
     private readonly clock: Clock,
     private readonly organs: OrganService,
     private readonly persons: PersonService,
+    private readonly memberships: MembershipService,
     private readonly secrecy: SecrecyAccessService,
   ) {}
 
@@ -184,6 +185,22 @@ export class DelegatedDecisionService {
     );
   }
 
+  /** KL 6 kap. 39 §: the chair, or another member the nämnd has chosen, decides an urgent matter; a member of the organ on that day. */
+  private async assertMemberDecided(ctx: RequestContext, decision: DelegatedDecision): Promise<void> {
+    const organ = await this.organs.get(ctx, decision.organId);
+    if (decision.delegatePersonId === null) {
+      throw new InvalidInputError('URGENT_DECISION_BY_MEMBER', `Ett brådskande beslut fattas av ordföranden eller en annan ledamot i ${organ.name}; ange ledamoten ur registret`, [
+        { field: 'delegatePersonId', messages: ['an urgent chair decision is taken by a member of the organ, given as delegatePersonId'] },
+      ]);
+    }
+    const composition = await this.memberships.composition(ctx, decision.organId, decision.decidedOn);
+    if (!composition.members.some((seat) => seat.person.id === decision.delegatePersonId)) {
+      throw new InvalidInputError('URGENT_DECISION_BY_MEMBER', `${decision.delegateName} var inte ledamot i ${organ.name} den ${decision.decidedOn}`, [
+        { field: 'delegatePersonId', messages: ['not a member of the organ on decidedOn'] },
+      ]);
+    }
+  }
+
   /** The checks and references both registration and update need: point, date, delegate and matter. */
   private async apply(ctx: RequestContext, decision: DelegatedDecision, dto: Partial<RegisterDelegatedDecisionDto>): Promise<void> {
     if (decision.kind === 'delegated' && !decision.delegationPoint) {
@@ -218,6 +235,7 @@ export class DelegatedDecisionService {
     if (!decision.delegateName) {
       throw new InvalidInputError('DELEGATE_MISSING', 'Ange vem som fattade beslutet', [{ field: 'delegatePersonId', messages: ['give delegatePersonId or delegateName'] }]);
     }
+    if (decision.kind === 'urgent_chair') await this.assertMemberDecided(ctx, decision);
     if (dto.matterId !== undefined) {
       if (dto.matterId === null) {
         decision.matterId = null;

@@ -221,6 +221,8 @@ describe('delegated decisions and their report to the organ', () => {
       expect((await world.secretary.patch(`/delegated-decisions/${ids.urgent}`, { decisionText: 'Ändrat' }).expect(409)).body.error).toBe('DELEGATED_DECISION_REPORTED');
       const reported = (await world.secretary.get(`/delegated-decisions?meetingId=${meetingId}&status=reported`).expect(200)).body;
       expect(reported.total).toBe(3);
+      const history = (await world.admin.get(`/audit-entries?entityType=DelegatedDecision&entityId=${ids.delegated}`).expect(200)).body.items;
+      expect(history.map((entry: { action: string }) => entry.action).sort()).toEqual(['register', 'report', 'take_up_in_minutes']);
 
       clock.current = new Date('2026-02-01T09:00:00Z');
       const next = await world.meeting('2026-02-17T14:00:00+01:00', '2026-02-17T17:00:00+01:00');

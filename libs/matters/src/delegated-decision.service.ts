@@ -137,17 +137,20 @@ export class DelegatedDecisionService {
   /** The minutes of the meeting take the decisions up in their paragraph: from now on they are fixed. */
   async takeUpInMinutes(ctx: RequestContext, decisionIds: string[], meetingId: string, paragraph: { id: string; label: string }): Promise<void> {
     if (decisionIds.length === 0) return;
-    await this.decisions(ctx).repository.update(
-      { id: In(decisionIds), municipalityId: ctx.municipalityId, reportedInParagraphId: IsNull() },
-      { reportedAtMeetingId: meetingId, reportedInParagraphId: paragraph.id, reportedInParagraph: paragraph.label },
-    );
-    await this.audit.record(ctx, { action: 'take_up_in_minutes', entityType: 'DelegatedDecision', entityId: paragraph.id, after: { meetingId, paragraph: paragraph.label, decisionIds } });
+    const taken = { reportedAtMeetingId: meetingId, reportedInParagraphId: paragraph.id, reportedInParagraph: paragraph.label };
+    await this.decisions(ctx).repository.update({ id: In(decisionIds), municipalityId: ctx.municipalityId, reportedInParagraphId: IsNull() }, taken);
+    for (const id of decisionIds) await this.audit.record(ctx, { action: 'take_up_in_minutes', entityType: 'DelegatedDecision', entityId: id, after: taken });
   }
 
   /** The minutes (or the paragraph, verified at the meeting) are verified: the decisions they list are reported. */
   async markReported(ctx: RequestContext, paragraphIds: string[], at: Date): Promise<void> {
     if (paragraphIds.length === 0) return;
-    await this.decisions(ctx).repository.update({ reportedInParagraphId: In(paragraphIds), municipalityId: ctx.municipalityId, reportedAt: IsNull() }, { reportedAt: at });
+    const reported = await this.decisions(ctx).find({ reportedInParagraphId: In(paragraphIds), reportedAt: IsNull() });
+    if (reported.length === 0) return;
+    await this.decisions(ctx).repository.update({ id: In(reported.map((decision) => decision.id)), municipalityId: ctx.municipalityId }, { reportedAt: at });
+    for (const decision of reported) {
+      await this.audit.record(ctx, { action: 'report', entityType: 'DelegatedDecision', entityId: decision.id, after: { reportedAtMeetingId: decision.reportedAtMeetingId, reportedInParagraph: decision.reportedInParagraph, reportedAt: at } });
+    }
   }
 
   private view(decision: DelegatedDecision): DelegatedDecisionView {

@@ -186,6 +186,16 @@ describe('seed data: Ludvika kommun', () => {
     expect(SEED_FILES).toContain('ludvika.json');
   });
 
+  it('registers delegated decisions of SUN from December 2022 and an urgent decision of its chair from January 2023, not yet reported', async () => {
+    const sun = await organ('SUN');
+    const page = (await get(`/api/v1/delegated-decisions?organId=${sun.id}`)).body;
+    expect(page.items.map((item: { kind: string; decidedOn: string; delegateName: string; status: string }) => [item.kind, item.decidedOn, item.delegateName, item.status])).toEqual([
+      ['urgent_chair', '2023-01-05', 'Håkan Frank', 'registered'],
+      ['delegated', '2022-12-16', 'Jonas Fors', 'registered'],
+      ['delegated', '2022-12-14', 'Sara Utredarsson', 'registered'],
+    ]);
+  });
+
   it('registers the five SUN matters of the meeting 2023-01-11 in December 2022, each with a tjänsteskrivelse signed by Jonas Fors', async () => {
     const page = (await get('/api/v1/matters?q=&pageSize=50')).body;
     const matters = page.items.sort((a: { sequence: number }, b: { sequence: number }) => a.sequence - b.sequence);

@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { Municipality, RequestContext } from '@namndrum/core';
 import { renderTextDocument } from '@namndrum/documents';
 import { toAuthenticated, User } from '@namndrum/identity';
-import { Document, DocumentService, Matter, MatterService, OfficerReportService, RegistryService } from '@namndrum/matters';
+import { DelegatedDecision, DelegatedDecisionService, Document, DocumentService, Matter, MatterService, OfficerReportService, RegistryService } from '@namndrum/matters';
 import { MattersSeedData } from './seed-data';
 import { parseTextDocument } from './text-document-source';
 
@@ -26,6 +26,7 @@ export class MattersSeedService {
     private readonly matters: MatterService,
     private readonly documents: DocumentService,
     private readonly reports: OfficerReportService,
+    private readonly delegatedDecisions: DelegatedDecisionService,
   ) {}
 
   /**
@@ -90,6 +91,26 @@ export class MattersSeedService {
       await this.reports.submit(signer, draft.id);
       await this.reports.approve(signer, draft.id, { signedAt: new Date(`${date}T09:00:00Z`) });
       count('signedOfficerReports');
+    }
+
+    // A decision already registered for the organ on that day with that text is left as it is.
+    for (const seed of data.delegatedDecisions ?? []) {
+      const organId = keys.organ(seed.organ);
+      if (await ctx.em.getRepository(DelegatedDecision).existsBy({ municipalityId: ctx.municipalityId, organId, decidedOn: seed.decidedOn, decisionText: seed.decisionText })) continue;
+      const title = seed.matter === null ? null : data.matters.find((matter) => matter.key === seed.matter)?.title;
+      if (title === undefined) throw new Error(`Seed delegated decision refers to an unknown matter: ${seed.matter}`);
+      const matter = title === null ? null : await ctx.em.getRepository(Matter).findOneByOrFail({ municipalityId: ctx.municipalityId, registryId: registry.id, title });
+      await this.delegatedDecisions.register(ctx, {
+        organId,
+        kind: seed.kind,
+        decisionText: seed.decisionText,
+        delegationPoint: seed.delegationPoint,
+        decidedOn: seed.decidedOn,
+        delegatePersonId: seed.delegate === null ? null : keys.person(seed.delegate),
+        delegateName: seed.delegateName,
+        matterId: matter?.id ?? null,
+      });
+      count('delegatedDecisions');
     }
   }
 

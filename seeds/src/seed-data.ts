@@ -1,6 +1,6 @@
 import type { DepartmentKind, MembershipRole, OrganKind, OrganRulesInputDto, PersonKind, Position } from '@namndrum/organisation';
 import type { AssignableRole } from '@namndrum/identity';
-import type { DocumentDirection, OfficerReportContent } from '@namndrum/matters';
+import type { DelegatedDecisionKind, DocumentDirection, OfficerReportContent } from '@namndrum/matters';
 
 /** The shape of a municipality's seed file (seeds/data/<municipality>.json); references use natural keys. */
 export interface SeedData {
@@ -41,6 +41,18 @@ export interface MattersSeedData {
       attachments: string[];
       signedBy: string;
     };
+  }[];
+  /** Delegated and urgent chair decisions to report to their organ; `delegate` is a person key, or `delegateName` an official named in text. */
+  delegatedDecisions?: {
+    organ: string;
+    kind: DelegatedDecisionKind;
+    decisionText: string;
+    delegationPoint: string | null;
+    decidedOn: string;
+    delegate: string | null;
+    delegateName: string | null;
+    /** Key of the matter (in this file) the decision was taken in. */
+    matter: string | null;
   }[];
 }
 

@@ -73,6 +73,19 @@ describe('composeNoticeMail', () => {
     expect(html).toMatch(/<td[^>]*>Ansökan om bistånd<br><em>Ej offentligt<\/em><\/td>/);
   });
 
+  it('lists the decisions reported under "Anmälan av delegationsbeslut" below the item, in text and HTML', () => {
+    const base = noticeView();
+    const view = noticeView({
+      items: [
+        ...base.items,
+        { number: 6, title: 'Anmälan av delegationsbeslut', caseNumber: null, documentsLater: false, closed: false, details: ['Punkt 3.2, 2023-01-02, Anna Berg: Skolskjuts <beviljad>', '2023-01-03, Håkan Frank: Yttrande'] },
+      ],
+    });
+    const { text, html } = composeNoticeMail(view, 'Håkan Frank');
+    expect(text).toContain('6. Anmälan av delegationsbeslut\n   - Punkt 3.2, 2023-01-02, Anna Berg: Skolskjuts <beviljad>\n   - 2023-01-03, Håkan Frank: Yttrande\n');
+    expect(html).toMatch(/Anmälan av delegationsbeslut<ul[^>]*><li>Punkt 3.2, 2023-01-02, Anna Berg: Skolskjuts &lt;beviljad&gt;<\/li><li>2023-01-03, Håkan Frank: Yttrande<\/li><\/ul><\/td>/);
+  });
+
   it('escapes HTML in a title but leaves the text part as written', () => {
     const view = noticeView({
       items: [{ number: 1, title: '<script>alert("x")</script> & "citat"', caseNumber: 'SUN 2022/1', documentsLater: false, closed: false }],

@@ -39,6 +39,7 @@ interface AgendaRow {
   title: string;
   caseNumber: string | null;
   notes: string[];
+  details: string[];
 }
 
 interface NoticeModel extends MeetingModel {
@@ -74,7 +75,7 @@ const noticeHtml = compileHtml(`${HTML_HEAD}<p style="margin:0 0 16px;">Hej {{re
 {{#each agenda.items}}
 <tr>
 <td style="vertical-align:top;padding:4px 8px 4px 0;">{{number}}</td>
-<td style="vertical-align:top;padding:4px 8px;">{{title}}{{#each notes}}<br><em>{{this}}</em>{{/each}}</td>
+<td style="vertical-align:top;padding:4px 8px;">{{title}}{{#each notes}}<br><em>{{this}}</em>{{/each}}{{#if details.length}}<ul style="margin:4px 0 0;padding-left:18px;">{{#each details}}<li>{{this}}</li>{{/each}}</ul>{{/if}}</td>
 <td style="vertical-align:top;padding:4px 0 4px 8px;white-space:nowrap;">{{caseNumber}}</td>
 </tr>
 {{/each}}
@@ -111,6 +112,9 @@ const noticeText = compileText(`Hej {{recipientName}}!
 {{agenda.heading}}
 {{#each agenda.items}}
 {{number}}. {{title}}{{#if caseNumber}} (dnr {{caseNumber}}){{/if}}{{#each notes}} – {{this}}{{/each}}
+{{#each details}}
+   - {{this}}
+{{/each}}
 {{/each}}
 {{/if}}
 
@@ -155,6 +159,7 @@ function agenda(view: NoticeMailView): NoticeModel['agenda'] {
       title: item.title,
       caseNumber: item.caseNumber,
       notes: [...(item.documentsLater ? ['Handlingar delges senare'] : []), ...(item.closed ? ['Ej offentligt'] : [])],
+      details: item.details ?? [],
     })),
   };
 }

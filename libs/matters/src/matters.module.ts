@@ -4,6 +4,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { memoryStorage } from 'multer';
 import { AppConfig } from '@namndrum/core';
 import { OrganisationModule } from '@namndrum/organisation';
+import { DelegatedDecisionService } from './delegated-decision.service';
+import { DelegatedDecisionsController } from './delegated-decisions.controller';
 import { DocumentService } from './document.service';
 import { DocumentsController } from './documents.controller';
 import { MATTERS_ENTITIES } from './entities';
@@ -15,7 +17,7 @@ import { RegistriesController } from './registries.controller';
 import { RegistryService } from './registry.service';
 import { SecrecyAccessService } from './secrecy-access.service';
 
-const SERVICES = [RegistryService, MatterService, DocumentService, OfficerReportService];
+const SERVICES = [RegistryService, MatterService, DocumentService, OfficerReportService, DelegatedDecisionService];
 
 @Module({
   imports: [
@@ -27,7 +29,7 @@ const SERVICES = [RegistryService, MatterService, DocumentService, OfficerReport
       useFactory: (config: AppConfig) => ({ storage: memoryStorage(), defParamCharset: 'utf8', limits: { fileSize: config.UPLOAD_MAX_BYTES, files: 1, fields: 20 } }),
     }),
   ],
-  controllers: [RegistriesController, MattersController, DocumentsController, OfficerReportsController],
+  controllers: [RegistriesController, MattersController, DocumentsController, OfficerReportsController, DelegatedDecisionsController],
   providers: [...SERVICES, SecrecyAccessService],
   exports: SERVICES,
 })

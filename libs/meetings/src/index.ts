@@ -9,6 +9,7 @@ export * from './agenda.service';
 export * from './notice.service';
 export * from './absence.service';
 export * from './delivery.service';
+export * from './delegation-report.service';
 export * from './meetings.module';
 export * from './jobs/meetings-jobs.module';
 export * from './jobs/mail-deliverer';

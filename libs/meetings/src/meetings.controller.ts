@@ -5,6 +5,7 @@ import { Ctx, PageDto, Permission, RequestContext, RequirePermission } from '@na
 import { download } from '@namndrum/matters';
 import { AbsenceService } from './absence.service';
 import { AgendaService } from './agenda.service';
+import { DelegationReportService } from './delegation-report.service';
 import { AbsenceDto, ExpectedAttendanceDto, ReportAbsenceDto, SubstituteCallDto } from './dto/absence.dto';
 import { AddAgendaItemDto, AgendaItemDto, AgendaTemplateDto, ReorderAgendaDto, UpdateAgendaItemDto } from './dto/agenda.dto';
 import { CancelMeetingDto, CreateMeetingDto, CreateMeetingPlanDto, MeetingDto, MeetingQueryDto, UpdateMeetingDto } from './dto/meeting.dto';
@@ -22,6 +23,7 @@ export class MeetingsController {
     private readonly agenda: AgendaService,
     private readonly notices: NoticeService,
     private readonly absences: AbsenceService,
+    private readonly delegationReport: DelegationReportService,
   ) {}
 
   @Get()
@@ -76,9 +78,9 @@ export class MeetingsController {
 
   @Get(':id/agenda-items')
   @RequirePermission(Permission.MeetingsRead)
-  @ApiOkResponse({ type: [AgendaItemDto], description: 'The föredragningslista in order' })
+  @ApiOkResponse({ type: [AgendaItemDto], description: 'The föredragningslista in order; "Anmälan av delegationsbeslut" lists the decisions it reports' })
   agendaItems(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
-    return this.agenda.listForMeeting(ctx, id);
+    return this.delegationReport.agendaItems(ctx, id);
   }
 
   @Post(':id/agenda-items')

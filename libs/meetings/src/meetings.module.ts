@@ -4,6 +4,7 @@ import { MattersModule } from '@namndrum/matters';
 import { OrganisationModule } from '@namndrum/organisation';
 import { AbsenceService } from './absence.service';
 import { AgendaService } from './agenda.service';
+import { DelegationReportService } from './delegation-report.service';
 import { DeliveryService } from './delivery.service';
 import { MEETINGS_ENTITIES } from './entities';
 import { MeetingService } from './meeting.service';
@@ -12,7 +13,7 @@ import { NoticeService } from './notice.service';
 import { PublicMeetingController } from './public-meeting.controller';
 import { PublicMeetingService } from './public-meeting.service';
 
-const SERVICES = [MeetingService, AgendaService, NoticeService, AbsenceService, DeliveryService];
+const SERVICES = [MeetingService, AgendaService, NoticeService, AbsenceService, DeliveryService, DelegationReportService];
 
 @Module({
   imports: [TypeOrmModule.forFeature(MEETINGS_ENTITIES), OrganisationModule, MattersModule],

@@ -25,6 +25,8 @@ import { NoticeRecipient, RecipientCandidate, resolveNoticeRecipients } from './
 import { DeliveryQueryDto, DeliveryReportDto } from './dto/notice.dto';
 import { AgendaItem, MailDelivery, Meeting, MeetingNotice, NoticeKind } from './entities';
 import { AgendaService } from './agenda.service';
+import { DelegationReportService } from './delegation-report.service';
+import { isDelegationReportItem, reportDocumentBlocks } from './domain/delegation-report';
 import { meetingClosed, moveMeetingTo } from './meeting.errors';
 import { lockMeeting } from './meeting-lock';
 
@@ -67,6 +69,7 @@ export class NoticeService {
     private readonly reports: OfficerReportService,
     private readonly documents: DocumentService,
     private readonly agenda: AgendaService,
+    private readonly delegationReport: DelegationReportService,
     @Inject(FILE_STORAGE) private readonly files: FileStorage,
   ) {
     // A finalized notice must show the agenda that will be sent: a change before dispatch renders it again.
@@ -194,7 +197,7 @@ export class NoticeService {
 
     let file: { sha256: string; size: number; name: string } | null = null;
     if (kind !== 'cancellation') {
-      const content = await renderMeetingNotice(await this.view(ctx, meeting, organ, kind, options.items, options.changes));
+      const content = await renderMeetingNotice(await this.view(ctx, meeting, organ, kind, options.items, options.changes, kind === 'notice' ? options.now : undefined));
       const sha256 = await this.files.put(content);
       file = { sha256, size: content.length, name: this.fileName(organ, meeting, version, kind) };
     }
@@ -246,7 +249,7 @@ export class NoticeService {
   }
 
   /** Everything the DOCX shows, resolved to text. */
-  async view(ctx: RequestContext, meeting: Meeting, organ: Organ, kind: Exclude<NoticeKind, 'cancellation'>, items: AgendaItem[], changes: string[]): Promise<MeetingNoticeView> {
+  async view(ctx: RequestContext, meeting: Meeting, organ: Organ, kind: Exclude<NoticeKind, 'cancellation'>, items: AgendaItem[], changes: string[], noticeFinalizedAt?: Date): Promise<MeetingNoticeView> {
     const municipality = await ctx.em.getRepository(Municipality).findOneByOrFail({ id: ctx.municipalityId });
     const composition = await this.memberships.composition(ctx, organ.id, meetingDate(meeting));
     const chair = composition.members.find((seat) => seat.position === 'chair');
@@ -269,7 +272,7 @@ export class NoticeService {
           caseNumber: item.caseNumber,
           documentsLater: item.documentsLater,
           closed: organ.rules.openMeetings && !item.public,
-          documents: item.documentsLater ? [] : await this.itemDocuments(ctx, item, municipality.name),
+          documents: item.documentsLater ? [] : await this.itemDocuments(ctx, item, municipality.name, meeting, noticeFinalizedAt),
         })),
       ),
       chair: chair ? { name: `${chair.person.firstName} ${chair.person.lastName}` } : null,
@@ -278,7 +281,12 @@ export class NoticeService {
   }
 
   /** The tjänsteskrivelse and its bilagor; secret ones are named but never laid into a notice that is e-mailed. */
-  private async itemDocuments(ctx: RequestContext, item: AgendaItem, municipalityName: string): Promise<NoticeItemDocument[]> {
+  private async itemDocuments(ctx: RequestContext, item: AgendaItem, municipalityName: string, meeting: Meeting, noticeFinalizedAt?: Date): Promise<NoticeItemDocument[]> {
+    if (isDelegationReportItem(item)) {
+      // The notice reaches people without access to secret matters: their decisions are listed without text.
+      const lines = await this.delegationReport.lines(ctx, meeting, 'public', noticeFinalizedAt);
+      return [{ kind: 'text', document: { municipalityName, title: item.title, blocks: reportDocumentBlocks(lines) } }];
+    }
     if (!item.officerReportId) return [];
     const { view, attachments, secret } = await this.reports.agendaView(ctx, item.officerReportId);
     // A notice is e-mailed widely (substitutes, attendance rights, associations) and readable by every user.

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, Clock, ConflictError, InvalidInputError, Municipality, Page, Permission, RequestContext, swedishDate, TenantRepository } from '@namndrum/core';
-import { OfficerReportService } from '@namndrum/matters';
-import { AbsenceService, AgendaItem, AgendaService, Meeting, meetingDate, MeetingService } from '@namndrum/meetings';
+import { DelegatedDecisionService, OfficerReportService, reportBodyText, ReportLine } from '@namndrum/matters';
+import { AbsenceService, AgendaItem, AgendaService, DelegationReportService, isDelegationReportItem, Meeting, meetingDate, MeetingService, reportReceivedDecision } from '@namndrum/meetings';
+import type { OrganKind } from '@namndrum/organisation';
 import { DateTime } from 'luxon';
 import { attendanceProblems, verificationDeadline } from './domain';
 import { MinutesDto, MinutesQueryDto, SetAttendanceDto, UpdateMinutesDto } from './dto/minutes.dto';
@@ -45,6 +46,8 @@ export class MinutesService {
     private readonly reader: MinutesReader,
     private readonly presenter: MinutesPresenter,
     private readonly verification: VerificationService,
+    private readonly delegationReport: DelegationReportService,
+    private readonly delegatedDecisions: DelegatedDecisionService,
   ) {}
 
   private repo(ctx: RequestContext): TenantRepository<Minutes> {
@@ -136,10 +139,16 @@ export class MinutesService {
     );
     const items = await this.agenda.listForMeeting(ctx, meetingId);
     const paragraphs = new TenantRepository(ctx, Paragraph, 'Paragrafen');
-    const drafted = await Promise.all(items.map((item) => this.paragraphFromItem(ctx, item)));
-    await paragraphs.repository.save(
+    // The minutes report what the notice listed (never a secret matter's decision text: the minutes become public).
+    const reported = items.some(isDelegationReportItem) ? await this.delegationReport.lines(ctx, meeting, 'public') : [];
+    const drafted = await Promise.all(items.map((item) => (isDelegationReportItem(item) ? this.delegationReportParagraph(item, organ.kind, reported) : this.paragraphFromItem(ctx, item))));
+    const saved = await paragraphs.repository.save(
       drafted.map((values, index) => paragraphs.create({ ...values, minutesId: minutes.id, organId: organ.id, year, number: last + index + 1, position: index + 1 })),
     );
+    const reportParagraph = saved.find((paragraph) => items.some((item) => item.id === paragraph.agendaItemId && isDelegationReportItem(item)));
+    if (reportParagraph) {
+      await this.delegatedDecisions.takeUpInMinutes(ctx, reported.map((line) => line.id), meetingId, { id: reportParagraph.id, label: `§ ${reportParagraph.number}` });
+    }
     await this.verification.scheduleReminder(ctx, minutes);
     await this.audit.record(ctx, { action: 'create', entityType: 'Minutes', entityId: minutes.id, after: { ...minutes, paragraphs: drafted.length } });
     return this.get(ctx, minutes.id);
@@ -277,6 +286,14 @@ export class MinutesService {
     if (new Set(verifierIds).size !== verifierIds.length) {
       throw new InvalidInputError('VERIFIER_TWICE', 'Samma person kan inte utses att justera två gånger', [{ field: 'verifierPersonIds', messages: ['duplicate verifier'] }]);
     }
+  }
+
+  /** "Anmälan av delegationsbeslut": the decisions reported, and the organ's proposal to take note of them. */
+  private delegationReportParagraph(item: AgendaItem, organKind: OrganKind, reported: ReportLine[]): Partial<Paragraph> {
+    return {
+      ...openParagraph({ agendaItemId: item.id, title: item.title, matterId: null, caseNumber: null, proposal: [reportReceivedDecision(organKind)], extraMatter: item.addedAfterNotice }),
+      description: reportBodyText(reported),
+    };
   }
 
   private async paragraphFromItem(ctx: RequestContext, item: AgendaItem): Promise<Partial<Paragraph>> {

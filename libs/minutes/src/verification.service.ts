@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService, Clock, ConflictError, FILE_STORAGE, FileStorage, ForbiddenError, OUTBOX_KINDS, OutboxService, RequestContext, swedishDate, TenantRepository } from '@namndrum/core';
 import { renderMinutes } from '@namndrum/documents';
-import { MatterService } from '@namndrum/matters';
+import { DelegatedDecisionService, MatterService } from '@namndrum/matters';
 import { AgendaService, DeliveryService, MeetingService } from '@namndrum/meetings';
 import { DateTime } from 'luxon';
 import { isDeclinedExtraMatter, paragraphRange, reminderDay } from './domain';
@@ -41,6 +41,7 @@ export class VerificationService {
     private readonly matters: MatterService,
     private readonly agenda: AgendaService,
     private readonly documents: MinutesDocumentService,
+    private readonly delegatedDecisions: DelegatedDecisionService,
     @Inject(FILE_STORAGE) private readonly files: FileStorage,
   ) {}
 
@@ -154,6 +155,7 @@ export class VerificationService {
     Object.assign(minutes, { status: 'completed', lockedAt: this.clock.now(), contentSha256: sha });
     minutes.fileSha256 = await this.files.put(await renderMinutes(this.presenter.view(record, await this.documents.municipalityName(ctx), null)));
     await new TenantRepository(ctx, Minutes, 'Protokollet').save(minutes);
+    await this.delegatedDecisions.markReported(ctx, record.paragraphs.map((paragraph) => paragraph.id), minutes.lockedAt!);
     await this.audit.record(ctx, { action: 'complete', entityType: 'Minutes', entityId: minutes.id, after: { contentSha256: sha, fileSha256: minutes.fileSha256 } });
     return this.presenter.minutes(await this.reader.read(ctx, minutes));
   }
@@ -188,6 +190,7 @@ export class VerificationService {
   /** Each matter's history and status, an utskott's decisions as the proposals of its nämnd, and the extracts to the decisions' recipients. */
   private async afterVerification(ctx: RequestContext, record: MinutesRecord, paragraphs: Paragraph[], posting: Posting | null, verifiedOn: string): Promise<void> {
     const { minutes, organ } = record;
+    await this.delegatedDecisions.markReported(ctx, paragraphs.map((paragraph) => paragraph.id), this.clock.now());
     for (const paragraph of paragraphs.filter((candidate) => candidate.agendaItemId !== null && candidate.outcome === 'decided')) {
       await this.agenda.adoptPreparedProposal(ctx, paragraph.agendaItemId!, paragraph.decision);
     }

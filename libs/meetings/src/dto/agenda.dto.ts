@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import { ReportedDelegatedDecisionDto } from '@namndrum/matters';
 import { TenantResourceDto, Trim } from '@namndrum/organisation';
 import { AGENDA_ITEM_KINDS, AgendaItemKind, STANDARD_PLACEMENTS, StandardPlacement } from '../entities/agenda-item.entity';
 
@@ -82,6 +83,8 @@ export class AgendaItemDto extends TenantResourceDto {
   @ApiProperty() public: boolean;
   @ApiProperty() addedAfterNotice: boolean;
   @ApiProperty({ nullable: true }) noticedInVersion: number | null;
+  @ApiPropertyOptional({ type: [ReportedDelegatedDecisionDto], description: 'On "Anmälan av delegationsbeslut" only: the delegated and urgent chair decisions it reports' })
+  delegatedDecisions?: ReportedDelegatedDecisionDto[];
 }
 
 export class AgendaTemplateEntryDto {

@@ -1,7 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppConfig, FILE_STORAGE, FileStorage, Municipality, RequestContext, TenantRepository } from '@namndrum/core';
 import { CalendarPart, composeNoticeMail, composeSubstituteCallMail, MeetingMailView, noticeCalendar, NoticeMailView, OutgoingMail } from '@namndrum/mail';
+import { reportLineText } from '@namndrum/matters';
 import { OrganService, PersonService } from '@namndrum/organisation';
+import { DelegationReportService } from '../delegation-report.service';
+import { isDelegationReportItem } from '../domain/delegation-report';
 import { formatGroupMeetingLines } from '../domain/group-meetings';
 import { AgendaItem, MailDelivery, Meeting, MeetingNotice, SubstituteCall } from '../entities';
 import { DOCX_MEDIA_TYPE } from '@namndrum/documents';
@@ -33,6 +36,7 @@ export class NoticeMailMaterial {
     private readonly config: AppConfig,
     private readonly organs: OrganService,
     private readonly persons: PersonService,
+    private readonly delegationReport: DelegationReportService,
     @Inject(FILE_STORAGE) private readonly files: FileStorage,
   ) {}
 
@@ -81,6 +85,8 @@ export class NoticeMailMaterial {
     );
     const base = await this.meetingView(ctx, meeting);
     const attach = notice.fileSha256 !== null && (notice.fileSizeBytes ?? 0) <= this.config.NOTICE_ATTACHMENT_MAX_BYTES;
+    // As the notice's DOCX lists them: as of its finalization, never a secret matter's decision text.
+    const reported = items.some(isDelegationReportItem) ? await this.delegationReport.lines(ctx, meeting, 'public', notice.kind === 'notice' ? notice.finalizedAt : undefined) : [];
     const view: NoticeMailView = {
       ...base,
       // The notice as it was when this version was finalized: time, place and sequence of that version.
@@ -92,6 +98,7 @@ export class NoticeMailMaterial {
         caseNumber: item.caseNumber,
         documentsLater: item.documentsLater,
         closed: organ.rules.openMeetings && !item.public,
+        details: isDelegationReportItem(item) ? reported.map(reportLineText) : [],
       })),
       changes: notice.changes,
       documentUrl: notice.fileSha256 !== null && !attach ? `${this.baseUrl()}/api/v1/meeting-notices/${notice.id}/docx` : null,

@@ -1,0 +1,41 @@
+import { ReportLine } from '@namndrum/matters';
+import { isDelegationReportItem, reportDocumentBlocks, reportReceivedDecision } from './delegation-report';
+
+const line = (values: Partial<ReportLine> & { id: string }): ReportLine => ({
+  kind: 'delegated',
+  decisionText: 'Beviljad skolskjuts',
+  delegationPoint: '3.2',
+  decidedOn: '2026-01-02',
+  delegateName: 'Anna Berg',
+  delegateTitle: 'enhetschef',
+  caseNumber: 'SUN 2026/4',
+  masked: false,
+  ...values,
+});
+
+describe('the delegation report item', () => {
+  it('is the standard item that reports delegated decisions, whatever the organ calls it', () => {
+    expect(isDelegationReportItem({ kind: 'standard', title: 'Anmälan av delegationsbeslut' })).toBe(true);
+    expect(isDelegationReportItem({ kind: 'standard', title: 'Delegationsbeslut' })).toBe(true);
+    expect(isDelegationReportItem({ kind: 'standard', title: 'Redovisning av delegeringsbeslut' })).toBe(true);
+    expect(isDelegationReportItem({ kind: 'standard', title: 'Meddelanden' })).toBe(false);
+    expect(isDelegationReportItem({ kind: 'matter', title: 'Revidering av delegationsordning' })).toBe(false);
+  });
+
+  it('has the organ take note of the report in its own name', () => {
+    expect(reportReceivedDecision('committee')).toBe('Nämnden lägger anmälan till handlingarna.');
+    expect(reportReceivedDecision('board')).toBe('Kommunstyrelsen lägger anmälan till handlingarna.');
+    expect(reportReceivedDecision('council')).toBe('Kommunfullmäktige lägger anmälan till handlingarna.');
+  });
+
+  it('lays the report into the notice as one table per kind, under its heading', () => {
+    const blocks = reportDocumentBlocks([line({ id: 'a' }), line({ id: 'b', kind: 'urgent_chair', delegationPoint: null, delegateName: 'Håkan Frank', delegateTitle: null, caseNumber: null, decisionText: 'Yttrande' })]);
+    expect(blocks).toEqual([
+      { kind: 'heading', level: 2, text: 'Delegationsbeslut' },
+      { kind: 'table', rows: [['Punkt', 'Datum', 'Beslutsfattare', 'Beslut', 'Dnr'], ['3.2', '2026-01-02', 'Anna Berg, enhetschef', 'Beviljad skolskjuts', 'SUN 2026/4']] },
+      { kind: 'heading', level: 2, text: 'Ordförandebeslut i brådskande ärenden (KL 6 kap. 39 §)' },
+      { kind: 'table', rows: [['Punkt', 'Datum', 'Beslutsfattare', 'Beslut', 'Dnr'], ['', '2026-01-02', 'Håkan Frank', 'Yttrande', '']] },
+    ]);
+    expect(reportDocumentBlocks([])).toEqual([{ kind: 'paragraph', text: 'Inga delegationsbeslut eller ordförandebeslut har anmälts sedan föregående sammanträde.' }]);
+  });
+});

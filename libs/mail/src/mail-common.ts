@@ -215,6 +215,14 @@ html.registerPartial(
 {{#each finnish.sentences}}
 <p style="margin:16px 0;">{{this}}</p>
 {{/each}}
+{{#if finnish.agenda}}
+<p style="margin:16px 0 4px;"><strong>{{finnish.agenda.heading}}</strong></p>
+<ol style="margin:0 0 16px;">
+{{#each finnish.agenda.items}}
+<li value="{{number}}">{{title}}{{#if caseNumber}} (dnro {{caseNumber}}){{/if}}{{#each notes}} – <em>{{this}}</em>{{/each}}</li>
+{{/each}}
+</ol>
+{{/if}}
 {{#each finnish.links}}
 <p style="margin:16px 0;"><a href="{{url}}">{{label}}</a></p>
 {{/each}}
@@ -238,6 +246,14 @@ Paikka: {{place}}
 {{#each finnish.sentences}}
 {{this}}
 {{/each}}
+{{#if finnish.agenda}}
+
+{{finnish.agenda.heading}}
+{{#each finnish.agenda.items}}
+{{number}}. {{title}}{{#if caseNumber}} (dnro {{caseNumber}}){{/if}}{{#each notes}} – {{this}}{{/each}}
+{{/each}}
+
+{{/if}}
 {{#each finnish.links}}
 {{label}}: {{url}}
 {{/each}}
@@ -280,6 +296,8 @@ export const HTML_FOOT = `</body>
 export interface FinnishSummary {
   time: string;
   sentences: string[];
+  /** The agenda in the Finnish part of a notice; null in mails that carry none. */
+  agenda: { heading: string; items: { number: number; title: string; caseNumber: string | null; notes: string[] }[] } | null;
   links: { label: string; url: string }[];
   contactLine: string | null;
 }

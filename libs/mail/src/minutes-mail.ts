@@ -13,6 +13,7 @@ import {
   type ContactBlock,
   type ContactPerson,
 } from './mail-common';
+import { bilingual, DOCUMENT_KIND_TERMS } from '@namndrum/documents';
 import type { ComposedMail } from './mail-views';
 
 /**
@@ -267,7 +268,7 @@ export function composeExtractMail(view: ExtractMailView, recipientName: string)
   const meeting = meetingDate(view);
   const verifiedOn = parseDate(view.verifiedOn, 'verifiedOn');
   const finnish = wantsFinnish(view);
-  const label = finnish ? 'Protokollsutdrag / Pöytäkirjanote' : 'Protokollsutdrag';
+  const label = bilingual(DOCUMENT_KIND_TERMS.extract, finnish);
   const subject = oneLine(`${label}: ${view.organName} ${swedishDate(meeting)} § ${view.paragraphNumber} – ${view.title}`);
   const person = secretaryContact(view);
 
@@ -292,7 +293,7 @@ export function composeExtractMail(view: ExtractMailView, recipientName: string)
           date: finnishDate(meeting),
           sentences: [
             `Tässä on ote kokouksen pöytäkirjasta (§ ${view.paragraphNumber}).`,
-            `Pöytäkirjanote on liitteenä tiedostossa ”${view.attachmentFileName}”.`,
+            `${DOCUMENT_KIND_TERMS.extract.fi} on liitteenä tiedostossa ”${view.attachmentFileName}”.`,
             ...appealSentences(view.posting, 'fi'),
           ],
           links: [],

@@ -81,6 +81,7 @@ export const LABEL_TERMS = {
   postedOn: { sv: 'Datum då anslaget sätts upp', fi: 'Ilmoitus asetettu nähtäville' },
   takenDownOn: { sv: 'Datum då anslaget tas ned', fi: 'Ilmoitus poistetaan nähtäviltä' },
   lastAppealDay: { sv: 'Sista dag för överklagande', fi: 'Valitusajan viimeinen päivä' },
+  appealUntil: { sv: 'Sista dag att överklaga', fi: 'Valitusajan viimeinen päivä' },
   storagePlace: { sv: 'Förvaringsplats för protokollet', fi: 'Pöytäkirjan säilytyspaikka' },
   decision: { sv: 'Beslut', fi: 'Päätös' },
   motions: { sv: 'Yrkanden', fi: 'Ehdotukset' },

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, Clock, ConflictError, InvalidInputError, Municipality, Page, Permission, RequestContext, swedishDate, TenantRepository } from '@namndrum/core';
 import { OfficerReportService } from '@namndrum/matters';
-import { AbsenceService, AgendaItem, AgendaService, Meeting, meetingDate, MeetingService } from '@namndrum/meetings';
+import { AbsenceService, AgendaItem, AgendaService, Meeting, meetingDate, MeetingService, shownFinnishTitles } from '@namndrum/meetings';
 import { DateTime } from 'luxon';
 import { attendanceProblems, verificationDeadline } from './domain';
 import { MinutesDto, MinutesQueryDto, SetAttendanceDto, UpdateMinutesDto } from './dto/minutes.dto';
@@ -277,6 +277,7 @@ export class MinutesService {
     const base: Partial<Paragraph> = {
       ...openParagraph({ agendaItemId: item.id, title: item.title, matterId: item.matterId, caseNumber: item.caseNumber, proposal: item.proposal }),
       proposalLabel: item.officerReportId ? 'förvaltningens förslag' : 'förslaget',
+      titleFi: (await shownFinnishTitles(ctx.em, [item])).get(item.id) ?? null,
     };
     if (item.preparedInItemId) {
       const prepared = await new TenantRepository(ctx, Paragraph, 'Paragrafen').find({ agendaItemId: item.preparedInItemId });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, Clock, ConflictError, ForbiddenError, InvalidInputError, Permission, RequestContext, TenantRepository } from '@namndrum/core';
 import { MatterService } from '@namndrum/matters';
-import { MeetingService } from '@namndrum/meetings';
+import { checkedFinnishTitle, MeetingService } from '@namndrum/meetings';
 import {
   CastingVoteNotAllowedError,
   CastingVoteRequiredError,
@@ -93,8 +93,9 @@ export class ParagraphService {
   }
 
   async update(ctx: RequestContext, id: string, dto: UpdateParagraphDto): Promise<ParagraphDto> {
-    const { paragraph } = await this.forWrite(ctx, id);
+    const { record, paragraph } = await this.forWrite(ctx, id);
     const before = { ...paragraph };
+    if (dto.titleFi !== undefined) paragraph.titleFi = checkedFinnishTitle(record.organ, dto.titleFi);
     if (dto.decision !== undefined && dto.decision.length === 0 && paragraph.status === 'decided') {
       throw new InvalidInputError('DECISION_EMPTY', 'En beslutad paragraf måste ha ett beslut', [{ field: 'decision', messages: ['decision must not be empty'] }]);
     }

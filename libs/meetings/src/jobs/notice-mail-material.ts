@@ -4,6 +4,7 @@ import { CalendarPart, composeNoticeMail, composeSubstituteCallMail, MeetingMail
 import { OrganService, PersonService } from '@namndrum/organisation';
 import { formatGroupMeetingLines } from '../domain/group-meetings';
 import { AgendaItem, MailDelivery, Meeting, MeetingNotice, SubstituteCall } from '../entities';
+import { shownFinnishTitles } from '../finnish-titles';
 import { DOCX_MEDIA_TYPE } from '@namndrum/documents';
 
 const CACHED_NOTICES = 16;
@@ -80,6 +81,7 @@ export class NoticeMailMaterial {
       notice.itemIds.includes(item.id),
     );
     const base = await this.meetingView(ctx, meeting);
+    const finnishTitles = await shownFinnishTitles(ctx.em, items);
     const attach = notice.fileSha256 !== null && (notice.fileSizeBytes ?? 0) <= this.config.NOTICE_ATTACHMENT_MAX_BYTES;
     const view: NoticeMailView = {
       ...base,
@@ -89,6 +91,7 @@ export class NoticeMailMaterial {
       items: items.map((item) => ({
         number: item.position,
         title: item.title,
+        titleFi: finnishTitles.get(item.id) ?? null,
         caseNumber: item.caseNumber,
         documentsLater: item.documentsLater,
         closed: organ.rules.openMeetings && !item.public,

@@ -155,6 +155,34 @@ describe('Finnish for an organ with Finnish among its languages', () => {
     expect((await readDocx(published.body)).html).toContain('<h1>Sammanträdesprotokoll / Kokouspöytäkirja</h1>');
   });
 
+  it('gives the kungörelse of a council with Finnish on the notice board in Finnish as well, a secret matter without its Finnish title', async () => {
+    const council = await tenant.organ({ name: 'Kommunfullmäktige', shortName: 'KF', kind: 'council', responsibleDepartmentId: tenant.departmentId, rules: { languages: ['sv', 'fi'] } });
+    await tenant.seat({ personId: world.people.hakan.personId, organId: council, role: 'member', position: 'chair', party: 'M' });
+    const kf = world.as((await tenant.user([{ role: 'secretary', organId: council }])).token);
+    const budget = await world.signedMatter('Budget 2027', council, { organId: council });
+    const secret = await world.signedMatter('Ansvarsfrihet i skyddat ärende', council, { organId: council, secret: true, secrecyProvision: 'OSL 21 kap. 1 §' });
+    const councilMeeting = (await kf.post('/meetings', { organId: council, startsAt: '2026-09-21T18:00:00+02:00', endsAt: '2026-09-21T22:00:00+02:00', place: 'Fullmäktigesalen' }).expect(201)).body.id;
+    for (const [matterId, titleFi] of [
+      [budget.matterId, 'Talousarvio 2027'],
+      [secret.matterId, 'Vastuuvapaus suojatussa asiassa'],
+    ]) {
+      const added = (await kf.post(`/meetings/${councilMeeting}/agenda-items`, { kind: 'matter', matterId }).expect(201)).body;
+      await kf.patch(`/agenda-items/${added.id}`, { titleFi }).expect(200);
+    }
+    await tenant.run((ctx) => testApp.app.get(NoticeService).recordSent(ctx, councilMeeting, { finalizedAt: clock.now(), dispatchedAt: clock.now() }));
+    const [job]: { id: string }[] = await testApp.dataSource.query(
+      `SELECT j.id FROM outbox_jobs j JOIN postings p ON p.id::text = j.payload->>'postingId' WHERE p.meeting_id = $1 AND j.kind = 'posting.publish'`,
+      [councilMeeting],
+    );
+    await testApp.app.get(PostingService).run(job.id, 'publish');
+    const board = (await testApp.http().get(`/anslagstavla/${municipalityCode}`).expect(200)).text;
+    expect(board).toContain('Kungörelse – Kommunfullmäktige sammanträder 21 september 2026<br><span lang="fi">Kuulutus – Kommunfullmäktige, kokous 21. syyskuuta 2026</span>');
+    expect(board).toContain('<dt>Tid / Aika</dt><dd>Måndag 21 september 2026, kl. 18:00–22:00<br><span lang="fi">maanantai 21. syyskuuta 2026 klo 18.00–22.00</span></dd>');
+    expect(board).toContain('<h3>Ärenden / Asiat</h3>');
+    expect(board).toMatch(/Budget 2027 \([^)]+\)<br><span lang="fi">Talousarvio 2027<\/span>/);
+    expect(board).not.toContain('Vastuuvapaus');
+  });
+
   it('keeps the pages of an organ without Finnish in Swedish only', async () => {
     const swedishOrgan = await tenant.organ({ name: 'Kultur- och fritidsnämnden', responsibleDepartmentId: tenant.departmentId });
     const secretary = world.as((await tenant.user([{ role: 'secretary', organId: swedishOrgan }])).token);

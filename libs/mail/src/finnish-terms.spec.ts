@@ -77,3 +77,29 @@ describe('Finnish titles in the notice e-mail', () => {
     expect(text).not.toContain('Pöytäkirjantarkastajien valinta');
   });
 });
+
+describe('the Finnish title in the protokollsutdrag e-mail', () => {
+  it('names the paragraph by its Finnish title in the Finnish part', () => {
+    const mail = composeExtractMail(
+      {
+        kind: 'extract',
+        municipalityName: 'Ludvika kommun',
+        organName: 'Råd för finskt förvaltningsområde',
+        meetingStartsAt: '2023-01-11T13:00:00Z',
+        secretary: null,
+        languages: ['sv', 'fi'],
+        paragraphNumber: 4,
+        caseNumber: 'KS 2022/9',
+        title: 'Tvåspråkig skyltning',
+        titleFi: 'Kaksikielinen opastus',
+        verifiedOn: '2023-01-16',
+        decision: ['Rådet tillstyrker förslaget.'],
+        posting: null,
+        attachmentFileName: 'Protokollsutdrag FFO 2023-01-11 § 4.docx',
+      },
+      'Sverigefinska föreningen',
+    );
+    expect(mail.text).toContain('Tässä on ote kokouksen pöytäkirjasta (§ 4 Kaksikielinen opastus).');
+    expect(mail.text).toContain('Kokous: Råd för finskt förvaltningsområde\nKokouspäivä: 11. tammikuuta 2023');
+  });
+});

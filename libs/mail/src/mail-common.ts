@@ -1,3 +1,4 @@
+import { DOCUMENT_KIND_TERMS, LABEL_TERMS } from '@namndrum/documents';
 import Handlebars from 'handlebars';
 import { DateTime } from 'luxon';
 import type { MeetingMailView } from './mail-views';
@@ -208,9 +209,9 @@ html.registerPartial(
 <div lang="fi" style="margin-top:24px;padding-top:8px;border-top:1px solid #cccccc;">
 <h2 style="font-size:17px;margin:8px 0;">Suomeksi</h2>
 <p style="margin:16px 0;">
-<strong>Kokous:</strong> {{organName}}<br>
-<strong>Aika:</strong> {{finnish.time}}<br>
-<strong>Paikka:</strong> {{place}}
+<strong>${DOCUMENT_KIND_TERMS.meeting.fi}:</strong> {{organName}}<br>
+<strong>${LABEL_TERMS.time.fi}:</strong> {{finnish.time}}<br>
+<strong>${LABEL_TERMS.place.fi}:</strong> {{place}}
 </p>
 {{#each finnish.sentences}}
 <p style="margin:16px 0;">{{this}}</p>
@@ -239,9 +240,9 @@ text.registerPartial(
 
 Suomeksi
 
-Kokous: {{organName}}
-Aika: {{finnish.time}}
-Paikka: {{place}}
+${DOCUMENT_KIND_TERMS.meeting.fi}: {{organName}}
+${LABEL_TERMS.time.fi}: {{finnish.time}}
+${LABEL_TERMS.place.fi}: {{place}}
 
 {{#each finnish.sentences}}
 {{this}}

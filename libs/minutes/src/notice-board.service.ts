@@ -29,7 +29,7 @@ h3 { font-size: 1rem; margin: 1rem 0 .25rem; }
 </head>
 <body>
 <p class="municipality">{{municipalityName}}</p>
-<h1>Anslagstavla{{#if finnish}} / <span lang="fi">Ilmoitustaulu</span>{{/if}}</h1>
+<h1>{{boardTitle.sv}}{{#if finnish}} / <span lang="fi">{{boardTitle.fi}}</span>{{/if}}</h1>
 <p>Kungörelser om kommunfullmäktiges sammanträden och tillkännagivanden om justerade protokoll. Ett anslag om ett protokoll sitter uppe under hela tiden för överklagande.</p>
 {{#if finnish}}<p lang="fi">Kunnanvaltuuston kokousten kuulutukset ja ilmoitukset tarkastetuista pöytäkirjoista. Pöytäkirjaa koskeva ilmoitus on nähtävillä koko valitusajan.</p>{{/if}}
 {{#each postings}}
@@ -128,6 +128,7 @@ export class NoticeBoardService {
     const postings = await this.dataSource.getRepository(Posting).find({ where: { municipalityId: municipality.id, status: 'up' }, order: { postedOn: 'DESC', organName: 'ASC' } });
     return page({
       municipalityName: municipality.name,
+      boardTitle: DOCUMENT_KIND_TERMS.noticeBoard,
       // The board's own texts are given in Finnish as well while a posting in Finnish is up.
       finnish: postings.some((posting) => withFinnish(posting.languages)),
       postings: postings.map((posting) => {

@@ -68,7 +68,7 @@ export class UpdateAgendaItemDto {
   @MaxLength(500)
   title?: string;
 
-  @ApiPropertyOptional({ nullable: true, description: 'The Finnish title, any kind of item, for an organ with Finnish among its languages; null removes it' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The Finnish title, any kind of item, for an organ with Finnish among its languages; null removes it' })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @Trim()
@@ -93,7 +93,7 @@ export class AgendaItemDto extends TenantResourceDto {
   @ApiProperty({ enum: AGENDA_ITEM_KINDS }) kind: AgendaItemKind;
   @ApiProperty({ enum: STANDARD_PLACEMENTS, nullable: true }) placement: StandardPlacement | null;
   @ApiProperty() title: string;
-  @ApiProperty({ nullable: true, description: 'The Finnish title, for an organ with Finnish' }) titleFi: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The Finnish title, for an organ with Finnish' }) titleFi: string | null;
   @ApiProperty({ format: 'uuid', nullable: true }) matterId: string | null;
   @ApiProperty({ nullable: true }) caseNumber: string | null;
   @ApiProperty({ format: 'uuid', nullable: true }) officerReportId: string | null;

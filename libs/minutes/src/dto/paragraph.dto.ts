@@ -22,7 +22,7 @@ export class AddParagraphDto {
 
 export class UpdateParagraphDto {
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(500) title?: string;
-  @ApiPropertyOptional({ nullable: true, description: 'The Finnish title, for an organ with Finnish among its languages; null removes it' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The Finnish title, for an organ with Finnish among its languages; null removes it' })
   @IsOptional() @ValidateIf((_, value) => value !== null) @Trim() @IsString() @IsNotEmpty() @MaxLength(500)
   titleFi?: string | null;
   @ApiPropertyOptional({ type: [String], description: 'Beslut, as numbered points' })
@@ -169,7 +169,7 @@ export class ParagraphDto extends TenantResourceDto {
   @ApiProperty() position: number;
   @ApiProperty({ format: 'uuid', nullable: true }) agendaItemId: string | null;
   @ApiProperty() title: string;
-  @ApiProperty({ nullable: true, description: 'The Finnish title, for an organ with Finnish' }) titleFi: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The Finnish title, for an organ with Finnish' }) titleFi: string | null;
   @ApiProperty({ format: 'uuid', nullable: true }) matterId: string | null;
   @ApiProperty({ nullable: true }) caseNumber: string | null;
   @ApiProperty({ type: [String] }) proposal: string[];

@@ -24,7 +24,7 @@ import {
 import { bodyParagraphs, buildDocument, bulletItem, dataTable, heading, LIST, numberedItem, plainParagraph, TEXT_WIDTH_TWIPS, textRuns } from './docx-helpers';
 import { ApprovalView, AttendeeLine, MinutesExtractView, MinutesView, ParagraphView, PostingView, VoteView } from './minutes.view-model';
 import { finnishLongDate, swedishLongDate, swedishLongDateTime } from './swedish-dates';
-import { bilingual, DOCUMENT_KIND_TERMS, DocumentKindTerm, LABEL_TERMS, LabelTerm, withFinnish } from './terms';
+import { DocumentLanguage, labeller, LABEL_TERMS, TermKey, withFinnish } from './terms';
 
 /*
  * The protokoll, the protokollsutdrag and the minnesanteckningar (../shared/domain/documents.md, "Protokoll",
@@ -46,15 +46,15 @@ const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
  */
 interface Labels {
   finnish: boolean;
-  label(key: LabelTerm | DocumentKindTerm): string;
+  label(key: TermKey): string;
   date(isoDate: string): string;
 }
 
-function labelsFor(languages: ('sv' | 'fi')[] | undefined): Labels {
+function labelsFor(languages: DocumentLanguage[] | undefined): Labels {
   const finnish = withFinnish(languages);
   return {
     finnish,
-    label: (key) => bilingual(key in LABEL_TERMS ? LABEL_TERMS[key as LabelTerm] : DOCUMENT_KIND_TERMS[key as DocumentKindTerm], finnish),
+    label: labeller(finnish),
     date: (isoDate) => (finnish ? `${swedishLongDate(isoDate)}\n${finnishLongDate(isoDate)}` : swedishLongDate(isoDate)),
   };
 }
@@ -287,7 +287,7 @@ function signedName(name: string | null): Paragraph {
   return compact(name ?? '', { indent: { left: SIGNATURE_INDENT }, keepNext: true });
 }
 
-const APPROVER_ROLE = { Ordförande: 'chair', Justerande: 'verifier', Sekreterare: 'secretary' } as const satisfies Record<ApprovalView['role'], LabelTerm>;
+const APPROVER_ROLE = { Ordförande: 'chair', Justerande: 'verifier', Sekreterare: 'secretary' } as const satisfies Record<ApprovalView['role'], TermKey>;
 
 /** The electronic justering: who approved in which role and when, and the checksum of the content they approved. */
 function approvals(view: MinutesView, { label }: Labels): FileChild[] {

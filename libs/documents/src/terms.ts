@@ -28,8 +28,6 @@ export const DOCUMENT_KIND_TERMS = {
   noticeBoard: { sv: 'Anslagstavla', fi: 'Ilmoitustaulu' },
 } as const satisfies Record<string, Term>;
 
-export type DocumentKindTerm = keyof typeof DOCUMENT_KIND_TERMS;
-
 /** The labels and headings the documents and pages share; each has one Finnish wording wherever it is printed. */
 export const LABEL_TERMS = {
   time: { sv: 'Tid', fi: 'Aika' },
@@ -112,8 +110,6 @@ export const LABEL_TERMS = {
   meetingCancelled: { sv: 'Sammanträdet är inställt.', fi: 'Kokous on peruttu.' },
 } as const satisfies Record<string, Term>;
 
-export type LabelTerm = keyof typeof LABEL_TERMS;
-
 /** Whether an organ's languages ask for Finnish beside the Swedish. */
 export function withFinnish(languages: readonly DocumentLanguage[] | undefined): boolean {
   return languages?.includes('fi') ?? false;
@@ -124,7 +120,12 @@ export function bilingual(term: Term, finnish: boolean): string {
   return finnish ? `${term.sv} / ${term.fi}` : term.sv;
 }
 
+/** The kinds and the labels by their keys, which do not overlap (terms.spec.ts). */
+export const TERMS = { ...DOCUMENT_KIND_TERMS, ...LABEL_TERMS } as const;
+
+export type TermKey = keyof typeof TERMS;
+
 /** A label printer for one document: every label in Swedish, and in Finnish as well where the organ uses Finnish. */
-export function labeller<K extends string>(terms: Record<K, Term>, finnish: boolean): (key: K) => string {
-  return (key) => bilingual(terms[key], finnish);
+export function labeller(finnish: boolean): (key: TermKey) => string {
+  return (key) => bilingual(TERMS[key], finnish);
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Municipality, NotFoundError, RequestContext } from '@namndrum/core';
-import { bilingual, DOCUMENT_KIND_TERMS, finnishMeetingTime, LABEL_TERMS, Term, withFinnish } from '@namndrum/documents';
+import { finnishMeetingTime, LABEL_TERMS, labeller, withFinnish } from '@namndrum/documents';
 import { OrganService } from '@namndrum/organisation';
 import Handlebars from 'handlebars';
 import { DateTime } from 'luxon';
@@ -83,27 +83,25 @@ export class PublicMeetingService {
     const end = DateTime.fromJSDate(meeting.endsAt, { zone: MEETING_TIME_ZONE });
     const weekday = start.toFormat('cccc');
     const finnish = withFinnish(organ.rules.languages);
-    const label = (term: Term, lowerCase = false) => {
-      const text = bilingual(term, finnish);
-      return lowerCase ? text.toLocaleLowerCase('sv-SE') : text;
-    };
+    const label = labeller(finnish);
     const finnishTitles = finnish ? await shownFinnishTitles(this.dataSource.manager, items) : new Map<string, string>();
     return page({
       municipalityName: municipality.name,
       organName: organ.name,
       finnish,
       labels: {
-        meeting: label(DOCUMENT_KIND_TERMS.meeting),
+        meeting: label('meeting'),
         cancelledFi: LABEL_TERMS.meetingCancelled.fi,
-        time: label(LABEL_TERMS.time),
-        groupMeeting: label(LABEL_TERMS.groupMeeting),
-        place: label(LABEL_TERMS.place),
-        matters: label(LABEL_TERMS.matters),
-        number: label(LABEL_TERMS.number),
-        matter: label(LABEL_TERMS.matter),
-        caseNumber: label(LABEL_TERMS.caseNumber),
-        documentsLater: label(LABEL_TERMS.documentsLater, true),
-        closed: label(LABEL_TERMS.closed, true),
+        time: label('time'),
+        groupMeeting: label('groupMeeting'),
+        place: label('place'),
+        matters: label('matters'),
+        number: label('number'),
+        matter: label('matter'),
+        caseNumber: label('caseNumber'),
+        // In parentheses after the title, in lower case.
+        documentsLater: label('documentsLater').toLocaleLowerCase('sv-SE'),
+        closed: label('closed').toLocaleLowerCase('sv-SE'),
       },
       timeFi: finnish ? finnishMeetingTime(meeting.startsAt, meeting.endsAt) : null,
       date: start.toFormat('yyyy-MM-dd'),

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { FILE_STORAGE, FileStorage, Municipality, NotFoundError } from '@namndrum/core';
-import { bilingual, DOCUMENT_KIND_TERMS, finnishLongDate, finnishMeetingTime, LABEL_TERMS, swedishLongDate, swedishMeetingTime, withFinnish } from '@namndrum/documents';
+import { DOCUMENT_KIND_TERMS, finnishLongDate, finnishMeetingTime, LABEL_TERMS, labeller, swedishLongDate, swedishMeetingTime, TermKey, withFinnish } from '@namndrum/documents';
 import Handlebars from 'handlebars';
 import { DataSource } from 'typeorm';
 import { Posting } from './entities';
@@ -75,25 +75,26 @@ h3 { font-size: 1rem; margin: 1rem 0 .25rem; }
 </body>
 </html>`);
 
-const BOARD_LABELS = {
-  time: LABEL_TERMS.time,
-  place: LABEL_TERMS.place,
-  postingUp: LABEL_TERMS.postingUp,
-  postingDown: LABEL_TERMS.postingDown,
-  documentsKept: LABEL_TERMS.documentsKept,
-  matters: LABEL_TERMS.matters,
-  organ: LABEL_TERMS.organ,
-  meetingDate: LABEL_TERMS.meetingDate,
-  paragraphs: LABEL_TERMS.paragraphs,
-  verifiedMinutes: LABEL_TERMS.verifiedMinutes,
-  appealUntil: LABEL_TERMS.appealUntil,
-  storagePlace: LABEL_TERMS.storagePlace,
-  minutes: DOCUMENT_KIND_TERMS.minutes,
-} as const;
+const BOARD_LABELS = [
+  'time',
+  'place',
+  'postingUp',
+  'postingDown',
+  'documentsKept',
+  'matters',
+  'organ',
+  'meetingDate',
+  'paragraphs',
+  'verifiedMinutes',
+  'appealUntil',
+  'storagePlace',
+  'minutes',
+] as const satisfies TermKey[];
 
 /** The labels of one posting: Swedish, "Swedish / Finnish" for a posting of an organ with Finnish. */
-function boardLabels(finnish: boolean): Record<keyof typeof BOARD_LABELS, string> & { meetingCancelledFi: string } {
-  const labels = Object.fromEntries(Object.entries(BOARD_LABELS).map(([key, term]) => [key, bilingual(term, finnish)])) as Record<keyof typeof BOARD_LABELS, string>;
+function boardLabels(finnish: boolean): Record<(typeof BOARD_LABELS)[number], string> & { meetingCancelledFi: string } {
+  const label = labeller(finnish);
+  const labels = Object.fromEntries(BOARD_LABELS.map((key) => [key, label(key)])) as Record<(typeof BOARD_LABELS)[number], string>;
   return { ...labels, meetingCancelledFi: LABEL_TERMS.meetingCancelled.fi };
 }
 

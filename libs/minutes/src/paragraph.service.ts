@@ -95,12 +95,13 @@ export class ParagraphService {
   async update(ctx: RequestContext, id: string, dto: UpdateParagraphDto): Promise<ParagraphDto> {
     const { record, paragraph } = await this.forWrite(ctx, id);
     const before = { ...paragraph };
-    if (dto.titleFi !== undefined) paragraph.titleFi = checkedFinnishTitle(record.organ, dto.titleFi);
     if (dto.decision !== undefined && dto.decision.length === 0 && paragraph.status === 'decided') {
       throw new InvalidInputError('DECISION_EMPTY', 'En beslutad paragraf måste ha ett beslut', [{ field: 'decision', messages: ['decision must not be empty'] }]);
     }
+    const titleFi = dto.titleFi === undefined ? paragraph.titleFi : checkedFinnishTitle(record.organ, dto.titleFi);
     Object.assign(paragraph, {
       title: dto.title ?? paragraph.title,
+      titleFi,
       decision: dto.decision ?? paragraph.decision,
       description: dto.description !== undefined ? dto.description : paragraph.description,
       decisionBasis: dto.decisionBasis ?? paragraph.decisionBasis,

@@ -8,3 +8,4 @@ export * from './indicator-chart';
 export * from './goal-reports.renderer';
 export * from './minutes.view-model';
 export * from './minutes.renderer';
+export * from './terms';

@@ -3,28 +3,30 @@ import { buildDocument, bulletItem, CellContent, dataTable, heading, municipalit
 import { officerReportContent } from './officer-report.renderer';
 import { finnishMeetingTime, swedishLongDateTime, swedishMeetingTime } from './swedish-dates';
 import { textDocumentContent } from './text-document.renderer';
+import { DOCUMENT_KIND_TERMS, LABEL_TERMS, Term } from './terms';
 import { ContactLine, MeetingNoticeItemView, MeetingNoticeView, NoticeItemDocument, NoticeKind } from './view-models';
 
-/** Every text of the kallelse a reader sees, in Swedish and in Finnish for the organs that also use Finnish. */
+/** Every text of the kallelse a reader sees, in Swedish and in Finnish for the organs that also use Finnish; the shared terms from ./terms. */
 const LABELS = {
-  notice: { sv: 'Kallelse', fi: 'Kokouskutsu' },
-  revised: { sv: 'Reviderad kallelse', fi: 'Korjattu kokouskutsu' },
-  supplementary: { sv: 'Tilläggskallelse', fi: 'Lisäkokouskutsu' },
-  changes: { sv: 'Ändringar', fi: 'Muutokset' },
-  time: { sv: 'Tid', fi: 'Aika' },
-  groupMeeting: { sv: 'Gruppmöte', fi: 'Ryhmäkokous' },
-  place: { sv: 'Plats', fi: 'Paikka' },
-  number: { sv: 'Nr', fi: 'Nro' },
-  agenda: { sv: 'Ärenden', fi: 'Asiat' },
-  caseNumber: { sv: 'Dnr', fi: 'Dnro' },
-  page: { sv: 'Sida', fi: 'Sivu' },
-  closed: { sv: 'Ej offentligt', fi: 'Ei julkinen' },
-  documentsLater: { sv: 'Handlingar delges senare', fi: 'Asiakirjat toimitetaan myöhemmin' },
+  notice: DOCUMENT_KIND_TERMS.notice,
+  revised: DOCUMENT_KIND_TERMS.revised,
+  supplementary: DOCUMENT_KIND_TERMS.supplementary,
+  changes: LABEL_TERMS.changes,
+  time: LABEL_TERMS.time,
+  groupMeeting: LABEL_TERMS.groupMeeting,
+  place: LABEL_TERMS.place,
+  number: LABEL_TERMS.number,
+  agenda: LABEL_TERMS.matters,
+  caseNumber: LABEL_TERMS.caseNumber,
+  page: LABEL_TERMS.page,
+  closed: LABEL_TERMS.closed,
+  documentsLater: LABEL_TERMS.documentsLater,
+  // Under the chair's name, in lower case as the seed's kallelse prints it.
   chair: { sv: 'ordförande', fi: 'puheenjohtaja' },
   secretary: { sv: 'Nämndsekreterare', fi: 'Sihteeri' },
-  attachment: { sv: 'Bilaga', fi: 'Liite' },
-  separateFile: { sv: 'Handlingen finns som separat fil', fi: 'Asiakirja on erillisenä tiedostona' },
-} as const satisfies Record<string, { sv: string; fi: string }> & Record<NoticeKind, { sv: string; fi: string }>;
+  attachment: LABEL_TERMS.attachment,
+  separateFile: LABEL_TERMS.separateFile,
+} as const satisfies Record<string, Term> & Record<NoticeKind, Term>;
 
 type Label = (key: keyof typeof LABELS) => string;
 
@@ -57,7 +59,7 @@ export function buildMeetingNoticeDocument(view: MeetingNoticeView): Document {
     labelled(label('time'), [swedishMeetingTime(view.startsAt, view.endsAt), ...(finnish ? [finnishMeetingTime(view.startsAt, view.endsAt)] : [])].join('\n')),
     ...(view.groupMeetingLines.length === 0 ? [] : [labelled(label('groupMeeting'), view.groupMeetingLines.join('\n'))]),
     labelled(label('place'), view.place),
-    ...agenda(view.items, label, agendaColumns(finnish)),
+    ...agenda(view.items, label, agendaColumns(finnish), finnish),
     ...signatures(view, label),
     ...bundle(view.items, label),
   ];
@@ -99,13 +101,13 @@ function changes(view: MeetingNoticeView, label: Label): FileChild[] {
   return [heading(label('changes'), 2), ...view.changes.map(bulletItem)];
 }
 
-function agenda(items: MeetingNoticeItemView[], label: Label, columnWidths: number[]): FileChild[] {
+function agenda(items: MeetingNoticeItemView[], label: Label, columnWidths: number[], finnish: boolean): FileChild[] {
   const table = dataTable(
     [
       [label('number'), label('agenda'), label('caseNumber'), label('page')],
       ...items.map((item): CellContent[] => [
         String(item.number),
-        item.closed ? `${item.title} (${label('closed')})` : item.title,
+        itemTitle(item, label, finnish),
         item.caseNumber ?? '',
         pages(item, label),
       ]),
@@ -113,6 +115,12 @@ function agenda(items: MeetingNoticeItemView[], label: Label, columnWidths: numb
     { borders: false, columnWidths },
   );
   return table ? [new Paragraph({ spacing: { before: 240 }, children: [] }), table] : [];
+}
+
+/** The title, and under it the Finnish title the secretary entered, for an organ with Finnish; "(Ej offentligt)" after a closed item. */
+function itemTitle(item: MeetingNoticeItemView, label: Label, finnish: boolean): string {
+  const titles = finnish && item.titleFi ? `${item.title}\n${item.titleFi}` : item.title;
+  return item.closed ? `${titles} (${label('closed')})` : titles;
 }
 
 /** "5 - 6": the pages from the item's first document to the end of its last, and the chair's note when documents are to follow. */

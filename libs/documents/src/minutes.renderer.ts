@@ -22,8 +22,9 @@ import {
   WidthType,
 } from 'docx';
 import { bodyParagraphs, buildDocument, bulletItem, dataTable, heading, LIST, numberedItem, plainParagraph, TEXT_WIDTH_TWIPS, textRuns } from './docx-helpers';
-import { AttendeeLine, MinutesExtractView, MinutesView, ParagraphView, PostingView, VoteView } from './minutes.view-model';
-import { swedishLongDate, swedishLongDateTime } from './swedish-dates';
+import { ApprovalView, AttendeeLine, MinutesExtractView, MinutesView, ParagraphView, PostingView, VoteView } from './minutes.view-model';
+import { finnishLongDate, swedishLongDate, swedishLongDateTime } from './swedish-dates';
+import { DocumentLanguage, labeller, LABEL_TERMS, TermKey, withFinnish } from './terms';
 
 /*
  * The protokoll, the protokollsutdrag and the minnesanteckningar (../shared/domain/documents.md, "Protokoll",
@@ -40,6 +41,25 @@ const ATTENDANCE_BOOKMARK = 'narvarolista';
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /**
+ * The labels of one document: Swedish, and "Swedish / Finnish" for an organ with Finnish (lag 2009:724), as the
+ * kallelse gives them. `date` gives a date in Swedish, with the Finnish below it for an organ with Finnish.
+ */
+interface Labels {
+  finnish: boolean;
+  label(key: TermKey): string;
+  date(isoDate: string): string;
+}
+
+function labelsFor(languages: DocumentLanguage[] | undefined): Labels {
+  const finnish = withFinnish(languages);
+  return {
+    finnish,
+    label: labeller(finnish),
+    date: (isoDate) => (finnish ? `${swedishLongDate(isoDate)}\n${finnishLongDate(isoDate)}` : swedishLongDate(isoDate)),
+  };
+}
+
+/**
  * The protokoll or, for `kind: 'notes'`, the minnesanteckningar as a Word document; see {@link renderMinutes}.
  * Throws a RangeError on a view that would print a wrong protocol: two paragraphs with one number, a time that is
  * not HH:MM, a vote whose totals do not add up from its rows.
@@ -48,17 +68,19 @@ export function buildMinutesDocument(view: MinutesView): Document {
   checkMinutes(view);
   const notes = view.kind === 'notes';
   const date = swedishLongDate(view.meetingDate);
+  const labels = labelsFor(view.languages);
   return buildDocument({
     title: `${notes ? 'Minnesanteckningar' : 'Sammanträdesprotokoll'} – ${view.organName} – ${date}`,
     municipalityName: view.municipalityName,
     header: pageHeader({
       municipalityName: view.municipalityName,
-      documentName: notes ? 'MINNESANTECKNINGAR' : 'SAMMANTRÄDESPROTOKOLL',
+      documentName: labels.label(notes ? 'notes' : 'meetingMinutes').toLocaleUpperCase('sv-SE'),
       organName: view.organName,
-      dateLine: `${notes ? 'Datum' : 'Sammanträdesdatum'} ${date}`,
+      dateLine: `${labels.label(notes ? 'date' : 'meetingDate')} ${date}`,
       draftNotice: view.draftNotice,
+      pageLabel: labels.label('page'),
     }),
-    children: notes ? notesContent(view, date) : minutesContent(view, date),
+    children: notes ? notesContent(view, labels) : minutesContent(view, labels),
   });
 }
 
@@ -71,19 +93,28 @@ export async function renderMinutes(view: MinutesView): Promise<Buffer> {
 export function buildMinutesExtractDocument(view: MinutesExtractView): Document {
   checkParagraph(view.paragraph);
   const date = swedishLongDate(view.meetingDate);
+  const labels = labelsFor(view.languages);
+  const { label } = labels;
   return buildDocument({
     title: `Protokollsutdrag § ${view.paragraph.number} – ${view.organName} – ${date}`,
     municipalityName: view.municipalityName,
-    header: pageHeader({ municipalityName: view.municipalityName, documentName: 'SAMMANTRÄDESPROTOKOLL', organName: view.organName, dateLine: `Sammanträdesdatum ${date}`, draftNotice: null }),
+    header: pageHeader({
+      municipalityName: view.municipalityName,
+      documentName: label('meetingMinutes').toLocaleUpperCase('sv-SE'),
+      organName: view.organName,
+      dateLine: `${label('meetingDate')} ${date}`,
+      draftNotice: null,
+      pageLabel: label('page'),
+    }),
     children: [
-      heading('Utdrag ur protokoll', 1),
-      compact(`${view.organName}, sammanträde ${date}`),
-      ...paragraphContent(view.paragraph, { pageBreakBefore: false }),
-      heading('Justering', 2),
+      heading(label('extractHeading'), 1),
+      compact(`${view.organName}, sammanträde ${date}${labels.finnish ? ` / kokous ${finnishLongDate(view.meetingDate)}` : ''}`),
+      ...paragraphContent(view.paragraph, { pageBreakBefore: false, labels }),
+      heading(label('verification'), 2),
       plainParagraph(view.verification),
-      ...(view.posting === null ? [] : postingLines(view.posting)),
-      heading('Utdragsbestyrkande', 2),
-      plainParagraph('Utdraget överensstämmer med originalet.'),
+      ...(view.posting === null ? [] : postingLines(view.posting, labels)),
+      heading(label('extractCertification'), 2),
+      plainParagraph(label('extractAgrees')),
       signatureLine('', null),
       signedName(view.certifiedBy),
     ],
@@ -136,26 +167,27 @@ function checkParagraph(paragraph: ParagraphView): void {
 // ---------------------------------------------------------------------------------------------------------------------
 // The protokoll
 
-function minutesContent(view: MinutesView, date: string): FileChild[] {
+function minutesContent(view: MinutesView, labels: Labels): FileChild[] {
+  const { label } = labels;
   const attendanceApart = attendanceLineCount(view) > MAX_ATTENDANCE_LINES_ON_FIRST_PAGE;
   return [
     ...(view.draftNotice === null ? [] : [draftNotice(view.draftNotice)]),
     compact(view.organName, { bold: true }),
-    heading('Sammanträdesprotokoll', 1),
-    plainParagraph(date),
-    heading('Plats och tid', 2),
+    heading(label('meetingMinutes'), 1),
+    plainParagraph(labels.date(view.meetingDate)),
+    heading(label('placeAndTime'), 2),
     plainParagraph(placeAndTime(view)),
-    ...(attendanceApart ? attendanceReference() : attendance(view, 'Beslutande')),
-    heading('Utses att justera', 2),
+    ...(attendanceApart ? attendanceReference(labels) : attendance(view, 'deciding', labels)),
+    heading(label('appointedVerifiers'), 2),
     ...lines(view.verifiers),
-    heading('Justeringens plats och tid', 2),
+    heading(label('verificationPlaceAndTime'), 2),
     plainParagraph(view.verificationPlaceAndTime ?? ''),
-    ...signatures(view),
-    ...approvals(view),
-    postingBox(view),
-    ...(attendanceApart ? attendancePage(view) : []),
-    ...agendaList(view.paragraphs),
-    ...view.paragraphs.flatMap((paragraph) => paragraphContent(paragraph, { pageBreakBefore: true })),
+    ...signatures(view, labels),
+    ...approvals(view, labels),
+    postingBox(view, labels),
+    ...(attendanceApart ? attendancePage(view, labels) : []),
+    ...agendaList(view.paragraphs, labels),
+    ...view.paragraphs.flatMap((paragraph) => paragraphContent(paragraph, { pageBreakBefore: true, labels })),
   ];
 }
 
@@ -170,35 +202,38 @@ function attendanceLineCount(view: MinutesView): number {
 }
 
 /** Beslutande (Närvarande in minnesanteckningar) and Övriga närvarande, the groups of the latter only when there is someone in them. */
-function attendance(view: MinutesView, decidingLabel: string): FileChild[] {
+function attendance(view: MinutesView, decidingLabel: 'deciding' | 'present', { label }: Labels): FileChild[] {
   const groups: [string, AttendeeLine[]][] = [
-    ['Ej tjänstgörande ersättare', view.nonServingSubstitutes],
-    ['Tjänstemän', view.officials],
-    ['Övriga', view.others],
+    [label('nonServingSubstitutes'), view.nonServingSubstitutes],
+    [label('officials'), view.officials],
+    [label('others'), view.others],
   ];
   const present = groups.filter(([, people]) => people.length > 0);
   return [
-    heading(decidingLabel, 2),
+    heading(label(decidingLabel), 2),
     ...lines(view.deciding.map(attendeeText)),
-    ...(present.length === 0 ? [] : [heading('Övriga närvarande', 2), ...present.flatMap(([label, people]) => [heading(label, 3), ...lines(people.map(attendeeText))])]),
+    ...(present.length === 0 ? [] : [heading(label('othersPresent'), 2), ...present.flatMap(([group, people]) => [heading(group, 3), ...lines(people.map(attendeeText))])]),
   ];
 }
 
-function attendanceReference(): FileChild[] {
+function attendanceReference(labels: Labels): FileChild[] {
+  const page = () => new PageReference(ATTENDANCE_BOOKMARK, { hyperlink: true });
   return [
-    heading('Beslutande', 2),
-    new Paragraph({ children: [new TextRun('Se närvarolista, sidan '), new PageReference(ATTENDANCE_BOOKMARK, { hyperlink: true })] }),
+    heading(labels.label('deciding'), 2),
+    new Paragraph({
+      children: [new TextRun('Se närvarolista, sidan '), page(), ...(labels.finnish ? [new TextRun(' / Katso läsnäololista, sivu '), page()] : [])],
+    }),
   ];
 }
 
-function attendancePage(view: MinutesView): FileChild[] {
+function attendancePage(view: MinutesView, labels: Labels): FileChild[] {
   return [
     new Paragraph({
       heading: HeadingLevel.HEADING_1,
       pageBreakBefore: true,
-      children: [new Bookmark({ id: ATTENDANCE_BOOKMARK, children: [new TextRun('Närvarolista')] })],
+      children: [new Bookmark({ id: ATTENDANCE_BOOKMARK, children: [new TextRun(labels.label('attendanceList'))] })],
     }),
-    ...attendance(view, 'Beslutande'),
+    ...attendance(view, 'deciding', labels),
   ];
 }
 
@@ -212,15 +247,15 @@ function personText(name: string, party: string | null): string {
 }
 
 /** Underskrifter: a line to sign on for the secretary, beside the paragraphs signed for, the chair and each verifier, their names below. */
-function signatures(view: MinutesView): FileChild[] {
+function signatures(view: MinutesView, { label }: Labels): FileChild[] {
   const verifiers = view.signatures.verifiers.length === 0 ? [null] : view.signatures.verifiers;
   return [
-    heading('Underskrifter', 2),
-    signatureLine('Sekreterare', `Paragrafer ${paragraphNumbers(view.paragraphRange)}`),
+    heading(label('signatures'), 2),
+    signatureLine(label('secretary'), `${label('paragraphs')} ${paragraphNumbers(view.paragraphRange)}`),
     signedName(view.signatures.secretary),
-    signatureLine('Ordförande', null),
+    signatureLine(label('chair'), null),
     signedName(view.signatures.chair),
-    ...verifiers.flatMap((name) => [signatureLine('Justerande', null), signedName(name)]),
+    ...verifiers.flatMap((name) => [signatureLine(label('verifier'), null), signedName(name)]),
   ];
 }
 
@@ -252,19 +287,21 @@ function signedName(name: string | null): Paragraph {
   return compact(name ?? '', { indent: { left: SIGNATURE_INDENT }, keepNext: true });
 }
 
+const APPROVER_ROLE = { Ordförande: 'chair', Justerande: 'verifier', Sekreterare: 'secretary' } as const satisfies Record<ApprovalView['role'], TermKey>;
+
 /** The electronic justering: who approved in which role and when, and the checksum of the content they approved. */
-function approvals(view: MinutesView): FileChild[] {
+function approvals(view: MinutesView, { label }: Labels): FileChild[] {
   if (view.approvals.length === 0) return [];
   return [
-    heading('Elektroniskt justerat', 3),
-    ...view.approvals.map((approval) => compact(`${approval.role}: ${approval.name}, ${swedishLongDateTime(approval.approvedAt)}`, { size: 18, keepNext: true })),
+    heading(label('verifiedElectronically'), 3),
+    ...view.approvals.map((approval) => compact(`${label(APPROVER_ROLE[approval.role])}: ${approval.name}, ${swedishLongDateTime(approval.approvedAt)}`, { size: 18, keepNext: true })),
     ...(view.contentSha256 === null
       ? []
       : [
           new Paragraph({
             spacing: { before: 60 },
             keepNext: true,
-            children: [new TextRun({ text: 'Kontrollsumma (SHA-256): ', size: 18 }), new TextRun({ text: view.contentSha256, size: 16, font: 'Courier New' })],
+            children: [new TextRun({ text: `${label('checksum')}: `, size: 18 }), new TextRun({ text: view.contentSha256, size: 16, font: 'Courier New' })],
           }),
         ]),
   ];
@@ -274,17 +311,17 @@ function approvals(view: MinutesView): FileChild[] {
  * The ANSLAG/BEVIS box. Before the justering the posting dates are not known; the box is printed all the same, with
  * what the protocol itself says and the rest left blank, as on a paper protocol that is posted by hand.
  */
-function postingBox(view: MinutesView): Table {
+function postingBox(view: MinutesView, { label, date, finnish }: Labels): Table {
   const posting = view.posting;
   const rows: [string, string][] = [
-    ['Organ', posting?.organName ?? view.organName],
-    ['Sammanträdesdatum', swedishLongDate(posting?.meetingDate ?? view.meetingDate)],
-    ['Paragrafer', paragraphNumbers(posting?.paragraphs ?? view.paragraphRange)],
-    ['Datum då anslaget sätts upp', posting === null ? '' : swedishLongDate(posting.postedOn)],
-    ['Datum då anslaget tas ned', posting === null ? '' : swedishLongDate(posting.takenDownOn)],
-    ['Sista dag för överklagande', posting === null ? '' : swedishLongDate(posting.lastAppealDay)],
-    ['Förvaringsplats för protokollet', posting?.storagePlace ?? ''],
-    ['Underskrift', posting?.signedBy ?? ''],
+    [label('organ'), posting?.organName ?? view.organName],
+    [label('meetingDate'), date(posting?.meetingDate ?? view.meetingDate)],
+    [label('paragraphs'), paragraphNumbers(posting?.paragraphs ?? view.paragraphRange)],
+    [label('postedOn'), posting === null ? '' : date(posting.postedOn)],
+    [label('takenDownOn'), posting === null ? '' : date(posting.takenDownOn)],
+    [label('lastAppealDay'), posting === null ? '' : date(posting.lastAppealDay)],
+    [label('storagePlace'), posting?.storagePlace ?? ''],
+    [label('signature'), posting?.signedBy ?? ''],
   ];
   const frame = { style: BorderStyle.SINGLE, size: 8, color: '000000' };
   const widths = [3402, TEXT_WIDTH_TWIPS - 3402];
@@ -302,17 +339,24 @@ function postingBox(view: MinutesView): Table {
             columnSpan: 2,
             width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA },
             children: [
-              cellParagraph([new TextRun({ text: 'ANSLAG/BEVIS', bold: true }), new TextRun({ text: 'Protokollet är justerat. Justeringen har tillkännagivits genom anslag.', break: 1 })], false),
+              cellParagraph(
+                [
+                  new TextRun({ text: label('postingProof'), bold: true }),
+                  new TextRun({ text: LABEL_TERMS.postingProofText.sv, break: 1 }),
+                  ...(finnish ? [new TextRun({ text: LABEL_TERMS.postingProofText.fi, break: 1 })] : []),
+                ],
+                false,
+              ),
             ],
           }),
         ],
       }),
       ...rows.map(
-        ([label, value], index) =>
+        ([rowLabel, value], index) =>
           new TableRow({
             cantSplit: true,
             children: [
-              new TableCell({ width: { size: widths[0], type: WidthType.DXA }, children: [cellParagraph([new TextRun(label)], index === rows.length - 1)] }),
+              new TableCell({ width: { size: widths[0], type: WidthType.DXA }, children: [cellParagraph([new TextRun(rowLabel)], index === rows.length - 1)] }),
               new TableCell({ width: { size: widths[1], type: WidthType.DXA }, children: [cellParagraph(textRuns(value), index === rows.length - 1)] }),
             ],
           }),
@@ -322,31 +366,39 @@ function postingBox(view: MinutesView): Table {
 }
 
 /** Ärendelista: every paragraph with its title and dnr, from a page of its own after the signature page. */
-function agendaList(paragraphs: ParagraphView[]): FileChild[] {
+function agendaList(paragraphs: ParagraphView[], labels: Labels): FileChild[] {
+  const { label } = labels;
   const table = dataTable(
-    [['§', 'Ärende', 'Dnr'], ...paragraphs.map((paragraph) => [`§ ${paragraph.number}`, paragraph.title, paragraph.caseNumber ?? ''])],
+    [['§', label('matter'), label('caseNumber')], ...paragraphs.map((paragraph) => [`§ ${paragraph.number}`, titles(paragraph, labels), paragraph.caseNumber ?? ''])],
     { borders: false, columnWidths: [851, TEXT_WIDTH_TWIPS - 851 - 1985, 1985] },
   );
-  return [new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: textRuns('Ärendelista') }), ...(table ? [table] : [])];
+  return [new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: textRuns(label('matterList')) }), ...(table ? [table] : [])];
+}
+
+/** The title, and the Finnish title below it where the organ has Finnish and the secretary entered one. */
+function titles(paragraph: ParagraphView, labels: Labels): string {
+  const title = paragraph.title.replace(/\s*\n\s*/g, ' ');
+  return labels.finnish && paragraph.titleFi ? `${title}\n${paragraph.titleFi.replace(/\s*\n\s*/g, ' ')}` : title;
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
 // A paragraph, as the protokoll and its extracts print it
 
-function paragraphContent(paragraph: ParagraphView, options: { pageBreakBefore: boolean }): FileChild[] {
+function paragraphContent(paragraph: ParagraphView, options: { pageBreakBefore: boolean; labels: Labels }): FileChild[] {
+  const { label } = options.labels;
   return [
-    paragraphHeading(paragraph, options.pageBreakBefore),
-    ...decision(paragraph, 'Beslut'),
-    ...section('Yrkanden', paragraph.motions.map(plainParagraph)),
-    ...section('Beslutsgång', paragraph.decisionProcedure.map(plainParagraph)),
-    ...(paragraph.vote === null ? [] : voteSection(paragraph.vote)),
-    ...section('Reservation', paragraph.dissents.flatMap(dissent)),
-    ...section('Protokollsanteckning', paragraph.notes.flatMap(minutesNote)),
-    ...section('Jäv', paragraph.disqualifications.map(disqualification)),
-    ...section('Beskrivning av ärendet', paragraph.description === null ? [] : bodyParagraphs(paragraph.description)),
-    ...section('Beslutsunderlag', paragraph.decisionBasis.map(bulletItem)),
-    ...section('Beslut skickas till', paragraph.distribution.map(bulletItem)),
-    ...(paragraph.approvedAtMeeting ? [new Paragraph({ spacing: { before: 240 }, children: [new TextRun({ text: 'Omedelbart justerad', bold: true, italics: true })] })] : []),
+    paragraphHeading(paragraph, options.pageBreakBefore, options.labels),
+    ...decision(paragraph, label('decision')),
+    ...section(label('motions'), paragraph.motions.map(plainParagraph)),
+    ...section(label('decisionProcedure'), paragraph.decisionProcedure.map(plainParagraph)),
+    ...(paragraph.vote === null ? [] : voteSection(paragraph.vote, options.labels)),
+    ...section(label('dissent'), paragraph.dissents.flatMap(dissent)),
+    ...section(label('minutesNote'), paragraph.notes.flatMap(minutesNote)),
+    ...section(label('disqualification'), paragraph.disqualifications.map(disqualification)),
+    ...section(label('description'), paragraph.description === null ? [] : bodyParagraphs(paragraph.description)),
+    ...section(label('decisionBasis'), paragraph.decisionBasis.map(bulletItem)),
+    ...section(label('distribution'), paragraph.distribution.map(bulletItem)),
+    ...(paragraph.approvedAtMeeting ? [new Paragraph({ spacing: { before: 240 }, children: [new TextRun({ text: label('verifiedAtMeeting'), bold: true, italics: true })] })] : []),
   ];
 }
 
@@ -354,7 +406,7 @@ function paragraphContent(paragraph: ParagraphView, options: { pageBreakBefore: 
  * "§ 4 (Au § 2)  Dnr SUN 2022/2" over the title, in one Heading 1: the way a reader looks a paragraph up, and what a
  * screen reader's list of headings shows.
  */
-function paragraphHeading(paragraph: ParagraphView, pageBreakBefore: boolean, label = '§'): Paragraph {
+function paragraphHeading(paragraph: ParagraphView, pageBreakBefore: boolean, labels: Labels, label = '§'): Paragraph {
   const number = `${label} ${paragraph.number}${paragraph.preparedIn === null ? '' : ` (${paragraph.preparedIn})`}`;
   return new Paragraph({
     heading: HeadingLevel.HEADING_1,
@@ -362,8 +414,10 @@ function paragraphHeading(paragraph: ParagraphView, pageBreakBefore: boolean, la
     tabStops: [{ type: TabStopType.LEFT, position: 2835 }],
     children: [
       new TextRun(number),
-      ...(paragraph.caseNumber === null ? [] : [new TextRun({ children: [new Tab(), `Dnr ${paragraph.caseNumber}`] })]),
-      new TextRun({ text: paragraph.title.replace(/\s*\n\s*/g, ' '), break: 1 }),
+      ...(paragraph.caseNumber === null ? [] : [new TextRun({ children: [new Tab(), `${labels.label('caseNumber')} ${paragraph.caseNumber}`] })]),
+      ...titles(paragraph, labels)
+        .split('\n')
+        .map((title) => new TextRun({ text: title, break: 1 })),
     ],
   });
 }
@@ -401,11 +455,11 @@ function disqualification(entry: ParagraphView['disqualifications'][number]): Pa
 }
 
 /** Omröstning: what Ja and Nej stood for, each member's vote with an X, the totals, the casting vote and the result. */
-function voteSection(vote: VoteView): FileChild[] {
+function voteSection(vote: VoteView, labels: Labels): FileChild[] {
   return [
-    heading('Omröstning', 2),
+    heading(labels.label('vote'), 2),
     plainParagraph(`Ja-röst för ${vote.yesLabel}, Nej-röst för ${vote.noLabel}.`),
-    voteTable(vote),
+    voteTable(vote, labels),
     ...(vote.castingVote === null || vote.castingVote.trim() === '' ? [] : [new Paragraph({ spacing: { before: 120 }, children: textRuns(vote.castingVote) })]),
     new Paragraph({ spacing: { before: 120 }, children: textRuns(vote.result) }),
   ];
@@ -413,15 +467,15 @@ function voteSection(vote: VoteView): FileChild[] {
 
 const VOTE_COLUMNS = [TEXT_WIDTH_TWIPS - 3 * 1134, 1134, 1134, 1134];
 
-function voteTable(vote: VoteView): Table {
+function voteTable(vote: VoteView, { label }: Labels): Table {
   const line = { style: BorderStyle.SINGLE, size: 4, color: '808080' };
   const mark = (chosen: boolean) => (chosen ? 'X' : '');
   const rows: { cells: string[]; header?: true; bold?: true }[] = [
-    { cells: ['Ledamot', 'Ja', 'Nej', 'Avstår'], header: true, bold: true },
+    { cells: [label('member'), label('yes'), label('no'), label('abstain')], header: true, bold: true },
     ...vote.rows.map((row) => ({
       cells: [[personText(row.name, row.party), row.note].filter((part) => part !== null && part.trim() !== '').join(', '), mark(row.choice === 'yes'), mark(row.choice === 'no'), mark(row.choice === 'abstain')],
     })),
-    { cells: ['Summa', String(vote.yes), String(vote.no), String(vote.abstain)], bold: true },
+    { cells: [label('total'), String(vote.yes), String(vote.no), String(vote.abstain)], bold: true },
   ];
   return new Table({
     width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA },
@@ -458,24 +512,25 @@ function voteTable(vote: VoteView): Table {
  * Minnesanteckningar of a råd or beredning: who was there and, per point, what was raised and what the group
  * recommends. A råd decides nothing, so there is no justering, anslag, vote, reservation or jäv to print.
  */
-function notesContent(view: MinutesView, date: string): FileChild[] {
+function notesContent(view: MinutesView, labels: Labels): FileChild[] {
+  const { label } = labels;
   return [
     ...(view.draftNotice === null ? [] : [draftNotice(view.draftNotice)]),
     compact(view.organName, { bold: true }),
-    heading('Minnesanteckningar', 1),
-    plainParagraph(date),
-    heading('Plats och tid', 2),
+    heading(label('notes'), 1),
+    plainParagraph(labels.date(view.meetingDate)),
+    heading(label('placeAndTime'), 2),
     plainParagraph(placeAndTime(view)),
-    ...attendance(view, 'Närvarande'),
+    ...attendance(view, 'present', labels),
     ...view.paragraphs.flatMap((paragraph) => [
-      paragraphHeading(paragraph, false, 'Punkt'),
-      ...section('Beskrivning', paragraph.description === null ? [] : bodyParagraphs(paragraph.description)),
-      ...section('Förslag', paragraph.motions.map(plainParagraph)),
-      ...decision(paragraph, 'Gruppens rekommendation'),
-      ...section('Noteringar', paragraph.notes.flatMap(minutesNote)),
-      ...section('Underlag', paragraph.decisionBasis.map(bulletItem)),
+      paragraphHeading(paragraph, false, labels, label('point')),
+      ...section(label('notesDescription'), paragraph.description === null ? [] : bodyParagraphs(paragraph.description)),
+      ...section(label('proposals'), paragraph.motions.map(plainParagraph)),
+      ...decision(paragraph, label('recommendation')),
+      ...section(label('remarks'), paragraph.notes.flatMap(minutesNote)),
+      ...section(label('basis'), paragraph.decisionBasis.map(bulletItem)),
     ]),
-    heading('Vid anteckningarna', 2),
+    heading(label('noteTaker'), 2),
     new Paragraph({ spacing: { before: 480 }, children: textRuns(view.signatures.secretary ?? '') }),
   ];
 }
@@ -489,6 +544,8 @@ interface PageHeaderOptions {
   organName: string;
   dateLine: string;
   draftNotice: string | null;
+  /** "Sida", or "Sida / Sivu" for an organ with Finnish. */
+  pageLabel: string;
 }
 
 /**
@@ -505,7 +562,7 @@ function pageHeader(options: PageHeaderOptions): Header {
         tabStops: right,
         children: [
           new TextRun({ text: options.municipalityName.toLocaleUpperCase('sv-SE'), bold: true, size: small }),
-          new TextRun({ children: [new Tab(), 'Sida ', PageNumber.CURRENT, '(', PageNumber.TOTAL_PAGES, ')'], size: small }),
+          new TextRun({ children: [new Tab(), `${options.pageLabel} `, PageNumber.CURRENT, '(', PageNumber.TOTAL_PAGES, ')'], size: small }),
         ],
       }),
       new Paragraph({ spacing: { after: 0 }, children: [new TextRun({ text: options.documentName, bold: true, size: small })] }),
@@ -543,12 +600,14 @@ function lines(texts: string[]): Paragraph[] {
   return texts.map((text, index) => (index === last ? new Paragraph({ children: textRuns(text) }) : compact(text)));
 }
 
-function postingLines(posting: PostingView): Paragraph[] {
+function postingLines(posting: PostingView, { label, finnish }: Labels): Paragraph[] {
+  // One line per date: the Finnish date follows the Swedish on the same line.
+  const date = (isoDate: string) => (finnish ? `${swedishLongDate(isoDate)} / ${finnishLongDate(isoDate)}` : swedishLongDate(isoDate));
   return [
-    compact(`Datum då anslaget sätts upp: ${swedishLongDate(posting.postedOn)}`),
-    compact(`Datum då anslaget tas ned: ${swedishLongDate(posting.takenDownOn)}`),
-    compact(`Sista dag för överklagande: ${swedishLongDate(posting.lastAppealDay)}`),
-    plainParagraph(`Förvaringsplats för protokollet: ${posting.storagePlace}`),
+    compact(`${label('postedOn')}: ${date(posting.postedOn)}`),
+    compact(`${label('takenDownOn')}: ${date(posting.takenDownOn)}`),
+    compact(`${label('lastAppealDay')}: ${date(posting.lastAppealDay)}`),
+    plainParagraph(`${label('storagePlace')}: ${posting.storagePlace}`),
   ];
 }
 

@@ -44,6 +44,8 @@ export interface ParagraphView {
   number: number;
   caseNumber: string | null;
   title: string;
+  /** The Finnish title the secretary entered on the agenda item, printed under the title where the organ has Finnish. */
+  titleFi?: string | null;
   /** The preparing utskott's paragraph ("Au § 4"), shown beside the number; null if none. */
   preparedIn: string | null;
   /** The decision, as numbered points when more than one. */
@@ -94,6 +96,8 @@ export interface PostingView {
 
 export interface MinutesView {
   kind: MinutesKind;
+  /** The organ's languages: with 'fi' every heading and label is also given in Finnish ("Beslut / Päätös"); Swedish only when absent. */
+  languages?: ('sv' | 'fi')[];
   municipalityName: string;
   organName: string;
   meetingDate: string;
@@ -131,6 +135,8 @@ export interface MinutesView {
 
 /** A protokollsutdrag: one paragraph with the protocol's header and the Utdragsbestyrkande. */
 export interface MinutesExtractView {
+  /** As in {@link MinutesView}: Finnish labels as well for an organ with Finnish. */
+  languages?: ('sv' | 'fi')[];
   municipalityName: string;
   organName: string;
   meetingDate: string;

@@ -101,3 +101,12 @@ const stockholmDay = new Intl.DateTimeFormat('sv-SE', { timeZone: DOCUMENT_TIME_
 function sameDay(first: Date, second: Date): boolean {
   return stockholmDay.format(first) === stockholmDay.format(second);
 }
+
+/** A calendar date (YYYY-MM-DD) in Finnish long form, for the Finnish lines of a bilingual document: "11. tammikuuta 2023". */
+export function finnishLongDate(isoDate: string): string {
+  // Checked and read as swedishLongDate reads it, so that a date is refused or accepted alike in both languages.
+  swedishLongDate(isoDate);
+  const [year, month, day] = isoDate.split('-').map(Number);
+  const parts = partsOf(finnishDate, new Date(Date.UTC(year, month - 1, day, 12)));
+  return `${parts.day}. ${parts.month} ${parts.year}`;
+}

@@ -59,6 +59,8 @@ export interface MeetingNoticeItemView {
   /** The item's number on the agenda; unique within the notice. */
   number: number;
   title: string;
+  /** The Finnish title the secretary entered, printed under the title for an organ with Finnish; null when none. */
+  titleFi?: string | null;
   caseNumber: string | null;
   /** "Handlingar delges senare": the chair left the documents out; printed in the agenda row. */
   documentsLater: boolean;

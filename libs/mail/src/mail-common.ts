@@ -1,3 +1,4 @@
+import { DOCUMENT_KIND_TERMS, LABEL_TERMS } from '@namndrum/documents';
 import Handlebars from 'handlebars';
 import { DateTime } from 'luxon';
 import type { MeetingMailView } from './mail-views';
@@ -208,13 +209,21 @@ html.registerPartial(
 <div lang="fi" style="margin-top:24px;padding-top:8px;border-top:1px solid #cccccc;">
 <h2 style="font-size:17px;margin:8px 0;">Suomeksi</h2>
 <p style="margin:16px 0;">
-<strong>Kokous:</strong> {{organName}}<br>
-<strong>Aika:</strong> {{finnish.time}}<br>
-<strong>Paikka:</strong> {{place}}
+<strong>${DOCUMENT_KIND_TERMS.meeting.fi}:</strong> {{organName}}<br>
+<strong>${LABEL_TERMS.time.fi}:</strong> {{finnish.time}}<br>
+<strong>${LABEL_TERMS.place.fi}:</strong> {{place}}
 </p>
 {{#each finnish.sentences}}
 <p style="margin:16px 0;">{{this}}</p>
 {{/each}}
+{{#if finnish.agenda}}
+<p style="margin:16px 0 4px;"><strong>{{finnish.agenda.heading}}</strong></p>
+<ol style="margin:0 0 16px;">
+{{#each finnish.agenda.items}}
+<li value="{{number}}">{{title}}{{#if caseNumber}} (dnro {{caseNumber}}){{/if}}{{#each notes}} – <em>{{this}}</em>{{/each}}</li>
+{{/each}}
+</ol>
+{{/if}}
 {{#each finnish.links}}
 <p style="margin:16px 0;"><a href="{{url}}">{{label}}</a></p>
 {{/each}}
@@ -231,13 +240,21 @@ text.registerPartial(
 
 Suomeksi
 
-Kokous: {{organName}}
-Aika: {{finnish.time}}
-Paikka: {{place}}
+${DOCUMENT_KIND_TERMS.meeting.fi}: {{organName}}
+${LABEL_TERMS.time.fi}: {{finnish.time}}
+${LABEL_TERMS.place.fi}: {{place}}
 
 {{#each finnish.sentences}}
 {{this}}
 {{/each}}
+{{#if finnish.agenda}}
+
+{{finnish.agenda.heading}}
+{{#each finnish.agenda.items}}
+{{number}}. {{title}}{{#if caseNumber}} (dnro {{caseNumber}}){{/if}}{{#each notes}} – {{this}}{{/each}}
+{{/each}}
+
+{{/if}}
 {{#each finnish.links}}
 {{label}}: {{url}}
 {{/each}}
@@ -280,6 +297,8 @@ export const HTML_FOOT = `</body>
 export interface FinnishSummary {
   time: string;
   sentences: string[];
+  /** The agenda in the Finnish part of a notice; null in mails that carry none. */
+  agenda: { heading: string; items: { number: number; title: string; caseNumber: string | null; notes: string[] }[] } | null;
   links: { label: string; url: string }[];
   contactLine: string | null;
 }

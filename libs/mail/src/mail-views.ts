@@ -25,8 +25,8 @@ export interface MeetingMailView {
 
 export interface NoticeMailView extends MeetingMailView {
   kind: NoticeMailKind;
-  /** `details`: lines listed under the item (the decisions "Anmälan av delegationsbeslut" reports). */
-  items: { number: number; title: string; caseNumber: string | null; documentsLater: boolean; closed: boolean; details?: string[] }[];
+  /** `titleFi`: the Finnish title the secretary entered, shown in the Finnish part for an organ with Finnish. `details`: lines listed under the item (the decisions "Anmälan av delegationsbeslut" reports). */
+  items: { number: number; title: string; titleFi?: string | null; caseNumber: string | null; documentsLater: boolean; closed: boolean; details?: string[] }[];
   /** Revised: Swedish sentences naming what changed. */
   changes: string[];
   /** Set when the DOCX is too large to attach: where to download it. */

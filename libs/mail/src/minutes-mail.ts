@@ -13,6 +13,7 @@ import {
   type ContactBlock,
   type ContactPerson,
 } from './mail-common';
+import { bilingual, DOCUMENT_KIND_TERMS, LABEL_TERMS } from '@namndrum/documents';
 import type { ComposedMail } from './mail-views';
 
 /**
@@ -35,6 +36,8 @@ export interface ExtractMailView extends MinutesMailBase {
   paragraphNumber: number;
   caseNumber: string | null;
   title: string;
+  /** The paragraph's Finnish title, named in the Finnish part for an organ with Finnish. */
+  titleFi?: string | null;
   /** ISO date the paragraph was verified (justerat) */
   verifiedOn: string;
   /** the decision points, shown in the body */
@@ -125,8 +128,8 @@ const FINNISH_HTML = `{{#if finnish}}
 <div lang="fi" style="margin-top:24px;padding-top:8px;border-top:1px solid #cccccc;">
 <h2 style="font-size:17px;margin:8px 0;">Suomeksi</h2>
 <p style="margin:16px 0;">
-<strong>Kokous:</strong> {{organName}}<br>
-<strong>Kokouspäivä:</strong> {{finnish.date}}
+<strong>${DOCUMENT_KIND_TERMS.meeting.fi}:</strong> {{organName}}<br>
+<strong>${LABEL_TERMS.meetingDate.fi}:</strong> {{finnish.date}}
 </p>
 {{#each finnish.sentences}}
 <p style="margin:16px 0;">{{this}}</p>
@@ -144,8 +147,8 @@ const FINNISH_TEXT = `{{#if finnish}}
 
 Suomeksi
 
-Kokous: {{organName}}
-Kokouspäivä: {{finnish.date}}
+${DOCUMENT_KIND_TERMS.meeting.fi}: {{organName}}
+${LABEL_TERMS.meetingDate.fi}: {{finnish.date}}
 
 {{#each finnish.sentences}}
 {{this}}
@@ -267,7 +270,7 @@ export function composeExtractMail(view: ExtractMailView, recipientName: string)
   const meeting = meetingDate(view);
   const verifiedOn = parseDate(view.verifiedOn, 'verifiedOn');
   const finnish = wantsFinnish(view);
-  const label = finnish ? 'Protokollsutdrag / Pöytäkirjanote' : 'Protokollsutdrag';
+  const label = bilingual(DOCUMENT_KIND_TERMS.extract, finnish);
   const subject = oneLine(`${label}: ${view.organName} ${swedishDate(meeting)} § ${view.paragraphNumber} – ${view.title}`);
   const person = secretaryContact(view);
 
@@ -291,8 +294,8 @@ export function composeExtractMail(view: ExtractMailView, recipientName: string)
       ? {
           date: finnishDate(meeting),
           sentences: [
-            `Tässä on ote kokouksen pöytäkirjasta (§ ${view.paragraphNumber}).`,
-            `Pöytäkirjanote on liitteenä tiedostossa ”${view.attachmentFileName}”.`,
+            `Tässä on ote kokouksen pöytäkirjasta (§ ${view.paragraphNumber}${view.titleFi ? ` ${view.titleFi}` : ''}).`,
+            `${DOCUMENT_KIND_TERMS.extract.fi} on liitteenä tiedostossa ”${view.attachmentFileName}”.`,
             ...appealSentences(view.posting, 'fi'),
           ],
           links: [],

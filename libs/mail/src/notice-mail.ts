@@ -18,13 +18,15 @@ import {
   type MeetingModel,
   type MeetingTimes,
 } from './mail-common';
+import { DOCUMENT_KIND_TERMS, LABEL_TERMS, type Term } from '@namndrum/documents';
 import type { CalendarPart, ComposedMail, NoticeMailKind, NoticeMailView } from './mail-views';
 
-const SUBJECT_LABELS: Record<NoticeMailKind, { sv: string; fi: string }> = {
-  notice: { sv: 'Kallelse', fi: 'Kokouskutsu' },
-  revised: { sv: 'Reviderad kallelse', fi: 'Muutettu kokouskutsu' },
-  supplementary: { sv: 'Tilläggskallelse', fi: 'Täydentävä kokouskutsu' },
-  cancellation: { sv: 'Inställt sammanträde', fi: 'Kokous peruttu' },
+/** The kinds' names as the kallelse DOCX and the public pages give them. */
+const SUBJECT_LABELS: Record<NoticeMailKind, Term> = {
+  notice: DOCUMENT_KIND_TERMS.notice,
+  revised: DOCUMENT_KIND_TERMS.revised,
+  supplementary: DOCUMENT_KIND_TERMS.supplementary,
+  cancellation: DOCUMENT_KIND_TERMS.cancellation,
 };
 
 const FINNISH_INTRO: Record<NoticeMailKind, string> = {
@@ -180,8 +182,23 @@ function finnishSummary(view: NoticeMailView, times: MeetingTimes, documentUrl: 
   return {
     time: finnishMeetingTime(times),
     sentences,
+    agenda: finnishAgenda(view),
     links,
     contactLine: person ? `Lisätietoja antaa sihteeri ${contactInline(person)}.` : null,
+  };
+}
+
+/** The items in the Finnish part: the Finnish title where the secretary entered one, else the Swedish title. */
+function finnishAgenda(view: NoticeMailView): FinnishSummary['agenda'] {
+  if (view.kind === 'cancellation') return null;
+  return {
+    heading: view.kind === 'supplementary' ? 'Lisätyt asiat:' : `${LABEL_TERMS.matters.fi}:`,
+    items: view.items.map((item) => ({
+      number: item.number,
+      title: item.titleFi ?? item.title,
+      caseNumber: item.caseNumber,
+      notes: [...(item.documentsLater ? [LABEL_TERMS.documentsLater.fi] : []), ...(item.closed ? [LABEL_TERMS.closed.fi] : [])],
+    })),
   };
 }
 

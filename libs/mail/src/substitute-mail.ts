@@ -84,6 +84,7 @@ function finnishSummary(view: SubstituteCallMailView, times: MeetingTimes): Finn
     sentences: called
       ? [`Sinut on kutsuttu varajäseneksi jäsenen ${view.replacesName} tilalle.`]
       : [`Varajäsenkutsu on peruttu. Sinun ei tarvitse toimia jäsenen ${view.replacesName} sijaisena.`],
+    agenda: null,
     links: [{ label: 'Linkki kokoukseen', url: view.meetingUrl }],
     contactLine: called
       ? `Ilmoita sihteerille, jos et pääse paikalle${person ? `: ${contactInline(person)}` : ''}.`

@@ -6,6 +6,7 @@ import { applyReorder, AgendaOrderError, insertPosition } from './domain/agenda-
 import { canEditAgenda, isAfterDispatch } from './domain/meeting-status';
 import { AddAgendaItemDto, AgendaTemplateDto, ReorderAgendaDto, UpdateAgendaItemDto } from './dto/agenda.dto';
 import { AgendaItem, AgendaTemplateItem, Meeting, StandardPlacement } from './entities';
+import { checkedFinnishTitle } from './finnish-titles';
 import { meetingClosed } from './meeting.errors';
 import { lockMeeting } from './meeting-lock';
 
@@ -87,6 +88,7 @@ export class AgendaService {
     const organ = await this.organs.get(ctx, meeting.organId);
     const item = this.items(ctx).repository.create({ ...this.blank(meeting), kind: dto.kind, title: dto.title ?? '', documentsLater: dto.documentsLater ?? false });
     if (dto.kind === 'standard') item.placement = dto.placement ?? 'end';
+    if (dto.titleFi !== undefined) item.titleFi = checkedFinnishTitle(organ, dto.titleFi);
     if (dto.matterId) await this.attachMatter(ctx, meeting, organ, item, dto.matterId, dto.kind === 'matter');
     item.public = await this.checkedPublic(ctx, organ, item, dto.public ?? false);
     item.addedAfterNotice = isAfterDispatch(meeting.status);
@@ -117,6 +119,7 @@ export class AgendaService {
       }
       item.title = dto.title;
     }
+    if (dto.titleFi !== undefined) item.titleFi = checkedFinnishTitle(organ, dto.titleFi);
     if (dto.documentsLater !== undefined) item.documentsLater = dto.documentsLater;
     if (dto.public !== undefined) item.public = await this.checkedPublic(ctx, organ, item, dto.public);
     const saved = await this.items(ctx).save(item);
@@ -168,6 +171,7 @@ export class AgendaService {
       municipalityId: meeting.municipalityId,
       meetingId: meeting.id,
       placement: null,
+      titleFi: null,
       matterId: null,
       caseNumber: null,
       officerReportId: null,

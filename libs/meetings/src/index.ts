@@ -15,3 +15,4 @@ export * from './jobs/meetings-jobs.module';
 export * from './jobs/mail-deliverer';
 export * from './jobs/notice-dispatcher';
 export * from './jobs/mail-composers';
+export * from './finnish-titles';

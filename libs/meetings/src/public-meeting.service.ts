@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Municipality, NotFoundError, RequestContext } from '@namndrum/core';
+import { finnishMeetingTime, LABEL_TERMS, labeller, withFinnish } from '@namndrum/documents';
 import { OrganService } from '@namndrum/organisation';
 import Handlebars from 'handlebars';
 import { DateTime } from 'luxon';
@@ -8,6 +9,7 @@ import { DataSource } from 'typeorm';
 import { MEETING_TIME_ZONE } from './domain/clock-time';
 import { formatGroupMeetingLines } from './domain/group-meetings';
 import { AgendaItem, Meeting } from './entities';
+import { shownFinnishTitles } from './finnish-titles';
 
 const page = Handlebars.compile(`<!DOCTYPE html>
 <html lang="sv">
@@ -32,22 +34,23 @@ td.dnr { white-space: nowrap; }
 <body>
 <p class="municipality">{{municipalityName}}</p>
 <h1>{{organName}}</h1>
-<p>Sammanträde</p>
-{{#if cancelled}}<p class="cancelled">Sammanträdet är inställt.{{#if cancellationReason}} {{cancellationReason}}{{/if}}</p>{{/if}}
+<p>{{labels.meeting}}</p>
+{{#if cancelled}}<p class="cancelled">Sammanträdet är inställt.{{#if cancellationReason}} {{cancellationReason}}{{/if}}{{#if finnish}} <span lang="fi">{{labels.cancelledFi}}</span>{{/if}}</p>{{/if}}
 <dl>
-<dt>Tid</dt><dd>{{time}}</dd>
-{{#each groupMeetings}}<dt>Gruppmöte</dt><dd>{{this}}</dd>{{/each}}
-<dt>Plats</dt><dd>{{place}}</dd>
+<dt>{{labels.time}}</dt><dd>{{time}}{{#if timeFi}}<br><span lang="fi">{{timeFi}}</span>{{/if}}</dd>
+{{#each groupMeetings}}<dt>{{../labels.groupMeeting}}</dt><dd>{{this}}</dd>{{/each}}
+<dt>{{labels.place}}</dt><dd>{{place}}</dd>
 </dl>
-<h2>Ärenden</h2>
+<h2>{{labels.matters}}</h2>
 <table>
-<thead><tr><th>Nr</th><th>Ärende</th><th>Dnr</th></tr></thead>
+<thead><tr><th>{{labels.number}}</th><th>{{labels.matter}}</th><th>{{labels.caseNumber}}</th></tr></thead>
 <tbody>
-{{#each items}}<tr><td class="nr">{{number}}</td><td>{{title}}{{#if documentsLater}} <span class="note">(handlingar delges senare)</span>{{/if}}{{#if closed}} <span class="note">(ej offentligt)</span>{{/if}}</td><td class="dnr">{{caseNumber}}</td></tr>
+{{#each items}}<tr><td class="nr">{{number}}</td><td>{{title}}{{#if titleFi}}<br><span lang="fi">{{titleFi}}</span>{{/if}}{{#if documentsLater}} <span class="note">({{../labels.documentsLater}})</span>{{/if}}{{#if closed}} <span class="note">({{../labels.closed}})</span>{{/if}}</td><td class="dnr">{{caseNumber}}</td></tr>
 {{/each}}
 </tbody>
 </table>
 <p class="note">Handlingarna finns hos nämndsekreteraren och, för ledamöter och ersättare, i kallelsen.</p>
+{{#if finnish}}<p class="note" lang="fi">Asiakirjat ovat saatavilla sihteeriltä sekä jäsenille ja varajäsenille kokouskutsun liitteinä.</p>{{/if}}
 </body>
 </html>`);
 
@@ -79,9 +82,28 @@ export class PublicMeetingService {
     const start = DateTime.fromJSDate(meeting.startsAt, { zone: MEETING_TIME_ZONE }).setLocale('sv');
     const end = DateTime.fromJSDate(meeting.endsAt, { zone: MEETING_TIME_ZONE });
     const weekday = start.toFormat('cccc');
+    const finnish = withFinnish(organ.rules.languages);
+    const label = labeller(finnish);
+    const finnishTitles = finnish ? await shownFinnishTitles(this.dataSource.manager, items) : new Map<string, string>();
     return page({
       municipalityName: municipality.name,
       organName: organ.name,
+      finnish,
+      labels: {
+        meeting: label('meeting'),
+        cancelledFi: LABEL_TERMS.meetingCancelled.fi,
+        time: label('time'),
+        groupMeeting: label('groupMeeting'),
+        place: label('place'),
+        matters: label('matters'),
+        number: label('number'),
+        matter: label('matter'),
+        caseNumber: label('caseNumber'),
+        // In parentheses after the title, in lower case.
+        documentsLater: label('documentsLater').toLocaleLowerCase('sv-SE'),
+        closed: label('closed').toLocaleLowerCase('sv-SE'),
+      },
+      timeFi: finnish ? finnishMeetingTime(meeting.startsAt, meeting.endsAt) : null,
       date: start.toFormat('yyyy-MM-dd'),
       time: `${weekday[0].toUpperCase()}${weekday.slice(1)} ${start.toFormat('d MMMM yyyy')}, kl. ${start.toFormat('HH:mm')}–${end.toFormat('HH:mm')}`,
       groupMeetings: formatGroupMeetingLines(meeting.groupMeetings),
@@ -91,6 +113,7 @@ export class PublicMeetingService {
       items: items.map((item) => ({
         number: item.position,
         title: item.matterId && secret.has(item.matterId) ? 'Ärende som omfattas av sekretess' : item.title,
+        titleFi: finnishTitles.get(item.id) ?? null,
         caseNumber: item.caseNumber ?? '',
         documentsLater: item.documentsLater,
         closed: organ.rules.openMeetings && !item.public,

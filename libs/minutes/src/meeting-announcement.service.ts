@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { AuditService, Clock, OUTBOX_KINDS, OutboxService, RequestContext, swedishDate, TenantRepository } from '@namndrum/core';
-import { AgendaService, Meeting, meetingDate, MeetingNotice, NoticeService } from '@namndrum/meetings';
+import { AgendaService, Meeting, meetingDate, MeetingNotice, NoticeService, shownFinnishTitles } from '@namndrum/meetings';
 import { MatterService } from '@namndrum/matters';
 import { Organ } from '@namndrum/organisation';
 import { addDays, announcementUpAt } from './domain';
@@ -65,6 +65,7 @@ export class MeetingAnnouncementService implements OnModuleInit {
         paragraphId: null,
         documentType: 'Kungörelse',
         organName: organ.name,
+        languages: organ.rules.languages,
         meetingDate: meetingDate(meeting),
         paragraphs: '',
         verifiedOn: null,
@@ -109,6 +110,7 @@ export class MeetingAnnouncementService implements OnModuleInit {
   private async announcement(ctx: RequestContext, meeting: Meeting, notice: MeetingNotice): Promise<MeetingAnnouncement> {
     const items = await this.agenda.list(ctx, meeting.id);
     const secret = await this.matters.secretIds(ctx, items.map((item) => item.matterId).filter((id): id is string => id !== null));
+    const finnishTitles = await shownFinnishTitles(ctx.em, items);
     return {
       startsAt: meeting.startsAt.toISOString(),
       endsAt: meeting.endsAt.toISOString(),
@@ -116,6 +118,7 @@ export class MeetingAnnouncementService implements OnModuleInit {
       items: items.map((item) => ({
         number: item.position,
         title: item.matterId && secret.has(item.matterId) ? 'Ärende som omfattas av sekretess' : item.title,
+        titleFi: finnishTitles.get(item.id) ?? null,
         caseNumber: item.caseNumber,
       })),
       cancelled: notice.kind === 'cancellation',

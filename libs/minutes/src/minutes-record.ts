@@ -99,6 +99,8 @@ function paragraphContent(record: MinutesRecord, paragraph: Paragraph): unknown 
     number: paragraph.number,
     position: paragraph.position,
     title: paragraph.title,
+    // Only when there is one, so that the content of minutes without Finnish titles hashes as it always has.
+    ...(paragraph.titleFi === null ? {} : { titleFi: paragraph.titleFi }),
     matterId: paragraph.matterId,
     caseNumber: paragraph.caseNumber,
     proposal: paragraph.proposal,

@@ -41,6 +41,13 @@ export function requiredApprovers(record: MinutesRecord): RequiredApprover[] {
   return [...chair, ...minutes.verifierPersonIds.map((personId) => ({ personId, role: 'verifier' as const }))];
 }
 
+/** "UTKAST – ej justerat" on a draft, followed by the Finnish where the organ has Finnish. */
+function draftNotice(kind: Minutes['kind'], languages: ('sv' | 'fi')[]): string {
+  const swedish = kind === 'minutes' ? 'UTKAST – ej justerat' : 'UTKAST';
+  if (!languages.includes('fi')) return swedish;
+  return `${swedish} / ${kind === 'minutes' ? 'LUONNOS – ei tarkastettu' : 'LUONNOS'}`;
+}
+
 /** Turns a minutes record into what the API returns and what the renderers take. */
 @Injectable()
 export class MinutesPresenter {
@@ -135,6 +142,7 @@ export class MinutesPresenter {
       position: paragraph.position,
       agendaItemId: paragraph.agendaItemId,
       title: paragraph.title,
+      titleFi: paragraph.titleFi,
       matterId: paragraph.matterId,
       caseNumber: paragraph.caseNumber,
       proposal: paragraph.proposal,
@@ -242,6 +250,7 @@ export class MinutesPresenter {
       number: paragraph.number,
       caseNumber: paragraph.caseNumber,
       title: paragraph.title,
+      titleFi: paragraph.titleFi,
       preparedIn: paragraph.preparedIn,
       decision: isDeclinedExtraMatter(paragraph, record.paragraphs) ? [NOT_TAKEN_UP_TEXT] : paragraph.decision,
       motions: input.motions.length > 0 ? describeMotions(input) : [],
@@ -311,6 +320,7 @@ export class MinutesPresenter {
     const approvals = this.minutes(record).approvals.filter((approval) => approval.paragraphId === null && approval.valid);
     return {
       kind: minutes.kind,
+      languages: organ.rules.languages,
       municipalityName,
       organName: organ.name,
       meetingDate: minutes.meetingDate,
@@ -337,7 +347,7 @@ export class MinutesPresenter {
       contentSha256: minutes.status === 'verified' ? minutes.contentSha256 : null,
       posting: minutes.kind === 'minutes' && posting ? this.postingView(record, posting) : null,
       paragraphs: paragraphs.map((paragraph) => this.paragraphView(record, paragraph)),
-      draftNotice: minutes.status === 'draft' ? (minutes.kind === 'minutes' ? 'UTKAST – ej justerat' : 'UTKAST') : null,
+      draftNotice: minutes.status === 'draft' ? draftNotice(minutes.kind, organ.rules.languages) : null,
     };
   }
 
@@ -358,6 +368,7 @@ export class MinutesPresenter {
     const approvers = requiredApprovers(record).map((approver) => personName(record, approver.personId));
     const names = approvers.length > 1 ? `${approvers.slice(0, -1).join(', ')} och ${approvers[approvers.length - 1]}` : (approvers[0] ?? '');
     return {
+      languages: record.organ.rules.languages,
       municipalityName,
       organName: record.organ.name,
       meetingDate: record.minutes.meetingDate,

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { FILE_STORAGE, FileStorage, Municipality, NotFoundError } from '@namndrum/core';
-import { swedishLongDate, swedishMeetingTime } from '@namndrum/documents';
+import { DOCUMENT_KIND_TERMS, finnishLongDate, finnishMeetingTime, LABEL_TERMS, labeller, swedishLongDate, swedishMeetingTime, TermKey, withFinnish } from '@namndrum/documents';
 import Handlebars from 'handlebars';
 import { DataSource } from 'typeorm';
 import { Posting } from './entities';
@@ -29,34 +29,35 @@ h3 { font-size: 1rem; margin: 1rem 0 .25rem; }
 </head>
 <body>
 <p class="municipality">{{municipalityName}}</p>
-<h1>Anslagstavla</h1>
+<h1>{{boardTitle.sv}}{{#if finnish}} / <span lang="fi">{{boardTitle.fi}}</span>{{/if}}</h1>
 <p>Kungörelser om kommunfullmäktiges sammanträden och tillkännagivanden om justerade protokoll. Ett anslag om ett protokoll sitter uppe under hela tiden för överklagande.</p>
+{{#if finnish}}<p lang="fi">Kunnanvaltuuston kokousten kuulutukset ja ilmoitukset tarkastetuista pöytäkirjoista. Pöytäkirjaa koskeva ilmoitus on nähtävillä koko valitusajan.</p>{{/if}}
 {{#each postings}}
 <article aria-labelledby="anslag-{{id}}">
 {{#if announcement}}
-<h2 id="anslag-{{id}}">Kungörelse – {{organName}} sammanträder {{meetingDate}}</h2>
-{{#if announcement.cancelled}}<p class="cancelled">Sammanträdet är inställt.</p>{{/if}}
+<h2 id="anslag-{{id}}">Kungörelse – {{organName}} sammanträder {{meetingDate}}{{#if finnish}}<br><span lang="fi">{{finnish.heading}}</span>{{/if}}</h2>
+{{#if announcement.cancelled}}<p class="cancelled">Sammanträdet är inställt.{{#if finnish}} <span lang="fi">{{labels.meetingCancelledFi}}</span>{{/if}}</p>{{/if}}
 <dl>
-<dt>Tid</dt><dd>{{time}}</dd>
-<dt>Plats</dt><dd>{{announcement.place}}</dd>
-<dt>Anslaget sattes upp</dt><dd>{{postedOn}}</dd>
-<dt>Anslaget tas ned</dt><dd>{{takenDownOn}}</dd>
-<dt>Handlingarna finns</dt><dd>{{storagePlace}}</dd>
+<dt>{{labels.time}}</dt><dd>{{time}}{{#if finnish}}<br><span lang="fi">{{finnish.time}}</span>{{/if}}</dd>
+<dt>{{labels.place}}</dt><dd>{{announcement.place}}</dd>
+<dt>{{labels.postingUp}}</dt><dd>{{postedOn}}</dd>
+<dt>{{labels.postingDown}}</dt><dd>{{takenDownOn}}</dd>
+<dt>{{labels.documentsKept}}</dt><dd>{{storagePlace}}</dd>
 </dl>
-<h3>Ärenden</h3>
-<ol>{{#each announcement.items}}<li value="{{number}}">{{title}}{{#if caseNumber}} ({{caseNumber}}){{/if}}</li>{{/each}}</ol>
+<h3>{{labels.matters}}</h3>
+<ol>{{#each items}}<li value="{{number}}">{{title}}{{#if caseNumber}} ({{caseNumber}}){{/if}}{{#if titleFi}}<br><span lang="fi">{{titleFi}}</span>{{/if}}</li>{{/each}}</ol>
 {{else}}
-<h2 id="anslag-{{id}}">{{documentType}} – {{organName}}, sammanträde {{meetingDate}}</h2>
+<h2 id="anslag-{{id}}">{{documentType}} – {{organName}}, sammanträde {{meetingDate}}{{#if finnish}}<br><span lang="fi">{{finnish.heading}}</span>{{/if}}</h2>
 <dl>
-<dt>Organ</dt><dd>{{organName}}</dd>
-<dt>Sammanträdesdatum</dt><dd>{{meetingDate}}</dd>
-<dt>Paragrafer</dt><dd>{{paragraphs}}</dd>
-<dt>Protokollet justerat</dt><dd>{{verifiedOn}}</dd>
-<dt>Anslaget sattes upp</dt><dd>{{postedOn}}</dd>
-<dt>Anslaget tas ned</dt><dd>{{takenDownOn}}</dd>
-<dt>Sista dag att överklaga</dt><dd>{{lastAppealDay}}</dd>
-<dt>Förvaringsplats för protokollet</dt><dd>{{storagePlace}}</dd>
-<dt>Protokoll</dt><dd>{{#if fileUrl}}<a href="{{fileUrl}}">Ladda ned {{#if paragraphId}}protokollsutdraget{{else}}protokollet{{/if}} (Word)</a>{{else}}Protokollet publiceras inte här; det kan läsas på förvaringsplatsen.{{/if}}</dd>
+<dt>{{labels.organ}}</dt><dd>{{organName}}</dd>
+<dt>{{labels.meetingDate}}</dt><dd>{{meetingDate}}</dd>
+<dt>{{labels.paragraphs}}</dt><dd>{{paragraphs}}</dd>
+<dt>{{labels.verifiedMinutes}}</dt><dd>{{verifiedOn}}</dd>
+<dt>{{labels.postingUp}}</dt><dd>{{postedOn}}</dd>
+<dt>{{labels.postingDown}}</dt><dd>{{takenDownOn}}</dd>
+<dt>{{labels.appealUntil}}</dt><dd>{{lastAppealDay}}</dd>
+<dt>{{labels.storagePlace}}</dt><dd>{{storagePlace}}</dd>
+<dt>{{labels.minutes}}</dt><dd>{{#if fileUrl}}<a href="{{fileUrl}}">Ladda ned {{#if paragraphId}}protokollsutdraget{{else}}protokollet{{/if}} (Word){{#if finnish}} / <span lang="fi">{{finnish.download}}</span>{{/if}}</a>{{else}}Protokollet publiceras inte här; det kan läsas på förvaringsplatsen.{{#if finnish}} <span lang="fi">Pöytäkirjaa ei julkaista täällä; sen voi lukea säilytyspaikassa.</span>{{/if}}{{/if}}</dd>
 </dl>
 {{/if}}
 </article>
@@ -66,9 +67,54 @@ h3 { font-size: 1rem; margin: 1rem 0 .25rem; }
 <section class="appeal" aria-labelledby="overklagande">
 <h2 id="overklagande">Så överklagar du</h2>
 <p>Den som är medlem i kommunen kan överklaga ett beslut genom laglighetsprövning enligt 13 kap. kommunallagen. Överklagandet ska ha kommit in till förvaltningsrätten inom tre veckor från den dag då justeringen av protokollet tillkännagavs på anslagstavlan, det vill säga senast den dag som anges som sista dag att överklaga.</p>
+{{#if finnish}}
+<h2 lang="fi">Näin haet muutosta</h2>
+<p lang="fi">Kunnan jäsen voi hakea muutosta päätökseen laillisuusvalituksella kuntalain (kommunallagen) 13 luvun mukaisesti. Valituksen on oltava perillä hallinto-oikeudessa (förvaltningsrätten) kolmen viikon kuluessa siitä päivästä, jona pöytäkirjan tarkastuksesta on ilmoitettu ilmoitustaululla, eli viimeistään valitusajan viimeisenä päivänä.</p>
+{{/if}}
 </section>
 </body>
 </html>`);
+
+const BOARD_LABELS = [
+  'time',
+  'place',
+  'postingUp',
+  'postingDown',
+  'documentsKept',
+  'matters',
+  'organ',
+  'meetingDate',
+  'paragraphs',
+  'verifiedMinutes',
+  'appealUntil',
+  'storagePlace',
+  'minutes',
+] as const satisfies TermKey[];
+
+/** The labels of one posting: Swedish, "Swedish / Finnish" for a posting of an organ with Finnish. */
+function boardLabels(finnish: boolean): Record<(typeof BOARD_LABELS)[number], string> & { meetingCancelledFi: string } {
+  const label = labeller(finnish);
+  const labels = Object.fromEntries(BOARD_LABELS.map((key) => [key, label(key)])) as Record<(typeof BOARD_LABELS)[number], string>;
+  return { ...labels, meetingCancelledFi: LABEL_TERMS.meetingCancelled.fi };
+}
+
+/** The Finnish heading of a posting ("Pöytäkirja – Råd för finskt förvaltningsområde, kokous 11. tammikuuta 2023"), its time and its download link. */
+function finnishParts(posting: Posting): { heading: string; time: string | null; download: string } {
+  const date = finnishLongDate(posting.meetingDate);
+  if (posting.announcement) {
+    return {
+      heading: `${DOCUMENT_KIND_TERMS.announcement.fi} – ${posting.organName}, kokous ${date}`,
+      time: finnishMeetingTime(posting.announcement.startsAt, posting.announcement.endsAt),
+      download: '',
+    };
+  }
+  const kind = posting.paragraphId ? DOCUMENT_KIND_TERMS.extract : DOCUMENT_KIND_TERMS.minutes;
+  return {
+    heading: `${posting.paragraphId ? DOCUMENT_KIND_TERMS.extract.fi : DOCUMENT_KIND_TERMS.minutes.fi} – ${posting.organName}, kokous ${date}`,
+    time: null,
+    download: `Lataa ${kind.fi.toLocaleLowerCase('fi-FI')} (Word)`,
+  };
+}
 
 /** The municipality's official digital notice board (anslagstavla): the postings that are up, for anyone. */
 @Injectable()
@@ -83,16 +129,27 @@ export class NoticeBoardService {
     const postings = await this.dataSource.getRepository(Posting).find({ where: { municipalityId: municipality.id, status: 'up' }, order: { postedOn: 'DESC', organName: 'ASC' } });
     return page({
       municipalityName: municipality.name,
-      postings: postings.map((posting) => ({
-        ...posting,
-        meetingDate: swedishLongDate(posting.meetingDate),
-        verifiedOn: posting.verifiedOn ? swedishLongDate(posting.verifiedOn) : null,
-        postedOn: swedishLongDate(posting.postedOn),
-        takenDownOn: swedishLongDate(posting.takenDownOn),
-        lastAppealDay: posting.lastAppealDay ? swedishLongDate(posting.lastAppealDay) : null,
-        time: posting.announcement ? swedishMeetingTime(posting.announcement.startsAt, posting.announcement.endsAt) : null,
-        fileUrl: posting.fileSha256 ? `/anslagstavla/${municipality.code}/anslag/${posting.id}/protokoll.docx` : null,
-      })),
+      boardTitle: DOCUMENT_KIND_TERMS.noticeBoard,
+      // The board's own texts are given in Finnish as well while a posting in Finnish is up.
+      finnish: postings.some((posting) => withFinnish(posting.languages)),
+      postings: postings.map((posting) => {
+        const finnish = withFinnish(posting.languages);
+        // Dates in Swedish, and in Finnish after them for a posting of an organ with Finnish.
+        const date = (isoDate: string) => (finnish ? `${swedishLongDate(isoDate)} / ${finnishLongDate(isoDate)}` : swedishLongDate(isoDate));
+        return {
+          ...posting,
+          meetingDate: swedishLongDate(posting.meetingDate),
+          verifiedOn: posting.verifiedOn ? date(posting.verifiedOn) : null,
+          postedOn: date(posting.postedOn),
+          takenDownOn: date(posting.takenDownOn),
+          lastAppealDay: posting.lastAppealDay ? date(posting.lastAppealDay) : null,
+          time: posting.announcement ? swedishMeetingTime(posting.announcement.startsAt, posting.announcement.endsAt) : null,
+          fileUrl: posting.fileSha256 ? `/anslagstavla/${municipality.code}/anslag/${posting.id}/protokoll.docx` : null,
+          items: (posting.announcement?.items ?? []).map((item) => ({ ...item, titleFi: finnish ? (item.titleFi ?? null) : null })),
+          labels: boardLabels(finnish),
+          finnish: finnish ? finnishParts(posting) : null,
+        };
+      }),
     });
   }
 

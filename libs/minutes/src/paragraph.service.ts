@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, Clock, ConflictError, ForbiddenError, InvalidInputError, Permission, RequestContext, TenantRepository } from '@namndrum/core';
 import { MatterService } from '@namndrum/matters';
-import { MeetingService } from '@namndrum/meetings';
+import { checkedFinnishTitle, MeetingService } from '@namndrum/meetings';
 import { DateTime } from 'luxon';
 import {
   CastingVoteNotAllowedError,
@@ -106,13 +106,15 @@ export class ParagraphService {
   }
 
   async update(ctx: RequestContext, id: string, dto: UpdateParagraphDto): Promise<ParagraphDto> {
-    const { paragraph } = await this.forWrite(ctx, id);
+    const { record, paragraph } = await this.forWrite(ctx, id);
     const before = { ...paragraph };
     if (dto.decision !== undefined && dto.decision.length === 0 && paragraph.status === 'decided') {
       throw new InvalidInputError('DECISION_EMPTY', 'En beslutad paragraf måste ha ett beslut', [{ field: 'decision', messages: ['decision must not be empty'] }]);
     }
+    const titleFi = dto.titleFi === undefined ? paragraph.titleFi : checkedFinnishTitle(record.organ, dto.titleFi);
     Object.assign(paragraph, {
       title: dto.title ?? paragraph.title,
+      titleFi,
       decision: dto.decision ?? paragraph.decision,
       description: dto.description !== undefined ? dto.description : paragraph.description,
       decisionBasis: dto.decisionBasis ?? paragraph.decisionBasis,

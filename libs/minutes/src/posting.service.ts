@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService, Clock, OUTBOX_KINDS, OutboxService, Page, PageQueryDto, RequestContext, TenantRepository } from '@namndrum/core';
+import { Organ } from '@namndrum/organisation';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { postingDates } from './domain';
@@ -68,6 +69,7 @@ export class PostingService {
   /** Up on the day of verification, down the day after the last day to appeal. */
   async create(ctx: RequestContext, posting: NewPosting): Promise<Posting> {
     const dates = postingDates(posting.verifiedOn);
+    const organ = await new TenantRepository(ctx, Organ, 'Organet').get(posting.minutes.organId);
     const repo = this.postings(ctx);
     const saved = await repo.save(
       repo.create({
@@ -78,6 +80,7 @@ export class PostingService {
         paragraphId: posting.paragraph?.id ?? null,
         documentType: 'Protokoll',
         organName: posting.organName,
+        languages: organ.rules.languages,
         meetingDate: posting.minutes.meetingDate,
         paragraphs: posting.paragraphs,
         verifiedOn: posting.verifiedOn,

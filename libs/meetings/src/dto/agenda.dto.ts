@@ -23,6 +23,17 @@ export class AddAgendaItemDto {
   @MaxLength(500)
   title?: string;
 
+  @ApiPropertyOptional({
+    example: 'Tiedotus hallintoalueen toiminnasta',
+    description: 'The Finnish title, for an organ with Finnish among its languages; shown in the Finnish parts of the notice, minutes, notice board and public page',
+  })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  titleFi?: string;
+
   @ApiPropertyOptional({ enum: STANDARD_PLACEMENTS, description: 'For standard items: at the start or the end of the agenda' })
   @ValidateIf((dto: AddAgendaItemDto) => dto.kind === 'standard' || dto.placement !== undefined)
   @IsIn(STANDARD_PLACEMENTS)
@@ -57,6 +68,15 @@ export class UpdateAgendaItemDto {
   @IsNotEmpty()
   @MaxLength(500)
   title?: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The Finnish title, any kind of item, for an organ with Finnish among its languages; null removes it' })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  titleFi?: string | null;
 }
 
 export class ReorderAgendaDto {
@@ -74,6 +94,7 @@ export class AgendaItemDto extends TenantResourceDto {
   @ApiProperty({ enum: AGENDA_ITEM_KINDS }) kind: AgendaItemKind;
   @ApiProperty({ enum: STANDARD_PLACEMENTS, nullable: true }) placement: StandardPlacement | null;
   @ApiProperty() title: string;
+  @ApiProperty({ type: String, nullable: true, description: 'The Finnish title, for an organ with Finnish' }) titleFi: string | null;
   @ApiProperty({ format: 'uuid', nullable: true }) matterId: string | null;
   @ApiProperty({ nullable: true }) caseNumber: string | null;
   @ApiProperty({ format: 'uuid', nullable: true }) officerReportId: string | null;

@@ -37,6 +37,10 @@ export class AgendaItem extends TenantEntity {
   @Column('text')
   title: string;
 
+  /** The Finnish title the secretary entered, for an organ with Finnish (lag 2009:724); shown in the Finnish parts. */
+  @Column('text', { nullable: true })
+  titleFi: string | null;
+
   @Column('uuid', { nullable: true })
   matterId: string | null;
 

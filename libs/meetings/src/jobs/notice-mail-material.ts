@@ -7,6 +7,7 @@ import { DelegationReportService } from '../delegation-report.service';
 import { isDelegationReportItem } from '../domain/delegation-report';
 import { formatGroupMeetingLines } from '../domain/group-meetings';
 import { AgendaItem, MailDelivery, Meeting, MeetingNotice, SubstituteCall } from '../entities';
+import { shownFinnishTitles } from '../finnish-titles';
 import { DOCX_MEDIA_TYPE } from '@namndrum/documents';
 
 const CACHED_NOTICES = 16;
@@ -84,6 +85,7 @@ export class NoticeMailMaterial {
       notice.itemIds.includes(item.id),
     );
     const base = await this.meetingView(ctx, meeting);
+    const finnishTitles = await shownFinnishTitles(ctx.em, items);
     const attach = notice.fileSha256 !== null && (notice.fileSizeBytes ?? 0) <= this.config.NOTICE_ATTACHMENT_MAX_BYTES;
     // As the notice's DOCX lists them: as of its finalization, never a secret matter's decision text.
     const reported = items.some(isDelegationReportItem) ? await this.delegationReport.lines(ctx, meeting, 'public', notice.kind === 'notice' ? notice.finalizedAt : undefined) : [];
@@ -95,6 +97,7 @@ export class NoticeMailMaterial {
       items: items.map((item) => ({
         number: item.position,
         title: item.title,
+        titleFi: finnishTitles.get(item.id) ?? null,
         caseNumber: item.caseNumber,
         documentsLater: item.documentsLater,
         closed: organ.rules.openMeetings && !item.public,

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDateString, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDateString, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { TenantResourceDto, Trim } from '@namndrum/organisation';
 import { BALLOT_CHOICES, BallotChoice, MOTION_KINDS, MotionKind } from '../domain';
 import { PARAGRAPH_STATUSES, ParagraphStatus } from '../entities/paragraph.entity';
@@ -22,6 +22,9 @@ export class AddParagraphDto {
 
 export class UpdateParagraphDto {
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(500) title?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The Finnish title, for an organ with Finnish among its languages; null removes it' })
+  @IsOptional() @ValidateIf((_, value) => value !== null) @Trim() @IsString() @IsNotEmpty() @MaxLength(500)
+  titleFi?: string | null;
   @ApiPropertyOptional({ type: [String], description: 'Beslut, as numbered points' })
   @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(5000, { each: true })
   decision?: string[];
@@ -207,6 +210,7 @@ export class ParagraphDto extends TenantResourceDto {
   @ApiProperty() position: number;
   @ApiProperty({ format: 'uuid', nullable: true }) agendaItemId: string | null;
   @ApiProperty() title: string;
+  @ApiProperty({ type: String, nullable: true, description: 'The Finnish title, for an organ with Finnish' }) titleFi: string | null;
   @ApiProperty({ format: 'uuid', nullable: true }) matterId: string | null;
   @ApiProperty({ nullable: true }) caseNumber: string | null;
   @ApiProperty({ type: [String] }) proposal: string[];

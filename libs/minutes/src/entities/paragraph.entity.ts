@@ -58,6 +58,10 @@ export class Paragraph extends TenantEntity {
   @Column('text')
   title: string;
 
+  /** The Finnish title from the agenda item, printed under the title where the organ has Finnish. */
+  @Column('text', { nullable: true })
+  titleFi: string | null;
+
   @Column('uuid', { nullable: true })
   matterId: string | null;
 
@@ -136,6 +140,7 @@ export class Paragraph extends TenantEntity {
 /** What a new paragraph holds before anything is said about it at the meeting. */
 export function openParagraph(values: Pick<Paragraph, 'title' | 'agendaItemId' | 'matterId' | 'caseNumber' | 'proposal' | 'extraMatter'>): Partial<Paragraph> {
   return {
+    titleFi: null,
     ...values,
     takenUpInParagraphId: null,
     proposalLabel: 'förslaget',

@@ -17,7 +17,8 @@ export interface MeetingAnnouncement {
   startsAt: string;
   endsAt: string;
   place: string;
-  items: { number: number; title: string; caseNumber: string | null }[];
+  /** `titleFi`: the Finnish title the secretary entered, for an organ with Finnish; never that of a secret matter. */
+  items: { number: number; title: string; titleFi?: string | null; caseNumber: string | null }[];
   cancelled: boolean;
 }
 
@@ -68,6 +69,10 @@ export class Posting extends TenantEntity {
 
   @Column('text')
   organName: string;
+
+  /** The organ's languages when the posting was made: with 'fi' the notice board shows it in Finnish as well. */
+  @Column('text', { array: true, default: () => `'{sv}'` })
+  languages: ('sv' | 'fi')[];
 
   @Column('date')
   meetingDate: string;

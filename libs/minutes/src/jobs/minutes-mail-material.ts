@@ -47,6 +47,7 @@ export class MinutesMailMaterial implements DeliveryComposer, OnModuleInit {
             paragraphNumber: locked.number,
             caseNumber: locked.caseNumber,
             title: locked.title,
+            titleFi: locked.titleFi,
             verifiedOn: posting?.verifiedOn ?? record.minutes.meetingDate,
             decision: locked.decision,
             posting: posting ? { postedOn: posting.postedOn, lastAppealDay: appealDates(posting).lastAppealDay } : null,

@@ -8,5 +8,6 @@ import { MeetingAnnouncements1795451663727 } from './1795451663727-MeetingAnnoun
 import { MinutesDecisionRules1795461000000 } from './1795461000000-MinutesDecisionRules';
 import { PersonalSubstitutesAndAuthorityMatters1795462000000 } from './1795462000000-PersonalSubstitutesAndAuthorityMatters';
 import { DelegatedDecisions1795463000000 } from './1795463000000-DelegatedDecisions';
+import { FinnishTitles1795464000000 } from './1795464000000-FinnishTitles';
 
-export const MIGRATIONS = [Foundation1795439017494, Matters1795441139610, Meetings1795444785749, Goals1795448007746, Minutes1795450318994, MeetingAnnouncements1795451663727, MinutesDecisionRules1795461000000, PersonalSubstitutesAndAuthorityMatters1795462000000, DelegatedDecisions1795463000000];
+export const MIGRATIONS = [Foundation1795439017494, Matters1795441139610, Meetings1795444785749, Goals1795448007746, Minutes1795450318994, MeetingAnnouncements1795451663727, MinutesDecisionRules1795461000000, PersonalSubstitutesAndAuthorityMatters1795462000000, DelegatedDecisions1795463000000, FinnishTitles1795464000000];

@@ -2,6 +2,8 @@ export * from './domain/case-number';
 export * from './domain/matter-status';
 export * from './domain/report-workflow';
 export * from './domain/document-types';
+export * from './domain/secrecy-access';
+export * from './matter-secrecy.service';
 export * from './entities';
 export * from './dto/registry.dto';
 export * from './dto/matter.dto';

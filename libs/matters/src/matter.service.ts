@@ -97,6 +97,7 @@ export class MatterService {
       closedOn: null,
       secret,
       secrecyProvision: secret ? dto.secrecyProvision! : null,
+      publicTitle: dto.publicTitle || null,
       personalData: dto.personalData ?? false,
       cancellationReason: null,
       lastDocumentSequence: 0,
@@ -119,9 +120,9 @@ export class MatterService {
          RETURNING last_sequence
        ), matter AS (
          INSERT INTO matters (id, municipality_id, registry_id, year, sequence, suffix, case_number, title, description, classification,
-                              department_id, case_officer_id, organ_id, status, registered_on, secret, secrecy_provision, personal_data)
+                              department_id, case_officer_id, organ_id, status, registered_on, secret, secrecy_provision, personal_data, public_title)
          SELECT $1, $4, $2, $3, next.last_sequence, $5, $6 || ' ' || $3 || '/' || next.last_sequence || coalesce('-' || $5, ''), $7, $8, $9,
-                $10, $11, $12, $13, $14, $15, $16, $17
+                $10, $11, $12, $13, $14, $15, $16, $17, $19
          FROM next
          RETURNING sequence, case_number, created_at, updated_at
        ), history AS (
@@ -149,6 +150,7 @@ export class MatterService {
         values.secrecyProvision,
         values.personalData,
         ctx.actorUserId,
+        values.publicTitle,
       ],
     );
     const [row] = rows;

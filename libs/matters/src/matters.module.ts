@@ -14,8 +14,9 @@ import { OfficerReportsController } from './officer-reports.controller';
 import { RegistriesController } from './registries.controller';
 import { RegistryService } from './registry.service';
 import { SecrecyAccessService } from './secrecy-access.service';
+import { MatterSecrecyService } from './matter-secrecy.service';
 
-const SERVICES = [RegistryService, MatterService, DocumentService, OfficerReportService];
+const SERVICES = [RegistryService, MatterService, DocumentService, OfficerReportService, MatterSecrecyService];
 
 @Module({
   imports: [

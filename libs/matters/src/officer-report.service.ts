@@ -5,6 +5,7 @@ import {
   ForbiddenError,
   InvalidInputError,
   Municipality,
+  NotFoundError,
   RequestContext,
   swedishDate,
   TenantRepository,
@@ -17,6 +18,7 @@ import { DocumentService } from './document.service';
 import { Document } from './entities/document.entity';
 import { Matter } from './entities/matter.entity';
 import { OfficerReport } from './entities/officer-report.entity';
+import { MatterSecrecyService } from './matter-secrecy.service';
 import { MatterService } from './matter.service';
 import { requireReference } from './reference';
 
@@ -40,26 +42,32 @@ export class OfficerReportService {
     private readonly organs: OrganService,
     private readonly departments: DepartmentService,
     private readonly persons: PersonService,
+    private readonly secrecy: MatterSecrecyService,
   ) {}
 
   private reports(ctx: RequestContext): TenantRepository<OfficerReport> {
     return new TenantRepository(ctx, OfficerReport, 'Tjänsteskrivelsen');
   }
 
+  /** The versions of the matter's tjänsteskrivelse; none for a reader without access when it is registered as secret. */
   async listForMatter(ctx: RequestContext, matterId: string): Promise<OfficerReport[]> {
     const matter = await this.matters.get(ctx, matterId);
+    if (!(await this.secrecy.reportReadable(ctx, matter.id))) return [];
     return this.reports(ctx).find({ matterId: matter.id }, { order: { version: 'ASC' } });
   }
 
+  /** A version the reader may read: a secret matter's, or one registered as a secret document, is missing to those without access. */
   async get(ctx: RequestContext, id: string): Promise<OfficerReport> {
     const report = await this.reports(ctx).get(id);
     await this.matters.get(ctx, report.matterId);
+    if (!(await this.secrecy.reportReadable(ctx, report.matterId))) throw new NotFoundError('Tjänsteskrivelsen');
     return report;
   }
 
   /** The version that may go on an agenda: the latest signed one, whose content still matches its signature. */
   async latestSigned(ctx: RequestContext, matterId: string): Promise<OfficerReport | null> {
     const matter = await this.matters.get(ctx, matterId);
+    if (!(await this.secrecy.reportReadable(ctx, matter.id))) throw new NotFoundError('Tjänsteskrivelsen');
     const [report] = await this.reports(ctx).find({ matterId: matter.id, status: 'signed' }, { order: { version: 'DESC' }, take: 1 });
     if (!report) return null;
     if (report.contentSha256 !== this.hashOf(matter, report)) {
@@ -199,12 +207,16 @@ export class OfficerReportService {
     return { fileName: `Tjänsteskrivelse ${matter.caseNumber.replace(/[/ ]/g, '-')} v${report.version} utkast.docx`, content };
   }
 
-  /** A signed report as it goes into a notice: its view and its attachments (a secret one is only named). */
+  /**
+   * A signed report as it goes into a notice: its view and its attachments. `secret` when the matter
+   * is secret or the report is registered as a secret document: then it is only named, never laid in.
+   */
   async agendaView(ctx: RequestContext, reportId: string): Promise<{ view: OfficerReportView; attachments: Document[]; secret: boolean }> {
     const report = await this.get(ctx, reportId);
     const matter = await this.matters.get(ctx, report.matterId);
     const attachments = await this.documents.requireOfMatter(ctx, matter, report.attachmentDocumentIds);
-    return { view: await this.viewOf(ctx, matter, report), attachments, secret: matter.secret };
+    const secret = !(await this.secrecy.readings(ctx, [matter.id], this.secrecy.publicAccess)).get(matter.id)!.contentReadable;
+    return { view: await this.viewOf(ctx, matter, report), attachments, secret };
   }
 
   private async forAction(ctx: RequestContext, id: string, action: OfficerReportAction): Promise<{ report: OfficerReport; matter: Matter }> {

@@ -78,7 +78,7 @@ export class MeetingsController {
   @RequirePermission(Permission.MeetingsRead)
   @ApiOkResponse({ type: [AgendaItemDto], description: 'The föredragningslista in order' })
   agendaItems(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
-    return this.agenda.listForMeeting(ctx, id);
+    return this.agenda.listForReader(ctx, id);
   }
 
   @Post(':id/agenda-items')

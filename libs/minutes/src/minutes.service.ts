@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, Clock, ConflictError, InvalidInputError, Municipality, Page, Permission, RequestContext, swedishDate, TenantRepository } from '@namndrum/core';
-import { OfficerReportService } from '@namndrum/matters';
+import { MatterSecrecyService, OfficerReportService } from '@namndrum/matters';
 import { AbsenceService, AgendaItem, AgendaService, Meeting, meetingDate, MeetingService } from '@namndrum/meetings';
 import { DateTime } from 'luxon';
-import { attendanceProblems, verificationDeadline } from './domain';
+import { attendanceProblems, paragraphAsRead, verificationDeadline } from './domain';
 import { MinutesDto, MinutesQueryDto, SetAttendanceDto, UpdateMinutesDto } from './dto/minutes.dto';
 import { Minutes, MinutesAttendee, openParagraph, Paragraph } from './entities';
 import { lockDraftForWrite, MinutesReader, MinutesRecord, swedishGenitive } from './minutes-record';
@@ -45,6 +45,7 @@ export class MinutesService {
     private readonly reader: MinutesReader,
     private readonly presenter: MinutesPresenter,
     private readonly verification: VerificationService,
+    private readonly secrecy: MatterSecrecyService,
   ) {}
 
   private repo(ctx: RequestContext): TenantRepository<Minutes> {
@@ -61,8 +62,12 @@ export class MinutesService {
     return { ...page, items: page.items.map((minutes) => this.presenter.summary(minutes, ranges.get(minutes.id) ?? [])) };
   }
 
+  /** The minutes as the reader may see them: a paragraph whose matter is secret to them is masked. */
   async get(ctx: RequestContext, id: string): Promise<MinutesDto> {
-    return this.presenter.minutes(await this.record(ctx, id));
+    const record = await this.record(ctx, id);
+    const shown = this.presenter.minutes(record);
+    const readings = await this.secrecy.readings(ctx, record.paragraphs.map((paragraph) => paragraph.matterId));
+    return { ...shown, paragraphs: shown.paragraphs.map((paragraph) => paragraphAsRead(paragraph, readings.get(paragraph.matterId ?? ''))) };
   }
 
   async getForMeeting(ctx: RequestContext, meetingId: string): Promise<MinutesDto> {
@@ -113,7 +118,8 @@ export class MinutesService {
         verificationAt: null,
         verificationDeadline: verificationDeadline(date),
         storagePlace: await this.reader.defaultStoragePlace(ctx, organ),
-        containsPersonalData: false,
+        // Marked when a matter on the agenda holds personal data: such minutes are published only where the organ's rules allow it.
+        containsPersonalData: (await this.secrecy.personalDataIds(ctx, (await this.agenda.list(ctx, meetingId)).map((item) => item.matterId))).size > 0,
         contentSha256: null,
         lockedAt: null,
         fileSha256: null,
@@ -136,7 +142,8 @@ export class MinutesService {
     );
     const items = await this.agenda.listForMeeting(ctx, meetingId);
     const paragraphs = new TenantRepository(ctx, Paragraph, 'Paragrafen');
-    const drafted = await Promise.all(items.map((item) => this.paragraphFromItem(ctx, item)));
+    const personalData = await this.secrecy.personalDataIds(ctx, items.map((item) => item.matterId));
+    const drafted = await Promise.all(items.map((item) => this.paragraphFromItem(ctx, item, personalData)));
     await paragraphs.repository.save(
       drafted.map((values, index) => paragraphs.create({ ...values, minutesId: minutes.id, organId: organ.id, year, number: last + index + 1, position: index + 1 })),
     );
@@ -273,10 +280,12 @@ export class MinutesService {
     }
   }
 
-  private async paragraphFromItem(ctx: RequestContext, item: AgendaItem): Promise<Partial<Paragraph>> {
+  private async paragraphFromItem(ctx: RequestContext, item: AgendaItem, personalData: Set<string>): Promise<Partial<Paragraph>> {
     const base: Partial<Paragraph> = {
       ...openParagraph({ agendaItemId: item.id, title: item.title, matterId: item.matterId, caseNumber: item.caseNumber, proposal: item.proposal }),
       proposalLabel: item.officerReportId ? 'förvaltningens förslag' : 'förslaget',
+      // A matter holding personal data is left out of the published minutes unless the secretary decides otherwise.
+      notPublished: item.matterId !== null && personalData.has(item.matterId),
     };
     if (item.preparedInItemId) {
       const prepared = await new TenantRepository(ctx, Paragraph, 'Paragrafen').find({ agendaItemId: item.preparedInItemId });
@@ -288,7 +297,7 @@ export class MinutesService {
     if (item.officerReportId) {
       const { view, secret } = await this.reports.agendaView(ctx, item.officerReportId);
       // A secret matter's paragraph stays out of the published minutes unless the secretary decides otherwise.
-      base.notPublished = secret;
+      base.notPublished = secret || base.notPublished;
       base.description = view.summary;
       base.decisionBasis = [`Tjänsteskrivelse ${view.date}`, ...(secret ? [] : view.attachments)];
       base.distribution = view.decisionRecipients.map((name) => ({ name, email: null }));

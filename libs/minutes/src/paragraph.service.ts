@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, Clock, ConflictError, ForbiddenError, InvalidInputError, Permission, RequestContext, TenantRepository } from '@namndrum/core';
-import { MatterService } from '@namndrum/matters';
+import { MatterSecrecyService, MatterService } from '@namndrum/matters';
 import { MeetingService } from '@namndrum/meetings';
 import {
   CastingVoteNotAllowedError,
@@ -12,6 +12,7 @@ import {
   organNoun,
   PROPOSAL_KEY,
   tallyVote,
+  paragraphAsRead,
 } from './domain';
 import {
   AddDisqualificationDto,
@@ -57,6 +58,7 @@ export class ParagraphService {
     private readonly presenter: MinutesPresenter,
     private readonly matters: MatterService,
     private readonly meetings: MeetingService,
+    private readonly secrecy: MatterSecrecyService,
   ) {}
 
   private paragraphs(ctx: RequestContext): TenantRepository<Paragraph> {
@@ -67,7 +69,9 @@ export class ParagraphService {
     const paragraph = await this.paragraphs(ctx).get(id);
     const minutes = await new TenantRepository(ctx, Minutes, 'Protokollet').get(paragraph.minutesId);
     const record = await this.reader.read(ctx, minutes);
-    return this.presenter.paragraph(record, record.paragraphs.find((candidate) => candidate.id === id)!);
+    const shown = this.presenter.paragraph(record, record.paragraphs.find((candidate) => candidate.id === id)!);
+    const readings = await this.secrecy.readings(ctx, [paragraph.matterId]);
+    return paragraphAsRead(shown, readings.get(paragraph.matterId ?? ''));
   }
 
   /** A paragraph the agenda did not have (an extra matter taken up at the meeting), numbered after the last. */

@@ -1,4 +1,4 @@
-import { canSeeDocument, canSeeMatter, hasSecrecyAccess, SecrecyAccess, SecrecyScope } from './secrecy-access';
+import { canSeeDocument, canSeeMatter, hasSecrecyAccess, MASKED_MATTER_TITLE, PUBLIC_ACCESS, readMatter, SecrecyAccess, SecrecyScope, SecrecySubject } from './secrecy-access';
 
 const ORGAN = 'organ-sun';
 const DEPARTMENT = 'department-bou';
@@ -118,5 +118,56 @@ describe('canSeeDocument', () => {
 
   it('hides even an open document of a secret matter from outsiders', () => {
     expect(canSeeDocument(ACCESS.neither, { organId: null, departmentId: null, secret: true }, { secret: false })).toBe(false);
+  });
+});
+
+describe('readMatter', () => {
+  const matter = (overrides: Partial<SecrecySubject> = {}): SecrecySubject => ({
+    ...SCOPE,
+    caseNumber: 'SUN 2026/7',
+    title: 'Placering av barn enligt LVU',
+    secret: false,
+    publicTitle: null,
+    secretReport: false,
+    ...overrides,
+  });
+  const open = { caseNumber: 'SUN 2026/7', title: 'Placering av barn enligt LVU', masked: false, contentReadable: true };
+
+  it.each<[AccessKind, boolean]>([
+    ['all', true],
+    ['organ', true],
+    ['department', true],
+    ['neither', false],
+  ])('a secret matter read with %s access is readable: %s', (kind, readable) => {
+    const reading = readMatter(ACCESS[kind], matter({ secret: true }));
+    expect(reading).toEqual(readable ? open : { caseNumber: 'SUN 2026/7', title: MASKED_MATTER_TITLE, masked: true, contentReadable: false });
+  });
+
+  it('shows the public title the registrar gave instead of "Sekretessärende"', () => {
+    expect(readMatter(ACCESS.neither, matter({ secret: true, publicTitle: 'Ärende enligt socialtjänstlagen' }))).toMatchObject({ title: 'Ärende enligt socialtjänstlagen', masked: true });
+    expect(readMatter(ACCESS.neither, matter({ secret: true, publicTitle: '   ' })).title).toBe(MASKED_MATTER_TITLE);
+  });
+
+  it('never shows the public title to those who may read the matter', () => {
+    expect(readMatter(ACCESS.organ, matter({ secret: true, publicTitle: 'Ärende enligt socialtjänstlagen' })).title).toBe('Placering av barn enligt LVU');
+  });
+
+  it.each<[AccessKind, boolean]>([
+    ['all', true],
+    ['organ', true],
+    ['department', true],
+    ['neither', false],
+  ])('a secret tjänsteskrivelse in a public matter keeps the title and hides the content from %s: readable %s', (kind, readable) => {
+    expect(readMatter(ACCESS[kind], matter({ secretReport: true }))).toEqual({ ...open, contentReadable: readable });
+  });
+
+  it('reads a public matter with a public report in full, whoever asks', () => {
+    expect(readMatter(PUBLIC_ACCESS, matter())).toEqual(open);
+  });
+
+  it('gives the public nothing of a secret matter, even with a public report, and nothing of a matter without organ or department', () => {
+    expect(readMatter(PUBLIC_ACCESS, matter({ secret: true }))).toMatchObject({ masked: true, contentReadable: false });
+    expect(readMatter(ACCESS.neither, matter({ secret: true, organId: null, departmentId: null }))).toMatchObject({ masked: true, contentReadable: false });
+    expect(readMatter(ACCESS.all, matter({ secret: true, organId: null, departmentId: null }))).toMatchObject({ masked: false, contentReadable: true });
   });
 });

@@ -6,3 +6,4 @@ export * from './meeting-status';
 export * from './notice-recipients';
 export * from './notice-schedule';
 export * from './substitute-call-in';
+export * from './agenda-secrecy';

@@ -3,3 +3,4 @@ export * from './decision-procedure';
 export * from './legal-calendar';
 export * from './posting-dates';
 export * from './vote-tally';
+export * from './paragraph-secrecy';

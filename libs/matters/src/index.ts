@@ -15,3 +15,4 @@ export * from './document.service';
 export * from './officer-report.service';
 export * from './matters.module';
 export * from './download';
+export * from './domain/audit-secrecy';

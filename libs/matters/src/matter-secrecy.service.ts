@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
-import { RequestContext } from '@namndrum/core';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { AuditEntry, AuditService, RequestContext } from '@namndrum/core';
+import { auditedMatterIds, auditEntryHidden, redactAuditSnapshots } from './domain/audit-secrecy';
 import { MatterReading, PUBLIC_ACCESS, readMatter, SecrecyAccess, SecrecySubject } from './domain/secrecy-access';
 import { SecrecyAccessService } from './secrecy-access.service';
 
@@ -12,8 +13,26 @@ export type MatterReadings = Map<string, MatterReading>;
  * reader may see it, and shows only the case number and the masked title where the content is not readable.
  */
 @Injectable()
-export class MatterSecrecyService {
-  constructor(private readonly secrecy: SecrecyAccessService) {}
+export class MatterSecrecyService implements OnModuleInit {
+  constructor(
+    private readonly secrecy: SecrecyAccessService,
+    private readonly audit: AuditService,
+  ) {}
+
+  onModuleInit(): void {
+    this.audit.onRead((ctx, entries) => this.redactAudit(ctx, entries, auditedMatterIds));
+  }
+
+  /**
+   * Audit entries as the reader may see them: one about a matter (or a secret document) they may not
+   * read keeps its identities and which fields changed, not the values. `matterIdsOf` names the
+   * matters an entry is about; other contexts pass their own (a paragraph's matter).
+   */
+  async redactAudit(ctx: RequestContext, entries: AuditEntry[], matterIdsOf: (entry: AuditEntry) => string[]): Promise<AuditEntry[]> {
+    const ids = entries.map((entry) => matterIdsOf(entry));
+    const readings = await this.readings(ctx, ids.flat());
+    return entries.map((entry, index) => (auditEntryHidden(entry, ids[index].map((id) => readings.get(id))) ? redactAuditSnapshots(entry) : entry));
+  }
 
   /** The signed-in reader's access (system actions see all). */
   accessOf(ctx: RequestContext): Promise<SecrecyAccess> {

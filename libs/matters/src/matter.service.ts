@@ -275,13 +275,6 @@ export class MatterService {
     }
   }
 
-  /** Which of these matters are secret, whoever asks: for what may be shown to the public. */
-  async secretIds(ctx: RequestContext, ids: string[]): Promise<Set<string>> {
-    if (ids.length === 0) return new Set();
-    const rows: { id: string }[] = await ctx.em.query(`SELECT id FROM matters WHERE municipality_id = $1 AND id = ANY($2) AND secret`, [ctx.municipalityId, ids]);
-    return new Set(rows.map((row) => row.id));
-  }
-
   /**
    * A decision from verified minutes enters the matter's history ("Beslutat i Social- och
    * utbildningsnämnden 2023-01-11 § 3"). The deciding organ's decision makes the matter decided; a

@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { AuditService, Clock, ConflictError, ForbiddenError, InvalidInputError, Permission, RequestContext, TenantRepository } from '@namndrum/core';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { AuditEntry, AuditService, Clock, ConflictError, ForbiddenError, InvalidInputError, Permission, RequestContext, TenantRepository } from '@namndrum/core';
 import { MatterSecrecyService, MatterService } from '@namndrum/matters';
 import { MeetingService } from '@namndrum/meetings';
 import {
@@ -50,7 +50,7 @@ const notServing = (record: MinutesRecord, personId: string, paragraph: Paragrap
  * quorum cannot be decided.
  */
 @Injectable()
-export class ParagraphService {
+export class ParagraphService implements OnModuleInit {
   constructor(
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -60,6 +60,21 @@ export class ParagraphService {
     private readonly meetings: MeetingService,
     private readonly secrecy: MatterSecrecyService,
   ) {}
+
+  /** A motion, vote, dissent, note or disqualification in the audit log is as secret as its paragraph's matter. */
+  onModuleInit(): void {
+    const paragraphOf = (entry: AuditEntry) => [entry.after?.paragraphId, entry.before?.paragraphId].find((id): id is string => typeof id === 'string');
+    this.audit.onRead(async (ctx, entries) => {
+      const paragraphIds = entries.map(paragraphOf).filter((id): id is string => id !== undefined);
+      if (paragraphIds.length === 0) return entries;
+      const rows: { id: string; matter_id: string | null }[] = await ctx.em.query(`SELECT id, matter_id FROM minutes_paragraphs WHERE municipality_id = $1 AND id = ANY($2)`, [ctx.municipalityId, paragraphIds]);
+      const matterOf = new Map(rows.map((row) => [row.id, row.matter_id]));
+      return this.secrecy.redactAudit(ctx, entries, (entry) => {
+        const matterId = matterOf.get(paragraphOf(entry) ?? '');
+        return matterId ? [matterId] : [];
+      });
+    });
+  }
 
   private paragraphs(ctx: RequestContext): TenantRepository<Paragraph> {
     return new TenantRepository(ctx, Paragraph, 'Paragrafen');

@@ -131,7 +131,7 @@ describe('readMatter', () => {
     secretReport: false,
     ...overrides,
   });
-  const open = { caseNumber: 'SUN 2026/7', title: 'Placering av barn enligt LVU', masked: false, contentReadable: true };
+  const open = { caseNumber: 'SUN 2026/7', title: 'Placering av barn enligt LVU', masked: false, contentReadable: true, entitled: true };
 
   it.each<[AccessKind, boolean]>([
     ['all', true],
@@ -140,7 +140,7 @@ describe('readMatter', () => {
     ['neither', false],
   ])('a secret matter read with %s access is readable: %s', (kind, readable) => {
     const reading = readMatter(ACCESS[kind], matter({ secret: true }));
-    expect(reading).toEqual(readable ? open : { caseNumber: 'SUN 2026/7', title: MASKED_MATTER_TITLE, masked: true, contentReadable: false });
+    expect(reading).toEqual(readable ? open : { caseNumber: 'SUN 2026/7', title: MASKED_MATTER_TITLE, masked: true, contentReadable: false, entitled: false });
   });
 
   it('shows the public title the registrar gave instead of "Sekretessärende"', () => {
@@ -158,11 +158,11 @@ describe('readMatter', () => {
     ['department', true],
     ['neither', false],
   ])('a secret tjänsteskrivelse in a public matter keeps the title and hides the content from %s: readable %s', (kind, readable) => {
-    expect(readMatter(ACCESS[kind], matter({ secretReport: true }))).toEqual({ ...open, contentReadable: readable });
+    expect(readMatter(ACCESS[kind], matter({ secretReport: true }))).toEqual({ ...open, contentReadable: readable, entitled: readable });
   });
 
   it('reads a public matter with a public report in full, whoever asks', () => {
-    expect(readMatter(PUBLIC_ACCESS, matter())).toEqual(open);
+    expect(readMatter(PUBLIC_ACCESS, matter())).toEqual({ ...open, entitled: false });
   });
 
   it('gives the public nothing of a secret matter, even with a public report, and nothing of a matter without organ or department', () => {

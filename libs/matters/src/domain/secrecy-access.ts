@@ -56,6 +56,8 @@ export interface MatterReading {
   masked: boolean;
   /** The description, the tjänsteskrivelse, the proposal, the decision text and the documents may be shown. */
   contentReadable: boolean;
+  /** The reader has access to the matter's secrets (organ, department, system): secret documents too. */
+  entitled: boolean;
 }
 
 /** The masked title of a secret matter: the registrar's public title, else "Sekretessärende". */
@@ -70,8 +72,8 @@ export function maskedTitle(matter: { publicTitle: string | null }): string {
  */
 export function readMatter(access: SecrecyAccess, matter: SecrecySubject): MatterReading {
   const entitled = hasSecrecyAccess(access, matter);
-  if (matter.secret && !entitled) return { caseNumber: matter.caseNumber, title: maskedTitle(matter), masked: true, contentReadable: false };
-  return { caseNumber: matter.caseNumber, title: matter.title, masked: false, contentReadable: entitled || !matter.secretReport };
+  if (matter.secret && !entitled) return { caseNumber: matter.caseNumber, title: maskedTitle(matter), masked: true, contentReadable: false, entitled };
+  return { caseNumber: matter.caseNumber, title: matter.title, masked: false, contentReadable: entitled || !matter.secretReport, entitled };
 }
 
 /** No access to anything secret: the public, recipients outside the organisation, published documents. */

@@ -16,3 +16,15 @@ export function agendaItemAsRead<T extends AgendaItemContent>(item: T, reading: 
   if (!item.matterId || !reading) return item;
   return { ...item, title: reading.masked ? reading.title : item.title, proposal: reading.contentReadable ? item.proposal : [] };
 }
+
+/** Named in a notice in place of the documents of a matter the recipient may not read. */
+export const SECRET_DOCUMENTS_NOTE = 'Handlingarna i ärendet omfattas av sekretess och delges ledamöterna separat';
+
+/**
+ * A notice item as a reader or recipient without access gets it: the masked title, and in place of the
+ * tjänsteskrivelse and its bilagor a line saying they are given to the members separately.
+ */
+export function noticeItemAsRead<T extends { title: string; caseNumber: string | null; documents: unknown[] }>(item: T, reading: MatterReading | undefined): T {
+  if (!reading || reading.contentReadable) return item;
+  return { ...item, title: reading.title, documents: item.documents.length > 0 ? [{ kind: 'file', title: SECRET_DOCUMENTS_NOTE, fileName: item.caseNumber ?? '' }] : [] };
+}

@@ -1,9 +1,9 @@
 import { MatterReading } from '@namndrum/matters';
 import { paragraphAsRead, paragraphViewAsRead, SECRET_PARAGRAPH_NOTE } from './paragraph-secrecy';
 
-const SECRET: MatterReading = { caseNumber: 'SUN 2026/7', title: 'Sekretessärende', masked: true, contentReadable: false };
-const SECRET_REPORT: MatterReading = { caseNumber: 'SUN 2026/7', title: 'Placering av barn', masked: false, contentReadable: false };
-const OPEN: MatterReading = { caseNumber: 'SUN 2026/7', title: 'Placering av barn', masked: false, contentReadable: true };
+const SECRET: MatterReading = { caseNumber: 'SUN 2026/7', title: 'Sekretessärende', masked: true, contentReadable: false, entitled: false };
+const SECRET_REPORT: MatterReading = { caseNumber: 'SUN 2026/7', title: 'Placering av barn', masked: false, contentReadable: false, entitled: false };
+const OPEN: MatterReading = { caseNumber: 'SUN 2026/7', title: 'Placering av barn', masked: false, contentReadable: true, entitled: true };
 
 const paragraph = {
   number: 12,

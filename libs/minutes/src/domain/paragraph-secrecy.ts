@@ -3,6 +3,9 @@ import { MatterReading } from '@namndrum/matters';
 /** Said in place of a paragraph's content to a reader who may not read it. */
 export const SECRET_PARAGRAPH_NOTE = 'Uppgifterna i paragrafen omfattas av sekretess enligt offentlighets- och sekretesslagen och redovisas inte här.';
 
+/** Said in an e-mailed protokollsutdrag in place of a decision its recipient may not read. */
+export const SECRET_DECISION_NOTE = 'Beslutet omfattas av sekretess enligt offentlighets- och sekretesslagen och lämnas ut av nämndens kansli efter sekretessprövning.';
+
 /** The paragraph fields the API returns that may carry the matter's or the meeting's words about it. */
 export interface ParagraphContent {
   title: string;

@@ -3,7 +3,7 @@ import { AppConfig, RequestContext, TenantRepository } from '@namndrum/core';
 import { composeExtractMail, composeMinutesReviewMail, MinutesMailBase, OutgoingMail } from '@namndrum/mail';
 import { DeliveryComposer, MailComposers, MailDelivery } from '@namndrum/meetings';
 import { IsNull } from 'typeorm';
-import { paragraphAsRead, paragraphRange } from '../domain';
+import { paragraphAsRead, paragraphRange, SECRET_DECISION_NOTE } from '../domain';
 import { PUBLIC_ACCESS } from '@namndrum/matters';
 import { Minutes, Paragraph, Posting } from '../entities';
 import { MinutesDocumentService } from '../minutes-document.service';
@@ -52,7 +52,7 @@ export class MinutesMailMaterial implements DeliveryComposer, OnModuleInit {
             caseNumber: locked.caseNumber,
             title: shown.title,
             verifiedOn: posting?.verifiedOn ?? record.minutes.meetingDate,
-            decision: shown.decision,
+            decision: shown.decision.length > 0 ? shown.decision : [SECRET_DECISION_NOTE],
             posting: posting ? { postedOn: posting.postedOn, lastAppealDay: appealDates(posting).lastAppealDay } : null,
             attachmentFileName: file.fileName,
           },

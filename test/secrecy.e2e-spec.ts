@@ -166,6 +166,12 @@ describe('secrecy on every path: the attacker test', () => {
     const signedReport = (await world.head.post(`/officer-reports/${reportDraft.id}/approval`).expect(201)).body;
     await world.secretary.post(`/documents/${signedReport.documentId}/secrecy`, { secret: true, secrecyProvision: 'OSL 26 kap. 1 §' }).expect(201);
 
+    await world.secretary.patch(`/matters/${secretMatter.matterId}`, { description: `Familjens nya situation ${SECRET_MARK}` }).expect(200);
+    const withPublicTitle = await world.signedMatter(`Vård av unga ${SECRET_MARK}`, world.organId, {
+      secret: true,
+      secrecyProvision: 'OSL 26 kap. 1 §',
+      publicTitle: 'Ärende enligt lagen om vård av unga',
+    });
     const personalMatter = await world.signedMatter(`Bostadsanpassning för ${PERSONAL_MARK}`, world.organId, { personalData: true });
     const publicMatter = await world.signedMatter('Taxa för tillsyn 2026');
 
@@ -201,7 +207,7 @@ describe('secrecy on every path: the attacker test', () => {
     const startsAt = new Date(base + 10 * DAY);
     startsAt.setUTCHours(13, 0, 0, 0);
     meetingId = await world.meeting(startsAt.toISOString(), new Date(startsAt.getTime() + 2 * 3600_000).toISOString());
-    for (const matterId of [publicMatter.matterId, secretMatter.matterId, reportMatter.matterId, personalMatter.matterId]) {
+    for (const matterId of [publicMatter.matterId, secretMatter.matterId, reportMatter.matterId, personalMatter.matterId, withPublicTitle.matterId]) {
       await world.secretary.post(`/meetings/${meetingId}/agenda-items`, { kind: 'matter', matterId }).expect(201);
     }
     noticeId = (await world.secretary.post(`/meetings/${meetingId}/notices`).expect(201)).body.id;
@@ -252,7 +258,7 @@ describe('secrecy on every path: the attacker test', () => {
 
     const people = Object.values(world.people).map((person) => person.personId);
     Object.assign(ids, {
-      matters: [secret.matterId, secretReport.matterId, personal.matterId],
+      matters: [secret.matterId, secretReport.matterId, personal.matterId, withPublicTitle.matterId],
       documents: [secret.documentId, secretReport.documentId],
       'officer-reports': [secret.reportId, secretReport.reportId],
       meetings: [meetingId],
@@ -384,7 +390,7 @@ describe('secrecy on every path: the attacker test', () => {
       expect(leaks(await sees(api, `/officer-reports/${secretReport.reportId}`), [REPORT_MARK])).toEqual([REPORT_MARK]);
       expect(leaks(await sees(api, `/meeting-notices/${noticeId}/docx`), [SECRET_MARK])).toEqual([SECRET_MARK]);
     }
-    expect((await withAccess.secretary.get(`/matters?q=${SECRET_MARK}`).expect(200)).body.total).toBe(1);
+    expect((await withAccess.secretary.get(`/matters?q=${SECRET_MARK}`).expect(200)).body.total).toBe(2);
   });
 
   it('keeps a tjänsteskrivelse registered as secret out of reach: 404 for the report and its DOCX, nothing found by search', async () => {
@@ -404,10 +410,12 @@ describe('secrecy on every path: the attacker test', () => {
     const minutes = (await world.secretary.get(`/minutes/${minutesId}`).expect(200)).body;
     expect(minutes.containsPersonalData).toBe(true);
     expect(minutes.paragraphs.find((paragraph: { id: string }) => paragraph.id === personal.paragraphId)).toMatchObject({ notPublished: true });
+    expect((await testApp.http().get(`/anslagstavla/${municipalityCode}`).expect(200)).text).toContain('Protokollet innehåller personuppgifter');
     const published = await testApp.http().get(`/anslagstavla/${municipalityCode}/anslag/${wholePostingId}/protokoll.docx`).buffer(true).parse(binaryParser).expect(200);
     const text = await textOf(published);
     expect(text).toContain('Taxa för tillsyn 2026');
     expect(text).toContain('Sekretessärende');
+    expect(text).toContain('Protokollet innehåller personuppgifter');
     expect(leaks(text, [SECRET_MARK, REPORT_MARK, PERSONAL_MARK])).toEqual([]);
   });
 
@@ -428,6 +436,16 @@ describe('secrecy on every path: the attacker test', () => {
     const meetingPage = (await testApp.http().get(`/sammantraden/${meetingId}`).expect(200)).text;
     expect(meetingPage).toContain('Sekretessärende');
     expect(meetingPage).toContain(secret.caseNumber);
+    expect(meetingPage).toContain('Ärende enligt lagen om vård av unga');
+  });
+
+  it('keeps in the audit log what changed on the secret matter, without its words, for the admin without access', async () => {
+    const entries = (await world.as(withoutAccess.adminWithoutSecrecyAccess).get(`/audit-entries?entityId=${secret.matterId}`).expect(200)).body.items as { action: string; before: object | null; after: object }[];
+    expect(entries.find((entry) => entry.action === 'register')?.after).toMatchObject({ id: secret.matterId, caseNumber: secret.caseNumber, secret: true, title: 'Sekretess', description: 'Sekretess' });
+    expect(entries.find((entry) => entry.action === 'update')).toMatchObject({
+      before: { caseNumber: secret.caseNumber, title: 'Sekretess', description: 'Sekretess (ändrad)' },
+      after: { caseNumber: secret.caseNumber, title: 'Sekretess', description: 'Sekretess (ändrad)' },
+    });
   });
 
   it('sends no marker to anyone without access: the association, the decision recipient; the members get the real titles', async () => {

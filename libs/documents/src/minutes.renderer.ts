@@ -143,6 +143,7 @@ function minutesContent(view: MinutesView, date: string): FileChild[] {
     compact(view.organName, { bold: true }),
     heading('Sammanträdesprotokoll', 1),
     plainParagraph(date),
+    ...(view.personalDataNotice ? [plainParagraph(view.personalDataNotice)] : []),
     heading('Plats och tid', 2),
     plainParagraph(placeAndTime(view)),
     ...(attendanceApart ? attendanceReference() : attendance(view, 'Beslutande')),

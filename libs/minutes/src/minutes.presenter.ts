@@ -20,6 +20,9 @@ import { appealDates } from './posting.service';
 import { minutesContentSha256, MinutesRecord, paragraphAttendance, paragraphContentSha256, personName, personWithParty } from './minutes-record';
 
 const STOCKHOLM = 'Europe/Stockholm';
+
+/** Under the date of minutes that hold personal data (documents.md: such minutes are not published, or published without those paragraphs). */
+export const PERSONAL_DATA_NOTICE = 'Protokollet innehåller personuppgifter. Paragrafer med personuppgifter publiceras inte.';
 const clock = (instant: Date) => DateTime.fromJSDate(instant, { zone: STOCKHOLM }).toFormat('HH:mm');
 
 export interface RequiredApprover {
@@ -310,6 +313,7 @@ export class MinutesPresenter {
       posting: minutes.kind === 'minutes' && posting ? this.postingView(record, posting) : null,
       paragraphs: paragraphs.map((paragraph) => this.paragraphView(record, paragraph)),
       draftNotice: minutes.status === 'draft' ? (minutes.kind === 'minutes' ? 'UTKAST – ej justerat' : 'UTKAST') : null,
+      personalDataNotice: minutes.containsPersonalData ? PERSONAL_DATA_NOTICE : null,
     };
   }
 

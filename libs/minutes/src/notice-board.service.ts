@@ -56,6 +56,7 @@ h3 { font-size: 1rem; margin: 1rem 0 .25rem; }
 <dt>Anslaget tas ned</dt><dd>{{takenDownOn}}</dd>
 <dt>Sista dag att överklaga</dt><dd>{{lastAppealDay}}</dd>
 <dt>Förvaringsplats för protokollet</dt><dd>{{storagePlace}}</dd>
+{{#if personalData}}<dt>Personuppgifter</dt><dd>Protokollet innehåller personuppgifter; paragrafer med personuppgifter publiceras inte.</dd>{{/if}}
 <dt>Protokoll</dt><dd>{{#if fileUrl}}<a href="{{fileUrl}}">Ladda ned {{#if paragraphId}}protokollsutdraget{{else}}protokollet{{/if}} (Word)</a>{{else}}Protokollet publiceras inte här; det kan läsas på förvaringsplatsen.{{/if}}</dd>
 </dl>
 {{/if}}
@@ -81,6 +82,10 @@ export class NoticeBoardService {
   async page(municipalityCode: string): Promise<string> {
     const municipality = await this.municipality(municipalityCode);
     const postings = await this.dataSource.getRepository(Posting).find({ where: { municipalityId: municipality.id, status: 'up' }, order: { postedOn: 'DESC', organName: 'ASC' } });
+    const minutesIds = postings.map((posting) => posting.minutesId).filter((id): id is string => id !== null);
+    const withPersonalData = new Set<string>(
+      minutesIds.length > 0 ? (await this.dataSource.query(`SELECT id FROM minutes WHERE id = ANY($1) AND contains_personal_data`, [minutesIds])).map((row: { id: string }) => row.id) : [],
+    );
     return page({
       municipalityName: municipality.name,
       postings: postings.map((posting) => ({
@@ -91,6 +96,7 @@ export class NoticeBoardService {
         takenDownOn: swedishLongDate(posting.takenDownOn),
         lastAppealDay: posting.lastAppealDay ? swedishLongDate(posting.lastAppealDay) : null,
         time: posting.announcement ? swedishMeetingTime(posting.announcement.startsAt, posting.announcement.endsAt) : null,
+        personalData: posting.minutesId !== null && withPersonalData.has(posting.minutesId),
         fileUrl: posting.fileSha256 ? `/anslagstavla/${municipality.code}/anslag/${posting.id}/protokoll.docx` : null,
       })),
     });

@@ -229,7 +229,8 @@ describe('secrecy on every path: the attacker test', () => {
     await world.secretary.patch(`/paragraphs/${secret.paragraphId}`, { notPublished: false }).expect(200);
     for (const paragraph of minutes.paragraphs as { id: string; decision: string[] }[]) {
       const current = (await world.secretary.get(`/paragraphs/${paragraph.id}`).expect(200)).body;
-      await world.secretary.post(`/paragraphs/${paragraph.id}/decision`, current.decision.length ? {} : { decision: ['Nämnden lägger informationen till handlingarna.'] }).expect(200);
+      // Matters are decided as proposed, so that the decision carries the report's words.
+      await world.secretary.post(`/paragraphs/${paragraph.id}/decision`, current.proposal.length ? {} : { decision: ['Nämnden lägger informationen till handlingarna.'] }).expect(200);
     }
     await world.secretary
       .patch(`/minutes/${minutesId}`, { verifierPersonIds: [world.people.anna.personId], verificationPlace: 'Socialförvaltningen', verificationAt: new Date(startsAt.getTime() + DAY).toISOString() })

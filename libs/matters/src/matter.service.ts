@@ -13,7 +13,7 @@ import {
 import { DepartmentService, OrganService, PersonService } from '@namndrum/organisation';
 import { formatCaseNumber, parseCaseNumber, suffixFitsFormat } from './domain/case-number';
 import { allowedNextStatuses, canChangeStatus, isOpen, MATTER_STATUS_LABELS, MatterStatus } from './domain/matter-status';
-import { canSeeMatter, SecrecyAccess } from './domain/secrecy-access';
+import { canSeeMatter, matterEventAsRead, SecrecyAccess } from './domain/secrecy-access';
 import { CancelMatterDto, ChangeMatterStatusDto, MatterQueryDto, RegisterMatterDto, UpdateMatterDto } from './dto/matter.dto';
 import { Document } from './entities/document.entity';
 import { MatterEvent, MatterEventKind } from './entities/matter-event.entity';
@@ -21,6 +21,7 @@ import { Matter } from './entities/matter.entity';
 import { Registry } from './entities/registry.entity';
 import { requireReference } from './reference';
 import { RegistryService } from './registry.service';
+import { MatterSecrecyService } from './matter-secrecy.service';
 import { SecrecyAccessService } from './secrecy-access.service';
 
 /** Above this many hits a search is listed newest first and its total is a lower bound. */
@@ -51,6 +52,7 @@ export class MatterService {
     private readonly departments: DepartmentService,
     private readonly persons: PersonService,
     private readonly secrecy: SecrecyAccessService,
+    private readonly readings: MatterSecrecyService,
   ) {}
 
   private matters(ctx: RequestContext): TenantRepository<Matter> {
@@ -332,7 +334,9 @@ export class MatterService {
 
   async events(ctx: RequestContext, id: string): Promise<MatterEvent[]> {
     const matter = await this.get(ctx, id);
-    return ctx.em.getRepository(MatterEvent).find({ where: { matterId: matter.id, municipalityId: ctx.municipalityId }, order: { occurredAt: 'ASC', id: 'ASC' } });
+    const events = await ctx.em.getRepository(MatterEvent).find({ where: { matterId: matter.id, municipalityId: ctx.municipalityId }, order: { occurredAt: 'ASC', id: 'ASC' } });
+    const reading = (await this.readings.readings(ctx, [matter.id])).get(matter.id);
+    return events.map((event) => matterEventAsRead(event, reading));
   }
 
   /** Adds a line to the matter's history; other contexts record "sent to an organ" and "decided in organ X § N" here. */

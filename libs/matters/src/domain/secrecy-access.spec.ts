@@ -1,4 +1,4 @@
-import { canSeeDocument, canSeeMatter, hasSecrecyAccess, MASKED_MATTER_TITLE, PUBLIC_ACCESS, readMatter, SecrecyAccess, SecrecyScope, SecrecySubject } from './secrecy-access';
+import { canSeeDocument, canSeeMatter, hasSecrecyAccess, MASKED_MATTER_TITLE, MatterReading, matterEventAsRead, PUBLIC_ACCESS, readMatter, SecrecyAccess, SecrecyScope, SecrecySubject } from './secrecy-access';
 
 const ORGAN = 'organ-sun';
 const DEPARTMENT = 'department-bou';
@@ -169,5 +169,20 @@ describe('readMatter', () => {
     expect(readMatter(PUBLIC_ACCESS, matter({ secret: true }))).toMatchObject({ masked: true, contentReadable: false });
     expect(readMatter(ACCESS.neither, matter({ secret: true, organId: null, departmentId: null }))).toMatchObject({ masked: true, contentReadable: false });
     expect(readMatter(ACCESS.all, matter({ secret: true, organId: null, departmentId: null }))).toMatchObject({ masked: false, contentReadable: true });
+  });
+});
+
+describe('matterEventAsRead', () => {
+  const decided = { kind: 'decided', summary: 'Beslutat i Socialnämnden 2026-03-30 § 4', data: { paragraphNumber: 4, decision: ['Riktlinjerna antas.'] } };
+  const reading = (contentReadable: boolean): MatterReading => ({ caseNumber: 'SUN 2026/7', title: 'Riktlinjer', masked: false, contentReadable, entitled: contentReadable });
+
+  it('leaves out the decision text for a reader who may not read the secret report it came from', () => {
+    expect(matterEventAsRead(decided, reading(false))).toEqual({ ...decided, data: { paragraphNumber: 4 } });
+  });
+
+  it('keeps it for a reader who may, and keeps lines without a decision as they are', () => {
+    expect(matterEventAsRead(decided, reading(true))).toBe(decided);
+    const registered = { kind: 'registered', summary: 'Ärendet registrerades', data: { caseNumber: 'SUN 2026/7' } };
+    expect(matterEventAsRead(registered, reading(false))).toBe(registered);
   });
 });

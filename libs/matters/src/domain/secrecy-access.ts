@@ -78,3 +78,10 @@ export function readMatter(access: SecrecyAccess, matter: SecrecySubject): Matte
 
 /** No access to anything secret: the public, recipients outside the organisation, published documents. */
 export const PUBLIC_ACCESS: SecrecyAccess = Object.freeze({ all: false, organIds: [], departmentIds: [] }) as SecrecyAccess;
+
+/** A line of a matter's history as the reader may see it: the decision text a verified paragraph copied in is left out when the content is not readable. */
+export function matterEventAsRead<T extends { data: Record<string, unknown> }>(event: T, reading: MatterReading | undefined): T {
+  if (!reading || reading.contentReadable || !('decision' in event.data)) return event;
+  const { decision: _hidden, ...data } = event.data;
+  return { ...event, data };
+}

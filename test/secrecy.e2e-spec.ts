@@ -232,6 +232,10 @@ describe('secrecy on every path: the attacker test', () => {
       // Matters are decided as proposed, so that the decision carries the report's words.
       await world.secretary.post(`/paragraphs/${paragraph.id}/decision`, current.proposal.length ? {} : { decision: ['Nämnden lägger informationen till handlingarna.'] }).expect(200);
     }
+    // A reservation entered at the meeting (before its recorded end), its written reasons naming the secret.
+    clock.current = new Date(startsAt.getTime() + 3600_000);
+    const dissented = (await world.secretary.post(`/paragraphs/${secret.paragraphId}/dissents`, { personId: world.people.erik.personId }).expect(201)).body;
+    await world.secretary.patch(`/dissents/${dissented.dissents[0].id}`, { reasons: `Reservationen gäller ${SECRET_MARK}` }).expect(200);
     await world.secretary
       .patch(`/minutes/${minutesId}`, { verifierPersonIds: [world.people.anna.personId], verificationPlace: 'Socialförvaltningen', verificationAt: new Date(startsAt.getTime() + DAY).toISOString() })
       .expect(200);

@@ -39,11 +39,6 @@ export class MatterSecrecyService implements OnModuleInit {
     return this.secrecy.of(ctx);
   }
 
-  /** What the members and secretaries of an organ may read: recipients of its notice in their seat. */
-  organAccess(organId: string): SecrecyAccess {
-    return { all: false, organIds: [organId], departmentIds: [] };
-  }
-
   get publicAccess(): SecrecyAccess {
     return PUBLIC_ACCESS;
   }

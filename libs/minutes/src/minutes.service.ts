@@ -98,6 +98,9 @@ export class MinutesService {
     const year = DateTime.fromISO(date).year;
     const last = await lockNumbering(ctx, organ.id, year, meeting);
     const expected = await this.absences.expectedAttendance(ctx, meetingId);
+    const items = await this.agenda.listForMeeting(ctx, meetingId);
+    // A matter on the agenda holding personal data marks the minutes: they are then published only where the organ's rules allow it.
+    const personalData = await this.secrecy.personalDataIds(ctx, items.map((item) => item.matterId));
     const present = (position: string) => expected.members.find((seat) => seat.position === position && !seat.absent)?.member.personId ?? null;
     const minutes = await this.repo(ctx).save(
       this.repo(ctx).create({
@@ -118,8 +121,7 @@ export class MinutesService {
         verificationAt: null,
         verificationDeadline: verificationDeadline(date),
         storagePlace: await this.reader.defaultStoragePlace(ctx, organ),
-        // Marked when a matter on the agenda holds personal data: such minutes are published only where the organ's rules allow it.
-        containsPersonalData: (await this.secrecy.personalDataIds(ctx, (await this.agenda.list(ctx, meetingId)).map((item) => item.matterId))).size > 0,
+        containsPersonalData: personalData.size > 0,
         contentSha256: null,
         lockedAt: null,
         fileSha256: null,
@@ -140,9 +142,7 @@ export class MinutesService {
     await attendees.repository.save(
       rows.map((row, index) => attendees.create({ minutesId: minutes.id, position: index + 1, party: null, title: null, replacesPersonId: null, fromParagraph: null, toParagraph: null, ...row } as MinutesAttendee)),
     );
-    const items = await this.agenda.listForMeeting(ctx, meetingId);
     const paragraphs = new TenantRepository(ctx, Paragraph, 'Paragrafen');
-    const personalData = await this.secrecy.personalDataIds(ctx, items.map((item) => item.matterId));
     const drafted = await Promise.all(items.map((item) => this.paragraphFromItem(ctx, item, personalData)));
     await paragraphs.repository.save(
       drafted.map((values, index) => paragraphs.create({ ...values, minutesId: minutes.id, organId: organ.id, year, number: last + index + 1, position: index + 1 })),

@@ -136,17 +136,13 @@ describe('secrecy on every path: the attacker test', () => {
       secrecyProvision: 'OSL 26 kap. 1 §',
       description: `Familjens situation ${SECRET_MARK}`,
     });
-    const secretDocument = await testApp
-      .http()
-      .post(`/api/v1/matters/${secretMatter.matterId}/documents`)
-      .set('Authorization', `Bearer ${(await tenant.user([{ role: 'case_officer', departmentId: tenant.departmentId }])).token}`)
-      .field('direction', 'incoming')
-      .field('documentDate', new Date(base).toISOString().slice(0, 10))
-      .field('counterparty', `Anmälare ${SECRET_MARK}`)
-      .field('title', `Orosanmälan ${SECRET_MARK}`)
-      .field('description', `Anmälan om ${SECRET_MARK}`)
-      .attach('file', await docxWithText(`Orosanmälan ${SECRET_MARK}`, `Uppgifter om barnet ${SECRET_MARK}.`), 'orosanmalan.docx')
-      .expect(201);
+    const caseOfficer = (await tenant.user([{ role: 'case_officer', departmentId: tenant.departmentId }])).token;
+    const register = async (matterId: string, fields: Record<string, string>) => {
+      const request = testApp.http().post(`/api/v1/matters/${matterId}/documents`).set('Authorization', `Bearer ${caseOfficer}`);
+      for (const [key, value] of Object.entries({ direction: 'incoming', documentDate: new Date(base).toISOString().slice(0, 10), ...fields })) request.field(key, value);
+      return (await request.attach('file', await docxWithText(`Handling ${SECRET_MARK}`, `Uppgifter om barnet ${SECRET_MARK}.`), 'handling.docx').expect(201)).body.id as string;
+    };
+    const secretDocument = { body: { id: await register(secretMatter.matterId, { counterparty: `Anmälare ${SECRET_MARK}`, title: `Orosanmälan ${SECRET_MARK}`, description: `Anmälan om ${SECRET_MARK}` }) } };
 
     // A public matter whose tjänsteskrivelse is registered as a secret document.
     const reportMatter = await world.unsignedMatter('Riktlinjer för bistånd');
@@ -173,7 +169,29 @@ describe('secrecy on every path: the attacker test', () => {
       publicTitle: 'Ärende enligt lagen om vård av unga',
     });
     const personalMatter = await world.signedMatter(`Bostadsanpassning för ${PERSONAL_MARK}`, world.organId, { personalData: true });
-    const publicMatter = await world.signedMatter('Taxa för tillsyn 2026');
+    // A public matter whose tjänsteskrivelse has a secret bilaga: its name and text stay out of the notice and the minutes.
+    const publicMatter = await world.unsignedMatter('Taxa för tillsyn 2026');
+    const secretAttachment = await register(publicMatter.matterId, {
+      counterparty: `Klagande ${SECRET_MARK}`,
+      title: `Klagomål från ${SECRET_MARK}`,
+      description: `Klagomål om ${SECRET_MARK}`,
+      secret: 'true',
+      secrecyProvision: 'OSL 26 kap. 1 §',
+    });
+    const publicDraft = (
+      await world.head
+        .post(`/matters/${publicMatter.matterId}/officer-reports`, {
+          organId: world.organId,
+          title: 'Taxa för tillsyn 2026',
+          proposedDecision: ['Nämnden antar taxan.'],
+          description: 'Taxan höjs med index.',
+          attachmentDocumentIds: [secretAttachment],
+          decisionRecipients: ['Akten'],
+        })
+        .expect(201)
+    ).body;
+    await world.head.post(`/officer-reports/${publicDraft.id}/submission`).expect(201);
+    const publicReport = (await world.head.post(`/officer-reports/${publicDraft.id}/approval`).expect(201)).body;
 
     // Goal links: the secret matter and the secret report's matter report on a goal.
     const framework = (
@@ -272,9 +290,9 @@ describe('secrecy on every path: the attacker test', () => {
 
     const people = Object.values(world.people).map((person) => person.personId);
     Object.assign(ids, {
-      matters: [secret.matterId, secretReport.matterId, personal.matterId, withPublicTitle.matterId],
-      documents: [secret.documentId, secretReport.documentId],
-      'officer-reports': [secret.reportId, secretReport.reportId],
+      matters: [secret.matterId, secretReport.matterId, personal.matterId, withPublicTitle.matterId, publicMatter.matterId],
+      documents: [secret.documentId, secretReport.documentId, secretAttachment, publicReport.documentId],
+      'officer-reports': [secret.reportId, secretReport.reportId, publicDraft.id],
       meetings: [meetingId],
       'meeting-notices': [noticeId],
       minutes: [minutesId],

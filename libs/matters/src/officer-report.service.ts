@@ -23,6 +23,11 @@ import { MatterService } from './matter.service';
 import { requireReference } from './reference';
 
 
+/** How a secret document is named where readers without access see it: by its number, never by its title or description. */
+export function secretDocumentName(document: Pick<Document, 'documentNumber'>): string {
+  return `Handling ${document.documentNumber} (sekretess)`;
+}
+
 const REFUSALS: Record<OfficerReportAction, Record<string, string>> = {
   edit: {
     signed: 'Tjänsteskrivelsen är signerad och kan inte ändras. Skapa en ny version för att göra ändringar.',
@@ -301,7 +306,8 @@ export class OfficerReportService {
       description: report.content.description,
       financialConsequences: report.content.financialConsequences,
       sections: report.content.sections,
-      attachments: attachments.map((document) => document.title ?? document.description),
+      // A secret bilaga is named by its number: the report is read (and laid into notices and minutes) by those without access to it.
+      attachments: attachments.map((document) => (document.secret ? secretDocumentName(document) : (document.title ?? document.description))),
       decisionRecipients: report.content.decisionRecipients,
       signature: report.signedByName ? { name: report.signedByName, title: report.signedByTitle ?? 'Förvaltningschef', signedAt: report.signedAt?.toISOString() ?? null } : null,
       draftNotice: report.signedAt ? null : `UTKAST – version ${report.version}, ${report.status === 'submitted' ? 'under granskning' : 'ej signerad'}`,

@@ -15,7 +15,7 @@ import {
   TenantRepository,
 } from '@namndrum/core';
 import { MeetingNoticeView, NoticeItemDocument, renderMeetingNotice, TextDocumentView } from '@namndrum/documents';
-import { DocumentService, MatterSecrecyService, OfficerReportService, readable } from '@namndrum/matters';
+import { DocumentService, MatterSecrecyService, OfficerReportService, readable, secretDocumentName } from '@namndrum/matters';
 import { AttendanceRightService, MembershipService, Organ, OrganService, PersonService } from '@namndrum/organisation';
 import { DateTime } from 'luxon';
 import { MEETING_TIME_ZONE } from './domain/clock-time';
@@ -307,7 +307,7 @@ export class NoticeService {
       ...attachments.map((document): NoticeItemDocument => {
         const title = document.title ?? document.description;
         const text = texts.get(document.id);
-        if (document.secret) return { kind: 'file', title: `${title} (sekretess – delges separat)`, fileName: document.documentNumber };
+        if (document.secret) return { kind: 'file', title: `${secretDocumentName(document)} – delges separat`, fileName: document.documentNumber };
         if (!text) return { kind: 'file', title, fileName: document.fileName };
         return { kind: 'text', document: textDocument(municipalityName, title, text) };
       }),

@@ -1,3 +1,4 @@
+import { MatterSecrecyService } from '@namndrum/matters';
 import { AppConfig, AuditService, FILE_STORAGE, OutboxService } from '@namndrum/core';
 import { DelegationReportService, DeliveryService, MailDelivery, NoticeDispatcher, NoticeService } from '@namndrum/meetings';
 import { OrganService, PersonService } from '@namndrum/organisation';
@@ -165,7 +166,7 @@ describe('delegated decisions and their report to the organ', () => {
       await new NoticeDispatcher(dataSource, app.get(OutboxService), app.get(NoticeService), app.get(DeliveryService), app.get(AuditService), clock).dispatch(outboxId);
       const delivery = await dataSource.getRepository(MailDelivery).findOneByOrFail({ noticeId, email: world.people.karin.email });
       const mail = await tenant.run((ctx) =>
-        new NoticeMailMaterial(app.get(AppConfig), app.get(OrganService), app.get(PersonService), app.get(DelegationReportService), app.get(FILE_STORAGE)).compose(ctx, delivery),
+        new NoticeMailMaterial(app.get(AppConfig), app.get(OrganService), app.get(PersonService), app.get(DelegationReportService), app.get(MatterSecrecyService), app.get(FILE_STORAGE)).compose(ctx, delivery),
       );
       expect(mail.text).toMatch(/Anmälan av delegationsbeslut\n {3}- Punkt 3\.2, 2026-01-02, Anna Berg, enhetschef: Beviljad skolskjuts \(dnr [^)]+\)\n/);
       expect(mail.text).toContain(`Punkt 5.1, 2026-01-03, Olle Ek: Beslut i sekretessärende (dnr ${secretMatter.caseNumber})`);

@@ -1,3 +1,4 @@
+import { MatterSecrecyService } from '@namndrum/matters';
 import { AppConfig, FILE_STORAGE, RequestContext } from '@namndrum/core';
 import { DelegationReportService, MailDelivery, NoticeService } from '@namndrum/meetings';
 import { PostingService } from '@namndrum/minutes';
@@ -86,7 +87,7 @@ describe('Finnish for an organ with Finnish among its languages', () => {
     expect(html).toContain(`Val av justerande<br />${VERIFIERS_FI}`);
     expect(text).not.toContain(SECRET_TITLE_FI);
 
-    const material = new NoticeMailMaterial(testApp.app.get(AppConfig), testApp.app.get(OrganService), testApp.app.get(PersonService), testApp.app.get(DelegationReportService), testApp.app.get(FILE_STORAGE));
+    const material = new NoticeMailMaterial(testApp.app.get(AppConfig), testApp.app.get(OrganService), testApp.app.get(PersonService), testApp.app.get(DelegationReportService), testApp.app.get(MatterSecrecyService), testApp.app.get(FILE_STORAGE));
     const delivery = { purpose: 'notice', noticeId: notice.id, recipientName: 'Sverigefinska föreningen', email: 'forening@finska.example', messageId: '<test@finska.example>' } as MailDelivery;
     const mail = await tenant.run((ctx: RequestContext) => material.compose(ctx, delivery));
     expect(mail.subject).toMatch(/^Kallelse \/ Kokouskutsu: Råd för finskt förvaltningsområde /);

@@ -416,7 +416,7 @@ describe('minutes: drafting, deciding and verifying', () => {
     const [posting] = await announcements();
     expect(posting).toMatchObject({ status: 'scheduled', posted_on: '2026-09-14', taken_down_on: '2026-09-22' });
     expect(posting.announcement).toMatchObject({ place: 'Fullmäktigesalen', cancelled: false });
-    expect(posting.announcement.items.map((item: { title: string }) => item.title)).toEqual(expect.arrayContaining(['Budget 2027', 'Ärende som omfattas av sekretess']));
+    expect(posting.announcement.items.map((item: { title: string }) => item.title)).toEqual(expect.arrayContaining(['Budget 2027', 'Sekretessärende']));
     expect(JSON.stringify(posting.announcement)).not.toContain('Ansvarsfrihet');
     const jobs: { id: string; kind: string; run_at: Date; status: string }[] = await testApp.dataSource.query(`SELECT id, kind, run_at, status FROM outbox_jobs WHERE payload->>'postingId' = $1 ORDER BY kind`, [posting.id]);
     expect(jobs.map((job) => [job.kind, job.run_at.toISOString()])).toEqual([

@@ -361,6 +361,17 @@ describe('a paragraph with every subsection', () => {
   });
 });
 
+describe('a protokoll holding personal data', () => {
+  it('says so under the date', async () => {
+    const doc = await renderView(sunMinutes({ personalDataNotice: 'Protokollet innehåller personuppgifter.' }));
+    expect(doc.html).toContain('<h1>Sammanträdesprotokoll</h1><p>11 januari 2023</p><p>Protokollet innehåller personuppgifter.</p><h2>Plats och tid</h2>');
+  });
+
+  it('says nothing of it otherwise', async () => {
+    expect((await renderView(sunMinutes())).text).not.toContain('personuppgifter');
+  });
+});
+
 describe('a protokoll before it is verified', () => {
   let doc: ReadDocx;
 

@@ -175,6 +175,7 @@ function minutesContent(view: MinutesView, labels: Labels): FileChild[] {
     compact(view.organName, { bold: true }),
     heading(label('meetingMinutes'), 1),
     plainParagraph(labels.date(view.meetingDate)),
+    ...(view.personalDataNotice ? [plainParagraph(view.personalDataNotice)] : []),
     heading(label('placeAndTime'), 2),
     plainParagraph(placeAndTime(view)),
     ...(attendanceApart ? attendanceReference(labels) : attendance(view, 'deciding', labels)),

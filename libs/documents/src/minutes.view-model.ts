@@ -131,6 +131,8 @@ export interface MinutesView {
   paragraphs: ParagraphView[];
   /** "UTKAST – ej justerat" on drafts; null on verified minutes. */
   draftNotice: string | null;
+  /** Said under the date when the minutes hold personal data (their paragraphs are then not published); absent or null otherwise. */
+  personalDataNotice?: string | null;
 }
 
 /** A protokollsutdrag: one paragraph with the protocol's header and the Utdragsbestyrkande. */

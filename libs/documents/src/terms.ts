@@ -77,6 +77,11 @@ export const LABEL_TERMS = {
   lastAppealDay: { sv: 'Sista dag för överklagande', fi: 'Valitusajan viimeinen päivä' },
   appealUntil: { sv: 'Sista dag att överklaga', fi: 'Valitusajan viimeinen päivä' },
   storagePlace: { sv: 'Förvaringsplats för protokollet', fi: 'Pöytäkirjan säilytyspaikka' },
+  personalData: { sv: 'Personuppgifter', fi: 'Henkilötiedot' },
+  personalDataNotice: {
+    sv: 'Protokollet innehåller personuppgifter. Paragrafer med personuppgifter publiceras inte.',
+    fi: 'Pöytäkirja sisältää henkilötietoja. Henkilötietoja sisältäviä pykäliä ei julkaista.',
+  },
   decision: { sv: 'Beslut', fi: 'Päätös' },
   motions: { sv: 'Yrkanden', fi: 'Ehdotukset' },
   decisionProcedure: { sv: 'Beslutsgång', fi: 'Käsittelyn kulku' },

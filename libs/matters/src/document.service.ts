@@ -139,7 +139,9 @@ export class DocumentService {
       }),
     );
     delete (document as Partial<Document>).extractedText;
-    await this.matters.recordEvent(ctx, matter, 'document_added', `Handling ${document.documentNumber} registrerades (${DOCUMENT_DIRECTION_LABELS[document.direction].toLowerCase()}): ${document.description}`, {
+    // The history is read by everyone who may read the matter: a secret document is named by its number only.
+    const what = document.secret ? `sekretessmarkerad enligt ${document.secrecyProvision}` : document.description;
+    await this.matters.recordEvent(ctx, matter, 'document_added', `Handling ${document.documentNumber} registrerades (${DOCUMENT_DIRECTION_LABELS[document.direction].toLowerCase()}): ${what}`, {
       documentId: document.id,
       documentNumber: document.documentNumber,
     });

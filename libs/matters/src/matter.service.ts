@@ -13,7 +13,7 @@ import {
 import { DepartmentService, OrganService, PersonService } from '@namndrum/organisation';
 import { formatCaseNumber, parseCaseNumber, suffixFitsFormat } from './domain/case-number';
 import { allowedNextStatuses, canChangeStatus, isOpen, MATTER_STATUS_LABELS, MatterStatus } from './domain/matter-status';
-import { canSeeMatter, SecrecyAccess } from './domain/secrecy-access';
+import { canSeeMatter, matterEventAsRead, SecrecyAccess } from './domain/secrecy-access';
 import { CancelMatterDto, ChangeMatterStatusDto, MatterQueryDto, RegisterMatterDto, UpdateMatterDto } from './dto/matter.dto';
 import { Document } from './entities/document.entity';
 import { MatterEvent, MatterEventKind } from './entities/matter-event.entity';
@@ -21,6 +21,7 @@ import { Matter } from './entities/matter.entity';
 import { Registry } from './entities/registry.entity';
 import { requireReference } from './reference';
 import { RegistryService } from './registry.service';
+import { MatterSecrecyService } from './matter-secrecy.service';
 import { SecrecyAccessService } from './secrecy-access.service';
 
 /** Above this many hits a search is listed newest first and its total is a lower bound. */
@@ -56,6 +57,7 @@ export class MatterService {
     private readonly departments: DepartmentService,
     private readonly persons: PersonService,
     private readonly secrecy: SecrecyAccessService,
+    private readonly readings: MatterSecrecyService,
   ) {}
 
   onMatterChanged(listener: MatterChangeListener): void {
@@ -106,6 +108,7 @@ export class MatterService {
       closedOn: null,
       secret,
       secrecyProvision: secret ? dto.secrecyProvision! : null,
+      publicTitle: dto.publicTitle || null,
       personalData: dto.personalData ?? false,
       exerciseOfPublicAuthority: dto.exerciseOfPublicAuthority ?? false,
       cancellationReason: null,
@@ -130,10 +133,10 @@ export class MatterService {
        ), matter AS (
          INSERT INTO matters (id, municipality_id, registry_id, year, sequence, suffix, case_number, title, description, classification,
                               department_id, case_officer_id, organ_id, status, registered_on, secret, secrecy_provision, personal_data,
-                              exercise_of_public_authority)
+                              exercise_of_public_authority, public_title)
          SELECT $1, $4, $2, $3, next.last_sequence, $5, $6 || ' ' || $3 || '/' || next.last_sequence || coalesce('-' || $5, ''), $7, $8, $9,
                 $10, $11, $12, $13, $14, $15, $16, $17,
-                $19
+                $19, $20
          FROM next
          RETURNING sequence, case_number, created_at, updated_at
        ), history AS (
@@ -162,6 +165,7 @@ export class MatterService {
         values.personalData,
         ctx.actorUserId,
         values.exerciseOfPublicAuthority,
+        values.publicTitle,
       ],
     );
     const [row] = rows;
@@ -287,13 +291,6 @@ export class MatterService {
     }
   }
 
-  /** Which of these matters are secret, whoever asks: for what may be shown to the public. */
-  async secretIds(ctx: RequestContext, ids: string[]): Promise<Set<string>> {
-    if (ids.length === 0) return new Set();
-    const rows: { id: string }[] = await ctx.em.query(`SELECT id FROM matters WHERE municipality_id = $1 AND id = ANY($2) AND secret`, [ctx.municipalityId, ids]);
-    return new Set(rows.map((row) => row.id));
-  }
-
   /**
    * A decision from verified minutes enters the matter's history ("Beslutat i Social- och
    * utbildningsnämnden 2023-01-11 § 3"). The deciding organ's decision makes the matter decided; a
@@ -351,7 +348,9 @@ export class MatterService {
 
   async events(ctx: RequestContext, id: string): Promise<MatterEvent[]> {
     const matter = await this.get(ctx, id);
-    return ctx.em.getRepository(MatterEvent).find({ where: { matterId: matter.id, municipalityId: ctx.municipalityId }, order: { occurredAt: 'ASC', id: 'ASC' } });
+    const events = await ctx.em.getRepository(MatterEvent).find({ where: { matterId: matter.id, municipalityId: ctx.municipalityId }, order: { occurredAt: 'ASC', id: 'ASC' } });
+    const reading = (await this.readings.readings(ctx, [matter.id])).get(matter.id);
+    return events.map((event) => matterEventAsRead(event, reading));
   }
 
   /** Adds a line to the matter's history; other contexts record "sent to an organ" and "decided in organ X § N" here. */

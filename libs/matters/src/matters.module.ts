@@ -16,8 +16,9 @@ import { OfficerReportsController } from './officer-reports.controller';
 import { RegistriesController } from './registries.controller';
 import { RegistryService } from './registry.service';
 import { SecrecyAccessService } from './secrecy-access.service';
+import { MatterSecrecyService } from './matter-secrecy.service';
 
-const SERVICES = [RegistryService, MatterService, DocumentService, OfficerReportService, DelegatedDecisionService];
+const SERVICES = [RegistryService, MatterService, DocumentService, OfficerReportService, DelegatedDecisionService, MatterSecrecyService];
 
 @Module({
   imports: [

@@ -5,6 +5,7 @@ import {
   ForbiddenError,
   InvalidInputError,
   Municipality,
+  NotFoundError,
   RequestContext,
   swedishDate,
   TenantRepository,
@@ -17,9 +18,15 @@ import { DocumentService } from './document.service';
 import { Document } from './entities/document.entity';
 import { Matter } from './entities/matter.entity';
 import { OfficerReport } from './entities/officer-report.entity';
+import { MatterSecrecyService } from './matter-secrecy.service';
 import { MatterService } from './matter.service';
 import { requireReference } from './reference';
 
+
+/** How a secret document is named where readers without access see it: by its number, never by its title or description. */
+export function secretDocumentName(document: Pick<Document, 'documentNumber'>): string {
+  return `Handling ${document.documentNumber} (sekretess)`;
+}
 
 const REFUSALS: Record<OfficerReportAction, Record<string, string>> = {
   edit: {
@@ -40,26 +47,32 @@ export class OfficerReportService {
     private readonly organs: OrganService,
     private readonly departments: DepartmentService,
     private readonly persons: PersonService,
+    private readonly secrecy: MatterSecrecyService,
   ) {}
 
   private reports(ctx: RequestContext): TenantRepository<OfficerReport> {
     return new TenantRepository(ctx, OfficerReport, 'Tjänsteskrivelsen');
   }
 
+  /** The versions of the matter's tjänsteskrivelse; none for a reader without access when it is registered as secret. */
   async listForMatter(ctx: RequestContext, matterId: string): Promise<OfficerReport[]> {
     const matter = await this.matters.get(ctx, matterId);
+    if (!(await this.secrecy.reportReadable(ctx, matter.id))) return [];
     return this.reports(ctx).find({ matterId: matter.id }, { order: { version: 'ASC' } });
   }
 
+  /** A version the reader may read: a secret matter's, or one registered as a secret document, is missing to those without access. */
   async get(ctx: RequestContext, id: string): Promise<OfficerReport> {
     const report = await this.reports(ctx).get(id);
     await this.matters.get(ctx, report.matterId);
+    if (!(await this.secrecy.reportReadable(ctx, report.matterId))) throw new NotFoundError('Tjänsteskrivelsen');
     return report;
   }
 
   /** The version that may go on an agenda: the latest signed one, whose content still matches its signature. */
   async latestSigned(ctx: RequestContext, matterId: string): Promise<OfficerReport | null> {
     const matter = await this.matters.get(ctx, matterId);
+    if (!(await this.secrecy.reportReadable(ctx, matter.id))) throw new NotFoundError('Tjänsteskrivelsen');
     const [report] = await this.reports(ctx).find({ matterId: matter.id, status: 'signed' }, { order: { version: 'DESC' }, take: 1 });
     if (!report) return null;
     if (report.contentSha256 !== this.hashOf(matter, report)) {
@@ -199,12 +212,16 @@ export class OfficerReportService {
     return { fileName: `Tjänsteskrivelse ${matter.caseNumber.replace(/[/ ]/g, '-')} v${report.version} utkast.docx`, content };
   }
 
-  /** A signed report as it goes into a notice: its view and its attachments (a secret one is only named). */
+  /**
+   * A signed report as it goes into a notice: its view and its attachments. `secret` when the matter
+   * is secret or the report is registered as a secret document: then it is only named, never laid in.
+   */
   async agendaView(ctx: RequestContext, reportId: string): Promise<{ view: OfficerReportView; attachments: Document[]; secret: boolean }> {
     const report = await this.get(ctx, reportId);
     const matter = await this.matters.get(ctx, report.matterId);
     const attachments = await this.documents.requireOfMatter(ctx, matter, report.attachmentDocumentIds);
-    return { view: await this.viewOf(ctx, matter, report), attachments, secret: matter.secret };
+    const secret = !(await this.secrecy.readings(ctx, [matter.id], this.secrecy.publicAccess)).get(matter.id)!.contentReadable;
+    return { view: await this.viewOf(ctx, matter, report), attachments, secret };
   }
 
   private async forAction(ctx: RequestContext, id: string, action: OfficerReportAction): Promise<{ report: OfficerReport; matter: Matter }> {
@@ -289,7 +306,8 @@ export class OfficerReportService {
       description: report.content.description,
       financialConsequences: report.content.financialConsequences,
       sections: report.content.sections,
-      attachments: attachments.map((document) => document.title ?? document.description),
+      // A secret bilaga is named by its number: the report is read (and laid into notices and minutes) by those without access to it.
+      attachments: attachments.map((document) => (document.secret ? secretDocumentName(document) : (document.title ?? document.description))),
       decisionRecipients: report.content.decisionRecipients,
       signature: report.signedByName ? { name: report.signedByName, title: report.signedByTitle ?? 'Förvaltningschef', signedAt: report.signedAt?.toISOString() ?? null } : null,
       draftNotice: report.signedAt ? null : `UTKAST – version ${report.version}, ${report.status === 'submitted' ? 'under granskning' : 'ej signerad'}`,

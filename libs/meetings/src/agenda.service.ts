@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, ConflictError, InvalidInputError, Permission, RequestContext, TenantRepository } from '@namndrum/core';
-import { Matter, MatterService, mustBeHandledClosed, OfficerReportService } from '@namndrum/matters';
+import { Matter, MatterSecrecyService, MatterService, mustBeHandledClosed, OfficerReportService } from '@namndrum/matters';
 import { Organ, OrganService } from '@namndrum/organisation';
 import { applyReorder, AgendaOrderError, insertPosition } from './domain/agenda-order';
+import { agendaItemAsRead } from './domain/agenda-secrecy';
 import { canEditAgenda, isAfterDispatch } from './domain/meeting-status';
 import { AddAgendaItemDto, AgendaTemplateDto, ReorderAgendaDto, UpdateAgendaItemDto } from './dto/agenda.dto';
 import { AgendaItem, AgendaTemplateItem, Meeting, StandardPlacement } from './entities';
@@ -30,6 +31,7 @@ export class AgendaService {
     private readonly organs: OrganService,
     private readonly matters: MatterService,
     private readonly reports: OfficerReportService,
+    private readonly secrecy: MatterSecrecyService,
   ) {
     matters.onMatterChanged((ctx, matter) => this.closeItemsOf(ctx, matter));
   }
@@ -54,6 +56,13 @@ export class AgendaService {
   async listForMeeting(ctx: RequestContext, meetingId: string): Promise<AgendaItem[]> {
     await new TenantRepository(ctx, Meeting, 'Sammanträdet').get(meetingId);
     return this.list(ctx, meetingId);
+  }
+
+  /** The föredragningslista as the signed-in reader may see it: secret matters masked for those without access. */
+  async listForReader(ctx: RequestContext, meetingId: string): Promise<AgendaItem[]> {
+    const items = await this.listForMeeting(ctx, meetingId);
+    const readings = await this.secrecy.readings(ctx, items.map((item) => item.matterId));
+    return items.map((item) => agendaItemAsRead(item, item.matterId ? readings.get(item.matterId) : undefined));
   }
 
   async template(ctx: RequestContext, organId: string): Promise<{ title: string; placement: StandardPlacement }[]> {

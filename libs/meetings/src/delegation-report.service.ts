@@ -29,7 +29,7 @@ export class DelegationReportService {
 
   /** The föredragningslista, the delegation item carrying the decisions it reports (a secret matter's as the reader may see it). */
   async agendaItems(ctx: RequestContext, meetingId: string): Promise<AgendaItemWithReport[]> {
-    const items: AgendaItemWithReport[] = await this.agenda.listForMeeting(ctx, meetingId);
+    const items: AgendaItemWithReport[] = await this.agenda.listForReader(ctx, meetingId);
     const reportItems = items.filter(isDelegationReportItem);
     if (reportItems.length === 0) return items;
     const meeting = await new TenantRepository(ctx, Meeting, 'Sammanträdet').get(meetingId);

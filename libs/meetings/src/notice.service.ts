@@ -15,10 +15,11 @@ import {
   TenantRepository,
 } from '@namndrum/core';
 import { MeetingNoticeView, NoticeItemDocument, renderMeetingNotice, TextDocumentView } from '@namndrum/documents';
-import { DocumentService, OfficerReportService } from '@namndrum/matters';
+import { DocumentService, MatterSecrecyService, OfficerReportService, readable, secretDocumentName } from '@namndrum/matters';
 import { AttendanceRightService, MembershipService, Organ, OrganService, PersonService } from '@namndrum/organisation';
 import { DateTime } from 'luxon';
 import { MEETING_TIME_ZONE } from './domain/clock-time';
+import { noticeItemAsRead, SECRET_DOCUMENTS_NOTE } from './domain/agenda-secrecy';
 import { formatGroupMeetingLines } from './domain/group-meetings';
 import { dispatchPlan, immediatePlan, noticeDispatchTime } from './domain/notice-schedule';
 import { NoticeRecipient, RecipientCandidate, resolveNoticeRecipients } from './domain/notice-recipients';
@@ -71,6 +72,7 @@ export class NoticeService {
     private readonly documents: DocumentService,
     private readonly agenda: AgendaService,
     private readonly delegationReport: DelegationReportService,
+    private readonly secrecy: MatterSecrecyService,
     @Inject(FILE_STORAGE) private readonly files: FileStorage,
   ) {
     // A finalized notice must show the agenda that will be sent: a change before dispatch renders it again.
@@ -100,9 +102,16 @@ export class NoticeService {
     return this.notices(ctx).get(id);
   }
 
+  /** The notice DOCX; a reader without access to one of its secret matters gets the masked version. */
   async docx(ctx: RequestContext, id: string): Promise<{ fileName: string; content: Buffer }> {
     const notice = await this.get(ctx, id);
     if (!notice.fileSha256 || !notice.fileName) throw new NotFoundError('Kallelsens dokument');
+    if (notice.maskedFileSha256) {
+      const items = await new TenantRepository(ctx, AgendaItem, 'Punkten').find({ meetingId: notice.meetingId });
+      const matterIds = items.filter((item) => notice.itemIds.includes(item.id)).map((item) => item.matterId);
+      const readings = await this.secrecy.readings(ctx, matterIds);
+      if (!matterIds.every((matterId) => readable(readings, matterId))) return { fileName: notice.fileName, content: await this.files.get(notice.maskedFileSha256) };
+    }
     return { fileName: notice.fileName, content: await this.files.get(notice.fileSha256) };
   }
 
@@ -197,10 +206,17 @@ export class NoticeService {
           : immediatePlan(meeting.startsAt, noticeLeadDays, noticeSendTime, options.now);
 
     let file: { sha256: string; size: number; name: string } | null = null;
+    let maskedFile: { sha256: string; size: number } | null = null;
     if (kind !== 'cancellation') {
-      const content = await renderMeetingNotice(await this.view(ctx, meeting, organ, kind, options.items, options.changes, kind === 'notice' ? options.now : undefined));
+      const view = await this.view(ctx, meeting, organ, kind, options.items, options.changes, kind === 'notice' ? options.now : undefined);
+      const content = await renderMeetingNotice(view);
       const sha256 = await this.files.put(content);
       file = { sha256, size: content.length, name: this.fileName(organ, meeting, version, kind) };
+      const masked = await this.maskedView(ctx, view, options.items);
+      if (masked) {
+        const maskedContent = await renderMeetingNotice(masked);
+        maskedFile = { sha256: await this.files.put(maskedContent), size: maskedContent.length };
+      }
     }
     const notice = await this.notices(ctx).save(
       this.notices(ctx).create({
@@ -214,6 +230,8 @@ export class NoticeService {
         fileSha256: file?.sha256 ?? null,
         fileSizeBytes: file?.size ?? null,
         fileName: file?.name ?? null,
+        maskedFileSha256: maskedFile?.sha256 ?? null,
+        maskedFileSizeBytes: maskedFile?.size ?? null,
         finalizedAt: options.now,
         finalizedByUserId: ctx.actorUserId,
         dispatchAt: options.sentAt ?? plan.dispatchAt,
@@ -283,6 +301,17 @@ export class NoticeService {
     };
   }
 
+  /**
+   * The notice as recipients and readers without access get it (attendance rights, the organ's extra
+   * recipients, other users): each secret matter by its case number and masked title. Null when the
+   * notice holds nothing secret.
+   */
+  private async maskedView(ctx: RequestContext, view: MeetingNoticeView, items: AgendaItem[]): Promise<MeetingNoticeView | null> {
+    const readings = await this.secrecy.readings(ctx, items.map((item) => item.matterId), this.secrecy.publicAccess);
+    if (items.every((item) => readable(readings, item.matterId))) return null;
+    return { ...view, items: view.items.map((shown, index) => noticeItemAsRead(shown, readings.get(items[index].matterId ?? ''))) };
+  }
+
   /** The tjänsteskrivelse and its bilagor; secret ones are named but never laid into a notice that is e-mailed. */
   private async itemDocuments(ctx: RequestContext, item: AgendaItem, municipalityName: string, meeting: Meeting, noticeFinalizedAt?: Date): Promise<NoticeItemDocument[]> {
     if (isDelegationReportItem(item)) {
@@ -293,14 +322,14 @@ export class NoticeService {
     if (!item.officerReportId) return [];
     const { view, attachments, secret } = await this.reports.agendaView(ctx, item.officerReportId);
     // A notice is e-mailed widely (substitutes, attendance rights, associations) and readable by every user.
-    if (secret) return [{ kind: 'file', title: 'Handlingarna i ärendet omfattas av sekretess och delges ledamöterna separat', fileName: item.caseNumber ?? '' }];
+    if (secret) return [{ kind: 'file', title: SECRET_DOCUMENTS_NOTE, fileName: item.caseNumber ?? '' }];
     const texts = await this.documents.extractedTexts(ctx, attachments.map((document) => document.id));
     return [
       { kind: 'officer_report', report: view },
       ...attachments.map((document): NoticeItemDocument => {
         const title = document.title ?? document.description;
         const text = texts.get(document.id);
-        if (document.secret) return { kind: 'file', title: `${title} (sekretess – delges separat)`, fileName: document.documentNumber };
+        if (document.secret) return { kind: 'file', title: `${secretDocumentName(document)} – delges separat`, fileName: document.documentNumber };
         if (!text) return { kind: 'file', title, fileName: document.fileName };
         return { kind: 'text', document: textDocument(municipalityName, title, text) };
       }),

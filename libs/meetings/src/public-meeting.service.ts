@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Municipality, NotFoundError, RequestContext } from '@namndrum/core';
 import { finnishMeetingTime, LABEL_TERMS, labeller, withFinnish } from '@namndrum/documents';
+import { MatterSecrecyService } from '@namndrum/matters';
+import { agendaItemAsRead } from './domain/agenda-secrecy';
 import { OrganService } from '@namndrum/organisation';
 import Handlebars from 'handlebars';
 import { DateTime } from 'luxon';
@@ -63,6 +65,7 @@ export class PublicMeetingService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly organs: OrganService,
+    private readonly secrecy: MatterSecrecyService,
   ) {}
 
   async page(meetingId: string): Promise<string> {
@@ -74,11 +77,7 @@ export class PublicMeetingService {
     if (!organ.rules.publishNotices) throw new NotFoundError('Sammanträdet');
     const municipality = await this.dataSource.getRepository(Municipality).findOneByOrFail({ id: meeting.municipalityId });
     const items = await this.dataSource.getRepository(AgendaItem).find({ where: { meetingId: meeting.id }, order: { position: 'ASC' } });
-    const secret = new Set<string>(
-      items.some((item) => item.matterId)
-        ? (await this.dataSource.query(`SELECT id FROM matters WHERE id = ANY($1) AND secret`, [items.map((item) => item.matterId).filter((id) => id !== null)])).map((row: { id: string }) => row.id)
-        : [],
-    );
+    const readings = await this.secrecy.readings(ctx, items.map((item) => item.matterId), this.secrecy.publicAccess);
     const start = DateTime.fromJSDate(meeting.startsAt, { zone: MEETING_TIME_ZONE }).setLocale('sv');
     const end = DateTime.fromJSDate(meeting.endsAt, { zone: MEETING_TIME_ZONE });
     const weekday = start.toFormat('cccc');
@@ -112,7 +111,7 @@ export class PublicMeetingService {
       cancellationReason: meeting.cancellationReason,
       items: items.map((item) => ({
         number: item.position,
-        title: item.matterId && secret.has(item.matterId) ? 'Ärende som omfattas av sekretess' : item.title,
+        title: agendaItemAsRead(item, readings.get(item.matterId ?? '')).title,
         titleFi: finnishTitles.get(item.id) ?? null,
         caseNumber: item.caseNumber ?? '',
         documentsLater: item.documentsLater,

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { AuditService, Clock, OUTBOX_KINDS, OutboxService, RequestContext, swedishDate, TenantRepository } from '@namndrum/core';
-import { AgendaService, Meeting, meetingDate, MeetingNotice, NoticeService, shownFinnishTitles } from '@namndrum/meetings';
-import { MatterService } from '@namndrum/matters';
+import { AgendaService, agendaItemAsRead, Meeting, meetingDate, MeetingNotice, NoticeService, shownFinnishTitles } from '@namndrum/meetings';
+import { MatterSecrecyService } from '@namndrum/matters';
 import { Organ } from '@namndrum/organisation';
 import { addDays, announcementUpAt } from './domain';
 import { MeetingAnnouncement, Posting } from './entities';
@@ -22,7 +22,7 @@ export class MeetingAnnouncementService implements OnModuleInit {
     private readonly outbox: OutboxService,
     private readonly notices: NoticeService,
     private readonly agenda: AgendaService,
-    private readonly matters: MatterService,
+    private readonly secrecy: MatterSecrecyService,
     private readonly reader: MinutesReader,
     private readonly postings: PostingService,
   ) {}
@@ -109,7 +109,7 @@ export class MeetingAnnouncementService implements OnModuleInit {
   /** Time, place and matters as the public may see them: a secret matter is announced without its title. */
   private async announcement(ctx: RequestContext, meeting: Meeting, notice: MeetingNotice): Promise<MeetingAnnouncement> {
     const items = await this.agenda.list(ctx, meeting.id);
-    const secret = await this.matters.secretIds(ctx, items.map((item) => item.matterId).filter((id): id is string => id !== null));
+    const readings = await this.secrecy.readings(ctx, items.map((item) => item.matterId), this.secrecy.publicAccess);
     const finnishTitles = await shownFinnishTitles(ctx.em, items);
     return {
       startsAt: meeting.startsAt.toISOString(),
@@ -117,7 +117,7 @@ export class MeetingAnnouncementService implements OnModuleInit {
       place: meeting.place,
       items: items.map((item) => ({
         number: item.position,
-        title: item.matterId && secret.has(item.matterId) ? 'Ärende som omfattas av sekretess' : item.title,
+        title: agendaItemAsRead(item, readings.get(item.matterId ?? '')).title,
         titleFi: finnishTitles.get(item.id) ?? null,
         caseNumber: item.caseNumber,
       })),

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, swedishDate } from '@namndrum/core';
-import { AttendeeLine, MinutesExtractView, MinutesView, ParagraphView, PostingView, swedishLongDate, VoteView } from '@namndrum/documents';
+import { AttendeeLine, bilingual, LABEL_TERMS, MinutesExtractView, MinutesView, ParagraphView, PostingView, swedishLongDate, VoteView, withFinnish } from '@namndrum/documents';
 import { DateTime } from 'luxon';
 import {
   alternativeLabel,
@@ -23,6 +23,7 @@ import { appealDates } from './posting.service';
 import { minutesContentSha256, MinutesRecord, paragraphAttendance, paragraphContentSha256, personName, personWithParty } from './minutes-record';
 
 const STOCKHOLM = 'Europe/Stockholm';
+
 const clock = (instant: Date) => DateTime.fromJSDate(instant, { zone: STOCKHOLM }).toFormat('HH:mm');
 
 export interface RequiredApprover {
@@ -348,6 +349,7 @@ export class MinutesPresenter {
       posting: minutes.kind === 'minutes' && posting ? this.postingView(record, posting) : null,
       paragraphs: paragraphs.map((paragraph) => this.paragraphView(record, paragraph)),
       draftNotice: minutes.status === 'draft' ? draftNotice(minutes.kind, organ.rules.languages) : null,
+      personalDataNotice: minutes.containsPersonalData ? bilingual(LABEL_TERMS.personalDataNotice, withFinnish(organ.rules.languages)) : null,
     };
   }
 

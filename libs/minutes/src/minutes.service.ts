@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, Clock, ConflictError, InvalidInputError, Municipality, Page, Permission, RequestContext, swedishDate, TenantRepository } from '@namndrum/core';
-import { DelegatedDecisionService, OfficerReportService, reportBodyText, ReportLine } from '@namndrum/matters';
+import { DelegatedDecisionService, MatterSecrecyService, OfficerReportService, reportBodyText, ReportLine } from '@namndrum/matters';
 import { AbsenceService, AgendaItem, AgendaService, DelegationReportService, isDelegationReportItem, Meeting, meetingDate, MeetingService, reportReceivedDecision, shownFinnishTitles } from '@namndrum/meetings';
 import type { OrganKind } from '@namndrum/organisation';
 import { DateTime } from 'luxon';
-import { attendanceProblems, verificationDeadline } from './domain';
+import { attendanceProblems, paragraphAsRead, verificationDeadline } from './domain';
 import { MinutesDto, MinutesQueryDto, SetAttendanceDto, UpdateMinutesDto } from './dto/minutes.dto';
 import { Minutes, MinutesAttendee, openParagraph, Paragraph } from './entities';
 import { lockDraftForWrite, MinutesReader, MinutesRecord, swedishGenitive } from './minutes-record';
@@ -48,6 +48,7 @@ export class MinutesService {
     private readonly verification: VerificationService,
     private readonly delegationReport: DelegationReportService,
     private readonly delegatedDecisions: DelegatedDecisionService,
+    private readonly secrecy: MatterSecrecyService,
   ) {}
 
   private repo(ctx: RequestContext): TenantRepository<Minutes> {
@@ -64,8 +65,12 @@ export class MinutesService {
     return { ...page, items: page.items.map((minutes) => this.presenter.summary(minutes, ranges.get(minutes.id) ?? [])) };
   }
 
+  /** The minutes as the reader may see them: a paragraph whose matter is secret to them is masked. */
   async get(ctx: RequestContext, id: string): Promise<MinutesDto> {
-    return this.presenter.minutes(await this.record(ctx, id));
+    const record = await this.record(ctx, id);
+    const shown = this.presenter.minutes(record);
+    const readings = await this.secrecy.readings(ctx, record.paragraphs.map((paragraph) => paragraph.matterId));
+    return { ...shown, paragraphs: shown.paragraphs.map((paragraph) => paragraphAsRead(paragraph, readings.get(paragraph.matterId ?? ''))) };
   }
 
   async getForMeeting(ctx: RequestContext, meetingId: string): Promise<MinutesDto> {
@@ -96,6 +101,9 @@ export class MinutesService {
     const year = DateTime.fromISO(date).year;
     const last = await lockNumbering(ctx, organ.id, year, meeting);
     const expected = await this.absences.expectedAttendance(ctx, meetingId);
+    const items = await this.agenda.listForMeeting(ctx, meetingId);
+    // A matter on the agenda holding personal data marks the minutes: they are then published only where the organ's rules allow it.
+    const personalData = await this.secrecy.personalDataIds(ctx, items.map((item) => item.matterId));
     const present = (position: string) => expected.members.find((seat) => seat.position === position && !seat.absent)?.member.personId ?? null;
     const minutes = await this.repo(ctx).save(
       this.repo(ctx).create({
@@ -116,7 +124,7 @@ export class MinutesService {
         verificationAt: null,
         verificationDeadline: verificationDeadline(date),
         storagePlace: await this.reader.defaultStoragePlace(ctx, organ),
-        containsPersonalData: false,
+        containsPersonalData: personalData.size > 0,
         contentSha256: null,
         lockedAt: null,
         fileSha256: null,
@@ -137,11 +145,12 @@ export class MinutesService {
     await attendees.repository.save(
       rows.map((row, index) => attendees.create({ minutesId: minutes.id, position: index + 1, party: null, title: null, replacesPersonId: null, fromParagraph: null, toParagraph: null, ...row } as MinutesAttendee)),
     );
-    const items = await this.agenda.listForMeeting(ctx, meetingId);
     const paragraphs = new TenantRepository(ctx, Paragraph, 'Paragrafen');
     // The minutes report what the notice listed (never a secret matter's decision text: the minutes become public).
     const reported = items.some(isDelegationReportItem) ? await this.delegationReport.lines(ctx, meeting, 'public') : [];
-    const drafted = await Promise.all(items.map((item) => (isDelegationReportItem(item) ? this.delegationReportParagraph(item, organ.kind, reported) : this.paragraphFromItem(ctx, item))));
+    const drafted = await Promise.all(
+      items.map((item) => (isDelegationReportItem(item) ? this.delegationReportParagraph(item, organ.kind, reported) : this.paragraphFromItem(ctx, item, personalData))),
+    );
     const saved = await paragraphs.repository.save(
       drafted.map((values, index) => paragraphs.create({ ...values, minutesId: minutes.id, organId: organ.id, year, number: last + index + 1, position: index + 1 })),
     );
@@ -296,11 +305,13 @@ export class MinutesService {
     };
   }
 
-  private async paragraphFromItem(ctx: RequestContext, item: AgendaItem): Promise<Partial<Paragraph>> {
+  private async paragraphFromItem(ctx: RequestContext, item: AgendaItem, personalData: Set<string>): Promise<Partial<Paragraph>> {
     const base: Partial<Paragraph> = {
       ...openParagraph({ agendaItemId: item.id, title: item.title, matterId: item.matterId, caseNumber: item.caseNumber, proposal: item.proposal, extraMatter: item.addedAfterNotice }),
       proposalLabel: item.officerReportId ? 'förvaltningens förslag' : 'förslaget',
       titleFi: (await shownFinnishTitles(ctx.em, [item])).get(item.id) ?? null,
+      // A matter holding personal data is left out of the published minutes unless the secretary decides otherwise.
+      notPublished: item.matterId !== null && personalData.has(item.matterId),
     };
     if (item.preparedInItemId) {
       const prepared = await new TenantRepository(ctx, Paragraph, 'Paragrafen').find({ agendaItemId: item.preparedInItemId });
@@ -312,7 +323,7 @@ export class MinutesService {
     if (item.officerReportId) {
       const { view, secret } = await this.reports.agendaView(ctx, item.officerReportId);
       // A secret matter's paragraph stays out of the published minutes unless the secretary decides otherwise.
-      base.notPublished = secret;
+      base.notPublished = secret || base.notPublished;
       base.description = view.summary;
       base.decisionBasis = [`Tjänsteskrivelse ${view.date}`, ...(secret ? [] : view.attachments)];
       base.distribution = view.decisionRecipients.map((name) => ({ name, email: null }));

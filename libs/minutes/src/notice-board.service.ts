@@ -57,6 +57,7 @@ h3 { font-size: 1rem; margin: 1rem 0 .25rem; }
 <dt>{{labels.postingDown}}</dt><dd>{{takenDownOn}}</dd>
 <dt>{{labels.appealUntil}}</dt><dd>{{lastAppealDay}}</dd>
 <dt>{{labels.storagePlace}}</dt><dd>{{storagePlace}}</dd>
+{{#if personalData}}<dt>{{labels.personalData}}</dt><dd>{{labels.personalDataNotice}}</dd>{{/if}}
 <dt>{{labels.minutes}}</dt><dd>{{#if fileUrl}}<a href="{{fileUrl}}">Ladda ned {{#if paragraphId}}protokollsutdraget{{else}}protokollet{{/if}} (Word){{#if finnish}} / <span lang="fi">{{finnish.download}}</span>{{/if}}</a>{{else}}Protokollet publiceras inte här; det kan läsas på förvaringsplatsen.{{#if finnish}} <span lang="fi">Pöytäkirjaa ei julkaista täällä; sen voi lukea säilytyspaikassa.</span>{{/if}}{{/if}}</dd>
 </dl>
 {{/if}}
@@ -88,6 +89,8 @@ const BOARD_LABELS = [
   'verifiedMinutes',
   'appealUntil',
   'storagePlace',
+  'personalData',
+  'personalDataNotice',
   'minutes',
 ] as const satisfies TermKey[];
 
@@ -127,6 +130,10 @@ export class NoticeBoardService {
   async page(municipalityCode: string): Promise<string> {
     const municipality = await this.municipality(municipalityCode);
     const postings = await this.dataSource.getRepository(Posting).find({ where: { municipalityId: municipality.id, status: 'up' }, order: { postedOn: 'DESC', organName: 'ASC' } });
+    const minutesIds = postings.map((posting) => posting.minutesId).filter((id): id is string => id !== null);
+    const withPersonalData = new Set<string>(
+      minutesIds.length > 0 ? (await this.dataSource.query(`SELECT id FROM minutes WHERE id = ANY($1) AND contains_personal_data`, [minutesIds])).map((row: { id: string }) => row.id) : [],
+    );
     return page({
       municipalityName: municipality.name,
       boardTitle: DOCUMENT_KIND_TERMS.noticeBoard,
@@ -145,6 +152,7 @@ export class NoticeBoardService {
           lastAppealDay: posting.lastAppealDay ? date(posting.lastAppealDay) : null,
           time: posting.announcement ? swedishMeetingTime(posting.announcement.startsAt, posting.announcement.endsAt) : null,
           fileUrl: posting.fileSha256 ? `/anslagstavla/${municipality.code}/anslag/${posting.id}/protokoll.docx` : null,
+          personalData: posting.minutesId !== null && withPersonalData.has(posting.minutesId),
           items: (posting.announcement?.items ?? []).map((item) => ({ ...item, titleFi: finnish ? (item.titleFi ?? null) : null })),
           labels: boardLabels(finnish),
           finnish: finnish ? finnishParts(posting) : null,

@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
-import { AuditService, Clock, ConflictError, ForbiddenError, InvalidInputError, Permission, RequestContext, TenantRepository } from '@namndrum/core';
-import { MatterService } from '@namndrum/matters';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { AuditEntry, AuditService, Clock, ConflictError, ForbiddenError, InvalidInputError, Permission, RequestContext, TenantRepository } from '@namndrum/core';
+import { MatterSecrecyService, MatterService } from '@namndrum/matters';
 import { checkedFinnishTitle, MeetingService } from '@namndrum/meetings';
 import { DateTime } from 'luxon';
 import {
@@ -20,6 +20,7 @@ import {
   organNoun,
   PROPOSAL_KEY,
   tallyVote,
+  paragraphAsRead,
 } from './domain';
 import {
   AddDisqualificationDto,
@@ -61,7 +62,7 @@ const notServing = (record: MinutesRecord, personId: string, paragraph: Paragrap
  * quorum cannot be decided.
  */
 @Injectable()
-export class ParagraphService {
+export class ParagraphService implements OnModuleInit {
   constructor(
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -69,7 +70,23 @@ export class ParagraphService {
     private readonly presenter: MinutesPresenter,
     private readonly matters: MatterService,
     private readonly meetings: MeetingService,
+    private readonly secrecy: MatterSecrecyService,
   ) {}
+
+  /** A motion, vote, dissent, note or disqualification in the audit log is as secret as its paragraph's matter. */
+  onModuleInit(): void {
+    const paragraphOf = (entry: AuditEntry) => [entry.after?.paragraphId, entry.before?.paragraphId].find((id): id is string => typeof id === 'string');
+    this.audit.onRead(async (ctx, entries) => {
+      const paragraphIds = entries.map(paragraphOf).filter((id): id is string => id !== undefined);
+      if (paragraphIds.length === 0) return entries;
+      const rows: { id: string; matter_id: string | null }[] = await ctx.em.query(`SELECT id, matter_id FROM minutes_paragraphs WHERE municipality_id = $1 AND id = ANY($2)`, [ctx.municipalityId, paragraphIds]);
+      const matterOf = new Map(rows.map((row) => [row.id, row.matter_id]));
+      return this.secrecy.redactAudit(ctx, entries, (entry) => {
+        const matterId = matterOf.get(paragraphOf(entry) ?? '');
+        return matterId ? [matterId] : [];
+      });
+    });
+  }
 
   private paragraphs(ctx: RequestContext): TenantRepository<Paragraph> {
     return new TenantRepository(ctx, Paragraph, 'Paragrafen');
@@ -79,7 +96,9 @@ export class ParagraphService {
     const paragraph = await this.paragraphs(ctx).get(id);
     const minutes = await new TenantRepository(ctx, Minutes, 'Protokollet').get(paragraph.minutesId);
     const record = await this.reader.read(ctx, minutes);
-    return this.presenter.paragraph(record, record.paragraphs.find((candidate) => candidate.id === id)!);
+    const shown = this.presenter.paragraph(record, record.paragraphs.find((candidate) => candidate.id === id)!);
+    const readings = await this.secrecy.readings(ctx, [paragraph.matterId]);
+    return paragraphAsRead(shown, readings.get(paragraph.matterId ?? ''));
   }
 
   /** A paragraph the agenda did not have (an extra matter taken up at the meeting), numbered after the last. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService, Clock, ConflictError, FILE_STORAGE, FileStorage, ForbiddenError, OUTBOX_KINDS, OutboxService, RequestContext, swedishDate, TenantRepository } from '@namndrum/core';
 import { renderMinutes } from '@namndrum/documents';
-import { DelegatedDecisionService, MatterService } from '@namndrum/matters';
+import { DelegatedDecisionService, MatterService, PUBLIC_ACCESS } from '@namndrum/matters';
 import { AgendaService, DeliveryService, MeetingService } from '@namndrum/meetings';
 import { DateTime } from 'luxon';
 import { isDeclinedExtraMatter, paragraphRange, reminderDay } from './domain';
@@ -134,7 +134,8 @@ export class VerificationService {
         : null;
       if (posting && mayPublishMinutes(record) && !paragraph.notPublished) {
         // The paragraph's own posting publishes its extract: the rest of the minutes is not verified yet.
-        posting.fileSha256 = await this.files.put((await this.documents.extract(ctx, record, paragraph.id)).content);
+        // Published: a secret matter's paragraph is masked whatever the secretary decided about publishing it.
+        posting.fileSha256 = await this.files.put((await this.documents.extract(ctx, record, paragraph.id, PUBLIC_ACCESS)).content);
         await new TenantRepository(ctx, Posting, 'Anslaget').save(posting);
       }
       await this.afterVerification(ctx, record, [paragraph], posting, verifiedOn);
@@ -171,11 +172,14 @@ export class VerificationService {
     let posting: Posting | null = null;
     if (organ.rules.postMinutesOnNoticeBoard) {
       const published = record.paragraphs.filter((paragraph) => !paragraph.notPublished);
-      const publicFile = mayPublishMinutes(record) && published.length > 0 ? await this.files.put(await renderMinutes(this.presenter.view(record, municipalityName, null, { paragraphs: published }))) : null;
+      // The published version is read as the public reads it: a secret matter's paragraph, if published at all, is masked.
+      const publicReadings = await this.documents.readingsOf(ctx, record, PUBLIC_ACCESS);
+      const publicView = (shownPosting: Posting | null) => this.documents.asRead(this.presenter.view(record, municipalityName, shownPosting, { paragraphs: published }), published, publicReadings);
+      const publicFile = mayPublishMinutes(record) && published.length > 0 ? await this.files.put(await renderMinutes(publicView(null))) : null;
       posting = await this.postings.create(ctx, { minutes, organName: organ.name, paragraph: null, paragraphs: paragraphRange(record.paragraphs.map((paragraph) => paragraph.number)), verifiedOn, fileSha256: publicFile });
       if (publicFile) {
         // The published file carries the posting's own dates in its ANSLAG/BEVIS box.
-        posting.fileSha256 = await this.files.put(await renderMinutes(this.presenter.view(record, municipalityName, posting, { paragraphs: published })));
+        posting.fileSha256 = await this.files.put(await renderMinutes(publicView(posting)));
         await new TenantRepository(ctx, Posting, 'Anslaget').save(posting);
       }
     }

@@ -29,8 +29,20 @@ function toJson(value: object | null | undefined): string | null {
   return plain === null ? null : JSON.stringify(plain);
 }
 
+/**
+ * Told of every page of entries before a reader gets it: a context whose data may be secret to the
+ * reader (a secret matter) redacts what it must. The log itself keeps everything.
+ */
+export type AuditRedactor = (ctx: RequestContext, entries: AuditEntry[]) => Promise<AuditEntry[]>;
+
 @Injectable()
 export class AuditService {
+  private readonly redactors: AuditRedactor[] = [];
+
+  onRead(redactor: AuditRedactor): void {
+    this.redactors.push(redactor);
+  }
+
   /** Written with the action's own EntityManager: the entry commits or rolls back with the change. */
   async record(ctx: RequestContext, record: AuditRecord, municipalityId: string | null = ctx.municipalityId): Promise<void> {
     // A plain insert: it often runs while a lock is held (a case number), so it should cost little.
@@ -54,7 +66,8 @@ export class AuditService {
     if (query.entityId) qb.andWhere('entry.entity_id = :entityId', { entityId: query.entityId });
     if (query.actorUserId) qb.andWhere('entry.actor_user_id = :actorUserId', { actorUserId: query.actorUserId });
     if (query.action) qb.andWhere('entry.action = :action', { action: query.action });
-    const [items, total] = await qb.getManyAndCount();
+    let [items, total] = await qb.getManyAndCount();
+    for (const redactor of this.redactors) items = await redactor(ctx, items);
     return pageOf(items, total, query);
   }
 }

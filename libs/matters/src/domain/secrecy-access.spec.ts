@@ -1,4 +1,4 @@
-import { canSeeDocument, canSeeMatter, hasSecrecyAccess, SecrecyAccess, SecrecyScope } from './secrecy-access';
+import { canSeeDocument, canSeeMatter, hasSecrecyAccess, MASKED_MATTER_TITLE, MatterReading, matterEventAsRead, PUBLIC_ACCESS, readMatter, SecrecyAccess, SecrecyScope, SecrecySubject } from './secrecy-access';
 
 const ORGAN = 'organ-sun';
 const DEPARTMENT = 'department-bou';
@@ -118,5 +118,71 @@ describe('canSeeDocument', () => {
 
   it('hides even an open document of a secret matter from outsiders', () => {
     expect(canSeeDocument(ACCESS.neither, { organId: null, departmentId: null, secret: true }, { secret: false })).toBe(false);
+  });
+});
+
+describe('readMatter', () => {
+  const matter = (overrides: Partial<SecrecySubject> = {}): SecrecySubject => ({
+    ...SCOPE,
+    caseNumber: 'SUN 2026/7',
+    title: 'Placering av barn enligt LVU',
+    secret: false,
+    publicTitle: null,
+    secretReport: false,
+    ...overrides,
+  });
+  const open = { caseNumber: 'SUN 2026/7', title: 'Placering av barn enligt LVU', masked: false, contentReadable: true, entitled: true };
+
+  it.each<[AccessKind, boolean]>([
+    ['all', true],
+    ['organ', true],
+    ['department', true],
+    ['neither', false],
+  ])('a secret matter read with %s access is readable: %s', (kind, readable) => {
+    const reading = readMatter(ACCESS[kind], matter({ secret: true }));
+    expect(reading).toEqual(readable ? open : { caseNumber: 'SUN 2026/7', title: MASKED_MATTER_TITLE, masked: true, contentReadable: false, entitled: false });
+  });
+
+  it('shows the public title the registrar gave instead of "Sekretessärende"', () => {
+    expect(readMatter(ACCESS.neither, matter({ secret: true, publicTitle: 'Ärende enligt socialtjänstlagen' }))).toMatchObject({ title: 'Ärende enligt socialtjänstlagen', masked: true });
+    expect(readMatter(ACCESS.neither, matter({ secret: true, publicTitle: '   ' })).title).toBe(MASKED_MATTER_TITLE);
+  });
+
+  it('never shows the public title to those who may read the matter', () => {
+    expect(readMatter(ACCESS.organ, matter({ secret: true, publicTitle: 'Ärende enligt socialtjänstlagen' })).title).toBe('Placering av barn enligt LVU');
+  });
+
+  it.each<[AccessKind, boolean]>([
+    ['all', true],
+    ['organ', true],
+    ['department', true],
+    ['neither', false],
+  ])('a secret tjänsteskrivelse in a public matter keeps the title and hides the content from %s: readable %s', (kind, readable) => {
+    expect(readMatter(ACCESS[kind], matter({ secretReport: true }))).toEqual({ ...open, contentReadable: readable, entitled: readable });
+  });
+
+  it('reads a public matter with a public report in full, whoever asks', () => {
+    expect(readMatter(PUBLIC_ACCESS, matter())).toEqual({ ...open, entitled: false });
+  });
+
+  it('gives the public nothing of a secret matter, even with a public report, and nothing of a matter without organ or department', () => {
+    expect(readMatter(PUBLIC_ACCESS, matter({ secret: true }))).toMatchObject({ masked: true, contentReadable: false });
+    expect(readMatter(ACCESS.neither, matter({ secret: true, organId: null, departmentId: null }))).toMatchObject({ masked: true, contentReadable: false });
+    expect(readMatter(ACCESS.all, matter({ secret: true, organId: null, departmentId: null }))).toMatchObject({ masked: false, contentReadable: true });
+  });
+});
+
+describe('matterEventAsRead', () => {
+  const decided = { kind: 'decided', summary: 'Beslutat i Socialnämnden 2026-03-30 § 4', data: { paragraphNumber: 4, decision: ['Riktlinjerna antas.'] } };
+  const reading = (contentReadable: boolean): MatterReading => ({ caseNumber: 'SUN 2026/7', title: 'Riktlinjer', masked: false, contentReadable, entitled: contentReadable });
+
+  it('leaves out the decision text for a reader who may not read the secret report it came from', () => {
+    expect(matterEventAsRead(decided, reading(false))).toEqual({ ...decided, data: { paragraphNumber: 4 } });
+  });
+
+  it('keeps it for a reader who may, and keeps lines without a decision as they are', () => {
+    expect(matterEventAsRead(decided, reading(true))).toBe(decided);
+    const registered = { kind: 'registered', summary: 'Ärendet registrerades', data: { caseNumber: 'SUN 2026/7' } };
+    expect(matterEventAsRead(registered, reading(false))).toBe(registered);
   });
 });

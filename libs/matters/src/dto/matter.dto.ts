@@ -64,6 +64,13 @@ export class RegisterMatterDto {
   @MaxLength(200)
   secrecyProvision?: string | null;
 
+  @ApiPropertyOptional({ nullable: true, example: 'Ärende enligt socialtjänstlagen', description: 'For a secret matter: the title shown to readers without access instead of "Sekretessärende"' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(500)
+  publicTitle?: string | null;
+
   @ApiPropertyOptional({ default: false, description: 'Holds personal data: decisions and documents are not published' })
   @IsOptional()
   @IsBoolean()
@@ -115,6 +122,7 @@ export class MatterDto extends TenantResourceDto {
   @ApiProperty({ nullable: true, type: String, format: 'date' }) closedOn: string | null;
   @ApiProperty() secret: boolean;
   @ApiProperty({ nullable: true, type: String }) secrecyProvision: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Shown instead of the title to readers without access to a secret matter' }) publicTitle: string | null;
   @ApiProperty() personalData: boolean;
   @ApiProperty({ description: 'Myndighetsutövning: never handled in public' }) exerciseOfPublicAuthority: boolean;
   @ApiProperty({ nullable: true, type: String, description: 'Set when the registration is cancelled (makulerad)' }) cancellationReason: string | null;

@@ -80,6 +80,10 @@ export class Matter extends TenantEntity {
   @Column('text', { nullable: true })
   secrecyProvision: string | null;
 
+  /** What readers without access see of a secret matter instead of its title ("Sekretessärende" when empty). */
+  @Column('text', { nullable: true })
+  publicTitle: string | null;
+
   /** Holds personal data: its documents and decisions are not published. */
   @Column('boolean', { default: false })
   personalData: boolean;

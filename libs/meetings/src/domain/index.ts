@@ -7,3 +7,4 @@ export * from './notice-recipients';
 export * from './notice-schedule';
 export * from './substitute-call-in';
 export * from './delegation-report';
+export * from './agenda-secrecy';

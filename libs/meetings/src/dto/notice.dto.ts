@@ -15,6 +15,8 @@ export class MeetingNoticeDto extends TenantResourceDto {
   @ApiProperty({ nullable: true }) fileName: string | null;
   @ApiProperty({ nullable: true }) fileSizeBytes: number | null;
   @ApiProperty({ nullable: true }) fileSha256: string | null;
+  @ApiProperty({ nullable: true, description: 'The DOCX with secret matters masked, for readers and recipients without access; null when nothing is secret' }) maskedFileSha256: string | null;
+  @ApiProperty({ nullable: true }) maskedFileSizeBytes: number | null;
   @ApiProperty() finalizedAt: Date;
   @ApiProperty({ format: 'uuid', nullable: true }) finalizedByUserId: string | null;
   @ApiProperty({ description: 'When the notice goes (or went) out' }) dispatchAt: Date;

@@ -46,6 +46,13 @@ export class MeetingNotice extends TenantEntity {
   @Column('integer', { nullable: true })
   fileSizeBytes: number | null;
 
+  /** The DOCX as readers and recipients without access to its secret matters get it (masked titles); null when nothing is secret. */
+  @Column('text', { nullable: true })
+  maskedFileSha256: string | null;
+
+  @Column('integer', { nullable: true })
+  maskedFileSizeBytes: number | null;
+
   @Column('text', { nullable: true })
   fileName: string | null;
 

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AppConfig } from '@namndrum/core';
 import { createMailTransport } from '@namndrum/mail';
+import { MattersModule } from '@namndrum/matters';
 import { OrganisationModule } from '@namndrum/organisation';
 import { MeetingsModule } from '../meetings.module';
 import { MAIL_TRANSPORT, MailDeliverer } from './mail-deliverer';
@@ -11,7 +12,7 @@ import { MailDeliveryProcessor, MaintenanceProcessor, NoticeDispatchProcessor } 
 
 /** The meetings context's queue processors: imported by the worker only. */
 @Module({
-  imports: [MeetingsModule, OrganisationModule],
+  imports: [MeetingsModule, OrganisationModule, MattersModule],
   providers: [
     {
       provide: MAIL_TRANSPORT,

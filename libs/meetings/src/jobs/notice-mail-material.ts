@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppConfig, FILE_STORAGE, FileStorage, Municipality, RequestContext, TenantRepository } from '@namndrum/core';
 import { CalendarPart, composeNoticeMail, composeSubstituteCallMail, MeetingMailView, noticeCalendar, NoticeMailView, OutgoingMail } from '@namndrum/mail';
-import { reportLineText } from '@namndrum/matters';
+import { MatterSecrecyService, readable, reportLineText } from '@namndrum/matters';
 import { OrganService, PersonService } from '@namndrum/organisation';
 import { DelegationReportService } from '../delegation-report.service';
+import { agendaItemAsRead } from '../domain/agenda-secrecy';
 import { isDelegationReportItem } from '../domain/delegation-report';
 import { formatGroupMeetingLines } from '../domain/group-meetings';
 import { AgendaItem, MailDelivery, Meeting, MeetingNotice, SubstituteCall } from '../entities';
@@ -11,6 +12,9 @@ import { shownFinnishTitles } from '../finnish-titles';
 import { DOCX_MEDIA_TYPE } from '@namndrum/documents';
 
 const CACHED_NOTICES = 16;
+
+/** Recipients who hold a seat in the organ and so may read its secret matters; everyone else gets the masked notice. */
+const SEATED_ROLES = new Set(['member', 'substitute']);
 
 interface NoticeMaterial {
   view: NoticeMailView;
@@ -38,13 +42,14 @@ export class NoticeMailMaterial {
     private readonly organs: OrganService,
     private readonly persons: PersonService,
     private readonly delegationReport: DelegationReportService,
+    private readonly secrecy: MatterSecrecyService,
     @Inject(FILE_STORAGE) private readonly files: FileStorage,
   ) {}
 
   async compose(ctx: RequestContext, delivery: MailDelivery): Promise<OutgoingMail> {
     const base = { from: this.config.MAIL_FROM, to: { name: delivery.recipientName, address: delivery.email! }, messageId: delivery.messageId };
     if (delivery.purpose === 'notice') {
-      const material = await this.notice(ctx, delivery.noticeId!);
+      const material = await this.notice(ctx, delivery.noticeId!, !SEATED_ROLES.has(delivery.recipientRole));
       return {
         ...base,
         ...composeNoticeMail(material.view, delivery.recipientName),
@@ -66,18 +71,20 @@ export class NoticeMailMaterial {
     };
   }
 
-  private notice(ctx: RequestContext, noticeId: string): Promise<NoticeMaterial> {
-    let material = this.notices.get(noticeId);
+  /** The notice's material, the masked one for a recipient without a seat in the organ. */
+  private notice(ctx: RequestContext, noticeId: string, masked: boolean): Promise<NoticeMaterial> {
+    const key = `${noticeId}:${masked ? 'masked' : 'full'}`;
+    let material = this.notices.get(key);
     if (!material) {
-      material = this.loadNotice(ctx, noticeId);
-      material.catch(() => this.notices.delete(noticeId));
-      this.notices.set(noticeId, material);
+      material = this.loadNotice(ctx, noticeId, masked);
+      material.catch(() => this.notices.delete(key));
+      this.notices.set(key, material);
       if (this.notices.size > CACHED_NOTICES) this.notices.delete(this.notices.keys().next().value!);
     }
     return material;
   }
 
-  private async loadNotice(ctx: RequestContext, noticeId: string): Promise<NoticeMaterial> {
+  private async loadNotice(ctx: RequestContext, noticeId: string, masked: boolean): Promise<NoticeMaterial> {
     const notice = await new TenantRepository(ctx, MeetingNotice, 'Kallelsen').get(noticeId);
     const meeting = await new TenantRepository(ctx, Meeting, 'Sammanträdet').get(notice.meetingId);
     const organ = await this.organs.get(ctx, meeting.organId);
@@ -86,7 +93,13 @@ export class NoticeMailMaterial {
     );
     const base = await this.meetingView(ctx, meeting);
     const finnishTitles = await shownFinnishTitles(ctx.em, items);
-    const attach = notice.fileSha256 !== null && (notice.fileSizeBytes ?? 0) <= this.config.NOTICE_ATTACHMENT_MAX_BYTES;
+    // Recipients without a seat (attendance rights, associations) may be outside the organisation: they read as the public does.
+    const readings = masked ? await this.secrecy.readings(ctx, items.map((item) => item.matterId), this.secrecy.publicAccess) : new Map();
+    const shownItems = items.map((item) => agendaItemAsRead(item, item.matterId ? readings.get(item.matterId) : undefined));
+    const maskedFile = masked && notice.maskedFileSha256 !== null && !items.every((item) => readable(readings, item.matterId));
+    const fileSha256 = maskedFile ? notice.maskedFileSha256 : notice.fileSha256;
+    const fileSize = maskedFile ? notice.maskedFileSizeBytes : notice.fileSizeBytes;
+    const attach = fileSha256 !== null && (fileSize ?? 0) <= this.config.NOTICE_ATTACHMENT_MAX_BYTES;
     // As the notice's DOCX lists them: as of its finalization, never a secret matter's decision text.
     const reported = items.some(isDelegationReportItem) ? await this.delegationReport.lines(ctx, meeting, 'public', notice.kind === 'notice' ? notice.finalizedAt : undefined) : [];
     const view: NoticeMailView = {
@@ -94,7 +107,7 @@ export class NoticeMailMaterial {
       // The notice as it was when this version was finalized: time, place and sequence of that version.
       calendarSequence: notice.calendarSequence,
       kind: notice.kind,
-      items: items.map((item) => ({
+      items: shownItems.map((item) => ({
         number: item.position,
         title: item.title,
         titleFi: finnishTitles.get(item.id) ?? null,
@@ -104,13 +117,13 @@ export class NoticeMailMaterial {
         details: isDelegationReportItem(item) ? reported.map(reportLineText) : [],
       })),
       changes: notice.changes,
-      documentUrl: notice.fileSha256 !== null && !attach ? `${this.baseUrl()}/api/v1/meeting-notices/${notice.id}/docx` : null,
+      documentUrl: fileSha256 !== null && !attach ? `${this.baseUrl()}/api/v1/meeting-notices/${notice.id}/docx` : null,
       documentFileName: notice.fileName ?? '',
     };
     return {
       view,
       calendar: noticeCalendar(view),
-      attachment: attach ? { filename: notice.fileName!, content: await this.files.get(notice.fileSha256!), contentType: DOCX_MEDIA_TYPE } : null,
+      attachment: attach ? { filename: notice.fileName!, content: await this.files.get(fileSha256!), contentType: DOCX_MEDIA_TYPE } : null,
     };
   }
 

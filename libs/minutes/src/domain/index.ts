@@ -7,3 +7,4 @@ export * from './vote-tally';
 export * from './dissent';
 export * from './election';
 export * from './extra-matters';
+export * from './paragraph-secrecy';

@@ -3,7 +3,8 @@ import { AppConfig, RequestContext, TenantRepository } from '@namndrum/core';
 import { composeExtractMail, composeMinutesReviewMail, MinutesMailBase, OutgoingMail } from '@namndrum/mail';
 import { DeliveryComposer, MailComposers, MailDelivery } from '@namndrum/meetings';
 import { IsNull } from 'typeorm';
-import { paragraphRange } from '../domain';
+import { paragraphAsRead, paragraphRange, SECRET_DECISION_NOTE } from '../domain';
+import { PUBLIC_ACCESS } from '@namndrum/matters';
 import { Minutes, Paragraph, Posting } from '../entities';
 import { MinutesDocumentService } from '../minutes-document.service';
 import { appealDates } from '../posting.service';
@@ -33,7 +34,10 @@ export class MinutesMailMaterial implements DeliveryComposer, OnModuleInit {
       const paragraph = await new TenantRepository(ctx, Paragraph, 'Paragrafen').get(delivery.subjectId!);
       const record = await this.read(ctx, paragraph.minutesId);
       const locked = record.paragraphs.find((candidate) => candidate.id === paragraph.id)!;
-      const file = await this.documents.extract(ctx, record, locked.id);
+      // A decision's recipients may be outside the organisation: the extract is e-mailed as the public may read it.
+      const file = await this.documents.extract(ctx, record, locked.id, PUBLIC_ACCESS);
+      const reading = (await this.documents.readingsOf(ctx, { ...record, paragraphs: [locked] }, PUBLIC_ACCESS)).get(locked.matterId ?? '');
+      const shown = paragraphAsRead({ ...this.presenter.paragraph(record, locked) }, reading);
       const postings = new TenantRepository(ctx, Posting, 'Anslaget');
       const posting = locked.approvedAtMeeting
         ? (await postings.find({ paragraphId: locked.id }))[0]
@@ -46,10 +50,10 @@ export class MinutesMailMaterial implements DeliveryComposer, OnModuleInit {
             kind: 'extract',
             paragraphNumber: locked.number,
             caseNumber: locked.caseNumber,
-            title: locked.title,
-            titleFi: locked.titleFi,
+            title: shown.title,
+            titleFi: reading?.masked ? null : locked.titleFi,
             verifiedOn: posting?.verifiedOn ?? record.minutes.meetingDate,
-            decision: locked.decision,
+            decision: shown.decision.length > 0 ? shown.decision : [SECRET_DECISION_NOTE],
             posting: posting ? { postedOn: posting.postedOn, lastAppealDay: appealDates(posting).lastAppealDay } : null,
             attachmentFileName: file.fileName,
           },

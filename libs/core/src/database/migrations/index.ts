@@ -5,9 +5,10 @@ import { Meetings1795444785749 } from './1795444785749-Meetings';
 import { Goals1795448007746 } from './1795448007746-Goals';
 import { Minutes1795450318994 } from './1795450318994-Minutes';
 import { MeetingAnnouncements1795451663727 } from './1795451663727-MeetingAnnouncements';
+import { SecrecyOnEveryPath1795460000000 } from './1795460000000-SecrecyOnEveryPath';
 import { MinutesDecisionRules1795461000000 } from './1795461000000-MinutesDecisionRules';
 import { PersonalSubstitutesAndAuthorityMatters1795462000000 } from './1795462000000-PersonalSubstitutesAndAuthorityMatters';
 import { DelegatedDecisions1795463000000 } from './1795463000000-DelegatedDecisions';
 import { FinnishTitles1795464000000 } from './1795464000000-FinnishTitles';
 
-export const MIGRATIONS = [Foundation1795439017494, Matters1795441139610, Meetings1795444785749, Goals1795448007746, Minutes1795450318994, MeetingAnnouncements1795451663727, MinutesDecisionRules1795461000000, PersonalSubstitutesAndAuthorityMatters1795462000000, DelegatedDecisions1795463000000, FinnishTitles1795464000000];
+export const MIGRATIONS = [Foundation1795439017494, Matters1795441139610, Meetings1795444785749, Goals1795448007746, Minutes1795450318994, MeetingAnnouncements1795451663727, SecrecyOnEveryPath1795460000000, MinutesDecisionRules1795461000000, PersonalSubstitutesAndAuthorityMatters1795462000000, DelegatedDecisions1795463000000, FinnishTitles1795464000000];

@@ -221,6 +221,19 @@ describe('secrecy on every path: the attacker test', () => {
       await world.secretary.post(`/matters/${matterId}/goal-links`, { indicatorId: indicators[0].id, reportKind: 'follow_up' }).expect(201);
     }
 
+    // A delegationsbeslut in the secret matter, reported under "Anmälan av delegationsbeslut" in the notice and the minutes.
+    await world.secretary
+      .post('/delegated-decisions', {
+        organId: world.organId,
+        kind: 'delegated',
+        decisionText: `Tillfällig placering ${SECRET_MARK}`,
+        delegationPoint: '4.1',
+        decidedOn: new Date(base).toISOString().slice(0, 10),
+        delegateName: 'Eva Enhetschef',
+        matterId: secretMatter.matterId,
+      })
+      .expect(201);
+
     // Agenda and the notice, e-mailed by the worker to members, substitutes and the external association.
     const startsAt = new Date(base + 10 * DAY);
     startsAt.setUTCHours(13, 0, 0, 0);

@@ -168,7 +168,7 @@ export class Disqualification extends TenantEntity {
 }
 
 /**
- * A election by closed ballot (sluten omröstning): only the counted ballots per candidate are kept,
+ * An election by closed ballot (sluten omröstning): only the counted ballots per candidate are kept,
  * never who voted for whom; a tie for the seat is settled by lot (KL 5 kap. 57 §).
  */
 @Entity('minutes_elections')

@@ -205,13 +205,13 @@ export class MatterService {
    */
   private async search(ctx: RequestContext, qb: ReturnType<TenantRepository<Matter>['query']>, words: string[], page: MatterQueryDto, access: SecrecyAccess): Promise<MatterPage> {
     // The secret text (a secret tjänsteskrivelse's, secret documents') is searched and ranked only where the reader has secrecy access to the matter.
-    const entitled = this.entitledSql(access);
+    const entitled = this.entitled(access);
     const query = 'swedish_search_query(CAST(:words AS text[]))';
-    qb.andWhere(`(m.search_vector @@ ${query} OR (m.secret_search_vector @@ ${query} AND ${entitled}))`, { words });
+    qb.andWhere(`(m.search_vector @@ ${query} OR (m.secret_search_vector @@ ${query} AND ${entitled.sql}))`, { words, ...entitled.parameters });
     const [countSql, countParameters] = qb.clone().select('1').limit(RANKED_SEARCH_LIMIT + 1).getQueryAndParameters();
     const [{ hits }] = await ctx.em.query(`SELECT count(*)::int AS hits FROM (${countSql}) AS capped`, countParameters);
     const ranked = hits <= RANKED_SEARCH_LIMIT;
-    if (ranked) qb.orderBy(`ts_rank(m.search_vector || CASE WHEN ${entitled} THEN coalesce(m.secret_search_vector, ''::tsvector) ELSE ''::tsvector END, ${query})`, 'DESC');
+    if (ranked) qb.orderBy(`ts_rank(m.search_vector || CASE WHEN ${entitled.sql} THEN coalesce(m.secret_search_vector, ''::tsvector) ELSE ''::tsvector END, ${query})`, 'DESC');
     else qb.orderBy('m.registered_on', 'DESC');
     qb.addOrderBy('m.year', 'DESC').addOrderBy('m.sequence', 'DESC');
     const items = await qb.skip((page.page - 1) * page.pageSize).take(page.pageSize).getMany();
@@ -384,16 +384,17 @@ export class MatterService {
 
   private restrictToVisible(qb: ReturnType<TenantRepository<Matter>['query']>, access: SecrecyAccess): void {
     if (access.all) return;
-    qb.andWhere(`(m.secret = false OR ${this.entitledSql(access)})`, {
-      accessOrgans: access.organIds,
-      accessDepartments: access.departmentIds,
-    });
+    const entitled = this.entitled(access);
+    qb.andWhere(`(m.secret = false OR ${entitled.sql})`, entitled.parameters);
   }
 
-  /** hasSecrecyAccess in SQL, for matter `m`; its parameters are set by restrictToVisible. */
-  private entitledSql(access: SecrecyAccess): string {
-    if (access.all) return 'true';
-    return '(m.organ_id = ANY(CAST(:accessOrgans AS uuid[])) OR m.department_id = ANY(CAST(:accessDepartments AS uuid[])))';
+  /** hasSecrecyAccess in SQL for matter `m`, with its parameters. */
+  private entitled(access: SecrecyAccess): { sql: string; parameters: Record<string, string[]> } {
+    if (access.all) return { sql: 'true', parameters: {} };
+    return {
+      sql: '(m.organ_id = ANY(CAST(:accessOrgans AS uuid[])) OR m.department_id = ANY(CAST(:accessDepartments AS uuid[])))',
+      parameters: { accessOrgans: access.organIds, accessDepartments: access.departmentIds },
+    };
   }
 
   private assertSuffix(registry: Registry, suffix: string | null): void {

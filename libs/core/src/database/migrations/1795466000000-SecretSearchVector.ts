@@ -35,7 +35,7 @@ export class SecretSearchVector1795466000000 implements MigrationInterface {
                 RETURN NEW;
             END $$
         `);
-        // Registering the signed DOCX links it to the report after the document was inserted.
+        // Whether a report is secret depends on the document it is registered as, so relinking it re-indexes too.
         await this.reportTrigger(queryRunner, 'content, document_id');
         await queryRunner.query(`CREATE INDEX "matters_secret_search_vector" ON "matters" USING gin ("secret_search_vector")`);
         await this.reindexMattersWithSecretDocuments(queryRunner);

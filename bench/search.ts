@@ -38,14 +38,17 @@ async function generate(bench: Bench): Promise<number> {
   try {
     await client.query('ALTER TABLE matters DISABLE TRIGGER matters_search_vector');
     await client.query('DROP INDEX matters_search_vector');
+    await client.query('DROP INDEX matters_secret_search_vector');
     const title = `${pick(sqlArray(WHAT), 7, WHAT.length)} || ' ' || ${pick(sqlArray(ABOUT), 13, ABOUT.length)} || ' ' || ${pick(sqlArray(WHERE), 31, WHERE.length)}`;
     const description = `'Ärendet gäller ' || ${pick(sqlArray(ABOUT), 17, ABOUT.length)} || ' ' || ${pick(sqlArray(WHERE), 37, WHERE.length)} || '. Handläggs av förvaltningen.'`;
+    // Every 25th matter has a secret tjänsteskrivelse, searched only by readers with access to it.
+    const secretReport = `CASE WHEN g % 25 = 0 THEN 'Utredningen gäller ' || ${pick(sqlArray(ABOUT), 41, ABOUT.length)} || ' ' || ${pick(sqlArray(WHERE), 43, WHERE.length)} END`;
     // Ten years of registrations; within a year the sequence runs 1, 2, 3 … without gaps.
     await client.query(
-      `INSERT INTO matters (municipality_id, registry_id, year, sequence, case_number, title, description, status, registered_on, search_vector)
+      `INSERT INTO matters (municipality_id, registry_id, year, sequence, case_number, title, description, status, registered_on, search_vector, secret_search_vector)
        SELECT $1, $2, y, s, 'BEN ' || y || '/' || s, t, d, 'registered', make_date(y, 1 + (s % 12), 1 + (s % 28)),
-              setweight(to_tsvector('swedish', t), 'A') || setweight(to_tsvector('swedish', d), 'B')
-       FROM (SELECT 2016 + (g % 10) AS y, g / 10 + 1 AS s, ${title} AS t, ${description} AS d FROM generate_series(0, $3 - 1) AS g) AS rows`,
+              setweight(to_tsvector('swedish', t), 'A') || setweight(to_tsvector('swedish', d), 'B'), setweight(to_tsvector('swedish', r), 'B')
+       FROM (SELECT 2016 + (g % 10) AS y, g / 10 + 1 AS s, ${title} AS t, ${description} AS d, ${secretReport} AS r FROM generate_series(0, $3 - 1) AS g) AS rows`,
       [bench.municipalityId, bench.registryId, MATTERS],
     );
     await client.query(
@@ -53,6 +56,7 @@ async function generate(bench: Bench): Promise<number> {
       [bench.registryId],
     );
     await client.query('CREATE INDEX matters_search_vector ON matters USING gin (search_vector)');
+    await client.query('CREATE INDEX matters_secret_search_vector ON matters USING gin (secret_search_vector)');
     await client.query('ALTER TABLE matters ENABLE TRIGGER matters_search_vector');
     await client.query('VACUUM ANALYZE matters');
   } finally {
@@ -102,13 +106,19 @@ async function main(): Promise<void> {
       if (response.status !== 200) throw new Error(`search answered ${response.status}: ${response.body}`);
       hits += (JSON.parse(response.body) as { total: number }).total;
     });
-    // The same two statements the API runs: a count capped above the ranking limit, then the page.
+    // The same two statements the API runs for the bench's secretary: a count capped above the ranking limit, then the page.
+    const { rows: [{ organ_id: organId }] } = await bench.pool.query<{ organ_id: string }>('SELECT organ_id FROM registries WHERE id = $1', [bench.registryId]);
+    const entitled = '(m.organ_id = ANY($3::uuid[]) OR m.department_id = ANY($4::uuid[]))';
     const searchRaw = await measure(async (round) => {
       const words = QUERIES[round % QUERIES.length].toLocaleLowerCase('sv-SE').split(/\s+/);
-      const match = `FROM matters m WHERE m.municipality_id = $1 AND m.search_vector @@ swedish_search_query($2::text[])`;
-      const { rows } = await bench.pool.query<{ hits: number }>(`SELECT count(*)::int AS hits FROM (SELECT 1 ${match} LIMIT 1001) AS capped`, [bench.municipalityId, words]);
-      const order = rows[0].hits <= 1000 ? 'ts_rank(m.search_vector, swedish_search_query($2::text[])) DESC' : 'm.registered_on DESC';
-      await bench.pool.query(`SELECT m.* ${match} ORDER BY ${order}, m.year DESC, m.sequence DESC LIMIT 20`, [bench.municipalityId, words]);
+      const parameters = [bench.municipalityId, words, [organId], []];
+      const query = 'swedish_search_query($2::text[])';
+      const match = `FROM matters m WHERE m.municipality_id = $1 AND (m.secret = false OR ${entitled})
+                     AND (m.search_vector @@ ${query} OR (m.secret_search_vector @@ ${query} AND ${entitled}))`;
+      const { rows } = await bench.pool.query<{ hits: number }>(`SELECT count(*)::int AS hits FROM (SELECT 1 ${match} LIMIT 1001) AS capped`, parameters);
+      const rank = `ts_rank(m.search_vector || CASE WHEN ${entitled} THEN coalesce(m.secret_search_vector, ''::tsvector) ELSE ''::tsvector END, ${query})`;
+      const order = rows[0].hits <= 1000 ? `${rank} DESC` : 'm.registered_on DESC';
+      await bench.pool.query(`SELECT m.* ${match} ORDER BY ${order}, m.year DESC, m.sequence DESC LIMIT 20`, parameters);
     });
 
     const result = {

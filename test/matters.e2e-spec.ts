@@ -298,9 +298,15 @@ describe('matters: diarium, case numbers, documents and tjänsteskrivelser', () 
       }
     });
 
-    it('keeps secret documents out of search', async () => {
-      const hits = (await as(secretary).get('/matters?q=hemlighetsmakarevägen').expect(200)).body;
-      expect(hits.total).toBe(0);
+    it('finds a secret document by its words for the organ\'s members, its secretary and the department, and for no one else', async () => {
+      const found = async (token: string) => (await as(token).get('/matters?q=hemlighetsmakarevägen').expect(200)).body;
+      for (const token of [member, secretary, officer, head]) {
+        expect(await found(token)).toMatchObject({ total: 1, items: [{ id: matterId }] });
+      }
+      for (const token of [outsider, otherHead, admin]) {
+        expect(await found(token)).toMatchObject({ total: 0, items: [] });
+      }
+      await testApp.http().get('/api/v1/matters?q=hemlighetsmakarevägen').expect(401);
     });
 
     it('hides a secret matter from those without access, in lists too', async () => {
@@ -319,8 +325,11 @@ describe('matters: diarium, case numbers, documents and tjänsteskrivelser', () 
       expect(lifted.body).toMatchObject({ secret: false, secrecyProvision: null });
       await as(outsider).get(`/documents/${secretDocumentId}`).expect(200);
       await as(secretary).post(`/documents/${secretDocumentId}/secrecy`, { secret: true }).expect(400);
+      expect((await as(outsider).get('/matters?q=hemlighetsmakarevägen').expect(200)).body.total).toBe(1);
       await as(secretary).post(`/documents/${secretDocumentId}/secrecy`, { secret: true, secrecyProvision: 'OSL 26 kap. 1 §' }).expect(201);
       await as(outsider).get(`/documents/${secretDocumentId}`).expect(404);
+      expect((await as(outsider).get('/matters?q=hemlighetsmakarevägen').expect(200)).body.total).toBe(0);
+      expect((await as(officer).get('/matters?q=hemlighetsmakarevägen').expect(200)).body.total).toBe(1);
     });
   });
 
@@ -436,6 +445,53 @@ describe('matters: diarium, case numbers, documents and tjänsteskrivelser', () 
       expect(hits.indexOf(inTitle)).toBeLessThan(hits.indexOf(inDocument));
       const inflected = (await as(member).get('/matters?q=bygglovet').expect(200)).body.items.map((item: { id: string }) => item.id);
       expect(inflected).toContain(unrelated);
+    });
+
+    describe('a tjänsteskrivelse registered as secret', () => {
+      let secretReportMatter: string;
+      let publicTitleMatter: string;
+      let reportId: string;
+      const found = async (token: string, q: string) => (await as(token).get(`/matters?q=${encodeURIComponent(q)}&pageSize=1`).expect(200)).body;
+
+      beforeAll(async () => {
+        publicTitleMatter = (await register(secretary, { title: 'Kartläggning av fjällvråksboplatser' }).expect(201)).body.id;
+        secretReportMatter = (await register(secretary, { title: 'Stöd till enskild' }).expect(201)).body.id;
+        const draft = (
+          await as(officer).post(`/matters/${secretReportMatter}/officer-reports`, { title: 'Stöd till enskild', proposedDecision: ['Nämnden beviljar stödet.'], description: 'Den enskilde bor vid fjällvråksboplatsen i Gonäs.' }).expect(201)
+        ).body;
+        reportId = draft.id;
+        await as(officer).post(`/officer-reports/${reportId}/submission`).expect(201);
+        const signed = (await as(head).post(`/officer-reports/${reportId}/approval`).expect(201)).body;
+        await as(secretary).post(`/documents/${signed.documentId}/secrecy`, { secret: true, secrecyProvision: 'OSL 26 kap. 1 §' }).expect(201);
+      });
+
+      it('is found by its words by the secretary, a member and the handling department, counted and ranked with the public hits and paged', async () => {
+        for (const token of [secretary, member, officer, head]) {
+          const first = await found(token, 'fjällvråksboplats');
+          expect(first).toMatchObject({ total: 2, items: [{ id: publicTitleMatter }] });
+          const second = (await as(token).get('/matters?q=fjällvråksboplats&pageSize=1&page=2').expect(200)).body;
+          expect(second).toMatchObject({ total: 2, items: [{ id: secretReportMatter }] });
+        }
+      });
+
+      it('is not found by its words by a case officer or head of another department, an admin without access, or anonymously', async () => {
+        for (const token of [outsider, otherHead, admin]) {
+          const hits = (await as(token).get('/matters?q=fjällvråksboplats&pageSize=200').expect(200)).body;
+          expect(hits).toMatchObject({ total: 1, items: [{ id: publicTitleMatter }] });
+          expect((await found(token, 'Gonäs')).total).toBe(0);
+          // The matter itself is public and is found by its title.
+          expect((await found(token, 'Stöd till enskild')).items.map((item: { id: string }) => item.id)).toContain(secretReportMatter);
+        }
+        await testApp.http().get('/api/v1/matters?q=fjällvråksboplats').expect(401);
+      });
+
+      it('keeps a new version\'s draft as secret as the signed one it revises', async () => {
+        const next = (await as(officer).post(`/officer-reports/${reportId}/revision`).expect(201)).body;
+        await as(officer).put(`/officer-reports/${next.id}`, { title: 'Stöd till enskild', proposedDecision: ['Nämnden beviljar stödet.'], description: 'Den enskilde har flyttat till Blötbergsgården.' }).expect(200);
+        expect((await found(outsider, 'Blötbergsgården')).total).toBe(0);
+        expect((await found(admin, 'Blötbergsgården')).total).toBe(0);
+        expect((await found(secretary, 'Blötbergsgården')).items.map((item: { id: string }) => item.id)).toEqual([secretReportMatter]);
+      });
     });
   });
 });

@@ -183,14 +183,15 @@ export class MatterService {
     if (query.departmentId) qb.andWhere('m.department_id = :departmentId', { departmentId: query.departmentId });
     if (query.caseOfficerId) qb.andWhere('m.case_officer_id = :caseOfficerId', { caseOfficerId: query.caseOfficerId });
     if (query.organId) qb.andWhere('m.organ_id = :organId', { organId: query.organId });
-    this.restrictToVisible(qb, await this.secrecy.of(ctx));
+    const access = await this.secrecy.of(ctx);
+    this.restrictToVisible(qb, access);
     const text = query.q?.trim();
     const caseNumber = text ? parseCaseNumber(text) : null;
     if (caseNumber) {
       qb.innerJoin(Registry, 'r', 'r.id = m.registry_id')
         .andWhere('r.code = :code AND m.year = :caseYear AND m.sequence = :sequence', { code: caseNumber.registryCode, caseYear: caseNumber.year, sequence: caseNumber.sequence });
     } else if (text && searchWords(text).length > 0) {
-      return this.search(ctx, qb, searchWords(text), query);
+      return this.search(ctx, qb, searchWords(text), query, access);
     }
     qb.orderBy('m.registered_on', 'DESC').addOrderBy('m.year', 'DESC').addOrderBy('m.sequence', 'DESC');
     return this.matters(ctx).paginate(qb, query);
@@ -202,12 +203,15 @@ export class MatterService {
    * rank and count it; it is shown newest first instead, which the date index answers at once, and
    * its total is reported as a lower bound.
    */
-  private async search(ctx: RequestContext, qb: ReturnType<TenantRepository<Matter>['query']>, words: string[], page: MatterQueryDto): Promise<MatterPage> {
-    qb.andWhere('m.search_vector @@ swedish_search_query(CAST(:words AS text[]))', { words });
+  private async search(ctx: RequestContext, qb: ReturnType<TenantRepository<Matter>['query']>, words: string[], page: MatterQueryDto, access: SecrecyAccess): Promise<MatterPage> {
+    // The secret text (a secret tjänsteskrivelse's, secret documents') is searched and ranked only where the reader has secrecy access to the matter.
+    const entitled = this.entitled(access);
+    const query = 'swedish_search_query(CAST(:words AS text[]))';
+    qb.andWhere(`(m.search_vector @@ ${query} OR (m.secret_search_vector @@ ${query} AND ${entitled.sql}))`, { words, ...entitled.parameters });
     const [countSql, countParameters] = qb.clone().select('1').limit(RANKED_SEARCH_LIMIT + 1).getQueryAndParameters();
     const [{ hits }] = await ctx.em.query(`SELECT count(*)::int AS hits FROM (${countSql}) AS capped`, countParameters);
     const ranked = hits <= RANKED_SEARCH_LIMIT;
-    if (ranked) qb.orderBy('ts_rank(m.search_vector, swedish_search_query(CAST(:words AS text[])))', 'DESC');
+    if (ranked) qb.orderBy(`ts_rank(m.search_vector || CASE WHEN ${entitled.sql} THEN coalesce(m.secret_search_vector, ''::tsvector) ELSE ''::tsvector END, ${query})`, 'DESC');
     else qb.orderBy('m.registered_on', 'DESC');
     qb.addOrderBy('m.year', 'DESC').addOrderBy('m.sequence', 'DESC');
     const items = await qb.skip((page.page - 1) * page.pageSize).take(page.pageSize).getMany();
@@ -380,10 +384,17 @@ export class MatterService {
 
   private restrictToVisible(qb: ReturnType<TenantRepository<Matter>['query']>, access: SecrecyAccess): void {
     if (access.all) return;
-    qb.andWhere('(m.secret = false OR m.organ_id = ANY(CAST(:accessOrgans AS uuid[])) OR m.department_id = ANY(CAST(:accessDepartments AS uuid[])))', {
-      accessOrgans: access.organIds,
-      accessDepartments: access.departmentIds,
-    });
+    const entitled = this.entitled(access);
+    qb.andWhere(`(m.secret = false OR ${entitled.sql})`, entitled.parameters);
+  }
+
+  /** hasSecrecyAccess in SQL for matter `m`, with its parameters. */
+  private entitled(access: SecrecyAccess): { sql: string; parameters: Record<string, string[]> } {
+    if (access.all) return { sql: 'true', parameters: {} };
+    return {
+      sql: '(m.organ_id = ANY(CAST(:accessOrgans AS uuid[])) OR m.department_id = ANY(CAST(:accessDepartments AS uuid[])))',
+      parameters: { accessOrgans: access.organIds, accessDepartments: access.departmentIds },
+    };
   }
 
   private assertSuffix(registry: Registry, suffix: string | null): void {

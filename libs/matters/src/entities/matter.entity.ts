@@ -103,4 +103,9 @@ export class Matter extends TenantEntity {
   /** Maintained by a trigger from the matter, its officer report and its documents' text. */
   @Column({ type: 'tsvector', select: false, insert: false, update: false, nullable: true })
   searchVector?: string;
+
+  @Index('matters_secret_search_vector', { synchronize: false })
+  /** The text of a secret tjänsteskrivelse and of secret documents, searched only for readers with secrecy access to the matter; same trigger. */
+  @Column({ type: 'tsvector', select: false, insert: false, update: false, nullable: true })
+  secretSearchVector?: string;
 }

@@ -151,6 +151,7 @@ describe('delegated decisions and their report to the organ', () => {
 
       const docx = await readDocx((await world.secretary.get(`/meeting-notices/${noticeId}/docx`).buffer(true).parse(binaryParser).expect(200)).body);
       expect(docx.text).toContain('Delegationsbeslut');
+      expect(docx.html).toContain('<th><p><strong>Datum</strong></p></th><th><p><strong>Punkt</strong></p></th><th><p><strong>Delegat</strong></p></th>');
       expect(docx.text).toContain('Beviljad skolskjuts');
       expect(docx.text).toContain('Anna Berg, enhetschef');
       expect(docx.text).toContain('Ordförandebeslut i brådskande ärenden (KL 6 kap. 39 §)');
@@ -175,6 +176,19 @@ describe('delegated decisions and their report to the organ', () => {
       expect((await reportItem(meetingId)).delegatedDecisions!.map((line) => line.id)).not.toContain(ids.late);
     });
 
+    it('lists them on the public meeting page under the item as the public may read them: a secret matter\'s decision by its dnr only', async () => {
+      const page = (await testApp.http().get(`/sammantraden/${meetingId}`).expect(200)).text;
+      const report = page.slice(page.indexOf('Anmälan av delegationsbeslut'));
+      expect(report).toContain('<h3>Delegationsbeslut</h3>');
+      expect(report).toContain('<th>Datum</th><th>Punkt</th><th>Delegat</th><th>Beslut</th><th>Dnr</th>');
+      expect(report).toMatch(/<tr><td>2026-01-02<\/td><td>3\.2<\/td><td>Anna Berg, enhetschef<\/td><td>Beviljad skolskjuts<\/td><td>[^<]+<\/td><\/tr>/);
+      expect(report).toContain(`<td>Beslut i sekretessärende</td><td>${secretMatter.caseNumber}</td>`);
+      expect(report).toContain('<h3>Ordförandebeslut i brådskande ärenden (KL 6 kap. 39 §)</h3>');
+      expect(report).toContain('Yttrande till länsstyrelsen om tillstånd');
+      expect(page).not.toContain(SECRET_MARKER);
+      expect(page).not.toContain('Avslag på ansökan om skolskjuts');
+    });
+
     it('lists them in the minutes with the proposal "Nämnden lägger anmälan till handlingarna", after which they cannot change', async () => {
       clock.current = new Date('2026-01-20T16:30:00Z');
       await world.secretary.post(`/meetings/${meetingId}/held`).expect(200);
@@ -184,11 +198,22 @@ describe('delegated decisions and their report to the organ', () => {
       paragraphId = paragraph.id;
       expect(paragraph.proposal).toEqual(['Nämnden lägger anmälan till handlingarna.']);
       const shown = (await world.secretary.get(`/paragraphs/${paragraphId}`).expect(200)).body;
-      expect(shown.description).toContain('- Punkt 3.2, 2026-01-02, Anna Berg, enhetschef: Beviljad skolskjuts');
-      expect(shown.description).toContain('Ordförandebeslut i brådskande ärenden (KL 6 kap. 39 §):');
-      expect(shown.description).toContain('Beslut i sekretessärende');
-      expect(shown.description).not.toContain(SECRET_MARKER);
-      expect(shown.description).not.toContain('Avslag på ansökan');
+      expect(shown.description).toBeNull();
+      expect(shown.reportedDecisions.map((line: { id: string }) => line.id)).toEqual([ids.delegated, ids.secret, ids.urgent]);
+      expect(shown.reportedDecisions[0]).toEqual({
+        id: ids.delegated,
+        kind: 'delegated',
+        decidedOn: '2026-01-02',
+        delegationPoint: '3.2',
+        delegateName: 'Anna Berg',
+        delegateTitle: 'enhetschef',
+        decisionText: 'Beviljad skolskjuts',
+        caseNumber: expect.any(String),
+        masked: false,
+      });
+      expect(shown.reportedDecisions[1]).toMatchObject({ masked: true, decisionText: 'Beslut i sekretessärende', caseNumber: secretMatter.caseNumber });
+      expect(JSON.stringify(shown)).not.toContain(SECRET_MARKER);
+      expect(JSON.stringify(shown)).not.toContain('Avslag på ansökan');
 
       expect(await decision(ids.delegated)).toMatchObject({ status: 'in_minutes', reportedAtMeetingId: meetingId, reportedInParagraph: `§ ${paragraph.number}`, reportedAt: null });
       expect((await world.secretary.patch(`/delegated-decisions/${ids.delegated}`, { decisionText: 'Ändrat' }).expect(409)).body.error).toBe('DELEGATED_DECISION_IN_MINUTES');
@@ -210,7 +235,11 @@ describe('delegated decisions and their report to the organ', () => {
       }
       expect((await world.secretary.get(`/paragraphs/${paragraphId}`).expect(200)).body.decision).toEqual(['Nämnden lägger anmälan till handlingarna.']);
       const docx = await readDocx((await world.secretary.get(`/minutes/${minutesId}/docx`).buffer(true).parse(binaryParser).expect(200)).body);
-      expect(docx.text).toMatch(/Anmälan av delegationsbeslut[\s\S]*Beslut[\s\S]*Nämnden lägger anmälan till handlingarna\.[\s\S]*Punkt 3\.2, 2026-01-02, Anna Berg, enhetschef: Beviljad skolskjuts/);
+      const report = docx.html.slice(docx.html.search(/<h1>§ \d+<br \/>Anmälan av delegationsbeslut/));
+      expect(report).toMatch(/^<h1>[^]*?<h2>Beslut<\/h2><p>Nämnden lägger anmälan till handlingarna\.<\/p><h2>Anmälda delegationsbeslut<\/h2><table>/);
+      expect(report).toContain('<tr><td><p>2026-01-02</p></td><td><p>3.2</p></td><td><p>Anna Berg, enhetschef</p></td><td><p>Beviljad skolskjuts</p></td>');
+      expect(report).toContain('<h2>Ordförandebeslut i brådskande ärenden (KL 6 kap. 39 §)</h2><table>');
+      expect(report).not.toContain('Beskrivning av ärendet');
       await world.secretary.patch(`/minutes/${minutesId}`, { verifierPersonIds: [world.people.anna.personId], verificationPlace: 'Kansliet', verificationAt: '2026-01-22T10:00:00+01:00' }).expect(200);
       clock.current = new Date('2026-01-22T09:30:00Z');
       const sha = (await world.secretary.get(`/minutes/${minutesId}`).expect(200)).body.currentContentSha256;

@@ -184,6 +184,39 @@ describe('Finnish for an organ with Finnish among its languages', () => {
     expect(board).not.toContain('Vastuuvapaus');
   });
 
+  it('reports delegationsbeslut under bilingual headings and table labels in the kallelse, its e-mail, the public page and the protokoll', async () => {
+    clock.current = new Date('2026-10-01T08:00:00Z');
+    await world.secretary
+      .post('/delegated-decisions', { organId: world.organId, kind: 'delegated', decisionText: 'Bidrag till finska föreningen', delegationPoint: '4.1', decidedOn: '2026-09-30', delegateName: 'Anna Berg', delegateTitle: 'enhetschef' })
+      .expect(201);
+    const reportMeeting = await world.meeting('2026-10-14T14:00:00+02:00', '2026-10-14T16:00:00+02:00');
+    // The organ's standard items include "Anmälan av delegationsbeslut".
+    const notice = await tenant.run((ctx) => testApp.app.get(NoticeService).recordSent(ctx, reportMeeting, { finalizedAt: clock.now(), dispatchedAt: clock.now() }));
+
+    const header = '<th><p><strong>Datum / Päivämäärä</strong></p></th><th><p><strong>Punkt / Kohta</strong></p></th><th><p><strong>Delegat / Päätöksentekijä</strong></p></th>';
+    const noticeDocx = await readDocx((await world.secretary.get(`/meeting-notices/${notice.id}/docx`).buffer(true).parse(binaryParser).expect(200)).body);
+    expect(noticeDocx.html).toContain('Delegationsbeslut / Viranhaltijapäätökset');
+    expect(noticeDocx.html).toContain(header);
+
+    const material = new NoticeMailMaterial(testApp.app.get(AppConfig), testApp.app.get(OrganService), testApp.app.get(PersonService), testApp.app.get(DelegationReportService), testApp.app.get(MatterSecrecyService), testApp.app.get(FILE_STORAGE));
+    const delivery = { purpose: 'notice', noticeId: notice.id, recipientName: 'Sverigefinska föreningen', email: 'forening@finska.example', messageId: '<delegering@finska.example>' } as MailDelivery;
+    const mail = await tenant.run((ctx: RequestContext) => material.compose(ctx, delivery));
+    expect(mail.text).toContain('Delegationsbeslut / Viranhaltijapäätökset:');
+    expect(mail.text).toContain('Punkt / Kohta 4.1, 2026-09-30, Anna Berg, enhetschef: Bidrag till finska föreningen');
+
+    const page = (await testApp.http().get(`/sammantraden/${reportMeeting}`).expect(200)).text;
+    expect(page).toContain('<h3>Delegationsbeslut / Viranhaltijapäätökset</h3>');
+    expect(page).toContain('<th>Datum / Päivämäärä</th><th>Punkt / Kohta</th><th>Delegat / Päätöksentekijä</th><th>Beslut / Päätös</th><th>Dnr / Dnro</th>');
+
+    clock.current = new Date('2026-10-14T14:30:00Z');
+    await world.secretary.post(`/meetings/${reportMeeting}/held`).expect(200);
+    const minutes = (await world.secretary.post(`/meetings/${reportMeeting}/minutes`).expect(201)).body;
+    const minutesDocx = await readDocx((await world.secretary.get(`/minutes/${minutes.id}/docx`).buffer(true).parse(binaryParser).expect(200)).body);
+    expect(minutesDocx.html).toContain('<h2>Anmälda delegationsbeslut / Ilmoitetut viranhaltijapäätökset</h2><table>');
+    expect(minutesDocx.html).toContain(header);
+    expect(minutesDocx.html).toContain('<td><p>Bidrag till finska föreningen</p></td>');
+  });
+
   it('keeps the pages of an organ without Finnish in Swedish only', async () => {
     const swedishOrgan = await tenant.organ({ name: 'Kultur- och fritidsnämnden', responsibleDepartmentId: tenant.departmentId });
     const secretary = world.as((await tenant.user([{ role: 'secretary', organId: swedishOrgan }])).token);

@@ -1143,6 +1143,8 @@ describe('organisation register over HTTP', () => {
         position: 'chair',
         party: 'M',
         substituteOrder: null,
+        personalSubstituteMembershipIds: [],
+        personalSubstituteFor: [],
         validFrom: '2024-01-01',
         validTo: TERM.endDate,
         current: true,
@@ -1162,6 +1164,24 @@ describe('organisation register over HTTP', () => {
       for (const seat of seats) {
         expect(seat.current).toBe(seat.validFrom <= today && today <= seat.validTo);
       }
+    });
+
+    it("shows a member seat's personal substitutes and, on a substitute's seats, whose personal substitute the seat is", async () => {
+      const council = await tenant.organ({ name: 'Pensionärsrådet', shortName: code('PR'), kind: 'advisory_council' });
+      const memberPerson = await tenant.person();
+      const substitutePerson = await tenant.person();
+      const member = await tenant.seat({ personId: memberPerson, organId: council, role: 'member' });
+      const otherMember = await tenant.seat({ personId: await tenant.person(), organId: council, role: 'member' });
+      const first = await tenant.seat({ personId: substitutePerson, organId: council, role: 'substitute', substituteOrder: 2 });
+      const second = await tenant.seat({ personId: await tenant.person(), organId: council, role: 'substitute', substituteOrder: 1 });
+      expectStatus(await admin.patch(`/memberships/${member}`, { personalSubstituteMembershipIds: [first, second] }), 200);
+      expectStatus(await admin.patch(`/memberships/${otherMember}`, { personalSubstituteMembershipIds: [first] }), 200);
+
+      const [memberSeat] = expectStatus(await officer.get(`/persons/${memberPerson}/seats`), 200);
+      expect(memberSeat).toMatchObject({ membershipId: member, personalSubstituteMembershipIds: [first, second], personalSubstituteFor: [] });
+      const [substituteSeat] = expectStatus(await officer.get(`/persons/${substitutePerson}/seats`), 200);
+      expect(substituteSeat).toMatchObject({ membershipId: first, personalSubstituteMembershipIds: [] });
+      expect([...substituteSeat.personalSubstituteFor].sort()).toEqual([member, otherMember].sort());
     });
 
     it('answers an empty list for a person without seats', async () => {

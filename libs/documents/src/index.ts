@@ -9,3 +9,4 @@ export * from './goal-reports.renderer';
 export * from './minutes.view-model';
 export * from './minutes.renderer';
 export * from './terms';
+export * from './delegation-report';

@@ -22,6 +22,7 @@ import {
   WidthType,
 } from 'docx';
 import { bodyParagraphs, buildDocument, bulletItem, dataTable, heading, LIST, numberedItem, plainParagraph, TEXT_WIDTH_TWIPS, textRuns } from './docx-helpers';
+import { noReportedDecisionsText, reportedDecisionTables } from './delegation-report';
 import { ApprovalView, AttendeeLine, MinutesExtractView, MinutesView, ParagraphView, PostingView, VoteView } from './minutes.view-model';
 import { finnishLongDate, swedishLongDate, swedishLongDateTime } from './swedish-dates';
 import { DocumentLanguage, labeller, LABEL_TERMS, TermKey, withFinnish } from './terms';
@@ -397,6 +398,7 @@ function paragraphContent(paragraph: ParagraphView, options: { pageBreakBefore: 
     ...section(label('minutesNote'), paragraph.notes.flatMap(minutesNote)),
     ...section(label('disqualification'), paragraph.disqualifications.map(disqualification)),
     ...section(label('description'), paragraph.description === null ? [] : bodyParagraphs(paragraph.description)),
+    ...reportedDecisions(paragraph, options.labels),
     ...section(label('decisionBasis'), paragraph.decisionBasis.map(bulletItem)),
     ...section(label('distribution'), paragraph.distribution.map(bulletItem)),
     ...(paragraph.approvedAtMeeting ? [new Paragraph({ spacing: { before: 240 }, children: [new TextRun({ text: label('verifiedAtMeeting'), bold: true, italics: true })] })] : []),
@@ -429,6 +431,22 @@ function decision(paragraph: ParagraphView, label: string): FileChild[] {
   if (points.length <= 1) return section(label, points.map(plainParagraph));
   // The paragraph number as the list's instance: each paragraph's points count from 1, in the protocol and in an extract.
   return section(label, points.map((point) => numberedItem(point, LIST.decimal, paragraph.number)));
+}
+
+/** Datum, Punkt, Delegat, Beslut (the widest), Dnr. */
+const REPORTED_DECISION_COLUMNS = [1300, 1000, 2000, TEXT_WIDTH_TWIPS - 1300 - 1000 - 2000 - 1600, 1600];
+
+/**
+ * Anmälan av delegationsbeslut: the decisions reported, a table per kind under its heading ("Anmälda delegationsbeslut",
+ * "Ordförandebeslut i brådskande ärenden"), or the sentence that there were none. Nothing on other paragraphs.
+ */
+function reportedDecisions(paragraph: ParagraphView, { finnish, label }: Labels): FileChild[] {
+  if (paragraph.reportedDecisions === undefined || paragraph.reportedDecisions === null) return [];
+  if (paragraph.reportedDecisions.length === 0) return section(label('reportedDelegatedDecisions'), noReportedDecisionsText(finnish).split('\n').map(plainParagraph));
+  return reportedDecisionTables(paragraph.reportedDecisions, finnish, 'minutes').flatMap((table) => {
+    const rendered = dataTable(table.rows, { columnWidths: REPORTED_DECISION_COLUMNS });
+    return rendered ? [heading(table.heading, 2), rendered] : [];
+  });
 }
 
 /** A subsection under its Heading 2, or nothing when it has no content: an empty "Jäv" would suggest there was one. */
@@ -526,6 +544,7 @@ function notesContent(view: MinutesView, labels: Labels): FileChild[] {
     ...view.paragraphs.flatMap((paragraph) => [
       paragraphHeading(paragraph, false, labels, label('point')),
       ...section(label('notesDescription'), paragraph.description === null ? [] : bodyParagraphs(paragraph.description)),
+      ...reportedDecisions(paragraph, labels),
       ...section(label('proposals'), paragraph.motions.map(plainParagraph)),
       ...decision(paragraph, label('recommendation')),
       ...section(label('remarks'), paragraph.notes.flatMap(minutesNote)),

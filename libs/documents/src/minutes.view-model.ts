@@ -3,6 +3,8 @@
  * Everything is resolved to display text; dates are ISO (YYYY-MM-DD), times HH:MM in Swedish time.
  */
 
+import type { ReportedDecisionView } from './delegation-report';
+
 /** Protokoll of a deciding organ, or minnesanteckningar of a råd or beredning (no justering, anslag or votes). */
 export type MinutesKind = 'minutes' | 'notes';
 
@@ -62,6 +64,8 @@ export interface ParagraphView {
   disqualifications: { name: string; party: string | null; substitute: string | null }[];
   /** Beskrivning av ärendet (short). */
   description: string | null;
+  /** Anmälan av delegationsbeslut: the decisions reported, printed as a table per kind; absent or null on other paragraphs. */
+  reportedDecisions?: ReportedDecisionView[] | null;
   /** Beslutsunderlag: the documents the decision rests on. */
   decisionBasis: string[];
   /** Beslut skickas till. */

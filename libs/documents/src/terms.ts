@@ -113,6 +113,16 @@ export const LABEL_TERMS = {
   postingDown: { sv: 'Anslaget tas ned', fi: 'Ilmoitus poistetaan nähtäviltä' },
   documentsKept: { sv: 'Handlingarna finns', fi: 'Asiakirjat ovat nähtävillä' },
   meetingCancelled: { sv: 'Sammanträdet är inställt.', fi: 'Kokous on peruttu.' },
+  // Anmälan av delegationsbeslut (KL 6 kap. 39–40 §, 7 kap. 8 §): the headings and the table of the decisions reported.
+  delegatedDecisions: { sv: 'Delegationsbeslut', fi: 'Viranhaltijapäätökset' },
+  reportedDelegatedDecisions: { sv: 'Anmälda delegationsbeslut', fi: 'Ilmoitetut viranhaltijapäätökset' },
+  urgentChairDecisions: { sv: 'Ordförandebeslut i brådskande ärenden (KL 6 kap. 39 §)', fi: 'Puheenjohtajan päätökset kiireellisissä asioissa' },
+  delegate: { sv: 'Delegat', fi: 'Päätöksentekijä' },
+  secretMatterDecision: { sv: 'Beslut i sekretessärende', fi: 'Päätös salassa pidettävässä asiassa' },
+  noDelegatedDecisions: {
+    sv: 'Inga delegationsbeslut eller ordförandebeslut har anmälts sedan föregående sammanträde.',
+    fi: 'Edellisen kokouksen jälkeen ei ole ilmoitettu viranhaltijapäätöksiä eikä puheenjohtajan päätöksiä.',
+  },
 } as const satisfies Record<string, Term>;
 
 /** Whether an organ's languages ask for Finnish beside the Swedish. */

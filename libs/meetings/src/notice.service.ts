@@ -14,7 +14,7 @@ import {
   RequestContext,
   TenantRepository,
 } from '@namndrum/core';
-import { MeetingNoticeView, NoticeItemDocument, renderMeetingNotice, TextDocumentView } from '@namndrum/documents';
+import { MeetingNoticeView, NoticeItemDocument, renderMeetingNotice, TextDocumentView, withFinnish } from '@namndrum/documents';
 import { DocumentService, MatterSecrecyService, OfficerReportService, readable, secretDocumentName } from '@namndrum/matters';
 import { AttendanceRightService, MembershipService, Organ, OrganService, PersonService } from '@namndrum/organisation';
 import { DateTime } from 'luxon';
@@ -293,7 +293,7 @@ export class NoticeService {
           caseNumber: item.caseNumber,
           documentsLater: item.documentsLater,
           closed: organ.rules.openMeetings && !item.public,
-          documents: item.documentsLater ? [] : await this.itemDocuments(ctx, item, municipality.name, meeting, noticeFinalizedAt),
+          documents: item.documentsLater ? [] : await this.itemDocuments(ctx, item, municipality.name, meeting, withFinnish(organ.rules.languages), noticeFinalizedAt),
         })),
       ),
       chair: chair ? { name: `${chair.person.firstName} ${chair.person.lastName}` } : null,
@@ -313,11 +313,11 @@ export class NoticeService {
   }
 
   /** The tjänsteskrivelse and its bilagor; secret ones are named but never laid into a notice that is e-mailed. */
-  private async itemDocuments(ctx: RequestContext, item: AgendaItem, municipalityName: string, meeting: Meeting, noticeFinalizedAt?: Date): Promise<NoticeItemDocument[]> {
+  private async itemDocuments(ctx: RequestContext, item: AgendaItem, municipalityName: string, meeting: Meeting, finnish: boolean, noticeFinalizedAt?: Date): Promise<NoticeItemDocument[]> {
     if (isDelegationReportItem(item)) {
       // The notice reaches people without access to secret matters: their decisions are listed without text.
       const lines = await this.delegationReport.lines(ctx, meeting, 'public', noticeFinalizedAt);
-      return [{ kind: 'text', document: { municipalityName, title: item.title, blocks: reportDocumentBlocks(lines) } }];
+      return [{ kind: 'text', document: { municipalityName, title: item.title, blocks: reportDocumentBlocks(lines, finnish) } }];
     }
     if (!item.officerReportId) return [];
     const { view, attachments, secret } = await this.reports.agendaView(ctx, item.officerReportId);

@@ -1,14 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Municipality, NotFoundError, RequestContext } from '@namndrum/core';
-import { finnishMeetingTime, LABEL_TERMS, labeller, withFinnish } from '@namndrum/documents';
+import { finnishMeetingTime, LABEL_TERMS, labeller, noReportedDecisionsText, reportedDecisionTables, withFinnish } from '@namndrum/documents';
 import { MatterSecrecyService } from '@namndrum/matters';
+import { DelegationReportService } from './delegation-report.service';
 import { agendaItemAsRead } from './domain/agenda-secrecy';
 import { OrganService } from '@namndrum/organisation';
 import Handlebars from 'handlebars';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { MEETING_TIME_ZONE } from './domain/clock-time';
+import { isDelegationReportItem } from './domain/delegation-report';
 import { formatGroupMeetingLines } from './domain/group-meetings';
 import { AgendaItem, Meeting } from './entities';
 import { shownFinnishTitles } from './finnish-titles';
@@ -31,6 +33,8 @@ th, td { text-align: left; padding: .4rem .5rem; border-bottom: 1px solid #ddd; 
 td.nr { width: 2.5rem; }
 td.dnr { white-space: nowrap; }
 .note { color: #555; font-style: italic; }
+tr.report h3 { font-size: 1rem; margin: .5rem 0 0; }
+table.decisions { margin-top: .25rem; font-size: .9rem; }
 </style>
 </head>
 <body>
@@ -48,6 +52,8 @@ td.dnr { white-space: nowrap; }
 <thead><tr><th>{{labels.number}}</th><th>{{labels.matter}}</th><th>{{labels.caseNumber}}</th></tr></thead>
 <tbody>
 {{#each items}}<tr><td class="nr">{{number}}</td><td>{{title}}{{#if titleFi}}<br><span lang="fi">{{titleFi}}</span>{{/if}}{{#if documentsLater}} <span class="note">({{../labels.documentsLater}})</span>{{/if}}{{#if closed}} <span class="note">({{../labels.closed}})</span>{{/if}}</td><td class="dnr">{{caseNumber}}</td></tr>
+{{#if report}}<tr class="report"><td></td><td colspan="2">{{#each report.tables}}<h3>{{heading}}</h3><table class="decisions"><thead><tr>{{#each header}}<th>{{this}}</th>{{/each}}</tr></thead><tbody>{{#each rows}}<tr>{{#each this}}<td>{{this}}</td>{{/each}}</tr>{{/each}}</tbody></table>{{else}}{{#each report.none}}<p class="note">{{this}}</p>{{/each}}{{/each}}</td></tr>
+{{/if}}
 {{/each}}
 </tbody>
 </table>
@@ -58,7 +64,8 @@ td.dnr { white-space: nowrap; }
 
 /**
  * The public page of a meeting: what the kallelse announces (time, place, agenda), for organs that
- * publish their notices and only once the notice has gone out. Titles of secret matters are not shown.
+ * publish their notices and only once the notice has gone out. Titles of secret matters are not shown, nor the
+ * text of a delegated decision in one.
  */
 @Injectable()
 export class PublicMeetingService {
@@ -66,6 +73,7 @@ export class PublicMeetingService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly organs: OrganService,
     private readonly secrecy: MatterSecrecyService,
+    private readonly delegationReport: DelegationReportService,
   ) {}
 
   async page(meetingId: string): Promise<string> {
@@ -84,6 +92,12 @@ export class PublicMeetingService {
     const finnish = withFinnish(organ.rules.languages);
     const label = labeller(finnish);
     const finnishTitles = finnish ? await shownFinnishTitles(this.dataSource.manager, items) : new Map<string, string>();
+    // The decisions the delegation item reports, as the notice lists them: a secret matter's only as "Beslut i sekretessärende" with its dnr.
+    const reported = items.some(isDelegationReportItem) ? await this.delegationReport.lines(ctx, meeting, 'public') : [];
+    const report = {
+      tables: reportedDecisionTables(reported, finnish, 'notice').map((table) => ({ heading: table.heading, header: table.rows[0], rows: table.rows.slice(1) })),
+      none: noReportedDecisionsText(finnish).split('\n'),
+    };
     return page({
       municipalityName: municipality.name,
       organName: organ.name,
@@ -116,6 +130,7 @@ export class PublicMeetingService {
         caseNumber: item.caseNumber ?? '',
         documentsLater: item.documentsLater,
         closed: organ.rules.openMeetings && !item.public,
+        report: isDelegationReportItem(item) ? report : null,
       })),
     });
   }

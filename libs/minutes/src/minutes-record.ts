@@ -107,6 +107,8 @@ function paragraphContent(record: MinutesRecord, paragraph: Paragraph): unknown 
     preparedIn: paragraph.preparedIn,
     decision: paragraph.decision,
     description: paragraph.description,
+    // Only on a delegation report paragraph written since the decisions have a table of their own: earlier minutes hash as they did.
+    ...(paragraph.reportedDecisions === null ? {} : { reportedDecisions: paragraph.reportedDecisions }),
     decisionBasis: paragraph.decisionBasis,
     distribution: paragraph.distribution,
     propositions: paragraph.propositions,

@@ -151,6 +151,7 @@ export class MinutesPresenter {
       preparedIn: paragraph.preparedIn,
       decision: paragraph.decision,
       description: paragraph.description,
+      reportedDecisions: paragraph.reportedDecisions,
       decisionBasis: paragraph.decisionBasis,
       distribution: paragraph.distribution,
       propositions: paragraph.propositions,
@@ -266,6 +267,7 @@ export class MinutesPresenter {
         .filter((row) => row.paragraphId === paragraph.id)
         .map((row) => ({ name: personName(record, row.personId), party: this.party(record, row.personId), substitute: row.substitutePersonId ? personWithParty(record, row.substitutePersonId) : null })),
       description: paragraph.description,
+      reportedDecisions: paragraph.reportedDecisions,
       decisionBasis: paragraph.decisionBasis,
       distribution: paragraph.distribution.map((recipient) => recipient.name),
       approvedAtMeeting: paragraph.approvedAtMeeting,

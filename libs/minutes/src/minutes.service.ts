@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, Clock, ConflictError, InvalidInputError, Municipality, Page, Permission, RequestContext, swedishDate, TenantRepository } from '@namndrum/core';
-import { DelegatedDecisionService, MatterSecrecyService, OfficerReportService, reportBodyText, ReportLine } from '@namndrum/matters';
+import { DelegatedDecisionService, MatterSecrecyService, OfficerReportService, ReportLine } from '@namndrum/matters';
 import { AbsenceService, AgendaItem, AgendaService, DelegationReportService, isDelegationReportItem, Meeting, meetingDate, MeetingService, reportReceivedDecision, shownFinnishTitles } from '@namndrum/meetings';
 import type { OrganKind } from '@namndrum/organisation';
 import { DateTime } from 'luxon';
@@ -301,7 +301,17 @@ export class MinutesService {
   private delegationReportParagraph(item: AgendaItem, organKind: OrganKind, reported: ReportLine[]): Partial<Paragraph> {
     return {
       ...openParagraph({ agendaItemId: item.id, title: item.title, matterId: null, caseNumber: null, proposal: [reportReceivedDecision(organKind)], extraMatter: item.addedAfterNotice }),
-      description: reportBodyText(reported),
+      reportedDecisions: reported.map(({ id, kind, decidedOn, delegationPoint, delegateName, delegateTitle, decisionText, caseNumber, masked }) => ({
+        id,
+        kind,
+        decidedOn,
+        delegationPoint,
+        delegateName,
+        delegateTitle,
+        decisionText,
+        caseNumber,
+        masked,
+      })),
     };
   }
 

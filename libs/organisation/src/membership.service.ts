@@ -119,6 +119,11 @@ export class MembershipService {
       .orderBy('m.valid_from', 'DESC')
       .addOrderBy('organ.name')
       .getMany();
+    const substituteSeatIds = seats.filter((seat) => seat.role === 'substitute').map((seat) => seat.id);
+    const linkingMembers = substituteSeatIds.length
+      ? await this.memberships(ctx).query('m').andWhere("m.role = 'member' AND m.personal_substitute_membership_ids && CAST(:ids AS uuid[])", { ids: substituteSeatIds }).getMany()
+      : [];
+    const personalFor = (seat: Membership) => linkingMembers.filter((member) => member.personalSubstituteMembershipIds.includes(seat.id)).map((member) => member.id);
     return seats.map((seat) => ({
       membershipId: seat.id,
       organId: seat.organId,
@@ -129,6 +134,8 @@ export class MembershipService {
       position: seat.position,
       party: seat.party,
       substituteOrder: seat.substituteOrder,
+      personalSubstituteMembershipIds: seat.personalSubstituteMembershipIds,
+      personalSubstituteFor: personalFor(seat),
       validFrom: seat.validFrom,
       validTo: seat.validTo,
       current: rangeIncludesDate(seatRange(seat), date),

@@ -5,12 +5,6 @@ export type DelegatedDecisionKind = (typeof DELEGATED_DECISION_KINDS)[number];
 export const DELEGATED_DECISION_STATUSES = ['registered', 'in_minutes', 'reported'] as const;
 export type DelegatedDecisionStatus = (typeof DELEGATED_DECISION_STATUSES)[number];
 
-/** The heading each kind is reported under. */
-export const DELEGATED_DECISION_HEADINGS: Record<DelegatedDecisionKind, string> = {
-  delegated: 'Delegationsbeslut',
-  urgent_chair: 'Ordförandebeslut i brådskande ärenden (KL 6 kap. 39 §)',
-};
-
 /** What is shown of a decision in a secret matter to those who may not read the matter, and in every notice and minutes. */
 export const SECRET_DECISION_TEXT = 'Beslut i sekretessärende';
 
@@ -65,27 +59,4 @@ export function reportLines(decisions: ReportableDecision[], readable: (decision
         a.id.localeCompare(b.id),
     )
     .map((decision) => (readable(decision) ? { ...decision, masked: false } : { ...decision, decisionText: SECRET_DECISION_TEXT, masked: true }));
-}
-
-/** "3.2 · 2026-01-10 · Anna Berg, enhetschef · Beslut om … (SUN 2026/4)" */
-export function reportLineText(line: ReportLine): string {
-  const delegate = line.delegateTitle ? `${line.delegateName}, ${line.delegateTitle}` : line.delegateName;
-  const point = line.delegationPoint ? `Punkt ${line.delegationPoint}, ` : '';
-  const caseNumber = line.caseNumber ? ` (dnr ${line.caseNumber})` : '';
-  return `${point}${line.decidedOn}, ${delegate}: ${line.decisionText}${caseNumber}`;
-}
-
-/** The lines under their headings, only the kinds that have any. */
-export function reportSections(lines: ReportLine[]): { heading: string; lines: ReportLine[] }[] {
-  return DELEGATED_DECISION_KINDS.map((kind) => ({ heading: DELEGATED_DECISION_HEADINGS[kind], lines: lines.filter((line) => line.kind === kind) })).filter(
-    (section) => section.lines.length > 0,
-  );
-}
-
-/** The report as the body text of a paragraph of the minutes: headings and a bullet per decision ("- "). */
-export function reportBodyText(lines: ReportLine[]): string {
-  if (lines.length === 0) return 'Inga delegationsbeslut eller ordförandebeslut har anmälts sedan föregående sammanträde.';
-  return reportSections(lines)
-    .map((section) => `${section.heading}:\n\n${section.lines.map((line) => `- ${reportLineText(line)}`).join('\n')}`)
-    .join('\n\n');
 }

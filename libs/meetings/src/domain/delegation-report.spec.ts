@@ -29,13 +29,28 @@ describe('the delegation report item', () => {
   });
 
   it('lays the report into the notice as one table per kind, under its heading', () => {
-    const blocks = reportDocumentBlocks([line({ id: 'a' }), line({ id: 'b', kind: 'urgent_chair', delegationPoint: null, delegateName: 'Håkan Frank', delegateTitle: null, caseNumber: null, decisionText: 'Yttrande' })]);
+    const blocks = reportDocumentBlocks([line({ id: 'a' }), line({ id: 'b', kind: 'urgent_chair', delegationPoint: null, delegateName: 'Håkan Frank', delegateTitle: null, caseNumber: null, decisionText: 'Yttrande' })], false);
     expect(blocks).toEqual([
       { kind: 'heading', level: 2, text: 'Delegationsbeslut' },
-      { kind: 'table', rows: [['Punkt', 'Datum', 'Beslutsfattare', 'Beslut', 'Dnr'], ['3.2', '2026-01-02', 'Anna Berg, enhetschef', 'Beviljad skolskjuts', 'SUN 2026/4']] },
+      { kind: 'table', rows: [['Datum', 'Punkt', 'Delegat', 'Beslut', 'Dnr'], ['2026-01-02', '3.2', 'Anna Berg, enhetschef', 'Beviljad skolskjuts', 'SUN 2026/4']] },
       { kind: 'heading', level: 2, text: 'Ordförandebeslut i brådskande ärenden (KL 6 kap. 39 §)' },
-      { kind: 'table', rows: [['Punkt', 'Datum', 'Beslutsfattare', 'Beslut', 'Dnr'], ['', '2026-01-02', 'Håkan Frank', 'Yttrande', '']] },
+      { kind: 'table', rows: [['Datum', 'Punkt', 'Delegat', 'Beslut', 'Dnr'], ['2026-01-02', '', 'Håkan Frank', 'Yttrande', '']] },
     ]);
-    expect(reportDocumentBlocks([])).toEqual([{ kind: 'paragraph', text: 'Inga delegationsbeslut eller ordförandebeslut har anmälts sedan föregående sammanträde.' }]);
+    expect(reportDocumentBlocks([], false)).toEqual([{ kind: 'paragraph', text: 'Inga delegationsbeslut eller ordförandebeslut har anmälts sedan föregående sammanträde.' }]);
+  });
+
+  it('gives the headings and the table labels in Finnish as well for an organ with Finnish, and says so of a secret matter', () => {
+    const blocks = reportDocumentBlocks([line({ id: 'a', masked: true, decisionText: 'Beslut i sekretessärende' }), line({ id: 'b', kind: 'urgent_chair', delegationPoint: null })], true);
+    expect(blocks.filter((block) => block.kind === 'heading').map((block) => (block as { text: string }).text)).toEqual([
+      'Delegationsbeslut / Viranhaltijapäätökset',
+      'Ordförandebeslut i brådskande ärenden (KL 6 kap. 39 §) / Puheenjohtajan päätökset kiireellisissä asioissa',
+    ]);
+    const [table] = blocks.filter((block) => block.kind === 'table') as { rows: string[][] }[];
+    expect(table.rows[0]).toEqual(['Datum / Päivämäärä', 'Punkt / Kohta', 'Delegat / Päätöksentekijä', 'Beslut / Päätös', 'Dnr / Dnro']);
+    expect(table.rows[1][3]).toBe('Beslut i sekretessärende / Päätös salassa pidettävässä asiassa');
+    expect(reportDocumentBlocks([], true)).toEqual([
+      { kind: 'paragraph', text: 'Inga delegationsbeslut eller ordförandebeslut har anmälts sedan föregående sammanträde.' },
+      { kind: 'paragraph', text: 'Edellisen kokouksen jälkeen ei ole ilmoitettu viranhaltijapäätöksiä eikä puheenjohtajan päätöksiä.' },
+    ]);
   });
 });

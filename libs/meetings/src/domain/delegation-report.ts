@@ -1,5 +1,5 @@
 import type { ReportLine } from '@namndrum/matters';
-import { reportSections } from '@namndrum/matters';
+import { noReportedDecisionsText, reportedDecisionTables } from '@namndrum/documents';
 import type { OrganKind } from '@namndrum/organisation';
 
 /**
@@ -25,23 +25,11 @@ export function reportReceivedDecision(organKind: OrganKind): string {
   return `${ORGAN_AS_SUBJECT[organKind]} lägger anmälan till handlingarna.`;
 }
 
-/** The report as blocks of a text document in the notice: one table per kind, or a sentence when there is nothing to report. */
-export function reportDocumentBlocks(lines: ReportLine[]): ({ kind: 'heading'; level: 2; text: string } | { kind: 'paragraph'; text: string } | { kind: 'table'; rows: string[][] })[] {
-  if (lines.length === 0) return [{ kind: 'paragraph', text: 'Inga delegationsbeslut eller ordförandebeslut har anmälts sedan föregående sammanträde.' }];
-  return reportSections(lines).flatMap((section) => [
-    { kind: 'heading' as const, level: 2 as const, text: section.heading },
-    {
-      kind: 'table' as const,
-      rows: [
-        ['Punkt', 'Datum', 'Beslutsfattare', 'Beslut', 'Dnr'],
-        ...section.lines.map((line) => [
-          line.delegationPoint ?? '',
-          line.decidedOn,
-          line.delegateTitle ? `${line.delegateName}, ${line.delegateTitle}` : line.delegateName,
-          line.decisionText,
-          line.caseNumber ?? '',
-        ]),
-      ],
-    },
+/** The report as blocks of a text document in the notice: one table per kind under its heading, or a sentence when there is nothing to report; labels in Finnish as well for an organ with Finnish. */
+export function reportDocumentBlocks(lines: ReportLine[], finnish: boolean): ({ kind: 'heading'; level: 2; text: string } | { kind: 'paragraph'; text: string } | { kind: 'table'; rows: string[][] })[] {
+  if (lines.length === 0) return noReportedDecisionsText(finnish).split('\n').map((text) => ({ kind: 'paragraph' as const, text }));
+  return reportedDecisionTables(lines, finnish, 'notice').flatMap((table) => [
+    { kind: 'heading' as const, level: 2 as const, text: table.heading },
+    { kind: 'table' as const, rows: table.rows },
   ]);
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppConfig, FILE_STORAGE, FileStorage, Municipality, RequestContext, TenantRepository } from '@namndrum/core';
 import { CalendarPart, composeNoticeMail, composeSubstituteCallMail, MeetingMailView, noticeCalendar, NoticeMailView, OutgoingMail } from '@namndrum/mail';
-import { MatterSecrecyService, readable, reportLineText } from '@namndrum/matters';
+import { MatterSecrecyService, readable } from '@namndrum/matters';
 import { OrganService, PersonService } from '@namndrum/organisation';
 import { DelegationReportService } from '../delegation-report.service';
 import { agendaItemAsRead } from '../domain/agenda-secrecy';
@@ -9,7 +9,7 @@ import { isDelegationReportItem } from '../domain/delegation-report';
 import { formatGroupMeetingLines } from '../domain/group-meetings';
 import { AgendaItem, MailDelivery, Meeting, MeetingNotice, SubstituteCall } from '../entities';
 import { shownFinnishTitles } from '../finnish-titles';
-import { DOCX_MEDIA_TYPE } from '@namndrum/documents';
+import { DOCX_MEDIA_TYPE, reportedDecisionLines, withFinnish } from '@namndrum/documents';
 
 const CACHED_NOTICES = 16;
 
@@ -114,7 +114,7 @@ export class NoticeMailMaterial {
         caseNumber: item.caseNumber,
         documentsLater: item.documentsLater,
         closed: organ.rules.openMeetings && !item.public,
-        details: isDelegationReportItem(item) ? reported.map(reportLineText) : [],
+        details: isDelegationReportItem(item) ? reportedDecisionLines(reported, withFinnish(organ.rules.languages)) : [],
       })),
       changes: notice.changes,
       documentUrl: fileSha256 !== null && !attach ? `${this.baseUrl()}/api/v1/meeting-notices/${notice.id}/docx` : null,

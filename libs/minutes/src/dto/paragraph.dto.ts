@@ -204,6 +204,18 @@ export class DistributionRecipientOutDto {
   @ApiProperty({ nullable: true }) email: string | null;
 }
 
+export class ReportedDecisionDto {
+  @ApiProperty({ format: 'uuid', description: 'The delegated decision' }) id: string;
+  @ApiProperty({ enum: ['delegated', 'urgent_chair'] }) kind: 'delegated' | 'urgent_chair';
+  @ApiProperty({ format: 'date' }) decidedOn: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Punkt i delegationsordningen' }) delegationPoint: string | null;
+  @ApiProperty() delegateName: string;
+  @ApiProperty({ type: String, nullable: true }) delegateTitle: string | null;
+  @ApiProperty({ description: 'The decision, or "Beslut i sekretessärende" for a decision in a secret matter' }) decisionText: string;
+  @ApiProperty({ type: String, nullable: true }) caseNumber: string | null;
+  @ApiProperty({ description: 'A decision in a secret matter, listed without its text' }) masked: boolean;
+}
+
 export class ParagraphDto extends TenantResourceDto {
   @ApiProperty({ format: 'uuid' }) minutesId: string;
   @ApiProperty({ description: '§ number: consecutive per organ per calendar year' }) number: number;
@@ -218,6 +230,8 @@ export class ParagraphDto extends TenantResourceDto {
   @ApiProperty({ nullable: true }) preparedIn: string | null;
   @ApiProperty({ type: [String] }) decision: string[];
   @ApiProperty({ nullable: true }) description: string | null;
+  @ApiProperty({ type: [ReportedDecisionDto], nullable: true, description: 'Anmälan av delegationsbeslut: the decisions the paragraph reports; null on other paragraphs' })
+  reportedDecisions: ReportedDecisionDto[] | null;
   @ApiProperty({ type: [String] }) decisionBasis: string[];
   @ApiProperty({ type: [DistributionRecipientOutDto] }) distribution: DistributionRecipientOutDto[];
   @ApiProperty({ type: [PropositionResultDto] }) propositions: PropositionResultDto[];

@@ -21,6 +21,23 @@ export interface Proposition {
 }
 
 /**
+ * A decision an "Anmälan av delegationsbeslut" paragraph reports, as fixed when the minutes were opened: what the
+ * public may read (a secret matter's decision only as "Beslut i sekretessärende"), since the minutes become public.
+ */
+export interface ReportedDecision {
+  /** The delegated decision's id. */
+  id: string;
+  kind: 'delegated' | 'urgent_chair';
+  decidedOn: string;
+  delegationPoint: string | null;
+  delegateName: string;
+  delegateTitle: string | null;
+  decisionText: string;
+  caseNumber: string | null;
+  masked: boolean;
+}
+
+/**
  * One § of the minutes. Numbers run per organ per calendar year and never repeat; the position is the
  * order within the minutes.
  */
@@ -90,6 +107,10 @@ export class Paragraph extends TenantEntity {
   @Column('text', { nullable: true })
   description: string | null;
 
+  /** The decisions the delegation report paragraph reports, in the report's order; null on every other paragraph. */
+  @Column('jsonb', { nullable: true })
+  reportedDecisions: ReportedDecision[] | null;
+
   /** Beslutsunderlag. */
   @Column('text', { array: true, default: () => `'{}'` })
   decisionBasis: string[];
@@ -147,6 +168,7 @@ export function openParagraph(values: Pick<Paragraph, 'title' | 'agendaItemId' |
     preparedIn: null,
     decision: [],
     description: null,
+    reportedDecisions: null,
     decisionBasis: [],
     distribution: [],
     propositions: [],

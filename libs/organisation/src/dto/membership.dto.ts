@@ -145,6 +145,10 @@ export class SeatDto {
   @ApiProperty({ enum: POSITIONS }) position: Position;
   @ApiProperty({ nullable: true }) party: string | null;
   @ApiProperty({ nullable: true }) substituteOrder: number | null;
+  @ApiProperty({ type: [String], format: 'uuid', description: "A member seat's personal substitutes (membership ids), in call-in order" })
+  personalSubstituteMembershipIds: string[];
+  @ApiProperty({ type: [String], format: 'uuid', description: 'The member seats (membership ids) whose personal substitute this substitute seat is' })
+  personalSubstituteFor: string[];
   @ApiProperty({ format: 'date' }) validFrom: string;
   @ApiProperty({ format: 'date' }) validTo: string;
   @ApiProperty({ description: 'Whether the seat is held on the given date (today by default)' }) current: boolean;

@@ -434,7 +434,7 @@ function decision(paragraph: ParagraphView, label: string): FileChild[] {
 }
 
 /** Datum, Punkt, Delegat, Beslut (the widest), Dnr. */
-const REPORTED_DECISION_COLUMNS = [1300, 1000, 2000, TEXT_WIDTH_TWIPS - 1300 - 1000 - 2000 - 1600, 1600];
+const REPORTED_DECISION_COLUMNS = [1550, 850, 2000, TEXT_WIDTH_TWIPS - 1550 - 850 - 2000 - 1500, 1500];
 
 /**
  * Anmälan av delegationsbeslut: the decisions reported, a table per kind under its heading ("Anmälda delegationsbeslut",

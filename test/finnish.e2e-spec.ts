@@ -27,6 +27,8 @@ describe('Finnish for an organ with Finnish among its languages', () => {
   let tenant: Tenant;
   let world: MeetingWorld;
   let chair: Api;
+  /** A user of the municipality with no seat in the råd: a secret matter is masked to them. */
+  let outsider: Api;
   let verifier: Api;
   let meetingId: string;
   let municipalityCode: string;
@@ -38,6 +40,7 @@ describe('Finnish for an organ with Finnish among its languages', () => {
     world = await meetingWorld(testApp, tenant, { organName: 'Råd för finskt förvaltningsområde' });
     chair = await world.user('hakan');
     verifier = await world.user('anna');
+    outsider = world.as((await tenant.user([])).token);
     municipalityCode = (await testApp.dataSource.query(`SELECT code FROM municipalities WHERE id = $1`, [tenant.municipalityId]))[0].code;
     clock.current = new Date('2026-05-04T08:00:00Z');
     const matter = await world.signedMatter(TITLE);
@@ -78,14 +81,19 @@ describe('Finnish for an organ with Finnish among its languages', () => {
     await world.secretary.delete(`/agenda-items/${extra.id}`).expect(204);
   });
 
-  it('prints the Finnish titles in the kallelse and lists them in the Finnish part of its e-mail, never a secret matter\'s', async () => {
+  it('prints the Finnish titles in the kallelse and lists them in the Finnish part of its e-mail, a secret matter\'s only to readers with access', async () => {
     const notice = await tenant.run((ctx) => testApp.app.get(NoticeService).recordSent(ctx, meetingId, { finalizedAt: clock.now(), dispatchedAt: clock.now() }));
     const docx = await world.secretary.get(`/meeting-notices/${notice.id}/docx`).buffer(true).parse(binaryParser).expect(200);
     const { html, text } = await readDocx(docx.body);
     expect(html).toContain('<h1>Kallelse / Kokouskutsu</h1>');
     expect(html).toContain(`${TITLE}<br />${TITLE_FI}`);
     expect(html).toContain(`Val av justerande<br />${VERIFIERS_FI}`);
-    expect(text).not.toContain(SECRET_TITLE_FI);
+    // The secret matter's titles follow the one secrecy rule: the secretary reads them, an outsider gets the masked notice.
+    expect(html).toContain(`${SECRET_TITLE}<br />${SECRET_TITLE_FI}`);
+    const masked = await readDocx((await outsider.get(`/meeting-notices/${notice.id}/docx`).buffer(true).parse(binaryParser).expect(200)).body);
+    expect(masked.html).toContain(`${TITLE}<br />${TITLE_FI}`);
+    expect(masked.text).not.toContain(SECRET_TITLE);
+    expect(masked.text).not.toContain(SECRET_TITLE_FI);
 
     const material = new NoticeMailMaterial(testApp.app.get(AppConfig), testApp.app.get(OrganService), testApp.app.get(PersonService), testApp.app.get(DelegationReportService), testApp.app.get(MatterSecrecyService), testApp.app.get(FILE_STORAGE));
     const delivery = { purpose: 'notice', noticeId: notice.id, recipientName: 'Sverigefinska föreningen', email: 'forening@finska.example', messageId: '<test@finska.example>' } as MailDelivery;
@@ -115,7 +123,9 @@ describe('Finnish for an organ with Finnish among its languages', () => {
     const minutes = (await world.secretary.post(`/meetings/${meetingId}/minutes`).expect(201)).body;
     const paragraph = (title: string) => minutes.paragraphs.find((candidate: { title: string }) => candidate.title === title);
     expect(paragraph(TITLE).titleFi).toBe(TITLE_FI);
-    expect(paragraph(SECRET_TITLE).titleFi).toBeNull();
+    expect(paragraph(SECRET_TITLE).titleFi).toBe(SECRET_TITLE_FI);
+    const secretAsRead = (await outsider.get(`/paragraphs/${paragraph(SECRET_TITLE).id}`).expect(200)).body;
+    expect(secretAsRead).toMatchObject({ title: 'Sekretessärende', titleFi: null });
     // A Finnish title can also be entered in the minutes, for a paragraph the agenda did not give one.
     const extra = minutes.paragraphs.find((candidate: { title: string }) => candidate.title === 'Anmälan av extra ärenden');
     expect((await world.secretary.patch(`/paragraphs/${extra.id}`, { titleFi: 'Ylimääräiset asiat' }).expect(200)).body.titleFi).toBe('Ylimääräiset asiat');
@@ -133,13 +143,16 @@ describe('Finnish for an organ with Finnish among its languages', () => {
     expect((await chair.post(`/minutes/${minutes.id}/approvals`, { contentSha256: currentContentSha256 }).expect(201)).body.status).toBe('verified');
 
     const file = await world.secretary.get(`/minutes/${minutes.id}/docx`).buffer(true).parse(binaryParser).expect(200);
-    const { html, text } = await readDocx(file.body);
+    const { html } = await readDocx(file.body);
     expect(html).toContain('<h1>Sammanträdesprotokoll / Kokouspöytäkirja</h1>');
     expect(html).toContain(`${TITLE}<br />${TITLE_FI}`);
     expect(html).toContain('Anmälan av extra ärenden<br />Ylimääräiset asiat');
     expect(html).toContain('<h2>Beslut / Päätös</h2>');
     expect(html).toContain('ANSLAG/BEVIS / ILMOITUS/TODISTUS');
-    expect(text).not.toContain(SECRET_TITLE_FI);
+    expect(html).toContain(`${SECRET_TITLE}<br />${SECRET_TITLE_FI}`);
+    const maskedMinutes = await readDocx((await outsider.get(`/minutes/${minutes.id}/docx`).buffer(true).parse(binaryParser).expect(200)).body);
+    expect(maskedMinutes.html).toContain(`${TITLE}<br />${TITLE_FI}`);
+    expect(maskedMinutes.text).not.toContain(SECRET_TITLE_FI);
 
     const [posting] = (await world.secretary.get(`/minutes/${minutes.id}/postings`).expect(200)).body;
     const [job]: { id: string }[] = await testApp.dataSource.query(`SELECT id FROM outbox_jobs WHERE kind = 'posting.publish' AND payload->>'postingId' = $1`, [posting.id]);
@@ -153,7 +166,9 @@ describe('Finnish for an organ with Finnish among its languages', () => {
     expect(board).toContain('<h2 lang="fi">Näin haet muutosta</h2>');
     expect(board).toContain('Lataa pöytäkirja (Word)');
     const published = await testApp.http().get(`/anslagstavla/${municipalityCode}/anslag/${posting.id}/protokoll.docx`).buffer(true).parse(binaryParser).expect(200);
-    expect((await readDocx(published.body)).html).toContain('<h1>Sammanträdesprotokoll / Kokouspöytäkirja</h1>');
+    const publishedDocx = await readDocx(published.body);
+    expect(publishedDocx.html).toContain('<h1>Sammanträdesprotokoll / Kokouspöytäkirja</h1>');
+    expect(publishedDocx.text).not.toContain(SECRET_TITLE_FI);
   });
 
   it('gives the kungörelse of a council with Finnish on the notice board in Finnish as well, a secret matter without its Finnish title', async () => {

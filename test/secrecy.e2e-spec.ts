@@ -295,9 +295,9 @@ describe('secrecy on every path: the attacker test', () => {
       }
       expect(await postingUp(posting.id)).toBe(true);
     }
-    await sink.waitFor((received) => received.some((mail) => mail.recipients.includes(DECISION_RECIPIENT)), 20_000, 'the extract to the decision recipient').catch(async (error) => {
-      console.log(await testApp.dataSource.query(`SELECT purpose, email, status, last_error FROM mail_deliveries WHERE purpose <> 'notice'`), worker.output.slice(-3000));
-      throw error;
+    await sink.waitFor((received) => received.some((mail) => mail.recipients.includes(DECISION_RECIPIENT)), 20_000, 'the extract to the decision recipient').catch(async (error: Error) => {
+      const deliveries = await testApp.dataSource.query(`SELECT purpose, email, status, last_error FROM mail_deliveries WHERE purpose <> 'notice'`);
+      throw new Error(`${error.message}\ndeliveries: ${JSON.stringify(deliveries)}\nworker: ${worker.output.slice(-3000)}`);
     });
     clock.current = null;
 

@@ -30,7 +30,6 @@ import { DelegationReportService } from './delegation-report.service';
 import { isDelegationReportItem, reportDocumentBlocks } from './domain/delegation-report';
 import { meetingClosed, moveMeetingTo } from './meeting.errors';
 import { lockMeeting } from './meeting-lock';
-import { shownFinnishTitles } from './finnish-titles';
 
 export const dispatchKey = (noticeId: string) => `notice-dispatch:${noticeId}`;
 
@@ -273,7 +272,6 @@ export class NoticeService {
     const composition = await this.memberships.composition(ctx, organ.id, meetingDate(meeting));
     const chair = composition.members.find((seat) => seat.position === 'chair');
     const secretary = meeting.secretaryPersonId ? await this.persons.get(ctx, meeting.secretaryPersonId) : null;
-    const finnishTitles = await shownFinnishTitles(ctx.em, items);
     return {
       kind,
       municipalityName: municipality.name,
@@ -289,7 +287,7 @@ export class NoticeService {
         items.map(async (item) => ({
           number: item.position,
           title: item.title,
-          titleFi: finnishTitles.get(item.id) ?? null,
+          titleFi: item.titleFi,
           caseNumber: item.caseNumber,
           documentsLater: item.documentsLater,
           closed: organ.rules.openMeetings && !item.public,

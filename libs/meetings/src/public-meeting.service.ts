@@ -13,7 +13,6 @@ import { MEETING_TIME_ZONE } from './domain/clock-time';
 import { isDelegationReportItem } from './domain/delegation-report';
 import { formatGroupMeetingLines } from './domain/group-meetings';
 import { AgendaItem, Meeting } from './entities';
-import { shownFinnishTitles } from './finnish-titles';
 
 const page = Handlebars.compile(`<!DOCTYPE html>
 <html lang="sv">
@@ -91,7 +90,6 @@ export class PublicMeetingService {
     const weekday = start.toFormat('cccc');
     const finnish = withFinnish(organ.rules.languages);
     const label = labeller(finnish);
-    const finnishTitles = finnish ? await shownFinnishTitles(this.dataSource.manager, items) : new Map<string, string>();
     // The decisions the delegation item reports, as the notice lists them: a secret matter's only as "Beslut i sekretessärende" with its dnr.
     const reported = items.some(isDelegationReportItem) ? await this.delegationReport.lines(ctx, meeting, 'public') : [];
     const report = {
@@ -123,10 +121,10 @@ export class PublicMeetingService {
       place: meeting.place,
       cancelled: meeting.status === 'cancelled',
       cancellationReason: meeting.cancellationReason,
-      items: items.map((item) => ({
+      items: items.map((item) => agendaItemAsRead(item, readings.get(item.matterId ?? ''))).map((item) => ({
         number: item.position,
-        title: agendaItemAsRead(item, readings.get(item.matterId ?? '')).title,
-        titleFi: finnishTitles.get(item.id) ?? null,
+        title: item.title,
+        titleFi: finnish ? item.titleFi : null,
         caseNumber: item.caseNumber ?? '',
         documentsLater: item.documentsLater,
         closed: organ.rules.openMeetings && !item.public,

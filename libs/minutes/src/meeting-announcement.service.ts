@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { AuditService, Clock, OUTBOX_KINDS, OutboxService, RequestContext, swedishDate, TenantRepository } from '@namndrum/core';
-import { AgendaService, agendaItemAsRead, Meeting, meetingDate, MeetingNotice, NoticeService, shownFinnishTitles } from '@namndrum/meetings';
+import { AgendaService, agendaItemAsRead, Meeting, meetingDate, MeetingNotice, NoticeService } from '@namndrum/meetings';
 import { MatterSecrecyService } from '@namndrum/matters';
 import { Organ } from '@namndrum/organisation';
 import { addDays, announcementUpAt } from './domain';
@@ -110,15 +110,14 @@ export class MeetingAnnouncementService implements OnModuleInit {
   private async announcement(ctx: RequestContext, meeting: Meeting, notice: MeetingNotice): Promise<MeetingAnnouncement> {
     const items = await this.agenda.list(ctx, meeting.id);
     const readings = await this.secrecy.readings(ctx, items.map((item) => item.matterId), this.secrecy.publicAccess);
-    const finnishTitles = await shownFinnishTitles(ctx.em, items);
     return {
       startsAt: meeting.startsAt.toISOString(),
       endsAt: meeting.endsAt.toISOString(),
       place: meeting.place,
-      items: items.map((item) => ({
+      items: items.map((item) => agendaItemAsRead(item, readings.get(item.matterId ?? ''))).map((item) => ({
         number: item.position,
-        title: agendaItemAsRead(item, readings.get(item.matterId ?? '')).title,
-        titleFi: finnishTitles.get(item.id) ?? null,
+        title: item.title,
+        titleFi: item.titleFi,
         caseNumber: item.caseNumber,
       })),
       cancelled: notice.kind === 'cancellation',

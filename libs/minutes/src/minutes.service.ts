@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, Clock, ConflictError, InvalidInputError, Municipality, Page, Permission, RequestContext, swedishDate, TenantRepository } from '@namndrum/core';
 import { DelegatedDecisionService, MatterSecrecyService, OfficerReportService, ReportLine } from '@namndrum/matters';
-import { AbsenceService, AgendaItem, AgendaService, DelegationReportService, isDelegationReportItem, Meeting, meetingDate, MeetingService, reportReceivedDecision, shownFinnishTitles } from '@namndrum/meetings';
+import { AbsenceService, AgendaItem, AgendaService, DelegationReportService, isDelegationReportItem, Meeting, meetingDate, MeetingService, reportReceivedDecision } from '@namndrum/meetings';
 import type { OrganKind } from '@namndrum/organisation';
 import { DateTime } from 'luxon';
 import { attendanceProblems, paragraphAsRead, verificationDeadline } from './domain';
@@ -319,7 +319,7 @@ export class MinutesService {
     const base: Partial<Paragraph> = {
       ...openParagraph({ agendaItemId: item.id, title: item.title, matterId: item.matterId, caseNumber: item.caseNumber, proposal: item.proposal, extraMatter: item.addedAfterNotice }),
       proposalLabel: item.officerReportId ? 'förvaltningens förslag' : 'förslaget',
-      titleFi: (await shownFinnishTitles(ctx.em, [item])).get(item.id) ?? null,
+      titleFi: item.titleFi,
       // A matter holding personal data is left out of the published minutes unless the secretary decides otherwise.
       notPublished: item.matterId !== null && personalData.has(item.matterId),
     };

@@ -60,6 +60,14 @@ export interface MatterReading {
   entitled: boolean;
 }
 
+/**
+ * The titles shown in place of a matter's own to a reader it is masked to: the masked title, and no
+ * Finnish title (the secretary's translation of the real one).
+ */
+export function maskedTitles(reading: MatterReading): { title: string; titleFi: null } {
+  return { title: reading.title, titleFi: null };
+}
+
 /** The masked title of a secret matter: the registrar's public title, else "Sekretessärende". */
 export function maskedTitle(matter: { publicTitle: string | null }): string {
   return matter.publicTitle?.trim() || MASKED_MATTER_TITLE;

@@ -1,10 +1,10 @@
 import { agendaItemAsRead, noticeItemAsRead, SECRET_DOCUMENTS_NOTE } from './agenda-secrecy';
 
 describe('agendaItemAsRead', () => {
-  const item = { id: 'item-1', position: 3, matterId: 'matter-1', title: 'Placering av barn', caseNumber: 'SUN 2026/7', proposal: ['Nämnden beslutar att placera barnet.'] };
+  const item = { id: 'item-1', position: 3, matterId: 'matter-1', title: 'Placering av barn', titleFi: 'Lapsen sijoitus', caseNumber: 'SUN 2026/7', proposal: ['Nämnden beslutar att placera barnet.'] };
 
   it('shows a matter secret to the reader by its case number and masked title only', () => {
-    expect(agendaItemAsRead(item, { caseNumber: 'SUN 2026/7', title: 'Sekretessärende', masked: true, contentReadable: false, entitled: false })).toEqual({ ...item, title: 'Sekretessärende', proposal: [] });
+    expect(agendaItemAsRead(item, { caseNumber: 'SUN 2026/7', title: 'Sekretessärende', masked: true, contentReadable: false, entitled: false })).toEqual({ ...item, title: 'Sekretessärende', titleFi: null, proposal: [] });
   });
 
   it('keeps the title of a public matter whose tjänsteskrivelse is secret and leaves out its proposal', () => {
@@ -19,12 +19,12 @@ describe('agendaItemAsRead', () => {
 });
 
 describe('noticeItemAsRead', () => {
-  const item = { number: 4, title: 'Placering av barn', caseNumber: 'SUN 2026/7', documentsLater: false, closed: false, documents: [{ kind: 'officer_report', report: { summary: 'Barnet far illa.' } }] };
+  const item = { number: 4, title: 'Placering av barn', titleFi: 'Lapsen sijoitus', caseNumber: 'SUN 2026/7', documentsLater: false, closed: false, documents: [{ kind: 'officer_report', report: { summary: 'Barnet far illa.' } }] };
 
   it('names a secret matter by its masked title and replaces its documents with the note that they are given separately', () => {
     const masked = noticeItemAsRead(item, { caseNumber: 'SUN 2026/7', title: 'Sekretessärende', masked: true, contentReadable: false, entitled: false });
-    expect(masked).toEqual({ ...item, title: 'Sekretessärende', documents: [{ kind: 'file', title: SECRET_DOCUMENTS_NOTE, fileName: 'SUN 2026/7' }] });
-    expect(JSON.stringify(masked)).not.toMatch(/Placering|far illa/);
+    expect(masked).toEqual({ ...item, title: 'Sekretessärende', titleFi: null, documents: [{ kind: 'file', title: SECRET_DOCUMENTS_NOTE, fileName: 'SUN 2026/7' }] });
+    expect(JSON.stringify(masked)).not.toMatch(/Placering|sijoitus|far illa/);
   });
 
   it('adds no documents to an item whose documents come later, and leaves readable items alone', () => {

@@ -1,4 +1,4 @@
-import { MatterReading } from '@namndrum/matters';
+import { maskedTitles, MatterReading } from '@namndrum/matters';
 
 /** The parts of an agenda item drawn from its matter and tjänsteskrivelse. */
 export interface AgendaItemContent {
@@ -15,8 +15,7 @@ export interface AgendaItemContent {
  */
 export function agendaItemAsRead<T extends AgendaItemContent>(item: T, reading: MatterReading | undefined): T {
   if (!item.matterId || !reading) return item;
-  const masked = reading.masked ? { title: reading.title, ...('titleFi' in item ? { titleFi: null } : {}) } : {};
-  return { ...item, ...masked, proposal: reading.contentReadable ? item.proposal : [] };
+  return { ...item, ...(reading.masked ? maskedTitles(reading) : {}), proposal: reading.contentReadable ? item.proposal : [] };
 }
 
 /** Named in a notice in place of the documents of a matter the recipient may not read. */
@@ -26,8 +25,7 @@ export const SECRET_DOCUMENTS_NOTE = 'Handlingarna i ärendet omfattas av sekret
  * A notice item as a reader or recipient without access gets it: the masked title, and in place of the
  * tjänsteskrivelse and its bilagor a line saying they are given to the members separately.
  */
-export function noticeItemAsRead<T extends { title: string; caseNumber: string | null; documents: unknown[] }>(item: T, reading: MatterReading | undefined): T {
+export function noticeItemAsRead<T extends { title: string; titleFi?: string | null; caseNumber: string | null; documents: unknown[] }>(item: T, reading: MatterReading | undefined): T {
   if (!reading || reading.contentReadable) return item;
-  const maskedTitleFi = reading.masked && 'titleFi' in item ? { titleFi: null } : {};
-  return { ...item, title: reading.title, ...maskedTitleFi, documents: item.documents.length > 0 ? [{ kind: 'file', title: SECRET_DOCUMENTS_NOTE, fileName: item.caseNumber ?? '' }] : [] };
+  return { ...item, ...maskedTitles(reading), documents: item.documents.length > 0 ? [{ kind: 'file', title: SECRET_DOCUMENTS_NOTE, fileName: item.caseNumber ?? '' }] : [] };
 }

@@ -8,7 +8,6 @@ import { agendaItemAsRead } from '../domain/agenda-secrecy';
 import { isDelegationReportItem } from '../domain/delegation-report';
 import { formatGroupMeetingLines } from '../domain/group-meetings';
 import { AgendaItem, MailDelivery, Meeting, MeetingNotice, SubstituteCall } from '../entities';
-import { shownFinnishTitles } from '../finnish-titles';
 import { DOCX_MEDIA_TYPE, reportedDecisionLines, withFinnish } from '@namndrum/documents';
 
 const CACHED_NOTICES = 16;
@@ -92,7 +91,6 @@ export class NoticeMailMaterial {
       notice.itemIds.includes(item.id),
     );
     const base = await this.meetingView(ctx, meeting);
-    const finnishTitles = await shownFinnishTitles(ctx.em, items);
     // Recipients without a seat (attendance rights, associations) may be outside the organisation: they read as the public does.
     const readings = masked ? await this.secrecy.readings(ctx, items.map((item) => item.matterId), this.secrecy.publicAccess) : new Map();
     const shownItems = items.map((item) => agendaItemAsRead(item, item.matterId ? readings.get(item.matterId) : undefined));
@@ -110,7 +108,7 @@ export class NoticeMailMaterial {
       items: shownItems.map((item) => ({
         number: item.position,
         title: item.title,
-        titleFi: finnishTitles.get(item.id) ?? null,
+        titleFi: item.titleFi,
         caseNumber: item.caseNumber,
         documentsLater: item.documentsLater,
         closed: organ.rules.openMeetings && !item.public,

@@ -9,6 +9,7 @@ const paragraph = {
   number: 12,
   caseNumber: 'SUN 2026/7',
   title: 'Placering av barn',
+  titleFi: 'Lapsen sijoitus',
   proposal: ['Barnet placeras i familjehem.'],
   decision: ['Barnet placeras i familjehem.'],
   description: 'Familjen har sökt stöd.',
@@ -29,6 +30,7 @@ describe('paragraphAsRead', () => {
     expect(masked).toEqual({
       ...paragraph,
       title: 'Sekretessärende',
+      titleFi: null,
       proposal: [],
       decision: [],
       description: SECRET_PARAGRAPH_NOTE,
@@ -61,6 +63,7 @@ describe('paragraphViewAsRead', () => {
     number: 12,
     caseNumber: 'SUN 2026/7',
     title: 'Placering av barn',
+    titleFi: 'Lapsen sijoitus',
     preparedIn: null,
     decision: ['Barnet placeras i familjehem.'],
     motions: ['Erik yrkar att barnet placeras hos mormor.'],
@@ -77,8 +80,8 @@ describe('paragraphViewAsRead', () => {
 
   it('renders a secret matter as its number, case number and masked title with the secrecy note', () => {
     const masked = paragraphViewAsRead(view, SECRET);
-    expect(masked).toMatchObject({ number: 12, caseNumber: 'SUN 2026/7', title: 'Sekretessärende', description: SECRET_PARAGRAPH_NOTE, vote: null, notes: [], distribution: [] });
-    for (const secret of ['Placering', 'familjehem', 'Familjen', 'Karl', 'mormor', 'Mormor']) expect(JSON.stringify(masked)).not.toContain(secret);
+    expect(masked).toMatchObject({ number: 12, caseNumber: 'SUN 2026/7', title: 'Sekretessärende', titleFi: null, description: SECRET_PARAGRAPH_NOTE, vote: null, notes: [], distribution: [] });
+    for (const secret of ['Placering', 'sijoitus', 'familjehem', 'Familjen', 'Karl', 'mormor', 'Mormor']) expect(JSON.stringify(masked)).not.toContain(secret);
   });
 
   it('renders a readable paragraph unchanged', () => {

@@ -1,4 +1,4 @@
-import { MatterReading } from '@namndrum/matters';
+import { maskedTitles, MatterReading } from '@namndrum/matters';
 
 /** Said in place of a paragraph's content to a reader who may not read it. */
 export const SECRET_PARAGRAPH_NOTE = 'Uppgifterna i paragrafen omfattas av sekretess enligt offentlighets- och sekretesslagen och redovisas inte här.';
@@ -9,6 +9,7 @@ export const SECRET_DECISION_NOTE = 'Beslutet omfattas av sekretess enligt offen
 /** The paragraph fields the API returns that may carry the matter's or the meeting's words about it. */
 export interface ParagraphContent {
   title: string;
+  titleFi?: string | null;
   proposal: string[];
   decision: string[];
   description: string | null;
@@ -32,7 +33,7 @@ export function paragraphAsRead<T extends ParagraphContent>(paragraph: T, readin
   if (!reading || reading.contentReadable) return paragraph;
   return {
     ...paragraph,
-    title: reading.title,
+    ...(reading.masked ? maskedTitles(reading) : { title: reading.title }),
     proposal: [],
     decision: [],
     description: SECRET_PARAGRAPH_NOTE,
@@ -51,6 +52,7 @@ export function paragraphAsRead<T extends ParagraphContent>(paragraph: T, readin
 /** The rendered form of a paragraph (protokoll, protokollsutdrag), masked by the same rule. */
 export interface ParagraphViewContent {
   title: string;
+  titleFi?: string | null;
   decision: string[];
   motions: string[];
   decisionProcedure: string[];
@@ -66,7 +68,7 @@ export function paragraphViewAsRead<T extends ParagraphViewContent>(view: T, rea
   if (!reading || reading.contentReadable) return view;
   return {
     ...view,
-    title: reading.title,
+    ...(reading.masked ? maskedTitles(reading) : { title: reading.title }),
     decision: [],
     motions: [],
     decisionProcedure: [],

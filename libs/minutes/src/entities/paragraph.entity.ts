@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, Relation, Unique } from 'typeorm';
 import { TenantEntity } from '@namndrum/core';
-import { Matter } from '@namndrum/matters';
+import { Matter, ReportLine } from '@namndrum/matters';
 import { AgendaItem } from '@namndrum/meetings';
 import { Minutes } from './minutes.entity';
 
@@ -24,18 +24,7 @@ export interface Proposition {
  * A decision an "Anmälan av delegationsbeslut" paragraph reports, as fixed when the minutes were opened: what the
  * public may read (a secret matter's decision only as "Beslut i sekretessärende"), since the minutes become public.
  */
-export interface ReportedDecision {
-  /** The delegated decision's id. */
-  id: string;
-  kind: 'delegated' | 'urgent_chair';
-  decidedOn: string;
-  delegationPoint: string | null;
-  delegateName: string;
-  delegateTitle: string | null;
-  decisionText: string;
-  caseNumber: string | null;
-  masked: boolean;
-}
+export type ReportedDecision = ReportLine;
 
 /**
  * One § of the minutes. Numbers run per organ per calendar year and never repeat; the position is the

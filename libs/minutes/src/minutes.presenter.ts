@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, swedishDate } from '@namndrum/core';
 import { AttendeeLine, bilingual, LABEL_TERMS, MinutesExtractView, MinutesView, ParagraphView, PostingView, swedishLongDate, VoteView, withFinnish } from '@namndrum/documents';
+import { organNoun } from '@namndrum/organisation';
 import { DateTime } from 'luxon';
 import {
   alternativeLabel,
@@ -10,7 +11,6 @@ import {
   isDeclinedExtraMatter,
   MotionPhrase,
   NOT_TAKEN_UP_TEXT,
-  organNoun,
   paragraphRange,
   ProcedureInput,
   spanNote,

@@ -2,6 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { AuditEntry, AuditService, Clock, ConflictError, ForbiddenError, InvalidInputError, Permission, RequestContext, TenantRepository } from '@namndrum/core';
 import { MatterSecrecyService, MatterService } from '@namndrum/matters';
 import { checkedFinnishTitle, MeetingService } from '@namndrum/meetings';
+import { organNoun } from '@namndrum/organisation';
 import { DateTime } from 'luxon';
 import {
   CastingVoteNotAllowedError,
@@ -17,7 +18,6 @@ import {
   electionOutcome,
   extraMattersDecision,
   isExtraMattersItem,
-  organNoun,
   PROPOSAL_KEY,
   tallyVote,
   paragraphAsRead,

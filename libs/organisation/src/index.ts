@@ -1,6 +1,7 @@
 export * from './attendance-right.service';
 export * from './department.service';
 export * from './entities';
+export * from './domain/organ-noun';
 export * from './membership.service';
 export * from './municipality.service';
 export * from './organ.service';

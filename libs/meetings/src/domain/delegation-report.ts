@@ -1,6 +1,6 @@
 import type { ReportLine } from '@namndrum/matters';
 import { noReportedDecisionsText, reportedDecisionTables } from '@namndrum/documents';
-import type { OrganKind } from '@namndrum/organisation';
+import { OrganKind, organNoun } from '@namndrum/organisation';
 
 /**
  * The standard item that reports delegated and urgent chair decisions (KL 6 kap. 40 §, 7 kap. 8 §):
@@ -11,18 +11,10 @@ export function isDelegationReportItem(item: { kind: string; title: string }): b
   return item.kind === 'standard' && /delegations?beslut|delegeringsbeslut/i.test(item.title);
 }
 
-const ORGAN_AS_SUBJECT: Record<OrganKind, string> = {
-  council: 'Kommunfullmäktige',
-  board: 'Kommunstyrelsen',
-  committee: 'Nämnden',
-  subcommittee: 'Utskottet',
-  advisory_council: 'Rådet',
-  drafting_group: 'Beredningen',
-};
-
 /** "Nämnden lägger anmälan till handlingarna.": what the organ decides on the report. */
 export function reportReceivedDecision(organKind: OrganKind): string {
-  return `${ORGAN_AS_SUBJECT[organKind]} lägger anmälan till handlingarna.`;
+  const noun = organNoun(organKind);
+  return `${noun.charAt(0).toLocaleUpperCase('sv')}${noun.slice(1)} lägger anmälan till handlingarna.`;
 }
 
 /** The report as blocks of a text document in the notice: one table per kind under its heading, or a sentence when there is nothing to report; labels in Finnish as well for an organ with Finnish. */

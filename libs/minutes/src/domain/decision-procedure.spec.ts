@@ -9,7 +9,6 @@ import {
   MOTION_KIND_LABELS,
   MotionKind,
   MotionPhrase,
-  organNoun,
   ProcedureInput,
   PropositionPhrase,
   PropositionVote,
@@ -41,24 +40,6 @@ function input(propositions: PropositionPhrase[] = [], motions: MotionPhrase[] =
 function vote(overrides: Partial<PropositionVote>): PropositionVote {
   return { yes: 'proposal', no: 'm-amend', yesCount: 7, noCount: 4, abstainCount: 0, castingVote: null, chairName: 'Anna Exempelsson (S)', ...overrides };
 }
-
-describe('organNoun', () => {
-  it.each([
-    ['council', 'kommunfullmäktige'],
-    ['board', 'kommunstyrelsen'],
-    ['committee', 'nämnden'],
-    ['subcommittee', 'utskottet'],
-    ['advisory_council', 'rådet'],
-    ['drafting_group', 'beredningen'],
-  ] as const)('calls a %s %s', (kind, noun) => {
-    expect(organNoun(kind)).toBe(noun);
-  });
-
-  it('refuses an unknown kind', () => {
-    expect(() => organNoun('parliament' as 'board')).toThrow(new RangeError('Okänd organtyp: ”parliament”'));
-    expect(() => organNoun('toString' as 'board')).toThrow(RangeError);
-  });
-});
 
 describe('swedishList', () => {
   it('joins with "och" and commas, without a comma before "och"', () => {

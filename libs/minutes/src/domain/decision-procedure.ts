@@ -74,25 +74,6 @@ export class DecisionProcedureError extends Error {
   }
 }
 
-type OrganKind = 'council' | 'board' | 'committee' | 'subcommittee' | 'advisory_council' | 'drafting_group';
-
-const ORGAN_NOUNS: Record<OrganKind, string> = {
-  council: 'kommunfullmäktige',
-  board: 'kommunstyrelsen',
-  committee: 'nämnden',
-  subcommittee: 'utskottet',
-  advisory_council: 'rådet',
-  drafting_group: 'beredningen',
-};
-
-/** How the minutes refer to an organ of this kind in running text ("… finner att nämnden bifaller det"). */
-export function organNoun(kind: OrganKind): string {
-  if (!Object.hasOwn(ORGAN_NOUNS, kind)) {
-    throw new RangeError(`Okänd organtyp: ”${String(kind)}”`);
-  }
-  return ORGAN_NOUNS[kind];
-}
-
 /** A Swedish list: "A", "A och B", "A, B och C" (no comma before "och"). */
 export function swedishList(items: string[]): string {
   if (items.length <= 1) return items.join('');

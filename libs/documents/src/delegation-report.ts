@@ -1,3 +1,4 @@
+import { TEXT_WIDTH_TWIPS } from './docx-helpers';
 import { bilingual, LABEL_TERMS, labeller, Term } from './terms';
 
 /**
@@ -27,7 +28,11 @@ export interface ReportedDecisionTable {
   heading: string;
   /** The header row first. */
   rows: string[][];
+  /** Twips: Datum, Punkt, Delegat, Beslut (the widest), Dnr, so that a date or a word is never split. */
+  columnWidths: number[];
 }
+
+const COLUMN_WIDTHS = [1550, 850, 2000, TEXT_WIDTH_TWIPS - 1550 - 850 - 2000 - 1500, 1500];
 
 const KIND_ORDER: ReportedDecisionKind[] = ['delegated', 'urgent_chair'];
 
@@ -58,6 +63,7 @@ export function reportedDecisionTables(decisions: ReportedDecisionView[], finnis
         header,
         ...group.decisions.map((decision) => [decision.decidedOn, decision.delegationPoint ?? '', delegateText(decision), decisionText(decision, finnish), decision.caseNumber ?? '']),
       ],
+      columnWidths: COLUMN_WIDTHS,
     }));
 }
 

@@ -433,9 +433,6 @@ function decision(paragraph: ParagraphView, label: string): FileChild[] {
   return section(label, points.map((point) => numberedItem(point, LIST.decimal, paragraph.number)));
 }
 
-/** Datum, Punkt, Delegat, Beslut (the widest), Dnr. */
-const REPORTED_DECISION_COLUMNS = [1550, 850, 2000, TEXT_WIDTH_TWIPS - 1550 - 850 - 2000 - 1500, 1500];
-
 /**
  * Anmälan av delegationsbeslut: the decisions reported, a table per kind under its heading ("Anmälda delegationsbeslut",
  * "Ordförandebeslut i brådskande ärenden"), or the sentence that there were none. Nothing on other paragraphs.
@@ -444,7 +441,7 @@ function reportedDecisions(paragraph: ParagraphView, { finnish, label }: Labels)
   if (paragraph.reportedDecisions === undefined || paragraph.reportedDecisions === null) return [];
   if (paragraph.reportedDecisions.length === 0) return section(label('reportedDelegatedDecisions'), noReportedDecisionsText(finnish).split('\n').map(plainParagraph));
   return reportedDecisionTables(paragraph.reportedDecisions, finnish, 'minutes').flatMap((table) => {
-    const rendered = dataTable(table.rows, { columnWidths: REPORTED_DECISION_COLUMNS });
+    const rendered = dataTable(table.rows, { columnWidths: table.columnWidths });
     return rendered ? [heading(table.heading, 2), rendered] : [];
   });
 }

@@ -22,7 +22,7 @@ export function textDocumentContent(view: TextDocumentView): FileChild[] {
         case 'bullet':
           return [bulletItem(block.text)];
         case 'table': {
-          const table = dataTable(block.rows);
+          const table = dataTable(block.rows, { columnWidths: block.columnWidths });
           // A paragraph after each table keeps two adjacent tables from merging into one.
           return table ? [table, new Paragraph({ children: [] })] : [];
         }

@@ -42,7 +42,7 @@ export interface TextDocumentView {
   municipalityName: string;
   title: string;
   /** Blocks in order; a heading has a level 1–3. */
-  blocks: ({ kind: 'heading'; level: 1 | 2 | 3; text: string } | { kind: 'paragraph'; text: string } | { kind: 'bullet'; text: string } | { kind: 'table'; rows: string[][] })[];
+  blocks: ({ kind: 'heading'; level: 1 | 2 | 3; text: string } | { kind: 'paragraph'; text: string } | { kind: 'bullet'; text: string } | { kind: 'table'; rows: string[][]; columnWidths?: number[] })[];
 }
 
 /** A kallelse, a reviderad kallelse (time, place or agenda changed) or a tilläggskallelse (extra items only). */

@@ -30,12 +30,16 @@ describe('the delegation report item', () => {
 
   it('lays the report into the notice as one table per kind, under its heading', () => {
     const blocks = reportDocumentBlocks([line({ id: 'a' }), line({ id: 'b', kind: 'urgent_chair', delegationPoint: null, delegateName: 'Håkan Frank', delegateTitle: null, caseNumber: null, decisionText: 'Yttrande' })], false);
+    // The decision gets the widest column, so that neither a date nor a word is split across lines.
+    const columnWidths = expect.arrayContaining([1550, 850, 2000, 1500]);
     expect(blocks).toEqual([
       { kind: 'heading', level: 2, text: 'Delegationsbeslut' },
-      { kind: 'table', rows: [['Datum', 'Punkt', 'Delegat', 'Beslut', 'Dnr'], ['2026-01-02', '3.2', 'Anna Berg, enhetschef', 'Beviljad skolskjuts', 'SUN 2026/4']] },
+      { kind: 'table', rows: [['Datum', 'Punkt', 'Delegat', 'Beslut', 'Dnr'], ['2026-01-02', '3.2', 'Anna Berg, enhetschef', 'Beviljad skolskjuts', 'SUN 2026/4']], columnWidths },
       { kind: 'heading', level: 2, text: 'Ordförandebeslut i brådskande ärenden (KL 6 kap. 39 §)' },
-      { kind: 'table', rows: [['Datum', 'Punkt', 'Delegat', 'Beslut', 'Dnr'], ['2026-01-02', '', 'Håkan Frank', 'Yttrande', '']] },
+      { kind: 'table', rows: [['Datum', 'Punkt', 'Delegat', 'Beslut', 'Dnr'], ['2026-01-02', '', 'Håkan Frank', 'Yttrande', '']], columnWidths },
     ]);
+    const [table] = blocks.filter((block) => block.kind === 'table') as { columnWidths: number[] }[];
+    expect(Math.max(...table.columnWidths)).toBe(table.columnWidths[3]);
     expect(reportDocumentBlocks([], false)).toEqual([{ kind: 'paragraph', text: 'Inga delegationsbeslut eller ordförandebeslut har anmälts sedan föregående sammanträde.' }]);
   });
 

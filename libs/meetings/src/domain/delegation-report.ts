@@ -18,10 +18,10 @@ export function reportReceivedDecision(organKind: OrganKind): string {
 }
 
 /** The report as blocks of a text document in the notice: one table per kind under its heading, or a sentence when there is nothing to report; labels in Finnish as well for an organ with Finnish. */
-export function reportDocumentBlocks(lines: ReportLine[], finnish: boolean): ({ kind: 'heading'; level: 2; text: string } | { kind: 'paragraph'; text: string } | { kind: 'table'; rows: string[][] })[] {
+export function reportDocumentBlocks(lines: ReportLine[], finnish: boolean): ({ kind: 'heading'; level: 2; text: string } | { kind: 'paragraph'; text: string } | { kind: 'table'; rows: string[][]; columnWidths: number[] })[] {
   if (lines.length === 0) return noReportedDecisionsText(finnish).split('\n').map((text) => ({ kind: 'paragraph' as const, text }));
   return reportedDecisionTables(lines, finnish, 'notice').flatMap((table) => [
     { kind: 'heading' as const, level: 2 as const, text: table.heading },
-    { kind: 'table' as const, rows: table.rows },
+    { kind: 'table' as const, rows: table.rows, columnWidths: table.columnWidths },
   ]);
 }

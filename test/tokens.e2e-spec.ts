@@ -149,6 +149,14 @@ describe('tokens, sign-in limits, caching and the content security policy', () =
       await login(other.email, TEST_PASSWORD, '203.0.113.1').expect(200);
     });
 
+    it('counts guesses sent all at once before any is answered: still 10 failures, the rest 429', async () => {
+      const target = await tenant.user();
+      const guesses = Array.from({ length: 30 }, (_, index) => login(target.email, `guess-${index}`, `198.51.100.${(index % 10) + 1}`).then((response) => response.status));
+      const statuses = await Promise.all(guesses);
+      expect(statuses.filter((status) => status === 401)).toHaveLength(10);
+      expect(statuses.filter((status) => status === 429)).toHaveLength(20);
+    });
+
     it('does not let a successful sign-in between guesses give the guesser more tries', async () => {
       const target = await tenant.user();
       for (let guess = 1; guess <= 5; guess += 1) await login(target.email, 'guess', `192.0.2.${guess}`).expect(401);

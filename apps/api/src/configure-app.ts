@@ -1,8 +1,10 @@
 import { INestApplication, RequestMethod, VersioningType } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { AppConfig, trustedProxies } from '@namndrum/core';
 
 export const API_PREFIX = 'api';
 
@@ -11,14 +13,23 @@ export function configureApp(app: INestApplication): OpenAPIObject {
   app.useLogger(app.get(Logger));
   // A whole goal framework is imported as one JSON document, larger than the default 100 kB.
   (app as NestExpressApplication).useBodyParser('json', { limit: '10mb' });
+  // The client address the sign-in limits count by: the connecting one, or what trusted proxies report.
+  // (The OpenAPI writer builds the module graph without instances, and so without a config.)
+  const config: AppConfig | null = app.get(AppConfig);
+  if (config) (app as NestExpressApplication).set('trust proxy', trustedProxies(config));
   app.use(
     helmet({
       contentSecurityPolicy: {
-        // Swagger UI at /api/docs uses inline scripts and styles.
-        directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] },
+        // Scripts only from files the server serves; Swagger UI's page at /api/docs has inline styles.
+        directives: { 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] },
       },
     }),
   );
+  // Answers hold personal data and what one user may read: no browser or proxy keeps a copy.
+  app.use((_request: Request, response: Response, next: NextFunction) => {
+    response.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   // Public pages (the meeting page a notice links to, the anslagstavla, the page to approve minutes) live outside /api.
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
@@ -26,6 +37,7 @@ export function configureApp(app: INestApplication): OpenAPIObject {
       { path: 'anslagstavla/:code', method: RequestMethod.GET },
       { path: 'anslagstavla/:code/anslag/:id/protokoll.docx', method: RequestMethod.GET },
       { path: 'protokoll/:id/justering', method: RequestMethod.GET },
+      { path: 'protokoll/justering.js', method: RequestMethod.GET },
     ],
   });
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });

@@ -6,18 +6,23 @@ import {
   AppConfig,
   AuditService,
   AuthenticatedUser,
+  InvalidInputError,
   RoleGrant,
   ORGANISATION_DIRECTORY,
   OrganisationDirectory,
   RequestContext,
   swedishDate,
 } from '@namndrum/core';
-import { AccessTokenDto, DerivedRoleDto, LoginDto, MeDto } from './dto/auth.dto';
+import { AccessTokenDto, ChangePasswordDto, DerivedRoleDto, LoginDto, MeDto } from './dto/auth.dto';
 import { User } from './entities/user.entity';
-import { verifyPassword } from './password';
+import { LoginLimiter, normalizedEmail } from './login-limiter';
+import { hashPassword, verifyPassword } from './password';
 
 interface TokenPayload {
   sub: string;
+  /** The user's token version when the token was issued. */
+  ver: number;
+  exp?: number;
 }
 
 const TTL_UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
@@ -34,24 +39,42 @@ export class AuthService {
     private readonly audit: AuditService,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(ORGANISATION_DIRECTORY) private readonly directory: OrganisationDirectory,
+    private readonly limiter: LoginLimiter,
   ) {}
 
+  /** Admitted by LoginThrottlerGuard; a success gives back the place the attempt took among the account's failures. */
   async login(ctx: RequestContext, dto: LoginDto): Promise<AccessTokenDto> {
     const users = ctx.em.getRepository(User);
-    const user = await users.findOneBy({ email: dto.email.trim().toLowerCase() });
+    const user = await users.findOneBy({ email: normalizedEmail(dto.email) });
     const valid = await verifyPassword(user?.passwordHash ?? null, dto.password);
     if (!user || !valid || !user.active) {
       throw new UnauthorizedException({ swedishMessage: 'Fel e-postadress eller lösenord' });
     }
+    await this.limiter.succeeded(dto.email);
     await users.update(user.id, { lastLoginAt: new Date() });
     const actorCtx = new RequestContext(ctx.em, toAuthenticated(user), ctx.requestId, user.municipalityId);
     await this.audit.record(actorCtx, { action: 'login', entityType: 'User', entityId: user.id }, user.municipalityId);
-    const expiresIn = ttlSeconds(this.config.JWT_TTL);
-    const payload: TokenPayload = { sub: user.id };
-    return { accessToken: await this.jwt.signAsync(payload, { expiresIn }), tokenType: 'Bearer', expiresIn };
+    return this.issueToken(user);
   }
 
-  /** Verifies the token and reloads the user, so a deactivated user or a removed role takes effect at once. */
+  /** Changes the signed-in user's own password; every token issued before is refused, so the answer is a new one. */
+  async changePassword(ctx: RequestContext, dto: ChangePasswordDto): Promise<AccessTokenDto> {
+    const users = ctx.em.getRepository(User);
+    const user = await users.findOneByOrFail({ id: ctx.actorUserId! });
+    if (!(await verifyPassword(user.passwordHash, dto.currentPassword))) {
+      throw new InvalidInputError('WRONG_PASSWORD', 'Det nuvarande lösenordet stämmer inte', [{ field: 'currentPassword', messages: ['does not match the current password'] }]);
+    }
+    user.passwordHash = await hashPassword(dto.newPassword);
+    user.tokenVersion += 1;
+    await users.save(user);
+    await this.audit.record(ctx, { action: 'change_password', entityType: 'User', entityId: user.id }, user.municipalityId);
+    return this.issueToken(user);
+  }
+
+  /**
+   * Verifies the token and reloads the user, so a deactivated user, a removed role or a changed
+   * password (a new token version) takes effect at once. A token must expire.
+   */
   async authenticate(token: string): Promise<AuthenticatedUser | null> {
     let payload: TokenPayload;
     try {
@@ -59,16 +82,25 @@ export class AuthService {
     } catch {
       return null;
     }
+    if (typeof payload.exp !== 'number' || !Number.isInteger(payload.ver) || typeof payload.sub !== 'string') {
+      return null;
+    }
     // Runs on every request: one plain query rather than an entity load with its relation.
     const [row] = await this.dataSource.query<{ id: string; municipality_id: string | null; person_id: string | null; email: string; grants: RoleGrant[] }[]>(
       `SELECT u.id, u.municipality_id, u.person_id, u.email,
               coalesce(json_agg(json_build_object('role', g.role, 'organId', g.organ_id, 'departmentId', g.department_id)) FILTER (WHERE g.user_id IS NOT NULL), '[]') AS grants
        FROM users u LEFT JOIN user_role_grants g ON g.user_id = u.id
-       WHERE u.id = $1 AND u.active
+       WHERE u.id = $1 AND u.active AND u.token_version = $2
        GROUP BY u.id`,
-      [payload.sub],
+      [payload.sub, payload.ver],
     );
     return row ? { userId: row.id, municipalityId: row.municipality_id, personId: row.person_id, email: row.email, grants: row.grants } : null;
+  }
+
+  private async issueToken(user: User): Promise<AccessTokenDto> {
+    const expiresIn = ttlSeconds(this.config.JWT_TTL);
+    const payload: TokenPayload = { sub: user.id, ver: user.tokenVersion };
+    return { accessToken: await this.jwt.signAsync(payload, { expiresIn }), tokenType: 'Bearer', expiresIn };
   }
 
   async me(ctx: RequestContext): Promise<MeDto> {

@@ -1,12 +1,23 @@
-import { Injectable } from '@nestjs/common';
-import { ThrottlerGuard } from '@nestjs/throttler';
+import { CanActivate, ExecutionContext, HttpException, HttpStatus, Injectable } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { LoginLimiter } from './login-limiter';
 
-/** Limits login attempts per client address and e-mail, so one user's attempts do not lock out an office. */
+/** Refuses a sign-in attempt over the limits with 429 and the standard Retry-After header (seconds). */
 @Injectable()
-export class LoginThrottlerGuard extends ThrottlerGuard {
-  protected override async getTracker(request: Record<string, unknown>): Promise<string> {
+export class LoginThrottlerGuard implements CanActivate {
+  constructor(private readonly limiter: LoginLimiter) {}
+
+  async canActivate(execution: ExecutionContext): Promise<boolean> {
+    const request = execution.switchToHttp().getRequest<Request>();
     const body = request.body as { email?: unknown } | undefined;
-    const email = typeof body?.email === 'string' ? body.email.trim().toLowerCase() : '';
-    return `${String(request.ip)}:${email}`;
+    const email = typeof body?.email === 'string' ? body.email : '';
+    const admission = await this.limiter.admit(String(request.ip), email);
+    if (admission.admitted) return true;
+    execution.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(admission.retryAfterSeconds));
+    const minutes = Math.ceil(admission.retryAfterSeconds / 60);
+    throw new HttpException(
+      { swedishMessage: `För många inloggningsförsök. Försök igen om ${minutes} ${minutes === 1 ? 'minut' : 'minuter'}.` },
+      HttpStatus.TOO_MANY_REQUESTS,
+    );
   }
 }

@@ -17,10 +17,10 @@ import { User } from './entities/user.entity';
 import { UserRoleGrant } from './entities/user-role-grant.entity';
 import { hashPassword } from './password';
 
-export type PublicUser = Omit<User, 'passwordHash'>;
+export type PublicUser = Omit<User, 'passwordHash' | 'tokenVersion'>;
 
 export function withoutSecrets(user: User): PublicUser {
-  const { passwordHash: _passwordHash, ...rest } = user;
+  const { passwordHash: _passwordHash, tokenVersion: _tokenVersion, ...rest } = user;
   return rest;
 }
 
@@ -85,10 +85,12 @@ export class UserService {
       if (!dto.active && user.id === ctx.actorUserId) {
         throw new ConflictError('CANNOT_DEACTIVATE_SELF', 'Du kan inte inaktivera ditt eget konto');
       }
+      if (!dto.active && user.active) user.tokenVersion += 1;
       user.active = dto.active;
     }
     if (dto.password !== undefined) {
       user.passwordHash = await hashPassword(dto.password);
+      user.tokenVersion += 1;
     }
     if (dto.grants !== undefined) {
       await ctx.em.getRepository(UserRoleGrant).delete({ userId: user.id });

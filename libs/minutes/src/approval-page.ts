@@ -48,8 +48,13 @@ section.paragraph { border-top: 1px solid #ccc; padding-top: .5rem; }
 <div id="paragraphs"></div>
 </div>
 </main>
-<script>
-(function () {
+<script src="/protokoll/justering.js"></script>
+</body>
+</html>
+`;
+
+/** The approval page's script, served as a file of its own so that the page needs no inline script. */
+export const APPROVAL_PAGE_SCRIPT = `(function () {
   var id = location.pathname.split('/').filter(Boolean)[1];
   var token = sessionStorage.getItem('namndrum-token');
   var shown = null;
@@ -127,7 +132,4 @@ section.paragraph { border-top: 1px solid #ccc; padding-top: .5rem; }
   });
   if (token) load(); else $('login').hidden = false;
 })();
-</script>
-</body>
-</html>
 `;

@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '@namndrum/core';
 import { download } from '@namndrum/matters';
-import { APPROVAL_PAGE } from './approval-page';
+import { APPROVAL_PAGE, APPROVAL_PAGE_SCRIPT } from './approval-page';
 import { NoticeBoardService } from './notice-board.service';
 import { DOCX_MEDIA_TYPE } from '@namndrum/documents';
 
@@ -38,5 +38,12 @@ export class ApprovalPageController {
   @Header('Content-Type', 'text/html; charset=utf-8')
   page(@Param('id', ParseUUIDPipe) _id: string) {
     return APPROVAL_PAGE;
+  }
+
+  @Get('justering.js')
+  @Public()
+  @Header('Content-Type', 'text/javascript; charset=utf-8')
+  script() {
+    return APPROVAL_PAGE_SCRIPT;
   }
 }

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './app-config';
+import { ConfigError, loadConfig, trustedProxies } from './app-config';
 
 describe('loadConfig', () => {
   it('starts with working local defaults when nothing is set', () => {
@@ -21,8 +21,35 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ TZ: 'UTC' })).toThrow(ConfigError);
   });
 
-  it('refuses the development JWT secret in production', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
+  it('refuses the development JWT secret in production, saying which variable to set and how', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET is the development secret.*set JWT_SECRET to a random secret of 32 or more characters/);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'namndrum-development-secret-change-me' })).toThrow(/JWT_SECRET is the development secret/);
     expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) }).NODE_ENV).toBe('production');
+  });
+
+  it('keeps the development secret where a fresh clone runs: NODE_ENV unset, development or test', () => {
+    expect(loadConfig({}).JWT_SECRET).toHaveLength(37);
+    expect(loadConfig({ NODE_ENV: 'development' }).NODE_ENV).toBe('development');
+    expect(loadConfig({ NODE_ENV: 'test' }).NODE_ENV).toBe('test');
+  });
+
+  it('refuses a JWT secret shorter than 32 characters in every environment, and any other NODE_ENV', () => {
+    expect(() => loadConfig({ JWT_SECRET: 'short' })).toThrow(/JWT_SECRET must be at least 32 characters/);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(31) })).toThrow(/JWT_SECRET must be at least 32 characters/);
+    expect(() => loadConfig({ NODE_ENV: 'staging', JWT_SECRET: 'x'.repeat(40) })).toThrow(/NODE_ENV/);
+  });
+
+  it('trusts no proxy unless told, and takes hops or addresses, subnets and names', () => {
+    expect(trustedProxies(loadConfig({}))).toBe(false);
+    expect(trustedProxies(loadConfig({ TRUST_PROXY: '1' }))).toBe(1);
+    expect(trustedProxies(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::1' }))).toEqual(['loopback', '10.0.0.0/8', 'fd00::1']);
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY must be a number of hops/);
+    expect(() => loadConfig({ TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY/);
+  });
+
+  it('limits failed sign-ins per account, 10 unless told', () => {
+    expect(loadConfig({}).LOGIN_ACCOUNT_FAILURE_LIMIT).toBe(10);
+    expect(loadConfig({ LOGIN_ACCOUNT_FAILURE_LIMIT: '3' }).LOGIN_ACCOUNT_FAILURE_LIMIT).toBe(3);
+    expect(() => loadConfig({ LOGIN_ACCOUNT_FAILURE_LIMIT: '0' })).toThrow(/LOGIN_ACCOUNT_FAILURE_LIMIT/);
   });
 });

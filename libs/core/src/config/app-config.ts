@@ -49,10 +49,25 @@ export class AppConfig {
   @Matches(/^\d+[smhd]$/, { message: 'JWT_TTL must look like 30m, 8h or 1d' })
   JWT_TTL = '8h';
 
+  /** Sign-in attempts per minute from one client address at one account. */
   @Transform(({ value }) => Number(value))
   @IsInt({ message: 'LOGIN_RATE_LIMIT must be an integer' })
   @Min(1)
   LOGIN_RATE_LIMIT = 10;
+
+  /** Failed sign-ins at one account, from any address, before it takes no more for 15 minutes. */
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'LOGIN_ACCOUNT_FAILURE_LIMIT must be an integer' })
+  @Min(1)
+  LOGIN_ACCOUNT_FAILURE_LIMIT = 10;
+
+  /**
+   * The proxies in front of the API whose X-Forwarded-For names the client: a number of hops, or
+   * addresses, subnets and the names loopback, linklocal, uniquelocal, comma-separated. Empty: none,
+   * the client is the address that connects.
+   */
+  @Matches(/^(\d+|(loopback|linklocal|uniquelocal|[\da-fA-F.:]+(\/\d+)?)(\s*,\s*(loopback|linklocal|uniquelocal|[\da-fA-F.:]+(\/\d+)?))*)?$/, { message: 'TRUST_PROXY must be a number of hops or a comma-separated list of addresses, subnets or loopback, linklocal, uniquelocal' })
+  TRUST_PROXY = '';
 
   /** The SMTP server notices are sent through (the development compose file runs Mailpit on 1025). */
   @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
@@ -110,13 +125,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const config = plainToInstance(AppConfig, given, { exposeDefaultValues: true });
   const errors = validateSync(config);
   if (config.NODE_ENV === 'production' && config.JWT_SECRET === DEVELOPMENT_JWT_SECRET) {
-    throw new ConfigError('Invalid configuration: JWT_SECRET must be set in production');
+    throw new ConfigError('Invalid configuration: JWT_SECRET is the development secret, which anyone can read in the source; set JWT_SECRET to a random secret of 32 or more characters (e.g. openssl rand -hex 32) when NODE_ENV=production');
   }
   if (errors.length > 0) {
     const lines = errors.map((error) => `${error.property}: ${Object.values(error.constraints ?? {}).join('; ')}`);
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   return config;
+}
+
+/** TRUST_PROXY as Express's `trust proxy` setting takes it. */
+export function trustedProxies(config: AppConfig): number | string[] | false {
+  if (config.TRUST_PROXY === '') return false;
+  if (/^\d+$/.test(config.TRUST_PROXY)) return Number(config.TRUST_PROXY);
+  return config.TRUST_PROXY.split(',').map((entry) => entry.trim());
 }
 
 /** For a process entry point: the validated config, or a message naming every bad variable and exit code 1. */

@@ -2,7 +2,6 @@ import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nest
 import Redis from 'ioredis';
 import { REDIS } from './redis.token';
 import { AppConfig } from '../config/app-config';
-import { RedisThrottlerStorage } from './redis-throttler.storage';
 
 
 /** Closes the shared connection when the application shuts down. */
@@ -26,8 +25,7 @@ class RedisLifecycle implements OnApplicationShutdown {
         new Redis(config.REDIS_URL, { keyPrefix: `${config.REDIS_PREFIX}:`, lazyConnect: false, maxRetriesPerRequest: 2 }),
     },
     RedisLifecycle,
-    RedisThrottlerStorage,
   ],
-  exports: [REDIS, RedisThrottlerStorage],
+  exports: [REDIS],
 })
 export class RedisModule {}

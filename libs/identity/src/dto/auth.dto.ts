@@ -15,6 +15,20 @@ export class LoginDto {
   password: string;
 }
 
+export class ChangePasswordDto {
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  currentPassword: string;
+
+  @ApiProperty({ minLength: 10, description: 'At least 10 characters' })
+  @IsString()
+  @MinLength(10)
+  @MaxLength(200)
+  newPassword: string;
+}
+
 export class AccessTokenDto {
   @ApiProperty({ description: 'Send as Authorization: Bearer <token>' })
   accessToken: string;

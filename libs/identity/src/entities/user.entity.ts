@@ -30,6 +30,10 @@ export class User extends BaseEntity {
   @Column('timestamptz', { nullable: true })
   lastLoginAt: Date | null;
 
+  /** Carried by every token issued to the user; raised to refuse all tokens issued before. */
+  @Column('integer', { default: 0 })
+  tokenVersion: number;
+
   @OneToMany(() => UserRoleGrant, (grant) => grant.user, { cascade: true })
   grants: Relation<UserRoleGrant>[];
 }

@@ -255,6 +255,8 @@ describe('the worker: notices through the outbox, BullMQ and SMTP, and the Kolad
     expect(calendar.getFirstPropertyValue('method')).toBe('CANCEL');
     expect(calendar.getFirstSubcomponent('vevent')!.getFirstPropertyValue('sequence')).toBe(3);
     expect(new ICAL.Event(calendar.getFirstSubcomponent('vevent')!).description).toContain('Skäl: Inga ärenden att behandla');
+    const page = await testApp.http().get(`/sammantraden/${meetingId}`).expect(200);
+    expect(page.text).toContain('<p class="cancelled">Sammanträdet är inställt. Skäl: Inga ärenden att behandla');
     // Substitutes had an informational entry of the same UID: the cancellation reaches it too.
     expect(calendarOf(await sink.parse(sink.to(world.people.kerstin.email)[0])).getFirstPropertyValue('method')).toBe('CANCEL');
   });

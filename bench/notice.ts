@@ -131,8 +131,10 @@ async function main(): Promise<void> {
       changes: [],
       documentUrl: null,
       documentFileName: notice.fileName,
+      cancellationReason: null,
     };
-    const calendar = noticeCalendar(view);
+    // The recipients hold attendance rights: they read the notice "för kännedom", as the worker sends it to them.
+    const calendar = noticeCalendar(view, 'for_information');
     const transport = createMailTransport(raw.url, { maxConnections: Math.min(CONCURRENCY, 10) });
     const rawStarted = Date.now();
     let next = 0;
@@ -145,7 +147,7 @@ async function main(): Promise<void> {
             toNodemailerMessage({
               from: 'Nämndrum <namndrum@localhost>',
               to: { name: `Mottagare Nummer ${next}`, address },
-              ...composeNoticeMail(view, `Mottagare Nummer ${next}`),
+              ...composeNoticeMail(view, `Mottagare Nummer ${next}`, 'for_information'),
               messageId: deterministicMessageId(['bench', address], 'localhost'),
               attachments: [{ filename: notice.fileName, content: docx, contentType: DOCX }],
               calendar,

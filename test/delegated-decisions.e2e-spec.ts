@@ -235,7 +235,7 @@ describe('delegated decisions and their report to the organ', () => {
       }
       expect((await world.secretary.get(`/paragraphs/${paragraphId}`).expect(200)).body.decision).toEqual(['Nämnden lägger anmälan till handlingarna.']);
       const docx = await readDocx((await world.secretary.get(`/minutes/${minutesId}/docx`).buffer(true).parse(binaryParser).expect(200)).body);
-      const report = docx.html.slice(docx.html.search(/<h1>§ \d+<br \/>Anmälan av delegationsbeslut/));
+      const report = docx.html.slice(docx.html.search(/<h1>§\u00a0\d+<br \/>Anmälan av delegationsbeslut/));
       expect(report).toMatch(/^<h1>[^]*?<h2>Beslut<\/h2><p>Nämnden lägger anmälan till handlingarna\.<\/p><h2>Anmälda delegationsbeslut<\/h2><table>/);
       expect(report).toContain('<tr><td><p>2026-01-02</p></td><td><p>3.2</p></td><td><p>Anna Berg, enhetschef</p></td><td><p>Beviljad skolskjuts</p></td>');
       expect(report).toContain('<h2>Ordförandebeslut i brådskande ärenden (KL 6 kap. 39 §)</h2><table>');

@@ -53,6 +53,47 @@ describe('meetings, agendas and notices over HTTP', () => {
       expect((await world.secretary.get(`/meetings?organId=${world.organId}&year=2028`).expect(200)).body.total).toBe(1);
     });
 
+    describe('moving a meeting with group meetings', () => {
+      const groupMeetings = [
+        { startTime: '12:30', endTime: '13:30', parties: ['M', 'S'], room: 'sessionssalen' },
+        { startTime: '13:00', endTime: '14:00', parties: ['SD'], room: 'smtr-rum "Grangärde"' },
+      ];
+      const meetingWithGroups = () => world.meeting('2027-03-10T14:00:00+01:00', '2027-03-10T17:00:00+01:00', { groupMeetings });
+      const times = (meeting: { groupMeetings: { startTime: string; endTime: string }[] }) => meeting.groupMeetings.map((group) => `${group.startTime}–${group.endTime}`);
+
+      it('moves the group meetings with it by default, to another day and time', async () => {
+        const id = await meetingWithGroups();
+        const moved = (await world.secretary.patch(`/meetings/${id}`, { startsAt: '2027-03-17T10:00:00+01:00', endsAt: '2027-03-17T12:00:00+01:00' }).expect(200)).body;
+        expect(times(moved)).toEqual(['08:30–09:30', '09:00–10:00']);
+        expect(moved.groupMeetings.map((group: { parties: string[]; room: string }) => `${group.parties.join('/')} i ${group.room}`)).toEqual(['M/S i sessionssalen', 'SD i smtr-rum "Grangärde"']);
+      });
+
+      it('keeps them where they are when asked, as long as they end before the new start', async () => {
+        const id = await meetingWithGroups();
+        const kept = (await world.secretary.patch(`/meetings/${id}`, { startsAt: '2027-03-10T15:00:00+01:00', endsAt: '2027-03-10T18:00:00+01:00', groupMeetingsOnMove: 'keep' }).expect(200)).body;
+        expect(times(kept)).toEqual(['12:30–13:30', '13:00–14:00']);
+      });
+
+      it('refuses to keep a group meeting that would end after the new start, naming it, and changes nothing', async () => {
+        const id = await meetingWithGroups();
+        const refused = await world.secretary.patch(`/meetings/${id}`, { startsAt: '2027-03-10T13:30:00+01:00', endsAt: '2027-03-10T16:00:00+01:00', groupMeetingsOnMove: 'keep' }).expect(409);
+        expect(refused.body).toMatchObject({ error: 'GROUP_MEETINGS_AFTER_START', message: expect.stringContaining('Gruppmöte 2 (13:00–14:00)') });
+        expect(refused.body.details[0].field).toBe('groupMeetingsOnMove');
+        const unchanged = (await world.secretary.get(`/meetings/${id}`).expect(200)).body;
+        expect(unchanged.startsAt).toBe('2027-03-10T13:00:00.000Z');
+        expect(times(unchanged)).toEqual(['12:30–13:30', '13:00–14:00']);
+      });
+
+      it('refuses to move a group meeting past midnight, and to be told both new group meetings and what to do with the old', async () => {
+        const id = await meetingWithGroups();
+        const early = await world.secretary.patch(`/meetings/${id}`, { startsAt: '2027-03-10T01:00:00+01:00', endsAt: '2027-03-10T03:00:00+01:00' }).expect(409);
+        expect(early.body).toMatchObject({ error: 'GROUP_MEETINGS_CANNOT_MOVE', message: expect.stringContaining('Gruppmöte 1 (12:30–13:30) kan inte flyttas med sammanträdet') });
+        const both = await world.secretary.patch(`/meetings/${id}`, { startsAt: '2027-03-10T15:00:00+01:00', groupMeetings, groupMeetingsOnMove: 'move' }).expect(400);
+        expect(both.body.error).toBe('GROUP_MEETINGS_AMBIGUOUS');
+        expect((await world.secretary.patch(`/meetings/${id}`, { groupMeetingsOnMove: 'later' }).expect(400)).body.details[0].field).toBe('groupMeetingsOnMove');
+      });
+    });
+
     it('has no public page before its notice has gone out', async () => {
       const id = await world.meeting('2027-06-09T14:00:00+02:00', '2027-06-09T17:00:00+02:00');
       await testApp.http().get(`/sammantraden/${id}`).expect(404);

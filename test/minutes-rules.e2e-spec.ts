@@ -240,7 +240,7 @@ describe('minutes: the rules of deciding', () => {
       expect(text).toContain('förrättas med slutna sedlar');
       expect(text).toContain('Då rösterna är lika avgörs valet genom lottning. Lotten faller på Erik Testsson.');
       expect(text).toContain('Nämnden beslutar att ta upp följande extra ärenden:');
-      expect(text).toContain(`§ ${declined.number}Fråga om lokaler`);
+      expect(text).toContain(`§\u00a0${declined.number}Fråga om lokaler`);
       expect(text).toContain('Ärendet tas inte upp: sammanträdet har inte beslutat att ta upp det extra ärendet.');
     });
 

@@ -3,6 +3,7 @@ import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
+import { ParsedMail } from 'mailparser';
 import { Tenant, createTenant } from './factories/tenant.factory';
 import { MailSink, messageIdOf } from './support/mail-sink';
 import { MeetingWorld, meetingWorld, SeatSpec, SMALL_SUN, stockholmDaysFromNow } from './support/meeting-fixture';
@@ -61,6 +62,12 @@ describe('the worker: notices through the outbox, BullMQ and SMTP, and the Kolad
     >;
 
   const emails = (seats: SeatSpec[] = SMALL_SUN) => seats.map((seat) => world.people[seat.key].email);
+
+  const calendarOf = (mail: ParsedMail) => {
+    const part = mail.attachments.find((attachment) => attachment.contentType.startsWith('text/calendar'));
+    if (!part) throw new Error(`No calendar part in "${mail.subject}"`);
+    return new ICAL.Component(ICAL.parse(part.content.toString('utf8')));
+  };
 
   beforeAll(async () => {
     // Kolada's API, answered from recorded responses (the worker's Kolada job is exercised at the end).
@@ -159,6 +166,18 @@ describe('the worker: notices through the outbox, BullMQ and SMTP, and the Kolad
     expect(event.startDate.toJSDate().toISOString()).toBe(start.toISOString());
     expect(event.uid).toBe(`meeting-${meetingId}@localhost`);
     expect(event.sequence).toBe(0);
+    expect(calendar.getFirstSubcomponent('vevent')!.getFirstProperty('attendee')?.getFirstValue()).toBe(`mailto:${world.people.erik.email}`);
+    expect(parsed.text).toContain('Du kallas till sammanträde med Social- och utbildningsnämnden.');
+
+    // A substitute is not called to the meeting: the notice comes "för kännedom", and the calendar entry is information.
+    const forInformation = await sink.parse(sink.to(world.people.kerstin.email)[0]);
+    expect(forInformation.subject).toBe(`Kallelse för kännedom: Social- och utbildningsnämnden ${day} kl. 14:00`);
+    expect(forInformation.text).toContain('Du får kallelsen till sammanträdet med Social- och utbildningsnämnden för kännedom.');
+    const informationCalendar = calendarOf(forInformation);
+    expect(informationCalendar.getFirstPropertyValue('method')).toBe('PUBLISH');
+    expect(informationCalendar.getFirstSubcomponent('vevent')!.getAllProperties('attendee')).toEqual([]);
+    expect(informationCalendar.getFirstSubcomponent('vevent')!.getFirstPropertyValue('transp')).toBe('TRANSPARENT');
+    expect(new ICAL.Event(informationCalendar.getFirstSubcomponent('vevent')!).uid).toBe(event.uid);
 
     // The e-mail's link opens the public meeting page, without signing in.
     expect(parsed.text).toContain(`http://localhost:3000/sammantraden/${meetingId}`);
@@ -231,9 +250,15 @@ describe('the worker: notices through the outbox, BullMQ and SMTP, and the Kolad
     await sink.waitFor((received) => received.length === emails().length, 30_000, 'the cancellation');
     const cancelled = await sink.parse(sink.to(world.people.karin.email)[0]);
     expect(cancelled.subject).toMatch(/^Inställt sammanträde: /);
-    const calendar = new ICAL.Component(ICAL.parse(cancelled.attachments.find((part) => part.contentType.startsWith('text/calendar'))!.content.toString('utf8')));
+    expect(cancelled.text).toContain('Skäl: Inga ärenden att behandla');
+    const calendar = calendarOf(cancelled);
     expect(calendar.getFirstPropertyValue('method')).toBe('CANCEL');
     expect(calendar.getFirstSubcomponent('vevent')!.getFirstPropertyValue('sequence')).toBe(3);
+    expect(new ICAL.Event(calendar.getFirstSubcomponent('vevent')!).description).toContain('Skäl: Inga ärenden att behandla');
+    const page = await testApp.http().get(`/sammantraden/${meetingId}`).expect(200);
+    expect(page.text).toContain('<p class="cancelled">Sammanträdet är inställt. Skäl: Inga ärenden att behandla');
+    // Substitutes had an informational entry of the same UID: the cancellation reaches it too.
+    expect(calendarOf(await sink.parse(sink.to(world.people.kerstin.email)[0])).getFirstPropertyValue('method')).toBe('CANCEL');
   });
 
   it('links the DOCX instead of attaching it when it is larger than NOTICE_ATTACHMENT_MAX_BYTES', async () => {
@@ -259,11 +284,35 @@ describe('the worker: notices through the outbox, BullMQ and SMTP, and the Kolad
     const call = await sink.parse(sink.to(world.people.kerstin.email)[0]);
     expect(call.subject).toMatch(/^Inkallelse att tjänstgöra: Social- och utbildningsnämnden /);
     expect(call.text).toContain('Maria Testsson');
+    // Called in to serve, the substitute is invited: a REQUEST naming them, of the meeting's UID, asking the secretary for a reply.
+    const invitation = calendarOf(call);
+    expect(invitation.getFirstPropertyValue('method')).toBe('REQUEST');
+    const attendee = invitation.getFirstSubcomponent('vevent')!.getFirstProperty('attendee');
+    expect(attendee?.getFirstValue()).toBe(`mailto:${world.people.kerstin.email}`);
+    expect(attendee?.getParameter('rsvp')).toBe('TRUE');
+    expect(new ICAL.Event(invitation.getFirstSubcomponent('vevent')!).uid).toBe(`meeting-${meetingId}@localhost`);
 
     await world.secretary.post(`/meetings/${meetingId}/absences`, { personId: world.people.kerstin.personId }).expect(201);
     await sink.waitFor(() => sink.to(world.people.anders.email).length === 1 && sink.to(world.people.kerstin.email).length === 2, 30_000, 'the passed-on call');
     expect((await sink.parse(sink.to(world.people.anders.email)[0])).subject).toMatch(/^Inkallelse att tjänstgöra/);
-    expect((await sink.parse(sink.to(world.people.kerstin.email)[1])).subject).toMatch(/^Inkallelsen återkallad/);
+    const released = await sink.parse(sink.to(world.people.kerstin.email)[1]);
+    expect(released.subject).toMatch(/^Inkallelsen återkallad/);
+    expect(calendarOf(released).getFirstPropertyValue('method')).toBe('PUBLISH');
+  });
+
+  it('invites a substitute who is called in with the notice itself, and sends the others theirs "för kännedom"', async () => {
+    const { meetingId } = await meetingWithMatter(5, 'Skolskjutsregler');
+    await world.secretary.post(`/meetings/${meetingId}/absences`, { personId: world.people.maria.personId }).expect(201);
+    await sink.waitFor(() => sink.to(world.people.kerstin.email).length === 1, 30_000, 'the call-in');
+    sink.clear();
+    await world.secretary.post(`/meetings/${meetingId}/notices`).expect(201);
+    await sink.waitFor((received) => received.length === emails().length, 30_000, 'the notice');
+    const called = await sink.parse(sink.to(world.people.kerstin.email)[0]);
+    expect(called.subject).toMatch(/^Kallelse: /);
+    expect(calendarOf(called).getFirstPropertyValue('method')).toBe('REQUEST');
+    const notCalled = await sink.parse(sink.to(world.people.anders.email)[0]);
+    expect(notCalled.subject).toMatch(/^Kallelse för kännedom: /);
+    expect(calendarOf(notCalled).getFirstPropertyValue('method')).toBe('PUBLISH');
   });
 
   it('still sends on time after Redis lost everything (FLUSHALL) and the worker restarted', async () => {

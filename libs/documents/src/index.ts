@@ -10,3 +10,4 @@ export * from './minutes.view-model';
 export * from './minutes.renderer';
 export * from './terms';
 export * from './delegation-report';
+export * from './paragraph-sign';

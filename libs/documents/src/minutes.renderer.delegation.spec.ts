@@ -12,16 +12,16 @@ const DECISIONS: ReportedDecisionView[] = [
   { kind: 'urgent_chair', decidedOn: '2023-01-04', delegationPoint: null, delegateName: 'Håkan Frank', delegateTitle: null, decisionText: 'Yttrande till länsstyrelsen', caseNumber: null, masked: false },
 ];
 
-/** The SUN minutes with § 8 reporting the decisions. */
+/** The SUN minutes with § 8 reporting the decisions. */
 function withReport(decisions: ReportedDecisionView[], overrides: Partial<MinutesView> = {}): MinutesView {
   const view = sunMinutes(overrides);
   const report = plainParagraph(8, { title: REPORT_TITLE, decision: ['Nämnden lägger anmälan till handlingarna.'], reportedDecisions: decisions });
-  return { ...view, paragraphs: [...view.paragraphs, report], paragraphRange: '§§ 1–8' };
+  return { ...view, paragraphs: [...view.paragraphs, report], paragraphRange: '§§ 1–8' };
 }
 
 function reportHtml(html: string): string {
-  const start = html.search(/<h1>§ 8(?!\d)/);
-  if (start < 0) throw new Error('§ 8 saknas');
+  const start = html.search(/<h1>§ 8(?!\d)/);
+  if (start < 0) throw new Error('§ 8 saknas');
   const end = html.indexOf('<h1>', start + 4);
   return html.slice(start, end < 0 ? undefined : end);
 }

@@ -35,8 +35,8 @@ function inOrder(haystack: string, needles: string[]): string[] {
 
 /** The HTML of one paragraph of the protocol: from its "§ n" Heading 1 to the next Heading 1, or to the end. */
 function paragraphHtml(html: string, number: number): string {
-  const start = html.search(new RegExp(`<h1>§ ${number}(?!\\d)`));
-  if (start < 0) throw new Error(`§ ${number} saknas`);
+  const start = html.search(new RegExp(`<h1>§ ${number}(?!\\d)`));
+  if (start < 0) throw new Error(`§ ${number} saknas`);
   const end = html.indexOf('<h1>', start + 4);
   return html.slice(start, end < 0 ? undefined : end);
 }
@@ -66,11 +66,11 @@ const SUN_MEMBER_LINES = [
   'Johan Provström (SD)',
   'Eva Exempeldal (SD)',
   'Per Testlund (M)',
-  'Ingrid Fiktivberg (KD), ej § 5',
+  'Ingrid Fiktivberg (KD), ej § 5',
   'Nils Påhittsson (V)',
   'Birgitta Låtsasberg (C)',
   'Mats Provholm (L)',
-  'Ulla Fiktivlund (KD), tjänstgörande ersättare § 5',
+  'Ulla Fiktivlund (KD), tjänstgörande ersättare § 5',
 ];
 
 async function renderView(view: MinutesView): Promise<ReadDocx> {
@@ -117,8 +117,8 @@ describe('the protokoll of Social- och utbildningsnämnden 11 January 2023', () 
   it('gives Övriga närvarande in its groups: ej tjänstgörande ersättare, tjänstemän with title, övriga', () => {
     expect(doc.html).toContain(
       '<h2>Övriga närvarande</h2>' +
-        '<h3>Ej tjänstgörande ersättare</h3><p>Kerstin Exempelgren (S)</p><p>Mikael Påhittström (SD)</p><p>Linnea Exempelholm (M), §§ 1–4</p>' +
-        '<h3>Tjänstemän</h3><p>Jonas Fors, Förvaltningschef</p><p>Sara Utredarsson, Utredare, § 7</p><p>Rita Österholm, Nämndsekreterare</p>' +
+        '<h3>Ej tjänstgörande ersättare</h3><p>Kerstin Exempelgren (S)</p><p>Mikael Påhittström (SD)</p><p>Linnea Exempelholm (M), §§ 1–4</p>' +
+        '<h3>Tjänstemän</h3><p>Jonas Fors, Förvaltningschef</p><p>Sara Utredarsson, Utredare, § 7</p><p>Rita Österholm, Nämndsekreterare</p>' +
         '<h3>Övriga</h3><p>Gunnar Revisorsson, Förtroendevald revisor</p>' +
         '<h2>Utses att justera</h2><p>Anna Exempelsson (S)</p>' +
         '<h2>Justeringens plats och tid</h2><p>Social- och utbildningsförvaltningen, 16 januari 2023 kl. 10:00</p>',
@@ -167,26 +167,26 @@ describe('the protokoll of Social- och utbildningsnämnden 11 January 2023', () 
     expect(doc.html.indexOf('<h1>Ärendelista</h1>')).toBeGreaterThan(doc.html.indexOf('ANSLAG/BEVIS'));
     expect(tableRows(list)).toEqual([
       ['§', 'Ärende', 'Dnr'],
-      ['§ 1', 'Val av justerande', ''],
-      ['§ 2', 'Anmälan av extra ärenden', ''],
-      ['§ 3', ARBETSUTSKOTT_TITLE, 'SUN 2022/1'],
-      ['§ 4', INDIVIDUTSKOTT_TITLE, 'SUN 2022/2'],
-      ['§ 5', 'Val av representanter i råd och grupper m m för tiden 2023–2026', 'SUN 2022/3'],
-      ['§ 6', NARVARORATT_TITLE, 'SUN 2022/4'],
-      ['§ 7', 'Information om förvaltningens plan för målaktiviteter 2023', 'SUN 2022/5'],
+      ['§ 1', 'Val av justerande', ''],
+      ['§ 2', 'Anmälan av extra ärenden', ''],
+      ['§ 3', ARBETSUTSKOTT_TITLE, 'SUN 2022/1'],
+      ['§ 4', INDIVIDUTSKOTT_TITLE, 'SUN 2022/2'],
+      ['§ 5', 'Val av representanter i råd och grupper m m för tiden 2023–2026', 'SUN 2022/3'],
+      ['§ 6', NARVARORATT_TITLE, 'SUN 2022/4'],
+      ['§ 7', 'Information om förvaltningens plan för målaktiviteter 2023', 'SUN 2022/5'],
     ]);
   });
 
   it('heads each paragraph with a Heading 1 of its number, the preparing utskott\'s paragraph, the dnr and the title, in order', () => {
-    const paragraphHeadings = [...doc.html.matchAll(/<h1>(§ .*?)<\/h1>/g)].map((match) => match[1]);
+    const paragraphHeadings = [...doc.html.matchAll(/<h1>(§ .*?)<\/h1>/g)].map((match) => match[1]);
     expect(paragraphHeadings).toEqual([
-      '§ 1<br />Val av justerande',
-      '§ 2<br />Anmälan av extra ärenden',
-      `§ 3\tDnr SUN 2022/1<br />${ARBETSUTSKOTT_TITLE}`,
-      `§ 4 (Au § 2)\tDnr SUN 2022/2<br />${INDIVIDUTSKOTT_TITLE}`,
-      '§ 5\tDnr SUN 2022/3<br />Val av representanter i råd och grupper m m för tiden 2023–2026',
-      `§ 6\tDnr SUN 2022/4<br />${NARVARORATT_TITLE}`,
-      '§ 7\tDnr SUN 2022/5<br />Information om förvaltningens plan för målaktiviteter 2023',
+      '§ 1<br />Val av justerande',
+      '§ 2<br />Anmälan av extra ärenden',
+      `§ 3\tDnr SUN 2022/1<br />${ARBETSUTSKOTT_TITLE}`,
+      `§ 4 (Au § 2)\tDnr SUN 2022/2<br />${INDIVIDUTSKOTT_TITLE}`,
+      '§ 5\tDnr SUN 2022/3<br />Val av representanter i råd och grupper m m för tiden 2023–2026',
+      `§ 6\tDnr SUN 2022/4<br />${NARVARORATT_TITLE}`,
+      '§ 7\tDnr SUN 2022/5<br />Information om förvaltningens plan för målaktiviteter 2023',
     ]);
   });
 
@@ -224,7 +224,7 @@ describe('the protokoll of Social- och utbildningsnämnden 11 January 2023', () 
     expect(doc.part('word/numbering.xml')).toMatch(new RegExp(`<w:num w:numId="${fourth[0]}"><w:abstractNumId w:val="\\d+"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/>`));
   });
 
-  it('prints the 7–6 vote of § 4: what Ja and Nej stood for, an X per member, the totals, and the result without a casting vote', () => {
+  it('prints the 7–6 vote of § 4: what Ja and Nej stood for, an X per member, the totals, and the result without a casting vote', () => {
     const section = paragraphHtml(doc.html, 4);
     const vote = section.slice(section.indexOf('<h2>Omröstning</h2>'), section.indexOf('<h2>Reservation</h2>'));
     expect(vote.startsWith('<h2>Omröstning</h2><p>Ja-röst för bifall till förvaltningens förslag, Nej-röst för bifall till Anna Exempelssons (S) yrkande.</p><table>')).toBe(true);
@@ -250,7 +250,7 @@ describe('the protokoll of Social- och utbildningsnämnden 11 January 2023', () 
     expect(vote).toContain('<thead><tr><th><p><strong>Ledamot</strong></p></th>');
   });
 
-  it('prints the chair\'s casting vote on the 6–6 tie of § 6 between the totals and the result', () => {
+  it('prints the chair\'s casting vote on the 6–6 tie of § 6 between the totals and the result', () => {
     const section = paragraphHtml(doc.html, 6);
     expect(tableRows(section).slice(-2)).toEqual([
       ['Mats Provholm (L)', '', 'X', ''],
@@ -289,7 +289,7 @@ describe('the protokoll of Social- och utbildningsnämnden 11 January 2023', () 
     );
   });
 
-  it('says "Omedelbart justerad" last under § 3, the one paragraph verified at the meeting', () => {
+  it('says "Omedelbart justerad" last under § 3, the one paragraph verified at the meeting', () => {
     expect(paragraphHtml(doc.html, 3).endsWith('<li>Förtroendemannaregistret</li></ul><p><strong><em>Omedelbart justerad</em></strong></p>')).toBe(true);
     expect(count(doc.html, 'Omedelbart justerad')).toBe(1);
   });
@@ -310,7 +310,7 @@ describe('the protokoll of Social- och utbildningsnämnden 11 January 2023', () 
     expect(signaturePage).toBeGreaterThanOrEqual(0);
     expect(layout.pages[signaturePage].body.filter((block) => block.type === 'table')).toHaveLength(1);
     expect(firstLines[signaturePage + 1]).toBe('Ärendelista');
-    const paragraphStarts = firstLines.filter((line) => line?.startsWith('§ '));
+    const paragraphStarts = firstLines.filter((line) => line?.startsWith('§ '));
     expect(paragraphStarts.map((line) => line?.split(/\s/)[1])).toEqual(['1', '2', '3', '4', '5', '6', '7']);
   });
 });
@@ -458,7 +458,7 @@ describe('the protokoll of a fullmäktige of 45 members', () => {
   });
 
   it('has its 60 paragraphs, 10 votes of 45 members each and the two justerande', () => {
-    expect(count(doc.html, '<h1>§ ')).toBe(60);
+    expect(count(doc.html, '<h1>§ ')).toBe(60);
     expect(count(doc.html, '<h2>Omröstning</h2>')).toBe(10);
     expect(count(doc.html, '<tr><td><p><strong>Summa</strong></p></td>')).toBe(10);
     // 45 members and the header and totals rows, in each of the 10 votes; the box and the Ärendelista besides.
@@ -507,7 +507,7 @@ describe('minnesanteckningar of Kommunala pensionärsrådet', () => {
   });
 });
 
-describe('the protokollsutdrag of § 4', () => {
+describe('the protokollsutdrag of § 4', () => {
   let doc: ReadDocx;
   let minutes: ReadDocx;
 
@@ -537,7 +537,7 @@ describe('the protokollsutdrag of § 4', () => {
   });
 
   it('carries the paragraph in its title', () => {
-    expect(doc.part('docProps/core.xml')).toContain('<dc:title>Protokollsutdrag § 4 – Social- och utbildningsnämnden – 11 januari 2023</dc:title>');
+    expect(doc.part('docProps/core.xml')).toContain('<dc:title>Protokollsutdrag § 4 – Social- och utbildningsnämnden – 11 januari 2023</dc:title>');
   });
 
   it('leaves out the posting when it is not known yet, and prints an omedelbart justerad paragraph as such', async () => {
@@ -554,5 +554,17 @@ describe('the protokollsutdrag of § 4', () => {
     );
     // The certifier's line is left for a name to be written under it.
     expect(html.endsWith('<p>Utdraget överensstämmer med originalet.</p><p>\t\t</p>')).toBe(true);
+  });
+});
+
+describe('§ and its number', () => {
+  it('stay on one line in the protokoll and the extract: a no-break space, in headings, lists, notes and decision texts', async () => {
+    const minutes = await readDocx(await renderMinutes(sunMinutes()));
+    expect(minutes.text).not.toMatch(/§§? \d/);
+    expect(minutes.text).toContain('Ingrid Fiktivberg (KD), ej §\u00a05');
+    expect(minutes.html).toContain('<h1>§\u00a04 (Au §\u00a02)');
+    const extract = await readDocx(await renderMinutesExtract(sunExtract()));
+    expect(extract.text).not.toMatch(/§§? \d/);
+    expect(extract.text).toContain('Arbetsutskottets protokoll 4 januari 2023, §\u00a02');
   });
 });

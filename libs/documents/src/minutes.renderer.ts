@@ -24,6 +24,7 @@ import {
 import { bodyParagraphs, buildDocument, bulletItem, dataTable, heading, LIST, numberedItem, plainParagraph, TEXT_WIDTH_TWIPS, textRuns } from './docx-helpers';
 import { noReportedDecisionsText, reportedDecisionTables } from './delegation-report';
 import { ApprovalView, AttendeeLine, MinutesExtractView, MinutesView, ParagraphView, PostingView, VoteView } from './minutes.view-model';
+import { bindParagraphSignsIn, paragraphSign } from './paragraph-sign';
 import { finnishLongDate, swedishLongDate, swedishLongDateTime } from './swedish-dates';
 import { DocumentLanguage, labeller, LABEL_TERMS, TermKey, withFinnish } from './terms';
 
@@ -65,8 +66,9 @@ function labelsFor(languages: DocumentLanguage[] | undefined): Labels {
  * Throws a RangeError on a view that would print a wrong protocol: two paragraphs with one number, a time that is
  * not HH:MM, a vote whose totals do not add up from its rows.
  */
-export function buildMinutesDocument(view: MinutesView): Document {
-  checkMinutes(view);
+export function buildMinutesDocument(given: MinutesView): Document {
+  checkMinutes(given);
+  const view = bindParagraphSignsIn(given);
   const notes = view.kind === 'notes';
   const date = swedishLongDate(view.meetingDate);
   const labels = labelsFor(view.languages);
@@ -91,13 +93,14 @@ export async function renderMinutes(view: MinutesView): Promise<Buffer> {
 }
 
 /** A protokollsutdrag: the protocol's header, "Utdrag ur protokoll", the paragraph as the protocol has it, the justering and the Utdragsbestyrkande. */
-export function buildMinutesExtractDocument(view: MinutesExtractView): Document {
-  checkParagraph(view.paragraph);
+export function buildMinutesExtractDocument(given: MinutesExtractView): Document {
+  checkParagraph(given.paragraph);
+  const view = bindParagraphSignsIn(given);
   const date = swedishLongDate(view.meetingDate);
   const labels = labelsFor(view.languages);
   const { label } = labels;
   return buildDocument({
-    title: `Protokollsutdrag § ${view.paragraph.number} – ${view.organName} – ${date}`,
+    title: `Protokollsutdrag ${paragraphSign(view.paragraph.number)} – ${view.organName} – ${date}`,
     municipalityName: view.municipalityName,
     header: pageHeader({
       municipalityName: view.municipalityName,
@@ -371,7 +374,7 @@ function postingBox(view: MinutesView, { label, date, finnish }: Labels): Table 
 function agendaList(paragraphs: ParagraphView[], labels: Labels): FileChild[] {
   const { label } = labels;
   const table = dataTable(
-    [['§', label('matter'), label('caseNumber')], ...paragraphs.map((paragraph) => [`§ ${paragraph.number}`, titles(paragraph, labels), paragraph.caseNumber ?? ''])],
+    [['§', label('matter'), label('caseNumber')], ...paragraphs.map((paragraph) => [paragraphSign(paragraph.number), titles(paragraph, labels), paragraph.caseNumber ?? ''])],
     { borders: false, columnWidths: [851, TEXT_WIDTH_TWIPS - 851 - 1985, 1985] },
   );
   return [new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: textRuns(label('matterList')) }), ...(table ? [table] : [])];
@@ -410,7 +413,7 @@ function paragraphContent(paragraph: ParagraphView, options: { pageBreakBefore: 
  * screen reader's list of headings shows.
  */
 function paragraphHeading(paragraph: ParagraphView, pageBreakBefore: boolean, labels: Labels, label = '§'): Paragraph {
-  const number = `${label} ${paragraph.number}${paragraph.preparedIn === null ? '' : ` (${paragraph.preparedIn})`}`;
+  const number = `${label === '§' ? paragraphSign(paragraph.number) : `${label} ${paragraph.number}`}${paragraph.preparedIn === null ? '' : ` (${paragraph.preparedIn})`}`;
   return new Paragraph({
     heading: HeadingLevel.HEADING_1,
     pageBreakBefore: pageBreakBefore ? true : undefined,

@@ -113,6 +113,9 @@ export const LABEL_TERMS = {
   postingDown: { sv: 'Anslaget tas ned', fi: 'Ilmoitus poistetaan nähtäviltä' },
   documentsKept: { sv: 'Handlingarna finns', fi: 'Asiakirjat ovat nähtävillä' },
   meetingCancelled: { sv: 'Sammanträdet är inställt.', fi: 'Kokous on peruttu.' },
+  cancellationReason: { sv: 'Skäl', fi: 'Syy' },
+  // "Ersättare för kännedom": a notice sent to someone who is not called to the meeting.
+  forInformation: { sv: 'för kännedom', fi: 'tiedoksi' },
   // Anmälan av delegationsbeslut (KL 6 kap. 39–40 §, 7 kap. 8 §): the headings and the table of the decisions reported.
   delegatedDecisions: { sv: 'Delegationsbeslut', fi: 'Viranhaltijapäätökset' },
   reportedDelegatedDecisions: { sv: 'Anmälda delegationsbeslut', fi: 'Ilmoitetut viranhaltijapäätökset' },

@@ -4,7 +4,7 @@ import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import { SMTPServer } from 'smtp-server';
 import { createMailTransport, isPermanentSmtpFailure, toNodemailerMessage, type OutgoingMail } from './mail-transport';
 import { deterministicMessageId } from './message-id';
-import { composeNoticeMail, noticeCalendar } from './notice-mail';
+import { composeNoticeMail, noticeCalendar, withAttendee } from './notice-mail';
 import { noticeView } from './testing/mail-views.factory';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -48,7 +48,7 @@ function outgoing(to: string): OutgoingMail {
     ...composed,
     messageId: deterministicMessageId(['notice', view.meetingId, '2', to], view.mailDomain),
     attachments: [{ filename: view.documentFileName, content: Buffer.from('PK\u0003\u0004 inte en riktig docx'), contentType: DOCX }],
-    calendar: noticeCalendar(view, { name: 'Håkan Frank', email: to }),
+    calendar: withAttendee(noticeCalendar(view, 'invited'), { name: 'Håkan Frank', email: to, rsvp: false }),
   };
 }
 

@@ -32,7 +32,15 @@ export interface NoticeMailView extends MeetingMailView {
   /** Set when the DOCX is too large to attach: where to download it. */
   documentUrl: string | null;
   documentFileName: string; // "Kallelse SUN 2023-01-11.docx"
+  /** Cancellation: why the meeting is called off, as the secretary wrote it. */
+  cancellationReason: string | null;
 }
+
+/**
+ * How a recipient reads a notice: members (and a substitute called in to serve) are called to the meeting;
+ * substitutes, officials with attendance rights and extra recipients receive it "för kännedom", for information.
+ */
+export type NoticeReading = 'invited' | 'for_information';
 
 export interface SubstituteCallMailView extends MeetingMailView {
   kind: 'called' | 'released';
@@ -47,6 +55,6 @@ export interface ComposedMail {
 }
 
 export interface CalendarPart {
-  method: 'REQUEST' | 'CANCEL';
+  method: 'REQUEST' | 'PUBLISH' | 'CANCEL';
   content: string;
 }

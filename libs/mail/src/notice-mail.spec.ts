@@ -148,6 +148,48 @@ describe('composeNoticeMail', () => {
     expect(html).not.toContain('<table');
   });
 
+  it('states the reason for a cancellation, in text and HTML', () => {
+    const { text, html } = composeNoticeMail(noticeView({ kind: 'cancellation', cancellationReason: 'Inga ärenden att behandla' }), 'Håkan Frank');
+    expect(text).toContain('är inställt.\n\nSkäl: Inga ärenden att behandla\n');
+    expect(html).toContain('<strong>Skäl:</strong> Inga ärenden att behandla');
+  });
+
+  it('gives the reason in the Finnish part too, as written', () => {
+    const { text } = composeNoticeMail(noticeView({ kind: 'cancellation', cancellationReason: 'Inga ärenden att behandla', languages: ['sv', 'fi'] }), 'Håkan Frank');
+    expect(text).toContain('Kokous on peruttu.\nSyy: Inga ärenden att behandla\n');
+  });
+
+  it('sends a substitute or an official the notice "för kännedom", in the subject and the words', () => {
+    const { subject, text, html } = composeNoticeMail(noticeView(), 'Kerstin Lind', 'for_information');
+    expect(subject).toBe('Kallelse för kännedom: Social- och utbildningsnämnden 11 januari 2023 kl. 14:00');
+    expect(text.startsWith('Hej Kerstin Lind!\n\nDu får kallelsen till sammanträdet med Social- och utbildningsnämnden för kännedom.\n')).toBe(true);
+    expect(text).not.toContain('Du kallas');
+    expect(html).toContain('Du får kallelsen till sammanträdet med Social- och utbildningsnämnden för kännedom.');
+  });
+
+  it.each<[NoticeMailKind, string]>([
+    ['revised', 'Kallelsen till sammanträdet med Social- och utbildningsnämnden har reviderats. Du får den för kännedom.'],
+    ['supplementary', 'Ytterligare ärenden har lagts till inför sammanträdet med Social- och utbildningsnämnden. Du får tilläggskallelsen för kännedom.'],
+  ])('says "för kännedom" in a %s notice too', (kind, intro) => {
+    const mail = composeNoticeMail(noticeView({ kind }), 'Kerstin Lind', 'for_information');
+    expect(mail.text).toContain(`${intro}\n`);
+    expect(mail.subject).toMatch(/^\S.* för kännedom: /);
+  });
+
+  it('tells a reader "för kännedom" of a cancellation as it tells a member', () => {
+    const view = noticeView({ kind: 'cancellation', cancellationReason: 'Sjukdom' });
+    const forInformation = composeNoticeMail(view, 'Kerstin Lind', 'for_information');
+    expect(forInformation.subject).toBe(composeNoticeMail(view, 'Kerstin Lind').subject);
+    expect(forInformation.text).toContain('Skäl: Sjukdom');
+  });
+
+  it('says "tiedoksi" in the Finnish part and subject for a reader "för kännedom"', () => {
+    const { subject, text } = composeNoticeMail(noticeView({ languages: ['sv', 'fi'] }), 'Kerstin Lind', 'for_information');
+    expect(subject).toBe('Kallelse för kännedom / Kokouskutsu tiedoksi: Social- och utbildningsnämnden 11 januari 2023 kl. 14:00');
+    expect(text).toContain('Saat kokouskutsun tiedoksi.\n');
+    expect(text).not.toContain('Sinut kutsutaan kokoukseen.');
+  });
+
   it('adds a Finnish summary when the organ uses Finnish', () => {
     const { text, html } = composeNoticeMail(noticeView({ languages: ['sv', 'fi'] }), 'Håkan Frank');
     expect(text).toContain(

@@ -19,7 +19,7 @@ import {
   type MeetingTimes,
 } from './mail-common';
 import { DOCUMENT_KIND_TERMS, LABEL_TERMS, type Term } from '@namndrum/documents';
-import type { CalendarPart, ComposedMail, NoticeMailKind, NoticeMailView } from './mail-views';
+import type { CalendarPart, ComposedMail, MeetingMailView, NoticeMailKind, NoticeMailView, NoticeReading, SubstituteCallMailView } from './mail-views';
 
 /** The kinds' names as the kallelse DOCX and the public pages give them. */
 const SUBJECT_LABELS: Record<NoticeMailKind, Term> = {
@@ -47,6 +47,7 @@ interface AgendaRow {
 interface NoticeModel extends MeetingModel {
   recipientName: string;
   intro: string;
+  reason: string | null;
   changes: string[];
   agenda: { heading: string; items: AgendaRow[] } | null;
   document: { fileName: string; url: string | null } | null;
@@ -54,6 +55,9 @@ interface NoticeModel extends MeetingModel {
 
 const noticeHtml = compileHtml(`${HTML_HEAD}<p style="margin:0 0 16px;">Hej {{recipientName}}!</p>
 <p style="margin:16px 0;">{{intro}}</p>
+{{#if reason}}
+<p style="margin:16px 0;"><strong>Skäl:</strong> {{reason}}</p>
+{{/if}}
 {{#if changes.length}}
 <p style="margin:16px 0 4px;"><strong>Ändringar:</strong></p>
 <ul style="margin:0 0 16px;">
@@ -100,6 +104,10 @@ ${HTML_FOOT}`);
 const noticeText = compileText(`Hej {{recipientName}}!
 
 {{intro}}
+{{#if reason}}
+
+Skäl: {{reason}}
+{{/if}}
 {{#if changes.length}}
 
 Ändringar:
@@ -138,17 +146,28 @@ Kallelsen med handlingar finns i den bifogade filen ”{{document.fileName}}”.
 {{> closing}}
 `);
 
-function intro(view: NoticeMailView, times: MeetingTimes): string {
+function intro(view: NoticeMailView, times: MeetingTimes, reading: NoticeReading): string {
+  const forInformation = reading === 'for_information';
   switch (view.kind) {
     case 'notice':
-      return `Du kallas till sammanträde med ${view.organName}.`;
+      return forInformation ? `Du får kallelsen till sammanträdet med ${view.organName} för kännedom.` : `Du kallas till sammanträde med ${view.organName}.`;
     case 'revised':
-      return `Kallelsen till sammanträdet med ${view.organName} har reviderats.`;
+      return `Kallelsen till sammanträdet med ${view.organName} har reviderats.${forInformation ? ' Du får den för kännedom.' : ''}`;
     case 'supplementary':
-      return `Ytterligare ärenden har lagts till inför sammanträdet med ${view.organName}.`;
+      return `Ytterligare ärenden har lagts till inför sammanträdet med ${view.organName}.${forInformation ? ' Du får tilläggskallelsen för kännedom.' : ''}`;
     case 'cancellation':
       return `Sammanträdet med ${view.organName} ${swedishWeekdayDateTime(times.start)} är inställt.`;
   }
+}
+
+/** A cancellation tells everyone alike; the other kinds say "för kännedom" to those not called to the meeting. */
+function readsForInformation(view: NoticeMailView, reading: NoticeReading): boolean {
+  return reading === 'for_information' && view.kind !== 'cancellation';
+}
+
+function cancellationReason(view: NoticeMailView): string | null {
+  const reason = view.kind === 'cancellation' ? (view.cancellationReason?.trim() ?? '') : '';
+  return reason === '' ? null : reason;
 }
 
 function agenda(view: NoticeMailView): NoticeModel['agenda'] {
@@ -166,9 +185,15 @@ function agenda(view: NoticeMailView): NoticeModel['agenda'] {
   };
 }
 
-function finnishSummary(view: NoticeMailView, times: MeetingTimes, documentUrl: string | null): FinnishSummary | null {
+function finnishSummary(view: NoticeMailView, times: MeetingTimes, documentUrl: string | null, reading: NoticeReading): FinnishSummary | null {
   if (!wantsFinnish(view)) return null;
-  const sentences = [FINNISH_INTRO[view.kind]];
+  const forInformation = readsForInformation(view, reading);
+  const receivedForInformation = `Saat kokouskutsun ${LABEL_TERMS.forInformation.fi}.`;
+  const sentences = view.kind === 'notice' && forInformation ? [receivedForInformation] : [FINNISH_INTRO[view.kind]];
+  if (forInformation && view.kind !== 'notice') sentences.push(receivedForInformation);
+  const reason = cancellationReason(view);
+  // The reason is the secretary's Swedish text: given as written.
+  if (reason) sentences.push(`${LABEL_TERMS.cancellationReason.fi}: ${reason}`);
   const links = [{ label: 'Linkki kokoukseen', url: view.meetingUrl }];
   if (view.kind !== 'cancellation') {
     if (documentUrl) {
@@ -202,12 +227,23 @@ function finnishAgenda(view: NoticeMailView): FinnishSummary['agenda'] {
   };
 }
 
-/** The notice mail to one member or substitute: Swedish, with a Finnish summary where the organ's rules ask for one. */
-export function composeNoticeMail(view: NoticeMailView, recipientName: string): ComposedMail {
+/** "Kallelse för kännedom" / "Kokouskutsu tiedoksi" for a reader not called to the meeting. */
+function subjectLabel(view: NoticeMailView, reading: NoticeReading): Term {
+  const label = SUBJECT_LABELS[view.kind];
+  if (!readsForInformation(view, reading)) return label;
+  return { sv: `${label.sv} ${LABEL_TERMS.forInformation.sv}`, fi: `${label.fi} ${LABEL_TERMS.forInformation.fi}` };
+}
+
+/**
+ * The notice mail to one recipient: Swedish, with a Finnish summary where the organ's rules ask for one. A member is
+ * called to the meeting; a reader `for_information` (substitutes, attendance rights, extra recipients) is told that
+ * the notice comes "för kännedom", as Swedish kallelser address "Ersättare för kännedom".
+ */
+export function composeNoticeMail(view: NoticeMailView, recipientName: string, reading: NoticeReading = 'invited'): ComposedMail {
   const times = meetingTimes(view);
   const meetingUrl = requireWebUrl(view.meetingUrl, 'meetingUrl');
   const documentUrl = view.documentUrl === null ? null : requireWebUrl(view.documentUrl, 'documentUrl');
-  const labels = SUBJECT_LABELS[view.kind];
+  const labels = subjectLabel(view, reading);
   const subject = subjectLine(labels.sv, wantsFinnish(view) ? labels.fi : null, view, times.start);
   const person = contactPerson(view.secretary);
 
@@ -216,7 +252,8 @@ export function composeNoticeMail(view: NoticeMailView, recipientName: string): 
     recipientName,
     organName: view.organName,
     municipalityName: view.municipalityName,
-    intro: intro(view, times),
+    intro: intro(view, times, reading),
+    reason: cancellationReason(view),
     changes: view.kind === 'revised' ? view.changes : [],
     time: swedishMeetingTime(times),
     // The group meetings are called off with the meeting.
@@ -227,17 +264,19 @@ export function composeNoticeMail(view: NoticeMailView, recipientName: string): 
     // A cancellation carries no kallelse document.
     document: view.kind === 'cancellation' ? null : { fileName: view.documentFileName, url: documentUrl },
     contact: person ? { lead: 'Har du frågor om sammanträdet? Kontakta sekreteraren:', person } : null,
-    finnish: finnishSummary(view, times, documentUrl),
+    finnish: finnishSummary(view, times, documentUrl, reading),
   };
   return { subject, text: tidyText(noticeText(model)), html: noticeHtml(model) };
 }
 
 /** DESCRIPTION: what a member sees on opening the calendar entry, without having to find the mail again. */
-function calendarDescription(view: NoticeMailView): string {
+function calendarDescription(view: NoticeMailView, reading: NoticeReading): string {
   const lines: string[] = [];
   if (view.kind === 'cancellation') {
-    lines.push('Sammanträdet är inställt.');
+    const reason = cancellationReason(view);
+    lines.push(reason ? `Sammanträdet är inställt. ${LABEL_TERMS.cancellationReason.sv}: ${reason}` : 'Sammanträdet är inställt.');
   } else {
+    if (reading === 'for_information') lines.push(`Du får kallelsen ${LABEL_TERMS.forInformation.sv}.`);
     // The calendar entry replaces the previous version wholesale; for a supplementary notice the view holds only
     // the added items, so the heading says so instead of pretending to be the full agenda.
     lines.push(view.kind === 'supplementary' ? 'Tillagda ärenden:' : 'Ärenden:');
@@ -258,14 +297,18 @@ function parameterSafe(name: string): string {
 
 const MAX_LINE_OCTETS = 75;
 
+/** ics folds by characters; its folds (CRLF + tab or space) are undone before folding again by octets. */
+function unfold(calendar: string): string {
+  return calendar.replace(/\r\n[\t ]/g, '');
+}
+
 /**
  * ics writes CRLF and folds, but it counts characters, while RFC 5545 (3.1) limits a line to 75 octets: a line
- * with "ä" or "–" in it comes out longer than that. Unfold what ics folded (CRLF + tab) and fold again by
- * UTF-8 octets, never inside a character. ics escapes line breaks inside values, so every CRLF + whitespace in
- * its output is one of its own folds.
+ * with "ä" or "–" in it comes out longer than that. Fold by UTF-8 octets, never inside a character. ics escapes
+ * line breaks inside values, so every CRLF in unfolded output ends a content line.
  */
-function foldByOctets(calendar: string): string {
-  const lines = calendar.replace(/\r\n[\t ]/g, '').split('\r\n');
+function foldByOctets(unfolded: string): string {
+  const lines = unfolded.split('\r\n');
   return lines
     .map((line) => {
       const parts: string[] = [];
@@ -290,24 +333,28 @@ function foldByOctets(calendar: string): string {
 }
 
 /**
- * The calendar invitation sent along with the notice (iTIP, RFC 5546).
- * The UID stays the same for every version of the meeting and SEQUENCE rises, so a revised notice or a
- * cancellation updates the entry the member already has instead of adding a second one.
- * `attendee` is the recipient: several clients (Outlook among them) only offer to update the calendar from a
- * REQUEST that names the reader as attendee. It is optional because one calendar part may go to many readers.
+ * How a reader's calendar shows the entry. `invitation`: METHOD:REQUEST, busy time, the reader named as attendee by
+ * `withAttendee` (several clients, Outlook among them, only offer to update the calendar from a REQUEST that names
+ * the reader). `information`: METHOD:PUBLISH without attendees, free time (TRANSP:TRANSPARENT and Outlook's
+ * X-MICROSOFT-CDO-BUSYSTATUS:FREE) and "För kännedom:" before the organ's name — Outlook, Google Calendar and Apple
+ * Calendar show a PUBLISH as an entry to add, with no Accept/Decline, and the summary says why in the calendar grid.
  */
-export function noticeCalendar(view: NoticeMailView, attendee?: { name: string; email: string }): CalendarPart {
+type CalendarEntry = { kind: 'invitation' | 'information' | 'cancellation'; description: string };
+
+function calendarEvent(view: MeetingMailView, entry: CalendarEntry): CalendarPart {
   const times = meetingTimes(view);
   requireWebUrl(view.meetingUrl, 'meetingUrl');
   if (!Number.isInteger(view.calendarSequence) || view.calendarSequence < 0) {
     throw new RangeError(`Ogiltigt SEQUENCE-värde: ${view.calendarSequence} (väntade ett heltal ≥ 0)`);
   }
-  const cancelled = view.kind === 'cancellation';
-  const method = cancelled ? 'CANCEL' : 'REQUEST';
+  const method = ({ invitation: 'REQUEST', information: 'PUBLISH', cancellation: 'CANCEL' } as const)[entry.kind];
+  const information = entry.kind === 'information';
   const event: EventAttributes = {
     // ics supports METHOD directly (any value, CANCEL included), so its output needs no post-processing.
     method,
     productId: '-//Nämndrum//Kallelse//SV',
+    // One UID per meeting whoever reads it: a substitute's informational entry becomes an invitation when they are
+    // called in, and a cancellation reaches every entry.
     uid: `meeting-${view.meetingId}@${view.mailDomain}`,
     sequence: view.calendarSequence,
     // Milliseconds since the epoch are unambiguous; ics then writes them as UTC ("…Z"), so no VTIMEZONE is
@@ -318,22 +365,62 @@ export function noticeCalendar(view: NoticeMailView, attendee?: { name: string; 
     end: times.end.toMillis(),
     endInputType: 'utc',
     endOutputType: 'utc',
-    title: view.organName,
+    title: information ? `För kännedom: ${view.organName}` : view.organName,
     location: view.place,
-    description: calendarDescription(view),
+    description: entry.description,
     url: view.meetingUrl,
-    status: cancelled ? 'CANCELLED' : 'CONFIRMED',
+    status: entry.kind === 'cancellation' ? 'CANCELLED' : 'CONFIRMED',
+    transp: information ? 'TRANSPARENT' : 'OPAQUE',
+    ...(information ? { busyStatus: 'FREE' as const } : {}),
     organizer: { name: parameterSafe(view.organizer.name), email: view.organizer.email },
-    ...(attendee
-      ? {
-          attendees: [
-            // RSVP=FALSE: a notice is not an invitation one can decline; absence is reported to the secretary.
-            { name: parameterSafe(attendee.name), email: attendee.email, rsvp: false, partstat: 'NEEDS-ACTION', role: 'REQ-PARTICIPANT' },
-          ],
-        }
-      : {}),
   };
   const { error, value } = createEvent(event);
   if (error || !value) throw new Error(`Kunde inte skapa kalenderinbjudan: ${error?.message ?? 'tomt resultat'}`);
-  return { method, content: foldByOctets(value) };
+  return { method, content: foldByOctets(unfold(value)) };
+}
+
+/**
+ * The calendar part sent along with the notice (iTIP, RFC 5546), the same for every reader of one kind: built once
+ * per notice, then addressed to each invited reader with `withAttendee`.
+ * The UID stays the same for every version of the meeting and SEQUENCE rises, so a revised notice or a
+ * cancellation updates the entry the reader already has instead of adding a second one. A cancellation is
+ * METHOD:CANCEL for every reader.
+ */
+export function noticeCalendar(view: NoticeMailView, reading: NoticeReading): CalendarPart {
+  const kind = view.kind === 'cancellation' ? 'cancellation' : reading === 'for_information' ? 'information' : 'invitation';
+  return calendarEvent(view, { kind, description: calendarDescription(view, reading) });
+}
+
+export interface CalendarAttendee {
+  name: string;
+  email: string;
+  /** Whether the client should offer to reply; only where the organizer reads the replies. */
+  rsvp: boolean;
+}
+
+/** An address that cannot end or split the ATTENDEE line (it comes from the register, never from the mail). */
+const SAFE_ADDRESS = /^[^\s;:,"<>]+@[^\s;:,"<>]+$/;
+
+/** The invitation addressed to one reader: their ATTENDEE line, added without building the event again. */
+export function withAttendee(part: CalendarPart, attendee: CalendarAttendee): CalendarPart {
+  if (!SAFE_ADDRESS.test(attendee.email)) throw new RangeError(`Ogiltig e-postadress för kalenderinbjudan: "${attendee.email}"`);
+  const line = `ATTENDEE;RSVP=${attendee.rsvp ? 'TRUE' : 'FALSE'};ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;CN="${parameterSafe(attendee.name)}":mailto:${attendee.email}`;
+  const unfolded = unfold(part.content);
+  const end = unfolded.lastIndexOf('\r\nEND:VEVENT\r\n');
+  if (end < 0) throw new Error('Kalenderdelen saknar END:VEVENT');
+  return { method: part.method, content: foldByOctets(`${unfolded.slice(0, end)}\r\n${line}${unfolded.slice(end)}`) };
+}
+
+/**
+ * The calendar part of a call-in: the called substitute gets the meeting's invitation (METHOD:REQUEST, same UID as
+ * the entry they have "för kännedom", themselves as attendee), asked to reply where the organizer is the secretary,
+ * who must call the next substitute if they cannot come. A released substitute's entry becomes information again.
+ */
+export function substituteCallCalendar(view: SubstituteCallMailView, substitute: { name: string; email: string }): CalendarPart {
+  if (view.kind === 'released') {
+    return calendarEvent(view, { kind: 'information', description: [`Inkallelsen att tjänstgöra för ${view.replacesName} är återkallad. Du får kallelsen ${LABEL_TERMS.forInformation.sv}.`, '', `Sammanträdet i Nämndrum: ${view.meetingUrl}`].join('\n') });
+  }
+  const description = [`Du är inkallad att tjänstgöra som ersättare för ${view.replacesName}.`, ...view.groupMeetingLines.map((line) => `Gruppmöte: ${line}`), '', `Sammanträdet i Nämndrum: ${view.meetingUrl}`].join('\n');
+  const organizerReadsReplies = !!view.secretary?.email && view.secretary.email.toLowerCase() === view.organizer.email.toLowerCase();
+  return withAttendee(calendarEvent(view, { kind: 'invitation', description }), { ...substitute, rsvp: organizerReadsReplies });
 }

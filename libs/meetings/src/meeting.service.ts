@@ -3,7 +3,7 @@ import { AuditService, Clock, ConflictError, InvalidInputError, Page, Permission
 import { OrganService, PersonService } from '@namndrum/organisation';
 import { DateTime } from 'luxon';
 import { MEETING_TIME_ZONE } from './domain/clock-time';
-import { GroupMeeting, validateGroupMeetings } from './domain/group-meetings';
+import { GroupMeeting, shiftGroupMeetings, validateGroupMeetings } from './domain/group-meetings';
 import { describeMeetingChanges } from './domain/meeting-changes';
 import { CancelMeetingDto, CreateMeetingDto, CreateMeetingPlanDto, MeetingQueryDto, UpdateMeetingDto } from './dto/meeting.dto';
 import { Meeting } from './entities';
@@ -80,7 +80,7 @@ export class MeetingService {
     const before = { ...meeting, groupMeetings: [...meeting.groupMeetings] };
     const startsAt = dto.startsAt ? new Date(dto.startsAt) : meeting.startsAt;
     const endsAt = dto.endsAt ? new Date(dto.endsAt) : meeting.endsAt;
-    const groupMeetings = dto.groupMeetings ?? meeting.groupMeetings;
+    const groupMeetings = this.groupMeetingsAfterMove(meeting, startsAt, dto);
     this.assertTimes(startsAt, endsAt, groupMeetings);
     if (dto.secretaryPersonId) await this.persons.get(ctx, dto.secretaryPersonId);
 
@@ -134,6 +134,36 @@ export class MeetingService {
     const saved = await this.meetings(ctx).save(meeting);
     await this.audit.record(ctx, { action: 'minutes_verified', entityType: 'Meeting', entityId: id, before, after: saved });
     return saved;
+  }
+
+  /**
+   * The group meetings once the meeting has moved: as given, or, when the start moved on the clock, moved with it
+   * (the default) or kept where they were — never left ending after the new start.
+   */
+  private groupMeetingsAfterMove(meeting: Meeting, startsAt: Date, dto: UpdateMeetingDto): GroupMeeting[] {
+    if (dto.groupMeetings) {
+      if (dto.groupMeetingsOnMove) {
+        throw new InvalidInputError('GROUP_MEETINGS_AMBIGUOUS', 'Ange antingen nya gruppmöten eller om gruppmötena ska flyttas med sammanträdet, inte båda', [
+          { field: 'groupMeetingsOnMove', messages: ['groupMeetingsOnMove cannot be given together with groupMeetings'] },
+        ]);
+      }
+      return dto.groupMeetings;
+    }
+    const local = (instant: Date) => DateTime.fromJSDate(instant, { zone: MEETING_TIME_ZONE });
+    const clockShift = local(startsAt).hour * 60 + local(startsAt).minute - (local(meeting.startsAt).hour * 60 + local(meeting.startsAt).minute);
+    if (clockShift === 0 || meeting.groupMeetings.length === 0) return meeting.groupMeetings;
+    if ((dto.groupMeetingsOnMove ?? 'move') === 'keep') {
+      const problems = validateGroupMeetings(meeting.groupMeetings, local(startsAt).toFormat('HH:mm'));
+      if (problems.length > 0) {
+        throw new ConflictError('GROUP_MEETINGS_AFTER_START', `${problems[0]} Flytta gruppmötena med sammanträdet eller ange nya tider för dem.`, [{ field: 'groupMeetingsOnMove', messages: problems }]);
+      }
+      return meeting.groupMeetings;
+    }
+    const { groupMeetings, problems } = shiftGroupMeetings(meeting.groupMeetings, clockShift);
+    if (problems.length > 0) {
+      throw new ConflictError('GROUP_MEETINGS_CANNOT_MOVE', `${problems[0]} Ange nya tider för gruppmötena.`, [{ field: 'groupMeetingsOnMove', messages: problems }]);
+    }
+    return groupMeetings;
   }
 
   private async insert(ctx: RequestContext, organId: string, dto: Omit<CreateMeetingDto, 'organId'>, fieldPrefix = ''): Promise<Meeting> {

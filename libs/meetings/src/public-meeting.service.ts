@@ -40,7 +40,7 @@ table.decisions { margin-top: .25rem; font-size: .9rem; }
 <p class="municipality">{{municipalityName}}</p>
 <h1>{{organName}}</h1>
 <p>{{labels.meeting}}</p>
-{{#if cancelled}}<p class="cancelled">Sammanträdet är inställt.{{#if cancellationReason}} {{cancellationReason}}{{/if}}{{#if finnish}} <span lang="fi">{{labels.cancelledFi}}</span>{{/if}}</p>{{/if}}
+{{#if cancelled}}<p class="cancelled">Sammanträdet är inställt.{{#if cancellationReason}} {{labels.cancellationReason}}: {{cancellationReason}}{{/if}}{{#if finnish}} <span lang="fi">{{labels.cancelledFi}}</span>{{/if}}</p>{{/if}}
 <dl>
 <dt>{{labels.time}}</dt><dd>{{time}}{{#if timeFi}}<br><span lang="fi">{{timeFi}}</span>{{/if}}</dd>
 {{#each groupMeetings}}<dt>{{../labels.groupMeeting}}</dt><dd>{{this}}</dd>{{/each}}
@@ -103,6 +103,7 @@ export class PublicMeetingService {
       labels: {
         meeting: label('meeting'),
         cancelledFi: LABEL_TERMS.meetingCancelled.fi,
+        cancellationReason: LABEL_TERMS.cancellationReason.sv,
         time: label('time'),
         groupMeeting: label('groupMeeting'),
         place: label('place'),

@@ -38,11 +38,12 @@ export function noticeView(overrides: Partial<NoticeMailView> = {}): NoticeMailV
     changes: [],
     documentUrl: null,
     documentFileName: 'Kallelse SUN 2023-01-11.docx',
+    cancellationReason: null,
     ...overrides,
   };
 }
 
 export function substituteView(overrides: Partial<SubstituteCallMailView> = {}): SubstituteCallMailView {
-  const { kind: _kind, items: _items, changes: _changes, documentUrl: _url, documentFileName: _file, ...meeting } = noticeView();
+  const { kind: _kind, items: _items, changes: _changes, documentUrl: _url, documentFileName: _file, cancellationReason: _reason, ...meeting } = noticeView();
   return { ...meeting, kind: 'called', substituteName: 'Sara Lind', replacesName: 'Håkan Frank', ...overrides };
 }

@@ -1,4 +1,4 @@
-import { formatGroupMeetingLines, GroupMeeting, validateGroupMeetings } from './group-meetings';
+import { formatGroupMeetingLines, GroupMeeting, shiftGroupMeetings, validateGroupMeetings } from './group-meetings';
 
 const group = (startTime: string, endTime: string, parties: string[], room: string): GroupMeeting => ({ startTime, endTime, parties, room });
 
@@ -116,5 +116,27 @@ describe('validateGroupMeetings', () => {
 
   it('throws for a meeting start that is not HH:MM, which is a programming error rather than input', () => {
     expect(() => validateGroupMeetings(SUN_GROUPS, '2 pm')).toThrow(new RangeError('Sammanträdets starttid måste anges som TT:MM, inte "2 pm"'));
+  });
+});
+
+describe('shiftGroupMeetings', () => {
+  it('moves every group meeting by the minutes the sammanträde moved, keeping its length and its gap to the start', () => {
+    expect(shiftGroupMeetings(SUN_GROUPS, -120)).toEqual({
+      groupMeetings: SUN_GROUPS.map((groupMeeting) => ({ ...groupMeeting, startTime: '11:00', endTime: '12:00' })),
+      problems: [],
+    });
+    expect(shiftGroupMeetings([group('12:15', '13:45', ['S'], 'Säfsen')], 75).groupMeetings).toEqual([group('13:30', '15:00', ['S'], 'Säfsen')]);
+  });
+
+  it('leaves the group meetings as they are when the start did not move on the clock', () => {
+    expect(shiftGroupMeetings(SUN_GROUPS, 0)).toEqual({ groupMeetings: SUN_GROUPS, problems: [] });
+  });
+
+  it('names a group meeting that would leave the meeting day instead of moving it there', () => {
+    const { problems } = shiftGroupMeetings([group('08:00', '09:00', ['M'], 'Säfsen'), group('12:00', '13:00', ['S'], 'sessionssalen')], -9 * 60);
+    expect(problems).toEqual(['Gruppmöte 1 (08:00–09:00) kan inte flyttas med sammanträdet: det skulle börja före midnatt.']);
+    expect(shiftGroupMeetings([group('22:00', '23:30', ['M'], 'Säfsen')], 60).problems).toEqual([
+      'Gruppmöte 1 (22:00–23:30) kan inte flyttas med sammanträdet: det skulle sluta efter midnatt.',
+    ]);
   });
 });

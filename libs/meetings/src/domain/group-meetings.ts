@@ -110,3 +110,29 @@ function joinSwedish(items: string[]): string {
 function displayName(parties: string[], normalised: string): string {
   return parties.find((party) => party.toUpperCase() === normalised) ?? normalised;
 }
+
+const MINUTES_PER_DAY = 24 * 60;
+
+const clockText = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+/**
+ * The group meetings moved with their sammanträde: each by `minutes`, the change of the start's local time of day,
+ * so that a group meeting keeps its length and its distance to the start. Group meetings are times on the meeting
+ * day, so a move to another day takes them along by itself. One that would cross midnight is named in `problems`
+ * (Swedish, for the secretary) rather than moved to another day.
+ */
+export function shiftGroupMeetings(groups: GroupMeeting[], minutes: number): { groupMeetings: GroupMeeting[]; problems: string[] } {
+  const problems: string[] = [];
+  const groupMeetings = groups.map((group, index) => {
+    const start = clockMinutes(group.startTime);
+    const end = clockMinutes(group.endTime);
+    // Stored group meetings were validated; an unreadable one is left for validateGroupMeetings to name.
+    if (start === null || end === null || minutes === 0) return group;
+    const label = `Gruppmöte ${index + 1} (${span(group)})`;
+    if (start + minutes < 0) problems.push(`${label} kan inte flyttas med sammanträdet: det skulle börja före midnatt.`);
+    else if (end + minutes >= MINUTES_PER_DAY) problems.push(`${label} kan inte flyttas med sammanträdet: det skulle sluta efter midnatt.`);
+    else return { ...group, startTime: clockText(start + minutes), endTime: clockText(end + minutes) };
+    return group;
+  });
+  return { groupMeetings, problems };
+}

@@ -88,7 +88,20 @@ export class CreateMeetingDto {
   secretaryPersonId?: string;
 }
 
-export class UpdateMeetingDto extends PartialType(PickType(CreateMeetingDto, ['startsAt', 'endsAt', 'place', 'groupMeetings', 'secretaryPersonId'] as const)) {}
+export const GROUP_MEETINGS_ON_MOVE = ['move', 'keep'] as const;
+export type GroupMeetingsOnMove = (typeof GROUP_MEETINGS_ON_MOVE)[number];
+
+export class UpdateMeetingDto extends PartialType(PickType(CreateMeetingDto, ['startsAt', 'endsAt', 'place', 'groupMeetings', 'secretaryPersonId'] as const)) {
+  @ApiPropertyOptional({
+    enum: GROUP_MEETINGS_ON_MOVE,
+    default: 'move',
+    description:
+      'What happens to the group meetings when startsAt moves and no new groupMeetings are given: move (each shifted by as much as the start moved on the clock) or keep (their times stay; refused with 409 if one would end after the new start)',
+  })
+  @IsOptional()
+  @IsIn(GROUP_MEETINGS_ON_MOVE)
+  groupMeetingsOnMove?: GroupMeetingsOnMove;
+}
 
 export class PlannedMeetingDto extends PickType(CreateMeetingDto, ['startsAt', 'endsAt', 'place', 'groupMeetings'] as const) {}
 

@@ -1,6 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppConfig, FILE_STORAGE, FileStorage, Municipality, RequestContext, TenantRepository } from '@namndrum/core';
-import { CalendarPart, composeNoticeMail, composeSubstituteCallMail, MeetingMailView, noticeCalendar, NoticeMailView, OutgoingMail } from '@namndrum/mail';
+import {
+  CalendarPart,
+  composeNoticeMail,
+  composeSubstituteCallMail,
+  MeetingMailView,
+  noticeCalendar,
+  NoticeMailView,
+  NoticeReading,
+  OutgoingMail,
+  substituteCallCalendar,
+  withAttendee,
+} from '@namndrum/mail';
 import { MatterSecrecyService, readable } from '@namndrum/matters';
 import { OrganService, PersonService } from '@namndrum/organisation';
 import { DelegationReportService } from '../delegation-report.service';
@@ -17,7 +28,7 @@ const SEATED_ROLES = new Set(['member', 'substitute']);
 
 interface NoticeMaterial {
   view: NoticeMailView;
-  calendar: CalendarPart;
+  calendars: Record<NoticeReading, CalendarPart>;
   attachment: { filename: string; content: Buffer; contentType: string } | null;
 }
 
@@ -49,25 +60,37 @@ export class NoticeMailMaterial {
     const base = { from: this.config.MAIL_FROM, to: { name: delivery.recipientName, address: delivery.email! }, messageId: delivery.messageId };
     if (delivery.purpose === 'notice') {
       const material = await this.notice(ctx, delivery.noticeId!, !SEATED_ROLES.has(delivery.recipientRole));
+      const reading = await this.reading(ctx, delivery);
+      const calendar = material.calendars[reading];
       return {
         ...base,
-        ...composeNoticeMail(material.view, delivery.recipientName),
+        ...composeNoticeMail(material.view, delivery.recipientName, reading),
         attachments: material.attachment ? [material.attachment] : [],
-        calendar: material.calendar,
+        // A notice is not an invitation one can decline: absence is reported to the secretary, so no reply is asked.
+        calendar: calendar.method === 'REQUEST' ? withAttendee(calendar, { name: delivery.recipientName, email: delivery.email!, rsvp: false }) : calendar,
       };
     }
     const call = await new TenantRepository(ctx, SubstituteCall, 'Inkallelsen').get(delivery.substituteCallId!);
     const meeting = await new TenantRepository(ctx, Meeting, 'Sammanträdet').get(call.meetingId);
     const absent = await this.persons.get(ctx, call.absentPersonId);
-    return {
-      ...base,
-      ...composeSubstituteCallMail({
-        ...(await this.meetingView(ctx, meeting)),
-        kind: delivery.purpose === 'substitute_called' ? 'called' : 'released',
-        substituteName: delivery.recipientName,
-        replacesName: `${absent.firstName} ${absent.lastName}`,
-      }),
+    const view = {
+      ...(await this.meetingView(ctx, meeting)),
+      kind: delivery.purpose === 'substitute_called' ? ('called' as const) : ('released' as const),
+      substituteName: delivery.recipientName,
+      replacesName: `${absent.firstName} ${absent.lastName}`,
     };
+    return { ...base, ...composeSubstituteCallMail(view), calendar: substituteCallCalendar(view, { name: delivery.recipientName, email: delivery.email! }) };
+  }
+
+  /**
+   * Members are called to the meeting, and so is a substitute called in to serve when the notice (a revised one,
+   * say) reaches them; everyone else receives it "för kännedom".
+   */
+  private async reading(ctx: RequestContext, delivery: MailDelivery): Promise<NoticeReading> {
+    if (delivery.recipientRole === 'member') return 'invited';
+    if (delivery.recipientRole !== 'substitute' || delivery.personId === null) return 'for_information';
+    const called = await new TenantRepository(ctx, SubstituteCall, 'Inkallelsen').find({ meetingId: delivery.meetingId, substitutePersonId: delivery.personId, status: 'called' });
+    return called.length > 0 ? 'invited' : 'for_information';
   }
 
   /** The notice's material, the masked one for a recipient without a seat in the organ. */
@@ -117,10 +140,11 @@ export class NoticeMailMaterial {
       changes: notice.changes,
       documentUrl: fileSha256 !== null && !attach ? `${this.baseUrl()}/api/v1/meeting-notices/${notice.id}/docx` : null,
       documentFileName: notice.fileName ?? '',
+      cancellationReason: notice.kind === 'cancellation' ? meeting.cancellationReason : null,
     };
     return {
       view,
-      calendar: noticeCalendar(view),
+      calendars: { invited: noticeCalendar(view, 'invited'), for_information: noticeCalendar(view, 'for_information') },
       attachment: attach ? { filename: notice.fileName!, content: await this.files.get(fileSha256!), contentType: DOCX_MEDIA_TYPE } : null,
     };
   }

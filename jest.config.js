@@ -1,4 +1,4 @@
-/** Unit specs sit beside the code (libs/, seeds/); end-to-end specs in test/ run against real PostgreSQL and Redis. */
+/** Unit specs sit beside the code (libs/, apps/, seeds/); end-to-end specs in test/ run against real PostgreSQL and Redis. */
 const shared = {
   transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest'] },
   // NestJS 12 ships as ES modules; SWC turns them into CommonJS for Jest.
@@ -9,7 +9,7 @@ const shared = {
 
 module.exports = {
   projects: [
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/seeds/**/*.spec.ts'] },
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/seeds/**/*.spec.ts'] },
     {
       ...shared,
       displayName: 'e2e',

@@ -407,20 +407,20 @@ describe('secrecy on every path: the attacker test', () => {
     expect(getOperations.length).toBeGreaterThan(60);
     const answered = (operationId: string, role: string) => (reached.get(operationId)?.get(role) ?? []).some((seen) => seen.status === 200);
     for (const operationId of [
-      'MeetingsController_agendaItems_v1',
-      'MinutesController_get_v1',
-      'MinutesController_docx_v1',
-      'ParagraphsController_get_v1',
-      'ParagraphsController_extract_v1',
-      'AgendaItemsController_docx_v1',
-      'AgendaItemsController_notice_v1',
-      'MeetingMinutesController_get_v1',
-      'PostingsController_list_v1',
+      'meetingsAgendaItems',
+      'minutesGet',
+      'minutesDocx',
+      'paragraphsGet',
+      'paragraphsExtract',
+      'meetingNoticesDocx',
+      'meetingNoticesGet',
+      'meetingMinutesGet',
+      'postingsList',
     ]) {
       expect({ operationId, answered: answered(operationId, 'caseOfficerOfAnotherDepartment') }).toEqual({ operationId, answered: true });
     }
-    expect(answered('AuditController_list_v1', 'adminWithoutSecrecyAccess')).toBe(true);
-    const masked = (reached.get('ParagraphsController_get_v1')?.get('adminWithoutSecrecyAccess') ?? []).map((seen) => seen.text).join('\n');
+    expect(answered('auditList', 'adminWithoutSecrecyAccess')).toBe(true);
+    const masked = (reached.get('paragraphsGet')?.get('adminWithoutSecrecyAccess') ?? []).map((seen) => seen.text).join('\n');
     expect(masked).toContain('Sekretessärende');
     expect(masked).toContain(secret.caseNumber);
   }, 900_000);

@@ -42,9 +42,18 @@ export function configureApp(app: INestApplication): OpenAPIObject {
   });
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(app, openApiConfig());
+  const document = SwaggerModule.createDocument(app, openApiConfig(), { operationIdFactory });
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/docs-json`, customSiteTitle: 'Nämndrum API' });
   return document;
+}
+
+/**
+ * A generated client names its methods after the operation ids, so they read as code: the
+ * controller's resource and the method, `MeetingsController.list` → `meetingsList`.
+ */
+function operationIdFactory(controllerKey: string, methodKey: string): string {
+  const resource = controllerKey.replace(/Controller$/, '');
+  return `${resource.charAt(0).toLowerCase()}${resource.slice(1)}${methodKey.charAt(0).toUpperCase()}${methodKey.slice(1)}`;
 }
 
 function openApiConfig() {

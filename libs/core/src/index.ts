@@ -12,6 +12,7 @@ export * from './database/base.entity';
 export * from './database/data-source-options';
 export * from './database/snake-naming.strategy';
 export * from './database/tenant-repository';
+export * from './errors/api-errors.decorator';
 export * from './errors/domain-error';
 export * from './errors/error-response.dto';
 export * from './http/pagination';

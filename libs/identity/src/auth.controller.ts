@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { Ctx, ErrorResponseDto, Permission, Public, RequestContext, RequirePermission } from '@namndrum/core';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrorResponse, ApiErrors, Ctx, Permission, Public, RequestContext, RequirePermission } from '@namndrum/core';
 import { AuthService } from './auth.service';
 import { AccessTokenDto, ChangePasswordDto, LoginDto, MeDto } from './dto/auth.dto';
 import { LoginThrottlerGuard } from './login-throttler.guard';
@@ -14,9 +14,10 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @UseGuards(LoginThrottlerGuard)
+  @ApiOperation({ summary: 'Sign in with e-mail and password', description: 'Answers a bearer token for the Authorization header' })
   @ApiOkResponse({ type: AccessTokenDto })
-  @ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'Wrong e-mail or password' })
-  @ApiTooManyRequestsResponse({ type: ErrorResponseDto, description: 'Too many attempts; the Retry-After header gives the seconds to wait' })
+  @ApiErrorResponse(401, 'Wrong e-mail or password')
+  @ApiErrors(400, 413, 429)
   login(@Ctx() ctx: RequestContext, @Body() dto: LoginDto) {
     return this.auth.login(ctx, dto);
   }
@@ -26,13 +27,15 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: "Change the signed-in user's password", description: 'Every token issued before is refused from now on; the answer is a new token.' })
   @ApiOkResponse({ type: AccessTokenDto })
-  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'The current password does not match, or the new one is too short' })
+  @ApiErrorResponse(400, 'The current password does not match, or the new one is too short')
+  @ApiErrors(413)
   changePassword(@Ctx() ctx: RequestContext, @Body() dto: ChangePasswordDto) {
     return this.auth.changePassword(ctx, dto);
   }
 
   @Get('me')
   @RequirePermission(Permission.SignedIn)
+  @ApiOperation({ summary: 'Get the signed-in user with roles and permissions' })
   @ApiOkResponse({ type: MeDto })
   me(@Ctx() ctx: RequestContext) {
     return this.auth.me(ctx);

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Ctx, Permission, RequestContext, RequirePermission } from '@namndrum/core';
+import { ApiErrors, Ctx, Permission, RequestContext, RequirePermission } from '@namndrum/core';
 import { DocumentService } from './document.service';
 import { download } from './download';
 import { DocumentDto, MarkSecrecyDto } from './dto/document.dto';
@@ -13,15 +13,19 @@ export class DocumentsController {
 
   @Get(':id')
   @RequirePermission(Permission.MattersRead)
+  @ApiOperation({ summary: 'Get a document' })
   @ApiOkResponse({ type: DocumentDto })
+  @ApiErrors(400, 404)
   get(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
     return this.documents.get(ctx, id);
   }
 
   @Get(':id/content')
   @RequirePermission(Permission.MattersRead)
+  @ApiOperation({ summary: 'Download the file of a document' })
   @ApiProduces('application/octet-stream')
   @ApiOkResponse({ description: 'The file, with its media type and file name' })
+  @ApiErrors(400, 404)
   async content(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) response: Response) {
     const { document, content } = await this.documents.content(ctx, id);
     return download(response, content, document.fileName, document.mediaType);
@@ -29,7 +33,9 @@ export class DocumentsController {
 
   @Post(':id/secrecy')
   @RequirePermission(Permission.MattersRegister)
+  @ApiOperation({ summary: 'Set or lift the secrecy marking of a document' })
   @ApiCreatedResponse({ type: DocumentDto, description: 'Sets or lifts the secrecy marking' })
+  @ApiErrors(400, 404, 413)
   markSecrecy(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: MarkSecrecyDto) {
     return this.documents.markSecrecy(ctx, id, dto);
   }

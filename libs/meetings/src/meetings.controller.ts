@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Ctx, PageDto, Permission, RequestContext, RequirePermission } from '@namndrum/core';
+import { ApiErrors, Ctx, PageDto, Permission, RequestContext, RequirePermission } from '@namndrum/core';
 import { download } from '@namndrum/matters';
 import { AbsenceService } from './absence.service';
 import { AgendaService } from './agenda.service';
@@ -28,42 +28,54 @@ export class MeetingsController {
 
   @Get()
   @RequirePermission(Permission.MeetingsRead)
+  @ApiOperation({ summary: 'List meetings' })
   @ApiOkResponse({ type: PageDto(MeetingDto), description: 'The meeting plan: filter on organ and year' })
+  @ApiErrors(400)
   list(@Ctx() ctx: RequestContext, @Query() query: MeetingQueryDto) {
     return this.meetings.list(ctx, query);
   }
 
   @Post()
   @RequirePermission(Permission.MeetingsManage)
+  @ApiOperation({ summary: 'Plan a meeting' })
   @ApiCreatedResponse({ type: MeetingDto, description: "Planned, with the organ's standing agenda items" })
+  @ApiErrors(400, 404, 413)
   create(@Ctx() ctx: RequestContext, @Body() dto: CreateMeetingDto) {
     return this.meetings.create(ctx, dto);
   }
 
   @Post('plan')
   @RequirePermission(Permission.MeetingsManage)
+  @ApiOperation({ summary: "Plan a year's meetings of an organ" })
   @ApiCreatedResponse({ type: [MeetingDto], description: "A year's meetings for an organ, all or none" })
+  @ApiErrors(400, 404, 413)
   createPlan(@Ctx() ctx: RequestContext, @Body() dto: CreateMeetingPlanDto) {
     return this.meetings.createPlan(ctx, dto);
   }
 
   @Get(':id')
   @RequirePermission(Permission.MeetingsRead)
+  @ApiOperation({ summary: 'Get a meeting' })
   @ApiOkResponse({ type: MeetingDto })
+  @ApiErrors(400, 404)
   get(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
     return this.meetings.get(ctx, id);
   }
 
   @Patch(':id')
   @RequirePermission(Permission.MeetingsManage)
+  @ApiOperation({ summary: 'Update a meeting' })
   @ApiOkResponse({ type: MeetingDto, description: 'After the notice is out, a change of time or place sends a revised notice' })
+  @ApiErrors(400, 404, 409, 413)
   update(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateMeetingDto) {
     return this.meetings.update(ctx, id, dto);
   }
 
   @Post(':id/cancellation')
   @RequirePermission(Permission.MeetingsManage)
+  @ApiOperation({ summary: 'Cancel a meeting' })
   @ApiCreatedResponse({ type: MeetingDto, description: 'Inställt; recipients of a sent notice get a cancellation' })
+  @ApiErrors(400, 404, 409, 413)
   cancel(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CancelMeetingDto) {
     return this.meetings.cancel(ctx, id, dto);
   }
@@ -71,70 +83,90 @@ export class MeetingsController {
   @Post(':id/held')
   @HttpCode(200)
   @RequirePermission(Permission.MeetingsManage)
+  @ApiOperation({ summary: 'Mark a meeting as held' })
   @ApiOkResponse({ type: MeetingDto, description: 'The meeting has taken place' })
+  @ApiErrors(400, 404, 409)
   held(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
     return this.meetings.markHeld(ctx, id);
   }
 
   @Get(':id/agenda-items')
   @RequirePermission(Permission.MeetingsRead)
+  @ApiOperation({ summary: 'List the agenda of a meeting' })
   @ApiOkResponse({ type: [AgendaItemDto], description: 'The föredragningslista in order; "Anmälan av delegationsbeslut" lists the decisions it reports' })
+  @ApiErrors(400, 404)
   agendaItems(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
     return this.delegationReport.agendaItems(ctx, id);
   }
 
   @Post(':id/agenda-items')
   @RequirePermission(Permission.MeetingsManage)
+  @ApiOperation({ summary: 'Add an item to the agenda of a meeting' })
   @ApiCreatedResponse({ type: AgendaItemDto, description: 'A matter (with a signed tjänsteskrivelse), an information item or a standard item' })
+  @ApiErrors(400, 404, 409, 413)
   addAgendaItem(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AddAgendaItemDto) {
     return this.agenda.add(ctx, id, dto);
   }
 
   @Put(':id/agenda-items/order')
   @RequirePermission(Permission.MeetingsManage)
+  @ApiOperation({ summary: 'Reorder the agenda of a meeting' })
   @ApiOkResponse({ type: [AgendaItemDto] })
+  @ApiErrors(400, 404, 409, 413)
   reorder(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReorderAgendaDto) {
     return this.agenda.reorder(ctx, id, dto);
   }
 
   @Get(':id/notices')
   @RequirePermission(Permission.MeetingsRead)
+  @ApiOperation({ summary: 'List the notice versions of a meeting' })
   @ApiOkResponse({ type: [MeetingNoticeDto], description: 'Every version of the notice' })
+  @ApiErrors(400, 404)
   listNotices(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
     return this.notices.list(ctx, id);
   }
 
   @Post(':id/notices')
   @RequirePermission(Permission.MeetingsManage)
+  @ApiOperation({ summary: 'Finalize the notice of a meeting' })
   @ApiCreatedResponse({ type: MeetingNoticeDto, description: 'Finalizes the notice (a new version); after dispatch, the added items as a supplementary notice' })
+  @ApiErrors(400, 404, 409)
   finalize(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
     return this.notices.finalize(ctx, id);
   }
 
   @Get(':id/absences')
   @RequirePermission(Permission.MeetingsRead)
+  @ApiOperation({ summary: 'List the absences reported for a meeting' })
   @ApiOkResponse({ type: [AbsenceDto] })
+  @ApiErrors(400, 404)
   listAbsences(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
     return this.absences.list(ctx, id);
   }
 
   @Post(':id/absences')
   @RequirePermission(Permission.MeetingsRead)
+  @ApiOperation({ summary: 'Report an absence from a meeting' })
   @ApiCreatedResponse({ type: AbsenceDto, description: "Förhinder: one's own, or anyone's for the secretary; the next substitute is called in" })
+  @ApiErrors(400, 404, 409, 413)
   reportAbsence(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReportAbsenceDto) {
     return this.absences.report(ctx, id, dto);
   }
 
   @Get(':id/substitute-calls')
   @RequirePermission(Permission.MeetingsRead)
+  @ApiOperation({ summary: 'List the substitutes called in to a meeting' })
   @ApiOkResponse({ type: [SubstituteCallDto] })
+  @ApiErrors(400, 404)
   substituteCalls(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
     return this.absences.listCalls(ctx, id);
   }
 
   @Get(':id/expected-attendance')
   @RequirePermission(Permission.MeetingsRead)
+  @ApiOperation({ summary: 'Get the expected attendance of a meeting' })
   @ApiOkResponse({ type: ExpectedAttendanceDto })
+  @ApiErrors(400, 404)
   expectedAttendance(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
     return this.absences.expectedAttendance(ctx, id);
   }
@@ -143,15 +175,13 @@ export class MeetingsController {
 @ApiTags('meetings')
 @Controller()
 export class AgendaItemsController {
-  constructor(
-    private readonly agenda: AgendaService,
-    private readonly notices: NoticeService,
-    private readonly absences: AbsenceService,
-  ) {}
+  constructor(private readonly agenda: AgendaService) {}
 
   @Patch('agenda-items/:id')
   @RequirePermission(Permission.MeetingsManage)
+  @ApiOperation({ summary: 'Update an agenda item' })
   @ApiOkResponse({ type: AgendaItemDto })
+  @ApiErrors(400, 404, 409, 413)
   update(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateAgendaItemDto) {
     return this.agenda.update(ctx, id, dto);
   }
@@ -159,36 +189,60 @@ export class AgendaItemsController {
   @Delete('agenda-items/:id')
   @HttpCode(204)
   @RequirePermission(Permission.MeetingsManage)
+  @ApiOperation({ summary: 'Remove an agenda item' })
   @ApiNoContentResponse({ description: 'Removed; the items after it are renumbered' })
+  @ApiErrors(400, 404, 409)
   remove(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
     return this.agenda.remove(ctx, id);
   }
 
+}
+
+@ApiTags('meetings')
+@Controller()
+export class AgendaTemplatesController {
+  constructor(private readonly agenda: AgendaService) {}
+
   @Get('organs/:organId/agenda-template')
   @RequirePermission(Permission.MeetingsRead)
+  @ApiOperation({ summary: "Get an organ's standard agenda items" })
   @ApiOkResponse({ type: AgendaTemplateDto })
-  async template(@Ctx() ctx: RequestContext, @Param('organId', ParseUUIDPipe) organId: string) {
+  @ApiErrors(400, 404)
+  async get(@Ctx() ctx: RequestContext, @Param('organId', ParseUUIDPipe) organId: string) {
     return { items: await this.agenda.template(ctx, organId) };
   }
 
   @Put('organs/:organId/agenda-template')
   @RequirePermission(Permission.MeetingsManage)
+  @ApiOperation({ summary: "Replace an organ's standard agenda items" })
   @ApiOkResponse({ type: AgendaTemplateDto })
-  async setTemplate(@Ctx() ctx: RequestContext, @Param('organId', ParseUUIDPipe) organId: string, @Body() dto: AgendaTemplateDto) {
+  @ApiErrors(400, 404, 413)
+  async replace(@Ctx() ctx: RequestContext, @Param('organId', ParseUUIDPipe) organId: string, @Body() dto: AgendaTemplateDto) {
     return { items: await this.agenda.setTemplate(ctx, organId, dto) };
   }
 
+}
+
+@ApiTags('meetings')
+@Controller()
+export class MeetingNoticesController {
+  constructor(private readonly notices: NoticeService) {}
+
   @Get('meeting-notices/:id')
   @RequirePermission(Permission.MeetingsRead)
+  @ApiOperation({ summary: 'Get a notice version' })
   @ApiOkResponse({ type: MeetingNoticeDto })
-  notice(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
+  @ApiErrors(400, 404)
+  get(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
     return this.notices.get(ctx, id);
   }
 
   @Get('meeting-notices/:id/docx')
   @RequirePermission(Permission.MeetingsRead)
+  @ApiOperation({ summary: 'Download a notice version as DOCX' })
   @ApiProduces(DOCX_MEDIA_TYPE)
-  @ApiOkResponse({ description: 'The notice version as DOCX_MEDIA_TYPE' })
+  @ApiOkResponse({ description: 'The notice version as DOCX' })
+  @ApiErrors(400, 404)
   async docx(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) response: Response) {
     const { fileName, content } = await this.notices.docx(ctx, id);
     return download(response, content, fileName, DOCX_MEDIA_TYPE);
@@ -196,15 +250,26 @@ export class AgendaItemsController {
 
   @Get('meeting-notices/:id/deliveries')
   @RequirePermission(Permission.MeetingsManage)
+  @ApiOperation({ summary: 'Get the delivery report of a notice version' })
   @ApiOkResponse({ type: DeliveryReportDto, description: 'Who has and has not received the notice version' })
+  @ApiErrors(400, 404)
   deliveries(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Query() query: DeliveryQueryDto) {
     return this.notices.deliveryReport(ctx, id, query);
   }
 
+}
+
+@ApiTags('meetings')
+@Controller()
+export class AbsencesController {
+  constructor(private readonly absences: AbsenceService) {}
+
   @Delete('absences/:id')
   @RequirePermission(Permission.MeetingsRead)
+  @ApiOperation({ summary: 'Withdraw an absence' })
   @ApiOkResponse({ type: AbsenceDto, description: 'Withdrawn (kept, marked withdrawn); the substitute called in is released' })
-  withdrawAbsence(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
+  @ApiErrors(400, 404, 409)
+  withdraw(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
     return this.absences.withdraw(ctx, id);
   }
 }

@@ -8,7 +8,7 @@ import { DelegationReportService } from './delegation-report.service';
 import { DeliveryService } from './delivery.service';
 import { MEETINGS_ENTITIES } from './entities';
 import { MeetingService } from './meeting.service';
-import { AgendaItemsController, MeetingsController } from './meetings.controller';
+import { AbsencesController, AgendaItemsController, AgendaTemplatesController, MeetingNoticesController, MeetingsController } from './meetings.controller';
 import { NoticeService } from './notice.service';
 import { PublicMeetingController } from './public-meeting.controller';
 import { PublicMeetingService } from './public-meeting.service';
@@ -17,7 +17,7 @@ const SERVICES = [MeetingService, AgendaService, NoticeService, AbsenceService, 
 
 @Module({
   imports: [TypeOrmModule.forFeature(MEETINGS_ENTITIES), OrganisationModule, MattersModule],
-  controllers: [MeetingsController, AgendaItemsController, PublicMeetingController],
+  controllers: [MeetingsController, AgendaItemsController, AgendaTemplatesController, MeetingNoticesController, AbsencesController, PublicMeetingController],
   providers: [...SERVICES, PublicMeetingService],
   exports: SERVICES,
 })

@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Permission } from '../auth/permissions';
 import { RequirePermission } from '../auth/decorators';
+import { ApiErrors } from '../errors/api-errors.decorator';
 import { Ctx } from '../context/ctx.decorator';
 import { RequestContext } from '../context/request-context';
 import { PageDto } from '../http/pagination';
@@ -16,7 +17,9 @@ export class AuditController {
 
   @Get()
   @RequirePermission(Permission.AuditRead)
+  @ApiOperation({ summary: 'List the audit log' })
   @ApiOkResponse({ type: PageDto(AuditEntryDto) })
+  @ApiErrors(400)
   list(@Ctx() ctx: RequestContext, @Query() query: AuditQueryDto) {
     return this.audit.list(ctx, query);
   }

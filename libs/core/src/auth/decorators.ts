@@ -1,6 +1,6 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { ErrorResponseDto } from '../errors/error-response.dto';
+import { ApiBearerAuth } from '@nestjs/swagger';
+import { ApiErrorResponse } from '../errors/api-errors.decorator';
 import { Permission } from './permissions';
 
 export const PERMISSION_KEY = 'namndrum:permission';
@@ -11,8 +11,8 @@ export function RequirePermission(permission: Permission): MethodDecorator & Cla
   return applyDecorators(
     SetMetadata(PERMISSION_KEY, permission),
     ApiBearerAuth(),
-    ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'Not signed in' }),
-    ApiForbiddenResponse({ type: ErrorResponseDto, description: `Requires ${permission}` }),
+    ApiErrorResponse(401, 'Not signed in'),
+    ApiErrorResponse(403, `Requires ${permission}`),
   );
 }
 

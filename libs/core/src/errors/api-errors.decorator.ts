@@ -10,7 +10,7 @@ const MEANINGS: Record<DeclaredErrorStatus, string> = {
   404: 'Not found, or not visible to the caller',
   409: 'Refused by a rule of the current state; error names the rule',
   413: 'The request or its file is larger than allowed',
-  429: 'Too many attempts; try again later',
+  429: 'Too many attempts; the Retry-After header gives the seconds to wait',
 };
 
 /**

@@ -14,7 +14,8 @@ export interface TextExtractionLimits {
 
 /**
  * Room for mammoth's document tree of a long DOCX and pdf.js's pages; a file that needs more is no
- * document anyone wrote by hand. Thirty seconds read a 25 MB PDF many times over.
+ * document anyone wrote by hand. The time limit only cuts off what hangs: the thread has no deadline
+ * of its own, and an upload waits for its text.
  */
 export const TEXT_EXTRACTION_LIMITS: TextExtractionLimits = { threads: 2, maxHeapMb: 256, timeoutMs: 30_000 };
 
@@ -86,7 +87,7 @@ export class TextExtractor implements OnModuleDestroy {
   private startThread(slot: Slot): Worker {
     const resourceLimits = { maxOldGenerationSizeMb: this.limits.maxHeapMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 };
     const compiled = join(__dirname, 'text-extraction.thread.js');
-    // Under ts-node-like runners (tests, scripts) the sources are TypeScript; the thread compiles them the same way.
+    // Under Jest and @swc-node/register the sources are TypeScript; the thread compiles them the same way.
     const worker = __filename.endsWith('.ts')
       ? new Worker(`require(${JSON.stringify(require.resolve('@swc-node/register'))}); require(${JSON.stringify(join(__dirname, 'text-extraction.thread.ts'))});`, { eval: true, resourceLimits })
       : new Worker(compiled, { resourceLimits });

@@ -4,6 +4,8 @@ import { docxZipBomb, zipArchive } from '../../../../test/support/zip-archives';
 import { TEXT_EXTRACTION_LIMITS, TextExtractor } from './text-extractor';
 
 const MB = 1024 * 1024;
+/** A new thread compiles the extraction sources with SWC before it reads: seconds on a busy machine. */
+const THREAD_START_MS = 60_000;
 
 /** A DOCX whose body is so many paragraphs that reading it takes hundreds of megabytes of heap. */
 async function docxOfManyParagraphs(paragraphs: number): Promise<Buffer> {
@@ -39,14 +41,14 @@ describe('TextExtractor', () => {
     ]);
     expect(docx).toContain('Arbetsutskottet bereder ärenden åt nämnden.');
     expect(pdf).toBe('Protokoll från arbetsutskottet (SUN)');
-  });
+  }, THREAD_START_MS);
 
   it('gives null for types without text, and logs a file it cannot read', async () => {
     const reader = extractor();
     expect(await reader.extract(PNG_1X1, 'png')).toBeNull();
     expect(await reader.extract(Buffer.from('not a pdf'), 'pdf')).toBeNull();
     expect(warnings).toHaveBeenCalledWith(expect.objectContaining({ extension: 'pdf' }), expect.stringContaining('stored without searchable text'));
-  });
+  }, THREAD_START_MS);
 
   it('gives null for a DOCX that unpacks to far more than it declares, and the API process does not grow', async () => {
     const liar = await docxZipBomb(400 * MB, { declaredUncompressedBytes: 1000 });
@@ -55,7 +57,7 @@ describe('TextExtractor', () => {
     expect(await reader.extract(liar, 'docx')).toBeNull();
     expect(process.memoryUsage().rss - rssBefore).toBeLessThan(150 * MB);
     expect(warnings).toHaveBeenCalledWith(expect.objectContaining({ extension: 'docx' }), expect.any(String));
-  });
+  }, THREAD_START_MS);
 
   it('gives null when reading needs more memory than the cap, and reads the next file in a new thread', async () => {
     const reader = extractor({ threads: 1, maxHeapMb: 64, timeoutMs: 60_000 });

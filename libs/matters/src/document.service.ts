@@ -19,8 +19,9 @@ import { canSeeDocument, hasSecrecyAccess } from './domain/secrecy-access';
 import { MarkSecrecyDto, RegisterDocumentDto } from './dto/document.dto';
 import { Document, DocumentKind } from './entities/document.entity';
 import { Matter } from './entities/matter.entity';
+import { assertArchiveWithinBounds } from './files/archive-bounds';
 import { acceptFileType } from './files/file-type';
-import { extractText } from './files/text-extraction';
+import { TextExtractor } from './files/text-extractor';
 import { MatterService } from './matter.service';
 
 export interface UploadedFile {
@@ -37,6 +38,7 @@ export class DocumentService {
     private readonly audit: AuditService,
     private readonly matters: MatterService,
     private readonly config: AppConfig,
+    private readonly textExtractor: TextExtractor,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
@@ -76,6 +78,8 @@ export class DocumentService {
         { field: 'file', messages: ['file is too large'] },
       ]);
     }
+    // Before anything reads the file: the type sniffer and the text extraction both open archives.
+    await assertArchiveWithinBounds(file.buffer);
     const type = await acceptFileType(file.buffer, file.originalname);
     return this.store(ctx, matterId, {
       ...dto,
@@ -84,7 +88,7 @@ export class DocumentService {
       content: file.buffer,
       fileName: cleanFileName(file.originalname, type.extension),
       mediaType: type.mediaType,
-      extractedText: await extractText(file.buffer, type.extension),
+      extractedText: await this.textExtractor.extract(file.buffer, type.extension),
     });
   }
 

@@ -9,6 +9,7 @@ import { DelegatedDecisionsController } from './delegated-decisions.controller';
 import { DocumentService } from './document.service';
 import { DocumentsController } from './documents.controller';
 import { MATTERS_ENTITIES } from './entities';
+import { TextExtractor } from './files/text-extractor';
 import { MatterService } from './matter.service';
 import { MattersController } from './matters.controller';
 import { OfficerReportService } from './officer-report.service';
@@ -31,7 +32,7 @@ const SERVICES = [RegistryService, MatterService, DocumentService, OfficerReport
     }),
   ],
   controllers: [RegistriesController, MattersController, DocumentsController, OfficerReportsController, DelegatedDecisionsController],
-  providers: [...SERVICES, SecrecyAccessService],
+  providers: [...SERVICES, SecrecyAccessService, { provide: TextExtractor, useFactory: () => new TextExtractor() }],
   exports: SERVICES,
 })
 export class MattersModule {}

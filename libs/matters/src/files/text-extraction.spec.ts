@@ -1,4 +1,5 @@
 import { docxWithText, EXE_HEADER, pdfWithText, PNG_1X1 } from '../../../../test/support/files';
+import { docxZipBomb } from '../../../../test/support/zip-archives';
 import { acceptFileType } from './file-type';
 import { extractText, MAX_EXTRACTED_CHARACTERS } from './text-extraction';
 
@@ -14,9 +15,14 @@ describe('extractText', () => {
     expect(text).toBe('Protokoll från arbetsutskottet (SUN)');
   });
 
-  it('gives null for images and for files it cannot read', async () => {
+  it('gives null for images and throws for files it cannot read', async () => {
     expect(await extractText(PNG_1X1, 'png')).toBeNull();
-    expect(await extractText(Buffer.from('not a pdf'), 'pdf')).toBeNull();
+    await expect(extractText(Buffer.from('not a pdf'), 'pdf')).rejects.toThrow();
+  });
+
+  it('does not hand mammoth a DOCX that unpacks to more than it declares', async () => {
+    const liar = await docxZipBomb(250 * 1024 * 1024, { declaredUncompressedBytes: 1000 });
+    await expect(extractText(liar, 'docx')).rejects.toThrow();
   });
 
   it('keeps at most the limit', async () => {

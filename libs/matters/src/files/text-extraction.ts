@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import * as mammoth from 'mammoth';
 import { PDFParse } from 'pdf-parse';
+import { assertArchiveInflatesWithinBounds } from './archive-reading';
 
 /**
  * pdf.js runs its parser in a "fake worker" in Node and would load it with a dynamic import(), which
@@ -16,27 +17,29 @@ function providePdfWorker(): void {
 /** Longest text kept per document: enough for search, well below PostgreSQL's tsvector limit. */
 export const MAX_EXTRACTED_CHARACTERS = 200_000;
 
+/** The types whose text is extracted; for any other type there is nothing to read. */
+export const EXTRACTABLE_EXTENSIONS: ReadonlySet<string> = new Set(['docx', 'pdf']);
+
 /**
  * The text of a DOCX or PDF for full-text search; null for other types or when the file has no
- * readable text (a scanned PDF). Never throws: a file we cannot read is still registered.
+ * readable text (a scanned PDF); throws when the file cannot be read. Runs in the text-extraction
+ * thread (TextExtractor), where a hostile file meets a memory cap and a time limit.
  */
 export async function extractText(content: Buffer, extension: string): Promise<string | null> {
-  try {
-    let text: string | null = null;
-    if (extension === 'docx') {
-      text = (await mammoth.extractRawText({ buffer: content })).value;
-    } else if (extension === 'pdf') {
-      providePdfWorker();
-      const parser = new PDFParse({ data: new Uint8Array(content) });
-      try {
-        text = (await parser.getText({ pageJoiner: '' })).text;
-      } finally {
-        await parser.destroy();
-      }
+  let text: string | null = null;
+  if (extension === 'docx') {
+    // mammoth trusts the sizes the archive declares; inflate once with a counter first.
+    await assertArchiveInflatesWithinBounds(content);
+    text = (await mammoth.extractRawText({ buffer: content })).value;
+  } else if (extension === 'pdf') {
+    providePdfWorker();
+    const parser = new PDFParse({ data: new Uint8Array(content) });
+    try {
+      text = (await parser.getText({ pageJoiner: '' })).text;
+    } finally {
+      await parser.destroy();
     }
-    const cleaned = text?.replace(/\u0000/g, '').replace(/[ \t]+/g, ' ').replace(/\n{3,}/g, '\n\n').trim();
-    return cleaned ? cleaned.slice(0, MAX_EXTRACTED_CHARACTERS) : null;
-  } catch {
-    return null;
   }
+  const cleaned = text?.replace(/\u0000/g, '').replace(/[ \t]+/g, ' ').replace(/\n{3,}/g, '\n\n').trim();
+  return cleaned ? cleaned.slice(0, MAX_EXTRACTED_CHARACTERS) : null;
 }

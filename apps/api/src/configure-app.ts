@@ -1,16 +1,15 @@
 import { INestApplication, RequestMethod, VersioningType } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { useHardenedRequestParsing } from '@namndrum/core';
 
 export const API_PREFIX = 'api';
 
 /** Everything that makes the HTTP app what it is, shared by main.ts, the OpenAPI writer and the tests. */
 export function configureApp(app: INestApplication): OpenAPIObject {
   app.useLogger(app.get(Logger));
-  // A whole goal framework is imported as one JSON document, larger than the default 100 kB.
-  (app as NestExpressApplication).useBodyParser('json', { limit: '10mb' });
+  useHardenedRequestParsing(app);
   app.use(
     helmet({
       contentSecurityPolicy: {

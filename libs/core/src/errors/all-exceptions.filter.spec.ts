@@ -39,6 +39,11 @@ describe('AllExceptionsFilter', () => {
     expect(respond(databaseError('23505', 'IDX_x'))).toMatchObject({ status: 409, body: { error: 'DUPLICATE' } });
   });
 
+  it('turns a value the database cannot hold into 400, not 500', () => {
+    expect(respond(databaseError('22003', ''))).toMatchObject({ status: 400, body: { error: 'INVALID_VALUE', message: 'Ett värde i begäran kan inte sparas', requestId: 'req-1' } });
+    expect(respond(databaseError('22021', ''))).toMatchObject({ status: 400 });
+  });
+
   it('answers framework errors in Swedish and hides internals of unexpected ones', () => {
     expect(respond(new NotFoundException())).toMatchObject({ status: 404, body: { error: 'NOT_FOUND', message: 'Resursen hittades inte' } });
     expect(respond(new BadRequestException({ swedishMessage: 'Ogiltiga uppgifter i fälten: name', details: [{ field: 'name', messages: ['x'] }] }))).toMatchObject({

@@ -80,6 +80,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
         // A database rule guarding finished records (a signed report, the diarium's history) refused the change.
         return { statusCode: 409, error: 'LOCKED', message: 'Uppgiften är låst och kan inte ändras', requestId };
       }
+      if (driverError?.code?.startsWith('22')) {
+        // A data exception: a value the database cannot hold (an integer out of range, NUL in text) got past validation.
+        this.logger.warn({ err: exception, requestId }, 'Input refused by the database');
+        return { statusCode: 400, error: 'INVALID_VALUE', message: 'Ett värde i begäran kan inte sparas', requestId };
+      }
       if (driverError?.code === '23503') {
         return { statusCode: 409, error: 'REFERENCED', message: 'Uppgiften hänger ihop med andra uppgifter', details: constraintDetail(driverError.constraint), requestId };
       }

@@ -38,7 +38,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const allowed = exception instanceof NotFoundException ? this.otherMethods(request) : [];
     if (allowed.length > 0) response.setHeader('Allow', allowed.join(', '));
-    const body = allowed.length > 0 ? this.toBody(new HttpException('Method Not Allowed', HttpStatus.METHOD_NOT_ALLOWED), String(request.id ?? '')) : this.toBody(exception, String(request.id ?? ''));
+    const answered = allowed.length > 0 ? new HttpException('Method Not Allowed', HttpStatus.METHOD_NOT_ALLOWED) : exception;
+    const body = this.toBody(answered, String(request.id ?? ''));
     if (body.statusCode >= 500) {
       this.logger.error({ err: exception, requestId: body.requestId }, 'Unhandled error');
     }

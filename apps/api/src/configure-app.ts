@@ -4,15 +4,14 @@ import type { NextFunction, Request, Response } from 'express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { AppConfig, trustedProxies } from '@namndrum/core';
+import { AppConfig, trustedProxies, useHardenedRequestParsing } from '@namndrum/core';
 
 export const API_PREFIX = 'api';
 
 /** Everything that makes the HTTP app what it is, shared by main.ts, the OpenAPI writer and the tests. */
 export function configureApp(app: INestApplication): OpenAPIObject {
   app.useLogger(app.get(Logger));
-  // A whole goal framework is imported as one JSON document, larger than the default 100 kB.
-  (app as NestExpressApplication).useBodyParser('json', { limit: '10mb' });
+  useHardenedRequestParsing(app);
   // The client address the sign-in limits count by: the connecting one, or what trusted proxies report.
   // (The OpenAPI writer builds the module graph without instances, and so without a config.)
   const config: AppConfig | null = app.get(AppConfig);

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
@@ -13,8 +12,8 @@ import { QueueModule } from './outbox/queue.module';
 import { ClockModule } from './time/clock.module';
 import { AllExceptionsFilter } from './errors/all-exceptions.filter';
 import { createValidationPipe } from './errors/validation';
-
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
+import { assignRequestId } from './http/request-id';
+import { StorableTextPipe } from './http/unstorable-text';
 
 @Module({
   imports: [
@@ -24,12 +23,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
       useFactory: (config: AppConfig) => ({
         pinoHttp: {
           level: config.LOG_LEVEL,
-          genReqId: (request, response) => {
-            const given = request.headers['x-request-id'];
-            const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-            response.setHeader('x-request-id', id);
-            return id;
-          },
+          genReqId: assignRequestId,
           redact: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password'],
           autoLogging: { ignore: (request) => request.url === '/api/health' },
         },
@@ -43,6 +37,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
     ClockModule,
   ],
   providers: [
+    { provide: APP_PIPE, useClass: StorableTextPipe },
     { provide: APP_PIPE, useFactory: createValidationPipe },
     { provide: APP_FILTER, useClass: AllExceptionsFilter },
     { provide: APP_INTERCEPTOR, useClass: RequestContextInterceptor },

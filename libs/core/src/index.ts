@@ -30,3 +30,8 @@ export * from './outbox/outbox.service';
 export * from './outbox/queue.module';
 export * from './outbox/queues';
 export * from './outbox/outbox-reconciler';
+export * from './http/json-depth';
+export * from './http/request-id';
+export * from './http/request-parsing';
+export * from './http/unstorable-text';
+export * from './http/year.pipe';

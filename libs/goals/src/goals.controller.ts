@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, Ctx, Permission, RequestContext, RequirePermission } from '@namndrum/core';
+import { ApiErrors, Ctx, ParseYearPipe, Permission, RequestContext, RequirePermission } from '@namndrum/core';
 import { DocumentDto } from '@namndrum/matters';
 import {
   ActivityPlanDto,
@@ -141,7 +141,7 @@ export class GoalsController {
   @ApiOperation({ summary: 'Evaluate a goal for a year' })
   @ApiOkResponse({ type: NodeEvaluationDto, description: "The goal's indicators evaluated for the year and rolled up, beside its recorded assessment" })
   @ApiErrors(400, 404)
-  evaluateNode(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Param('year', new ParseIntPipe({ errorHttpStatusCode: 400 })) year: number) {
+  evaluateNode(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Param('year', ParseYearPipe) year: number) {
     return this.query.nodeEvaluation(ctx, id, year);
   }
 

@@ -11,7 +11,7 @@ import {
   TenantRepository,
 } from '@namndrum/core';
 import { DepartmentService, OrganService, PersonService } from '@namndrum/organisation';
-import { formatCaseNumber, parseCaseNumber, suffixFitsFormat } from './domain/case-number';
+import { formatCaseNumber, MAX_DOCUMENT_SEQUENCE, parseCaseNumber, suffixFitsFormat } from './domain/case-number';
 import { allowedNextStatuses, canChangeStatus, isOpen, MATTER_STATUS_LABELS, MatterStatus } from './domain/matter-status';
 import { canSeeMatter, matterEventAsRead, SecrecyAccess } from './domain/secrecy-access';
 import { CancelMatterDto, ChangeMatterStatusDto, MatterQueryDto, RegisterMatterDto, UpdateMatterDto } from './dto/matter.dto';
@@ -237,7 +237,7 @@ export class MatterService {
       .innerJoin(Registry, 'r', 'r.id = m.registry_id')
       .andWhere('r.code = :code AND m.year = :year AND m.sequence = :sequence', { code: parsed.registryCode, year: parsed.year, sequence: parsed.sequence })
       .getOne();
-    if (!matter || !(await this.suffixIdentifies(ctx, matter, parsed.suffix))) {
+    if (!matter || !(await this.suffixIdentifies(ctx, matter, parsed.suffix, text))) {
       throw new NotFoundError(`Ärendet ${text.trim()}`);
     }
     await this.assertVisible(ctx, matter);
@@ -245,10 +245,16 @@ export class MatterService {
   }
 
   /** "KS 2021/263-00" names the matter by its classification suffix; "KS 2021/263-3" names its third document. */
-  private async suffixIdentifies(ctx: RequestContext, matter: Matter, suffix: string | null): Promise<boolean> {
+  private async suffixIdentifies(ctx: RequestContext, matter: Matter, suffix: string | null, text: string): Promise<boolean> {
     if (suffix === null || suffix === matter.suffix) return true;
     if (!/^\d+$/.test(suffix)) return false;
-    return new TenantRepository(ctx, Document, 'Handlingen').repository.exists({ where: { matterId: matter.id, sequence: Number(suffix) } });
+    const documentSequence = Number(suffix);
+    if (documentSequence > MAX_DOCUMENT_SEQUENCE) {
+      throw new InvalidInputError('CASE_NUMBER_MALFORMED', `Handlingsnumret i "${text.trim()}" är för stort (caseNumber)`, [
+        { field: 'caseNumber', messages: [`a document number is at most ${MAX_DOCUMENT_SEQUENCE}`] },
+      ]);
+    }
+    return new TenantRepository(ctx, Document, 'Handlingen').repository.exists({ where: { matterId: matter.id, sequence: documentSequence } });
   }
 
   async update(ctx: RequestContext, id: string, dto: UpdateMatterDto): Promise<Matter> {

@@ -1,11 +1,14 @@
-import { ArgumentsHost, BadRequestException, NotFoundException } from '@nestjs/common';
+import { ArgumentsHost, BadRequestException, HttpException, NotFoundException } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import { AllExceptionsFilter } from './all-exceptions.filter';
-import { ConflictError } from './domain-error';
+import { ConflictError, InvalidInputError } from './domain-error';
 
 function respond(exception: unknown): { status: number; body: Record<string, unknown> } {
   const result = { status: 0, body: {} as Record<string, unknown> };
   const response = {
+    setHeader() {
+      return this;
+    },
     status(code: number) {
       result.status = code;
       return this;
@@ -36,6 +39,11 @@ describe('AllExceptionsFilter', () => {
     expect(respond(databaseError('23505', 'IDX_x'))).toMatchObject({ status: 409, body: { error: 'DUPLICATE' } });
   });
 
+  it('turns a value the database cannot hold into 400, not 500', () => {
+    expect(respond(databaseError('22003', ''))).toMatchObject({ status: 400, body: { error: 'INVALID_VALUE', message: 'Ett värde i begäran kan inte sparas', requestId: 'req-1' } });
+    expect(respond(databaseError('22021', ''))).toMatchObject({ status: 400 });
+  });
+
   it('answers framework errors in Swedish and hides internals of unexpected ones', () => {
     expect(respond(new NotFoundException())).toMatchObject({ status: 404, body: { error: 'NOT_FOUND', message: 'Resursen hittades inte' } });
     expect(respond(new BadRequestException({ swedishMessage: 'Ogiltiga uppgifter i fälten: name', details: [{ field: 'name', messages: ['x'] }] }))).toMatchObject({
@@ -46,5 +54,14 @@ describe('AllExceptionsFilter', () => {
     expect(internal.status).toBe(500);
     expect(JSON.stringify(internal.body)).not.toContain('secret');
     expect(internal.body.requestId).toBe('req-1');
+  });
+
+  it('answers errors raised while the body is parsed, which the HTTP adapter wraps, in Swedish', () => {
+    const malformed = Object.assign(new SyntaxError('Unexpected end of JSON input'), { type: 'entity.parse.failed' });
+    expect(respond(new HttpException('Unexpected end of JSON input', 400, { cause: malformed }))).toMatchObject({
+      status: 400,
+      body: { error: 'MALFORMED_JSON', message: 'Begärans innehåll är inte giltig JSON', requestId: 'req-1' },
+    });
+    expect(respond(new HttpException('deep', 400, { cause: new InvalidInputError('JSON_TOO_DEEP', 'För djupt') }))).toMatchObject({ status: 400, body: { error: 'JSON_TOO_DEEP', message: 'För djupt' } });
   });
 });

@@ -1,6 +1,8 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger, NotFoundException, Optional } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
+import { allowedMethods } from '../http/allowed-methods';
 import { DomainError, ErrorDetail } from './domain-error';
 
 interface ErrorBody {
@@ -16,8 +18,10 @@ const HTTP_MESSAGES: Record<number, [string, string]> = {
   401: ['UNAUTHENTICATED', 'Du måste logga in'],
   403: ['FORBIDDEN', 'Du saknar behörighet för detta'],
   404: ['NOT_FOUND', 'Resursen hittades inte'],
+  405: ['METHOD_NOT_ALLOWED', 'Metoden stöds inte för den här adressen'],
   409: ['CONFLICT', 'Åtgärden krockar med befintliga uppgifter'],
   413: ['PAYLOAD_TOO_LARGE', 'Begäran är för stor'],
+  415: ['UNSUPPORTED_MEDIA_TYPE', 'Begärans innehållstyp eller teckenkodning stöds inte'],
   429: ['TOO_MANY_REQUESTS', 'För många försök. Vänta en stund och försök igen.'],
 };
 
@@ -26,18 +30,41 @@ const HTTP_MESSAGES: Record<number, [string, string]> = {
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
+  constructor(@Optional() private readonly adapterHost?: HttpAdapterHost) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<Request & { id?: string }>();
     const response = http.getResponse<Response>();
-    const body = this.toBody(exception, String(request.id ?? ''));
+    const allowed = exception instanceof NotFoundException ? this.otherMethods(request) : [];
+    if (allowed.length > 0) response.setHeader('Allow', allowed.join(', '));
+    const answered = allowed.length > 0 ? new HttpException('Method Not Allowed', HttpStatus.METHOD_NOT_ALLOWED) : exception;
+    const body = this.toBody(answered, String(request.id ?? ''));
     if (body.statusCode >= 500) {
       this.logger.error({ err: exception, requestId: body.requestId }, 'Unhandled error');
     }
+    // Set outright: a route that answers HTML (a public page) has already set its own type.
+    response.setHeader('Content-Type', 'application/json; charset=utf-8');
     response.status(body.statusCode).json(body);
   }
 
+  /** When no route answers the request's method on its path but some answer others: those methods, for a 405. */
+  private otherMethods(request: Request): string[] {
+    const stack = (this.adapterHost?.httpAdapter?.getInstance() as { router?: { stack?: [] } } | undefined)?.router?.stack;
+    if (!stack) return [];
+    // The not-found handler is mounted under the global prefix, so request.path has lost it.
+    const methods = allowedMethods(stack, request.originalUrl.split('?')[0]);
+    const asked = request.method === 'HEAD' ? 'GET' : request.method;
+    return methods.includes(asked) ? [] : methods;
+  }
+
   private toBody(exception: unknown, requestId: string): ErrorBody {
+    // The HTTP adapter wraps an error a middleware raised (the body parser's, or one of ours) in an HttpException.
+    const cause = exception instanceof HttpException ? (exception.cause as { type?: unknown } | undefined) : undefined;
+    if (cause instanceof DomainError) return this.toBody(cause, requestId);
+    if (cause?.type === 'entity.parse.failed') {
+      return { statusCode: 400, error: 'MALFORMED_JSON', message: 'Begärans innehåll är inte giltig JSON', requestId };
+    }
     if (exception instanceof DomainError) {
       return { statusCode: exception.status, error: exception.code, message: exception.message, details: exception.details, requestId };
     }
@@ -53,6 +80,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
       if (driverError?.code === '55000') {
         // A database rule guarding finished records (a signed report, the diarium's history) refused the change.
         return { statusCode: 409, error: 'LOCKED', message: 'Uppgiften är låst och kan inte ändras', requestId };
+      }
+      if (driverError?.code?.startsWith('22')) {
+        // A data exception: a value the database cannot hold (an integer out of range, NUL in text) got past validation.
+        this.logger.warn({ err: exception, requestId }, 'Input refused by the database');
+        return { statusCode: 400, error: 'INVALID_VALUE', message: 'Ett värde i begäran kan inte sparas', requestId };
       }
       if (driverError?.code === '23503') {
         return { statusCode: 409, error: 'REFERENCED', message: 'Uppgiften hänger ihop med andra uppgifter', details: constraintDetail(driverError.constraint), requestId };

@@ -3,12 +3,16 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type as TransformType } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
+export const MAX_PAGE = 1_000_000;
+
 export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  /** Bounded so that the row offset stays an exact integer the database takes. */
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: 1 })
   @IsOptional()
   @TransformType(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_PAGE)
   page = 1;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })

@@ -6,6 +6,9 @@ export interface CaseNumber {
   suffix: string | null;
 }
 
+/** A document's sequence within its matter is a PostgreSQL integer. */
+export const MAX_DOCUMENT_SEQUENCE = 2_147_483_647;
+
 export const REGISTRY_CODE = /^[A-ZÅÄÖ][A-ZÅÄÖ0-9-]{0,11}$/;
 export const CASE_NUMBER_SUFFIX = /^[A-Za-z0-9.]{1,12}$/;
 const CASE_NUMBER = /^([A-ZÅÄÖ][A-ZÅÄÖ0-9-]{0,11}) (\d{4})\/([1-9]\d{0,6})(?:-([A-Za-z0-9.]{1,12}))?$/;

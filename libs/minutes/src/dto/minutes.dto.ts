@@ -1,12 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { PageQueryDto } from '@namndrum/core';
 import { TenantResourceDto, Trim } from '@namndrum/organisation';
 import { APPROVER_ROLES, ApproverRole } from '../entities/minutes-approval.entity';
 import { ATTENDEE_CAPACITIES, AttendeeCapacity } from '../entities/minutes-attendee.entity';
 import { MINUTES_KINDS, MINUTES_STATUSES, MinutesKind, MinutesStatus } from '../entities/minutes.entity';
 import { ParagraphDto } from './paragraph.dto';
+
+/** Paragraph numbers are PostgreSQL integers; no minutes come near this many. */
+export const MAX_PARAGRAPH_NUMBER = 100_000;
 
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -48,8 +51,8 @@ export class AttendeeInputDto {
   @ValidateIf((dto: AttendeeInputDto) => dto.capacity === 'serving_substitute' || dto.replacesPersonId !== undefined)
   @IsUUID()
   replacesPersonId?: string;
-  @ApiPropertyOptional({ description: 'First § present (omitted: from the start)' }) @IsOptional() @IsInt() @Min(1) fromParagraph?: number;
-  @ApiPropertyOptional({ description: 'Last § present (omitted: to the end)' }) @IsOptional() @IsInt() @Min(1) toParagraph?: number;
+  @ApiPropertyOptional({ description: 'First § present (omitted: from the start)' }) @IsOptional() @IsInt() @Min(1) @Max(MAX_PARAGRAPH_NUMBER) fromParagraph?: number;
+  @ApiPropertyOptional({ description: 'Last § present (omitted: to the end)' }) @IsOptional() @IsInt() @Min(1) @Max(MAX_PARAGRAPH_NUMBER) toParagraph?: number;
 }
 
 export class SetAttendanceDto {

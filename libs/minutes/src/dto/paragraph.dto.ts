@@ -1,9 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDateString, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDateString, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { TenantResourceDto, Trim } from '@namndrum/organisation';
 import { BALLOT_CHOICES, BallotChoice, MOTION_KINDS, MotionKind } from '../domain';
 import { PARAGRAPH_STATUSES, ParagraphStatus } from '../entities/paragraph.entity';
+
+/** Ballot counts are PostgreSQL integers; no electorate comes near this many. */
+export const MAX_BALLOTS = 1_000_000;
 
 class DistributionEntryDto {
   @ApiProperty() @Trim() @IsString() @IsNotEmpty() @MaxLength(300) name: string;
@@ -96,7 +99,7 @@ export class AddDissentDto {
 
 export class ElectionCandidateDto {
   @ApiProperty({ example: 'Anna Testsson (S)' }) @Trim() @IsString() @IsNotEmpty() @MaxLength(300) name: string;
-  @ApiProperty({ description: 'Ballots counted for the candidate' }) @IsInt() @Min(0) votes: number;
+  @ApiProperty({ description: 'Ballots counted for the candidate' }) @IsInt() @Min(0) @Max(MAX_BALLOTS) votes: number;
 }
 
 export class AddElectionDto {
@@ -104,7 +107,7 @@ export class AddElectionDto {
   @ApiProperty({ type: [ElectionCandidateDto], description: 'The counted ballots per candidate (closed ballot: no names of voters)' })
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => ElectionCandidateDto)
   candidates: ElectionCandidateDto[];
-  @ApiPropertyOptional({ description: 'Blank ballots', default: 0 }) @IsOptional() @IsInt() @Min(0) blankVotes?: number;
+  @ApiPropertyOptional({ description: 'Blank ballots', default: 0 }) @IsOptional() @IsInt() @Min(0) @Max(MAX_BALLOTS) blankVotes?: number;
   @ApiPropertyOptional({ description: 'On a tie for the most votes: the candidate the lot fell on (required then, refused otherwise)' })
   @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(300)
   lotWinner?: string;

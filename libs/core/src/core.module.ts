@@ -8,6 +8,7 @@ import { ConfigModule } from './config/config.module';
 import { RequestContextInterceptor } from './context/request-context.interceptor';
 import { DatabaseModule } from './database/database.module';
 import { FilesModule } from './files/files.module';
+import { loggerOptions } from './logging/logger-options';
 import { RedisModule } from './redis/redis.module';
 import { QueueModule } from './outbox/queue.module';
 import { ClockModule } from './time/clock.module';
@@ -23,14 +24,13 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
         pinoHttp: {
-          level: config.LOG_LEVEL,
+          ...loggerOptions(config, { terminal: Boolean(process.stdout.isTTY) }),
           genReqId: (request, response) => {
             const given = request.headers['x-request-id'];
             const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
             response.setHeader('x-request-id', id);
             return id;
           },
-          redact: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password'],
           autoLogging: { ignore: (request) => request.url === '/api/health' },
         },
       }),

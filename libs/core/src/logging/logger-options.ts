@@ -25,7 +25,12 @@ export function loggerOptions(config: AppConfig, output: { terminal: boolean }):
       },
     },
     ...(config.NODE_ENV === 'development' && output.terminal && prettyPrinterInstalled()
-      ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' } } }
+      ? {
+          transport: {
+            target: 'pino-pretty',
+            options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,context', messageFormat: '{if context}{context}: {end}{msg}', singleLine: true },
+          },
+        }
       : {}),
   };
 }

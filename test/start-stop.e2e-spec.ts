@@ -1,5 +1,6 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { redisClient } from './setup/services';
 import { PrivateDatabase } from './support/private-database';
 
 const ROOT = join(__dirname, '..');
@@ -16,16 +17,20 @@ interface Started {
 }
 
 const START_ALL = [join(ROOT, 'scripts/start-all.js'), '--from-sources'];
+// Queues of its own: the worker started here must not take the jobs of other test files.
+const REDIS_PREFIX = `${process.env.REDIS_PREFIX}-start-stop`;
 
 /**
  * `npm start` from the sources: the API and the worker under scripts/start-all.js, started directly
  * (as a supervisor does) or through `sh -c` (as npm does).
  */
 async function startAll(databaseUrl: string, options: { throughShell?: boolean } = {}): Promise<Started> {
-  const [command, args] = options.throughShell ? ['sh', ['-c', [process.execPath, ...START_ALL].join(' ')]] : [process.execPath, START_ALL];
+  const [command, args] = options.throughShell
+    ? ['sh', ['-c', [process.execPath, ...START_ALL].map((part) => `'${part}'`).join(' ')]]
+    : [process.execPath, START_ALL];
   const parent = spawn(command, args, {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, REDIS_PREFIX: `${process.env.REDIS_PREFIX}-start-stop`, PORT: '0', LOG_LEVEL: 'info' },
+    env: { ...process.env, DATABASE_URL: databaseUrl, REDIS_PREFIX, PORT: '0', LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -85,6 +90,13 @@ describe('npm start', () => {
 
   afterAll(async () => {
     await database.drop();
+    const redis = await redisClient(process.env.REDIS_URL!);
+    try {
+      const keys = await redis.keys(`${REDIS_PREFIX}:*`);
+      if (keys.length > 0) await redis.del(...keys);
+    } finally {
+      redis.disconnect();
+    }
   });
 
   it(

@@ -9,7 +9,12 @@ const shared = {
 
 module.exports = {
   projects: [
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/seeds/**/*.spec.ts'] },
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/seeds/**/*.spec.ts', '<rootDir>/test/setup/*.spec.ts'],
+      setupFiles: ['<rootDir>/test/setup/unit-setup.ts'],
+    },
     {
       ...shared,
       displayName: 'e2e',

@@ -74,13 +74,14 @@ export async function startBench(name: string): Promise<Bench> {
   const servers: ChildProcess[] = [];
   const apis: Api[] = [];
   for (let index = 0; index < processes; index += 1) {
-    const port = 40000 + Math.floor(Math.random() * 20000);
+    // PORT=0: the system gives a free port, and the API says which when it listens.
     const server = spawn(
       process.execPath,
       [...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []), '-r', join(__dirname, '..', '..', 'scripts', 'register-paths.js'), join(__dirname, '..', 'apps', 'api', 'src', 'main.js')],
-      { env: { ...process.env, PORT: String(port), NODE_ENV: 'production', JWT_SECRET: jwtSecret, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'inherit'] },
+      { env: { ...process.env, PORT: '0', NODE_ENV: 'production', JWT_SECRET: jwtSecret, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'] },
     );
     servers.push(server);
+    const port = await listeningPort(server);
     const api = await connect(port, server);
     const login = await api.post('/api/v1/auth/login', { email: 'sekreterare@bench.example', password: PASSWORD });
     apis.push(withToken(port, (JSON.parse(login.body) as { accessToken: string }).accessToken));
@@ -153,6 +154,22 @@ function withToken(port: number, token: string | null): Api {
     get: (path) => call(port, 'GET', path, token),
     post: (path, body) => call(port, 'POST', path, token, body),
   };
+}
+
+/** The port in the line the API prints when it listens; the rest of its output (warnings) is not the benchmark's. */
+function listeningPort(server: ChildProcess): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const read = (chunk: Buffer): void => {
+      output += chunk.toString();
+      const listening = /kör på http:\/\/localhost:(\d+)/.exec(output);
+      if (!listening) return;
+      server.stdout!.off('data', read).resume();
+      resolve(Number(listening[1]));
+    };
+    server.stdout!.on('data', read);
+    server.once('exit', () => reject(new Error(`The API process exited while starting:\n${output}`)));
+  });
 }
 
 async function connect(port: number, server: ChildProcess): Promise<Api> {

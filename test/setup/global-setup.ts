@@ -4,13 +4,16 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../libs/core/src/database/data-source-options';
 import { adminClient, DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL, redisClient, withDatabase } from './services';
+import { useTestEnvironment } from './test-environment';
 
 /**
  * One fresh database and Redis key prefix per test run: created here, migrated with the committed
  * migrations, dropped in global-teardown. Fails at once, saying how to start them, when PostgreSQL
- * or Redis cannot be reached.
+ * or Redis cannot be reached. The environment is the tests' own (test-environment.ts), which Jest's
+ * workers and the processes the tests start inherit.
  */
 export default async function globalSetup(): Promise<void> {
+  useTestEnvironment();
   const baseUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
   const redisUrl = process.env.REDIS_URL || DEFAULT_REDIS_URL;
   const runId = `${Date.now().toString(36)}_${process.pid}`;
@@ -30,8 +33,6 @@ export default async function globalSetup(): Promise<void> {
   process.env.REDIS_URL = redisUrl;
   process.env.REDIS_PREFIX = `namndrum-test-${runId}`;
   process.env.FILES_DIR = mkdtempSync(join(tmpdir(), 'namndrum-test-files-'));
-  process.env.NODE_ENV = 'test';
-  process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL || 'silent';
 
   const dataSource = new DataSource(dataSourceOptions(process.env.DATABASE_URL));
   await dataSource.initialize();

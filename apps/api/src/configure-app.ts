@@ -40,7 +40,6 @@ export function configureApp(app: INestApplication): OpenAPIObject {
     ],
   });
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
-  app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(app, openApiConfig(), { operationIdFactory });
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/docs-json`, customSiteTitle: 'Nämndrum API' });
   return document;

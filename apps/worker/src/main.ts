@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger as PinoLogger } from 'nestjs-pino';
-import { loadConfigOrExit } from '@namndrum/core';
+import { closeOnStop, loadConfigOrExit } from '@namndrum/core';
 import { WorkerModule } from './worker.module';
 
 async function bootstrap(): Promise<void> {
@@ -10,7 +10,7 @@ async function bootstrap(): Promise<void> {
   process.env.TZ = 'Europe/Stockholm';
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
   app.useLogger(app.get(PinoLogger));
-  app.enableShutdownHooks();
+  closeOnStop(app);
   new Logger('Worker').log('Worker started: notice dispatch, e-mail delivery, notice-board postings, minutes reminders, Kolada imports, outbox reconciliation');
 }
 

@@ -7,6 +7,7 @@ import { ConfigModule } from './config/config.module';
 import { RequestContextInterceptor } from './context/request-context.interceptor';
 import { DatabaseModule } from './database/database.module';
 import { FilesModule } from './files/files.module';
+import { loggerOptions } from './logging/logger-options';
 import { RedisModule } from './redis/redis.module';
 import { QueueModule } from './outbox/queue.module';
 import { ClockModule } from './time/clock.module';
@@ -22,9 +23,8 @@ import { StorableTextPipe } from './http/unstorable-text';
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
         pinoHttp: {
-          level: config.LOG_LEVEL,
+          ...loggerOptions(config, { terminal: Boolean(process.stdout.isTTY) }),
           genReqId: assignRequestId,
-          redact: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password'],
           autoLogging: { ignore: (request) => request.url === '/api/health' },
         },
       }),

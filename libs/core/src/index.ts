@@ -16,6 +16,7 @@ export * from './errors/api-errors.decorator';
 export * from './errors/domain-error';
 export * from './errors/error-response.dto';
 export * from './http/pagination';
+export * from './lifecycle/close-on-stop';
 export * from './time/clock';
 export * from './time/clock.module';
 export * from './directory/organisation-directory';

@@ -15,6 +15,10 @@ describe('loadConfig', () => {
     expect(config.DATABASE_URL).toBe('postgres://u@db:5432/x');
   });
 
+  it('takes PORT=0 to mean a free port the system chooses', () => {
+    expect(loadConfig({ PORT: '0' }).PORT).toBe(0);
+  });
+
   it('refuses to start and names the bad variable', () => {
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);
     expect(() => loadConfig({ REDIS_URL: 'http://x' })).toThrow(/REDIS_URL must be a redis:\/\/ URL/);

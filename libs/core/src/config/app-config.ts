@@ -22,7 +22,8 @@ export class AppConfig {
 
   @Transform(({ value }) => Number(value))
   @IsInt({ message: 'PORT must be an integer' })
-  @Min(1)
+  // 0: the system chooses a free port, which the API prints when it listens.
+  @Min(0)
   @Max(65535)
   PORT = 3000;
 

@@ -9,12 +9,12 @@ import { createTestApp, TestApp } from './support/test-app';
 /**
  * Every operation of the committed OpenAPI document, sent valid and mutated requests as an admin and
  * as a nämndsekreterare: none may answer 5xx, and none that is refused may leave a row behind.
- * Seeded: FUZZ_SEED=<n> repeats a run; FUZZ_BUDGET_MS bounds the rounds after the first.
+ * Seeded: TEST_FUZZ_SEED=<n> repeats a run; TEST_FUZZ_BUDGET_MS bounds the rounds after the first.
  */
-const SEED = Number(process.env.FUZZ_SEED ?? 20261203);
+const SEED = Number(process.env.TEST_FUZZ_SEED ?? 20261203);
 const ROUNDS = 4;
 /** The time the later rounds may take; the first round always runs whole. */
-const BUDGET_MS = Number(process.env.FUZZ_BUDGET_MS ?? 40_000);
+const BUDGET_MS = Number(process.env.TEST_FUZZ_BUDGET_MS ?? 40_000);
 
 type Schema = {
   $ref?: string;
@@ -266,7 +266,7 @@ describe('fuzz: every operation of the OpenAPI document', () => {
           }
         }
       }
-      if (failures.length > 0) throw new Error(`FUZZ_SEED=${SEED}: ${failures.length} failures\n${failures.join('\n')}`);
+      if (failures.length > 0) throw new Error(`TEST_FUZZ_SEED=${SEED}: ${failures.length} failures\n${failures.join('\n')}`);
     },
     120_000,
   );

@@ -32,7 +32,7 @@ function seedDataDir(): string {
 function seedNotice(): MeetingNoticeView {
   const dir = seedDataDir();
   const seed = JSON.parse(readFileSync(join(dir, 'ludvika.json'), 'utf8')) as SeedData;
-  const data = JSON.parse(readFileSync(join(dir, 'ludvika-matters.json'), 'utf8')) as MattersSeedData & { matters: (SeedMatter & { agendaItem: number })[] };
+  const data = JSON.parse(readFileSync(join(dir, 'ludvika-matters.json'), 'utf8')) as MattersSeedData & { matters: (SeedMatter & { agendaItem?: number })[] };
 
   const person = (key: string) => {
     const found = seed.persons.find((candidate) => candidate.key === key);
@@ -72,7 +72,9 @@ function seedNotice(): MeetingNoticeView {
     };
   };
 
+  // The matters of that kallelse carry their item number; those of the seed's upcoming meeting do not.
   const matterItems = [...data.matters]
+    .filter((matter): matter is SeedMatter & { agendaItem: number } => matter.agendaItem !== undefined)
     .sort((a, b) => a.agendaItem - b.agendaItem)
     .map(
       (matter): MeetingNoticeItemView => ({

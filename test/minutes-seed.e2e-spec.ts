@@ -1,3 +1,4 @@
+import { FILE_STORAGE, FileStorage } from '@namndrum/core';
 import { PostingService } from '@namndrum/minutes';
 import { readDocx } from '../libs/documents/src/testing/read-docx';
 import { readSeed } from '../seeds/src/run-seed';
@@ -123,8 +124,12 @@ describe('the minutes of SUN 2023-01-11, from the seed to the notice board and t
   });
 
   it('decides all seven paragraphs: § 3 by a recorded vote of 7–6 on an amendment, with a written dissent; § 5 with a member disqualified', async () => {
-    await secretary.post(`/paragraphs/${paragraph(1).id}/decision`, { decision: ['Nämnden utser Anna Exempelsson (S) att jämte ordföranden justera dagens protokoll.'] }).expect(200);
-    await secretary.post(`/paragraphs/${paragraph(2).id}/decision`, { decision: ['Inga extra ärenden anmäls.'] }).expect(200);
+    // As the README's walk-through says: § 1 as drafted from the verifier chosen, § 2 after deciding that no extra matters are taken up.
+    expect((await secretary.post(`/paragraphs/${paragraph(1).id}/decision`, {}).expect(200)).body.decision).toEqual([
+      'Nämnden beslutar att utse Anna Exempelsson att jämte ordföranden justera protokollet.',
+    ]);
+    await secretary.put(`/paragraphs/${paragraph(2).id}/extra-matters`, { paragraphIds: [] }).expect(200);
+    expect((await secretary.post(`/paragraphs/${paragraph(2).id}/decision`, {}).expect(200)).body.decision).toEqual(['Inga extra ärenden tas upp.']);
 
     const three = paragraph(3).id;
     const moved = (await secretary.post(`/paragraphs/${three}/motions`, { personId: person('Johan Provström'), kind: 'amendment', text: 'Social- och utbildningsnämnden beslutar att arbetsutskottet ska bestå av 7 ledamöter och 7 ersättare.' }).expect(201)).body;
@@ -174,8 +179,14 @@ describe('the minutes of SUN 2023-01-11, from the seed to the notice board and t
     clock.current = new Date('2023-01-16T09:00:00Z');
     const sha = (await secretary.get(`/minutes/${minutes.id}`).expect(200)).body.currentContentSha256;
     await chair.post(`/minutes/${minutes.id}/approvals`, { contentSha256: sha }).expect(201);
+    const stored = jest.spyOn(testApp.app.get<FileStorage>(FILE_STORAGE), 'put');
     const verified = (await verifier.post(`/minutes/${minutes.id}/approvals`, { contentSha256: sha }).expect(201)).body;
     expect(verified).toMatchObject({ status: 'verified', contentSha256: sha, overdue: false });
+    // Every file the verification rendered is the minutes' or the posting's: none is left for the collector.
+    const written = await Promise.all(stored.mock.results.map((result) => result.value as Promise<string>));
+    stored.mockRestore();
+    const [files] = await testApp.dataSource.query(`SELECT m.file_sha256 AS minutes, p.file_sha256 AS posting FROM minutes m JOIN postings p ON p.minutes_id = m.id WHERE m.id = $1`, [minutes.id]);
+    expect(written.sort()).toEqual([files.minutes, files.posting].sort());
     expect(verified.approvers).toEqual([
       expect.objectContaining({ name: 'Håkan Frank', role: 'chair', approved: true }),
       expect.objectContaining({ name: 'Anna Exempelsson', role: 'verifier', approved: true }),

@@ -22,7 +22,7 @@ describe('seed data: Ludvika kommun', () => {
     await testApp.app.get(SeedService).load(readSeed('ludvika.json'), 'namndrum');
     const login = await testApp.http().post('/api/v1/auth/login').send({ email: 'rita.osterholm@ludvika.example', password: 'namndrum' }).expect(200);
     secretary = login.body.accessToken;
-  });
+  }, 120_000);
 
   afterAll(() => testApp.close());
 
@@ -133,6 +133,40 @@ describe('seed data: Ludvika kommun', () => {
     expect(text.slice(at)).toContain('Instruktion');
   });
 
+  it('seeds an upcoming SUN meeting a few weeks ahead, its agenda of matters with signed tjänsteskrivelser and its notice waiting for its send time', async () => {
+    const sun = await organ('SUN');
+    const [row]: { id: string }[] = await testApp.dataSource.query(`SELECT id FROM meetings WHERE organ_id = $1 AND starts_at > now() ORDER BY starts_at`, [sun.id]);
+    expect(row).toBeDefined();
+    const meeting = (await get(`/api/v1/meetings/${row.id}`)).body;
+    const startsAt = new Date(meeting.startsAt);
+    expect(startsAt.getTime()).toBeGreaterThanOrEqual(Date.now() + 20 * 24 * 3600 * 1000);
+    expect(startsAt.getTime()).toBeLessThan(Date.now() + 8 * 7 * 24 * 3600 * 1000);
+    expect(startsAt.toLocaleString('sv-SE', { timeZone: 'Europe/Stockholm', weekday: 'long', hour: '2-digit', minute: '2-digit' })).toBe('onsdag 14:00');
+    expect(meeting).toMatchObject({ place: 'Sessionssalen, Stadshuset', status: 'notice_finalized' });
+
+    const items = (await get(`/api/v1/meetings/${meeting.id}/agenda-items`)).body as { title: string; kind: string; matterId: string | null; officerReportId: string | null }[];
+    expect(items.map((item) => item.title)).toEqual([
+      'Val av justerande',
+      'Anmälan av extra ärenden',
+      'Revidering av social- och utbildningsnämndens delegationsordning',
+      'Riktlinjer för skolskjuts i Ludvika kommun',
+      'Revidering av riktlinjer för handläggning av ekonomiskt bistånd',
+    ]);
+    for (const item of items.filter((candidate) => candidate.kind === 'matter')) {
+      const [report]: { status: string; signed_at: Date | null }[] = await testApp.dataSource.query(`SELECT status, signed_at FROM officer_reports WHERE id = $1 AND matter_id = $2`, [item.officerReportId, item.matterId]);
+      expect(report).toMatchObject({ status: 'signed', signed_at: expect.any(Date) });
+    }
+
+    const [notice] = (await get(`/api/v1/meetings/${meeting.id}/notices`)).body;
+    expect(notice).toMatchObject({ version: 1, kind: 'notice', status: 'scheduled', sentLate: false });
+    const dispatchAt = new Date(notice.dispatchAt);
+    expect(dispatchAt.getTime()).toBeGreaterThan(Date.now());
+    expect(dispatchAt.toLocaleString('sv-SE', { timeZone: 'Europe/Stockholm', weekday: 'long', hour: '2-digit', minute: '2-digit' })).toBe('onsdag 08:00');
+    expect(startsAt.getTime() - dispatchAt.getTime()).toBeGreaterThan(7 * 24 * 3600 * 1000 - 2 * 3600 * 1000);
+    const jobs: { status: string; run_at: Date }[] = await testApp.dataSource.query(`SELECT status, run_at FROM outbox_jobs WHERE kind = 'notice.dispatch' AND payload->>'noticeId' = $1`, [notice.id]);
+    expect(jobs).toEqual([{ status: 'pending', run_at: dispatchAt }]);
+  });
+
   it("links the SUN matter on målaktiviteter to Ludvika's goals and generates its three bilagor before the report is signed", async () => {
     const matter = (await get(`/api/v1/matters/lookup?caseNumber=${encodeURIComponent('SUN 2022/5')}`)).body;
     const links = (await get(`/api/v1/matters/${matter.id}/goal-links`)).body as { targetKind: string }[];
@@ -196,17 +230,17 @@ describe('seed data: Ludvika kommun', () => {
     ]);
   });
 
-  it('registers the five SUN matters of the meeting 2023-01-11 in December 2022, each with a tjänsteskrivelse signed by Jonas Fors', async () => {
+  it('registers the SUN matters in December 2022, five for the meeting 2023-01-11 and three for the upcoming one, each with a tjänsteskrivelse signed by Jonas Fors', async () => {
     const page = (await get('/api/v1/matters?q=&pageSize=50')).body;
     const matters = page.items.sort((a: { sequence: number }, b: { sequence: number }) => a.sequence - b.sequence);
-    expect(matters.map((matter: { caseNumber: string }) => matter.caseNumber)).toEqual(['SUN 2022/1', 'SUN 2022/2', 'SUN 2022/3', 'SUN 2022/4', 'SUN 2022/5']);
+    expect(matters.map((matter: { caseNumber: string }) => matter.caseNumber)).toEqual(['SUN 2022/1', 'SUN 2022/2', 'SUN 2022/3', 'SUN 2022/4', 'SUN 2022/5', 'SUN 2022/6', 'SUN 2022/7', 'SUN 2022/8']);
     expect(matters.every((matter: { registeredOn: string; status: string }) => matter.registeredOn.startsWith('2022-12') && matter.status === 'ready_for_decision')).toBe(true);
     expect(matters[0].title).toBe('Bildande av arbetsutskott för social- och utbildningsnämnden för tiden 2023-01-01–2026-12-31. Val av antal ledamöter och ersättare. Val av ordförande och vice ordförande');
 
     for (const matter of matters) {
       const signed = (await get(`/api/v1/matters/${matter.id}/officer-reports/signed`)).body;
       expect(signed).toMatchObject({ status: 'signed', signedByName: 'Jonas Fors', signedByTitle: 'Förvaltningschef' });
-      expect(signed.signedAt.startsWith('2022-12-1')).toBe(true);
+      expect(signed.signedAt.startsWith('2022-12-')).toBe(true);
     }
 
     const representatives = matters[2];

@@ -1,6 +1,7 @@
 import type { DepartmentKind, MembershipRole, OrganKind, OrganRulesInputDto, PersonKind, Position } from '@namndrum/organisation';
 import type { AssignableRole } from '@namndrum/identity';
 import type { DelegatedDecisionKind, DocumentDirection, OfficerReportContent } from '@namndrum/matters';
+import type { UpcomingMeetingRule } from './upcoming-meeting';
 
 /** The shape of a municipality's seed file (seeds/data/<municipality>.json); references use natural keys. */
 export interface SeedData {
@@ -87,6 +88,19 @@ export interface MeetingsSeedData {
     matters: string[];
     notice: { finalizedAt: string; dispatchedAt: string } | null;
   }[];
+  /**
+   * Meetings placed relative to the day the seed runs (the first of the organ's weekdays, not a holiday,
+   * `weeksAhead` weeks on), with the notice finalized and waiting for its send time: what a newcomer
+   * prepares next. Seeded once: one whose first matter is already on an agenda is not added again.
+   */
+  upcomingMeetings?: (UpcomingMeetingRule & {
+    organ: string;
+    place: string;
+    secretary: string;
+    groupMeetings: { startTime: string; endTime: string; parties: string[]; room: string }[];
+    /** Keys of matters with signed tjänsteskrivelser, in agenda order after the template's start items. */
+    matters: string[];
+  })[];
 }
 
 export interface GoalsSeedData {

@@ -11,7 +11,7 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
   app.useLogger(app.get(PinoLogger));
   closeOnStop(app);
-  new Logger('Worker').log('Worker started: notice dispatch, e-mail delivery, notice-board postings, minutes reminders, Kolada imports, outbox reconciliation');
+  new Logger('Worker').log('Worker started: notice dispatch, e-mail delivery, notice-board postings, minutes reminders, Kolada imports, outbox reconciliation, collection of unreferenced files');
 }
 
 void bootstrap();

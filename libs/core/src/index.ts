@@ -25,6 +25,8 @@ export * from './redis/redis.token';
 export * from './tenancy/municipality.entity';
 export * from './files/file-storage';
 export * from './files/files.module';
+export * from './files/file-collector';
+export * from './files/unreferenced-files';
 export * from './files/local-file-storage';
 export * from './outbox/outbox-job.entity';
 export * from './outbox/outbox.service';

@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { AuditService, Clock, ConflictError, InvalidInputError, Municipality, Page, Permission, RequestContext, swedishDate, TenantRepository } from '@namndrum/core';
 import { DelegatedDecisionService, MatterSecrecyService, OfficerReportService, ReportLine } from '@namndrum/matters';
 import { AbsenceService, AgendaItem, AgendaService, DelegationReportService, isDelegationReportItem, Meeting, meetingDate, MeetingService, reportReceivedDecision } from '@namndrum/meetings';
-import type { OrganKind } from '@namndrum/organisation';
+import { organNoun, type OrganKind } from '@namndrum/organisation';
 import { DateTime } from 'luxon';
-import { attendanceProblems, paragraphAsRead, verificationDeadline } from './domain';
+import { attendanceProblems, isVerifiersItem, paragraphAsRead, verificationDeadline, verifiersDecision } from './domain';
 import { MinutesDto, MinutesQueryDto, SetAttendanceDto, UpdateMinutesDto } from './dto/minutes.dto';
 import { Minutes, MinutesAttendee, openParagraph, Paragraph } from './entities';
-import { lockDraftForWrite, MinutesReader, MinutesRecord, swedishGenitive } from './minutes-record';
+import { lockDraftForWrite, MinutesReader, MinutesRecord, personName, swedishGenitive } from './minutes-record';
 import { MinutesPresenter } from './minutes.presenter';
 import { VerificationService } from './verification.service';
 
@@ -201,7 +201,27 @@ export class MinutesService {
     });
     const saved = await this.repo(ctx).save(minutes);
     await this.audit.record(ctx, { action: 'update', entityType: 'Minutes', entityId: id, before, after: saved });
+    if (dto.verifierPersonIds !== undefined) await this.draftVerifiersDecision(ctx, record, before.verifierPersonIds, saved.verifierPersonIds);
     return this.get(ctx, id);
+  }
+
+  /**
+   * "Val av justerande" decides who verifies: its decision is drafted from the verifiers chosen, while
+   * the paragraph is open and its decision is empty or still the draft for the verifiers chosen before.
+   * A decision the secretary wrote is left as written.
+   */
+  private async draftVerifiersDecision(ctx: RequestContext, record: MinutesRecord, previous: string[], chosen: string[]): Promise<void> {
+    const noun = organNoun(record.organ.kind);
+    const draftFor = (personIds: string[]) => verifiersDecision(noun, personIds.map((personId) => personName(record, personId)));
+    const earlierDraft = JSON.stringify(draftFor(previous));
+    const paragraphs = new TenantRepository(ctx, Paragraph, 'Paragrafen');
+    for (const paragraph of record.paragraphs.filter((candidate) => isVerifiersItem(candidate.title) && !candidate.extraMatter && candidate.status === 'open')) {
+      if (paragraph.decision.length > 0 && JSON.stringify(paragraph.decision) !== earlierDraft) continue;
+      const before = { ...paragraph };
+      paragraph.decision = draftFor(chosen);
+      await paragraphs.save(paragraph);
+      await this.audit.record(ctx, { action: 'draft_verifiers_decision', entityType: 'Paragraph', entityId: paragraph.id, before, after: paragraph });
+    }
   }
 
   /** Replaces the attendance: who was there, in which capacity, from and to which paragraph. Checked as a whole. */

@@ -174,11 +174,10 @@ export class VerificationService {
       const published = record.paragraphs.filter((paragraph) => !paragraph.notPublished);
       // The published version is read as the public reads it: a secret matter's paragraph, if published at all, is masked.
       const publicReadings = await this.documents.readingsOf(ctx, record, PUBLIC_ACCESS);
-      const publicView = (shownPosting: Posting | null) => this.documents.asRead(this.presenter.view(record, municipalityName, shownPosting, { paragraphs: published }), published, publicReadings);
-      const publicFile = mayPublishMinutes(record) && published.length > 0 ? await this.files.put(await renderMinutes(publicView(null))) : null;
-      posting = await this.postings.create(ctx, { minutes, organName: organ.name, paragraph: null, paragraphs: paragraphRange(record.paragraphs.map((paragraph) => paragraph.number)), verifiedOn, fileSha256: publicFile });
-      if (publicFile) {
-        // The published file carries the posting's own dates in its ANSLAG/BEVIS box.
+      const publicView = (shownPosting: Posting) => this.documents.asRead(this.presenter.view(record, municipalityName, shownPosting, { paragraphs: published }), published, publicReadings);
+      posting = await this.postings.create(ctx, { minutes, organName: organ.name, paragraph: null, paragraphs: paragraphRange(record.paragraphs.map((paragraph) => paragraph.number)), verifiedOn, fileSha256: null });
+      if (mayPublishMinutes(record) && published.length > 0) {
+        // The published file carries the posting's own dates in its ANSLAG/BEVIS box, so it is rendered once the posting exists.
         posting.fileSha256 = await this.files.put(await renderMinutes(publicView(posting)));
         await new TenantRepository(ctx, Posting, 'Anslaget').save(posting);
       }

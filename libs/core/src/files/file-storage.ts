@@ -5,11 +5,23 @@ import { createHash } from 'node:crypto';
  * and a stored file can never change under the name that refers to it.
  */
 export interface FileStorage {
-  /** Stores the bytes under their sha256 (a no-op when already stored) and returns the hash. */
+  /**
+   * Stores the bytes under their sha256 and returns the hash. Content already stored is only marked as
+   * written now, so that the collector's grace period protects it while the caller's transaction is open.
+   */
   put(content: Buffer): Promise<string>;
   get(sha256: string): Promise<Buffer>;
   exists(sha256: string): Promise<boolean>;
   delete(sha256: string): Promise<void>;
+  /** Every stored file with the time it was last written, for the collector of unreferenced files. */
+  list(): AsyncIterable<StoredFile>;
+  /** When the file was last written; null when it is not stored. */
+  writtenAt(sha256: string): Promise<Date | null>;
+}
+
+export interface StoredFile {
+  sha256: string;
+  writtenAt: Date;
 }
 
 export const FILE_STORAGE = Symbol('FILE_STORAGE');

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, opendir, readFile, rename, rm, stat, utimes } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { FileStorage, SHA256_HEX, sha256Hex } from './file-storage';
+import { FileStorage, SHA256_HEX, sha256Hex, StoredFile } from './file-storage';
 
 /** The default driver: files under FILES_DIR as ab/cd/<sha256>, written atomically (temp file, fsync, rename). */
 export class LocalFileStorage implements FileStorage {
@@ -14,7 +14,11 @@ export class LocalFileStorage implements FileStorage {
   async put(content: Buffer): Promise<string> {
     const sha256 = sha256Hex(content);
     const target = this.pathOf(sha256);
-    if (await this.exists(sha256)) return sha256;
+    if (await this.exists(sha256)) {
+      const now = new Date();
+      await utimes(target, now, now);
+      return sha256;
+    }
     await mkdir(dirname(target), { recursive: true });
     const temporary = `${target}.${randomUUID()}.tmp`;
     const handle = await open(temporary, 'wx');
@@ -42,6 +46,38 @@ export class LocalFileStorage implements FileStorage {
 
   async delete(sha256: string): Promise<void> {
     await rm(this.pathOf(sha256), { force: true });
+  }
+
+  async *list(): AsyncIterable<StoredFile> {
+    for (const first of await this.entries(this.root)) {
+      for (const second of await this.entries(join(this.root, first))) {
+        for (const name of await this.entries(join(this.root, first, second))) {
+          // Temporary files of a write in progress, and anything else not named by its hash, are not stored files.
+          if (!SHA256_HEX.test(name) || name.slice(0, 2) !== first || name.slice(2, 4) !== second) continue;
+          const writtenAt = await this.writtenAt(name);
+          if (writtenAt) yield { sha256: name, writtenAt };
+        }
+      }
+    }
+  }
+
+  async writtenAt(sha256: string): Promise<Date | null> {
+    try {
+      return new Date((await stat(this.pathOf(sha256))).mtimeMs);
+    } catch {
+      return null;
+    }
+  }
+
+  private async entries(directory: string): Promise<string[]> {
+    const names: string[] = [];
+    try {
+      for await (const entry of await opendir(directory)) names.push(entry.name);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+    return names.sort();
   }
 
   private pathOf(sha256: string): string {

@@ -36,6 +36,8 @@ export const OUTBOX_KIND_QUEUES: Record<OutboxKind, QueueName> = {
 };
 
 export const RECONCILE_JOB = 'reconcile';
+/** Remove stored files no row refers to (maintenance queue). */
+export const COLLECT_FILES_JOB = 'collect-files';
 
 /**
  * Retry policy per queue. Completed and failed jobs are removed at once: PostgreSQL holds the outcome

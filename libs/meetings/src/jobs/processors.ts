@@ -1,6 +1,6 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
-import { loadConfigOrExit, OutboxReconciler, QUEUES, RECONCILE_JOB } from '@namndrum/core';
+import { COLLECT_FILES_JOB, FileCollector, loadConfigOrExit, OutboxReconciler, QUEUES, RECONCILE_JOB } from '@namndrum/core';
 import type { Job } from 'bullmq';
 import { MailDeliverer } from './mail-deliverer';
 import { NoticeDispatcher } from './notice-dispatcher';
@@ -62,12 +62,16 @@ export class MailDeliveryProcessor extends WorkerHost {
 export class MaintenanceProcessor extends WorkerHost {
   private readonly logger = new Logger(MaintenanceProcessor.name);
 
-  constructor(private readonly reconciler: OutboxReconciler) {
+  constructor(
+    private readonly reconciler: OutboxReconciler,
+    private readonly files: FileCollector,
+  ) {
     super();
   }
 
   process(job: Job) {
-    if (job.name !== RECONCILE_JOB) throw new Error(`Unknown maintenance job ${job.name}`);
-    return timed(this.logger, job, () => this.reconciler.reconcile());
+    if (job.name === RECONCILE_JOB) return timed(this.logger, job, () => this.reconciler.reconcile());
+    if (job.name === COLLECT_FILES_JOB) return timed(this.logger, job, () => this.files.collect());
+    throw new Error(`Unknown maintenance job ${job.name}`);
   }
 }

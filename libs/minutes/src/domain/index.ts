@@ -8,3 +8,4 @@ export * from './dissent';
 export * from './election';
 export * from './extra-matters';
 export * from './paragraph-secrecy';
+export * from './verifiers-item';

@@ -98,7 +98,7 @@ describe('Finnish for an organ with Finnish among its languages', () => {
     const material = new NoticeMailMaterial(testApp.app.get(AppConfig), testApp.app.get(OrganService), testApp.app.get(PersonService), testApp.app.get(DelegationReportService), testApp.app.get(MatterSecrecyService), testApp.app.get(FILE_STORAGE));
     const delivery = { purpose: 'notice', noticeId: notice.id, recipientName: 'Sverigefinska föreningen', email: 'forening@finska.example', messageId: '<test@finska.example>' } as MailDelivery;
     const mail = await tenant.run((ctx: RequestContext) => material.compose(ctx, delivery));
-    expect(mail.subject).toMatch(/^Kallelse \/ Kokouskutsu: Råd för finskt förvaltningsområde /);
+    expect(mail.subject).toMatch(/^Kallelse för kännedom \/ Kokouskutsu tiedoksi: Råd för finskt förvaltningsområde /);
     const finnishPart = mail.text.slice(mail.text.indexOf('Suomeksi'));
     expect(finnishPart).toContain(`1. ${VERIFIERS_FI}\n`);
     expect(finnishPart).toContain(`${TITLE_FI} (dnro `);

@@ -12,13 +12,13 @@ export class RoleGrantDto {
   @IsIn(ASSIGNABLE_ROLES)
   role: AssignableRole;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'Required for secretary' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'Required for secretary' })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsUUID()
   organId?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'Required for department_head and case_officer' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'Required for department_head and case_officer' })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsUUID()
@@ -37,7 +37,7 @@ export class CreateUserDto {
   @MaxLength(200)
   password: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsUUID()
@@ -67,11 +67,11 @@ export class UpdateUserDto extends PartialType(OmitType(CreateUserDto, ['email',
 
 export class UserDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ format: 'uuid', nullable: true }) municipalityId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) municipalityId: string | null;
   @ApiProperty() email: string;
-  @ApiProperty({ format: 'uuid', nullable: true }) personId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) personId: string | null;
   @ApiProperty() active: boolean;
-  @ApiProperty({ nullable: true }) lastLoginAt: Date | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastLoginAt: Date | null;
   @ApiProperty({ type: [RoleGrantDto] }) grants: RoleGrantDto[];
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;

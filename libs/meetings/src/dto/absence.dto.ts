@@ -14,15 +14,15 @@ export class AbsenceDto extends TenantResourceDto {
   @ApiProperty({ format: 'uuid' }) personId: string;
   @ApiProperty({ enum: ['member', 'substitute'] }) seatRole: 'member' | 'substitute';
   @ApiProperty() reportedAt: Date;
-  @ApiProperty({ format: 'uuid', nullable: true }) reportedByUserId: string | null;
-  @ApiProperty({ nullable: true }) withdrawnAt: Date | null;
-  @ApiProperty({ format: 'uuid', nullable: true }) withdrawnByUserId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) reportedByUserId: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) withdrawnAt: Date | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) withdrawnByUserId: string | null;
 }
 
 export class AttendeeDto {
   @ApiProperty({ format: 'uuid' }) personId: string;
   @ApiProperty() name: string;
-  @ApiProperty({ nullable: true }) party: string | null;
+  @ApiProperty({ type: String, nullable: true }) party: string | null;
 }
 
 export class ExpectedSeatDto {
@@ -49,5 +49,5 @@ export class SubstituteCallDto extends TenantResourceDto {
   @ApiProperty({ format: 'uuid' }) substitutePersonId: string;
   @ApiProperty({ enum: ['called', 'released'] }) status: 'called' | 'released';
   @ApiProperty() calledAt: Date;
-  @ApiProperty({ nullable: true }) releasedAt: Date | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) releasedAt: Date | null;
 }

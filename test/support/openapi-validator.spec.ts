@@ -11,6 +11,8 @@ const document: OpenApiDocument = {
       },
     },
     '/api/v1/meetings/plan': { get: { responses: { '200': { content: { 'application/json': { schema: { type: 'array', items: { type: 'string' } } } } } } } },
+    '/api/v1/agenda-items/{id}': { delete: { responses: { '204': {} } } },
+    '/api/v1/documents/{id}/content': { get: { responses: { '200': { content: { '*/*': { schema: { type: 'string', format: 'binary' } } } } } } },
     '/api/v1/meetings/{id}/notice.docx': {
       get: { responses: { '200': { content: { 'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { schema: { type: 'string', format: 'binary' } } } } } },
     },
@@ -58,6 +60,11 @@ describe('OpenApiResponseValidator', () => {
     expect(violations[0].bodyExcerpt).toContain('"cancelledAt":{}');
   });
 
+  it('reports a field the schema does not name', () => {
+    const violations = validator.check(jsonResponse('GET', `/api/v1/meetings/${meetingId}`, 200, { id: meetingId, cancelledAt: null, secretary: null, deletedAt: null }));
+    expect(violations).toEqual([expect.objectContaining({ problem: expect.stringContaining('deletedAt') })]);
+  });
+
   it('reports a success status the operation does not declare', () => {
     const violations = validator.check(jsonResponse('GET', `/api/v1/meetings/${meetingId}`, 201, { id: meetingId, cancelledAt: null, secretary: null }));
     expect(violations).toEqual([expect.objectContaining({ problem: 'status 201 is not declared for this operation' })]);
@@ -78,6 +85,17 @@ describe('OpenApiResponseValidator', () => {
     const download = (contentType: string): ObservedResponse => ({ method: 'GET', url: `/api/v1/meetings/${meetingId}/notice.docx`, status: 200, contentType, body: Buffer.from('PK') });
     expect(validator.check(download(docx))).toEqual([]);
     expect(validator.check(download('application/octet-stream'))).toEqual([expect.objectContaining({ problem: expect.stringContaining('application/octet-stream') })]);
+  });
+
+  it('accepts any media type where the document declares a range', () => {
+    const stored: ObservedResponse = { method: 'GET', url: `/api/v1/documents/${meetingId}/content`, status: 200, contentType: 'application/pdf', body: Buffer.from('%PDF') };
+    expect(validator.check(stored)).toEqual([]);
+  });
+
+  it('reports a body where the document declares none', () => {
+    const deletion = (body: string): ObservedResponse => ({ method: 'DELETE', url: `/api/v1/agenda-items/${meetingId}`, status: 204, contentType: undefined, body: Buffer.from(body) });
+    expect(validator.check(deletion(''))).toEqual([]);
+    expect(validator.check(deletion('{}'))).toEqual([expect.objectContaining({ problem: expect.stringContaining('declares no body') })]);
   });
 
   it('holds every error, declared or not, to the one error shape', () => {

@@ -62,7 +62,8 @@ export class OpenApiResponseValidator {
   constructor(document: OpenApiDocument) {
     this.ajv = new Ajv({ strict: false, allErrors: true });
     addFormats(this.ajv);
-    this.ajv.addSchema({ $id: DOCUMENT_ID, definitions: toJsonSchema(document.components?.schemas ?? {}) });
+    const definitions = Object.fromEntries(Object.entries(document.components?.schemas ?? {}).map(([name, schema]) => [name, closed(toJsonSchema(schema))]));
+    this.ajv.addSchema({ $id: DOCUMENT_ID, definitions });
     this.templates = Object.entries(document.paths)
       .map(([template, operations]) => ({
         template,
@@ -90,7 +91,9 @@ export class OpenApiResponseValidator {
       operation: operationName,
       status: response.status,
       problem,
-      bodyExcerpt: response.body.toString('utf8', 0, BODY_EXCERPT_LENGTH),
+      bodyExcerpt: isText(response.contentType)
+        ? response.body.toString('utf8', 0, BODY_EXCERPT_LENGTH)
+        : `(${response.body.length} bytes of ${response.contentType ?? 'no content type'})`,
     });
 
     if (response.status >= 400) {
@@ -119,10 +122,11 @@ export class OpenApiResponseValidator {
       return response.body.length === 0 ? [] : [`the document declares no body, but one of ${response.body.length} bytes (${response.contentType}) was sent`];
     }
     const sentType = mediaType(response.contentType);
-    if (!sentType || !mediaTypes.includes(sentType)) {
+    const declaredType = sentType && mediaTypes.find((candidate) => mediaTypeMatches(candidate, sentType));
+    if (!declaredType) {
       return [`content type ${response.contentType ?? '(none)'} is not among the declared ${mediaTypes.join(', ')}`];
     }
-    const schema = declared.content?.[sentType]?.schema;
+    const schema = declared.content?.[declaredType]?.schema;
     if (!isJson(sentType) || !schema) return [];
     return this.validate(key, toJsonSchema(schema), response.body);
   }
@@ -197,6 +201,17 @@ function mediaType(contentType: string | undefined): string | undefined {
   return contentType?.split(';')[0].trim().toLowerCase();
 }
 
+/** A declared media type matches exactly or as a range ("*\/*", "image/*"). */
+function mediaTypeMatches(declared: string, sent: string): boolean {
+  if (declared === '*/*' || declared === sent) return true;
+  return declared.endsWith('/*') && sent.startsWith(declared.slice(0, -1));
+}
+
+function isText(contentType: string | undefined): boolean {
+  const type = mediaType(contentType);
+  return type !== undefined && (type.startsWith('text/') || type.endsWith('json') || type.endsWith('xml'));
+}
+
 function isJson(contentType: string | undefined): boolean {
   return mediaType(contentType) === 'application/json';
 }
@@ -216,6 +231,15 @@ export function toJsonSchema<T>(schema: T): T {
   }
   if ((schema as Record<string, unknown>).nullable === true) return { anyOf: [converted, { type: 'null' }] } as T;
   return converted as T;
+}
+
+/**
+ * A schema that lists its properties admits no others: a field the document does not name would be
+ * invisible to a client generated from it.
+ */
+function closed(schema: object): object {
+  if ('properties' in schema && !('additionalProperties' in schema)) return { ...schema, additionalProperties: false };
+  return schema;
 }
 
 function describeErrors(errors: ErrorObject[]): string {

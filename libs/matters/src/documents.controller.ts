@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Ctx, Permission, RequestContext, RequirePermission } from '@namndrum/core';
 import { DocumentService } from './document.service';
-import { download } from './download';
+import { ApiFileResponse, download } from './download';
 import { DocumentDto, MarkSecrecyDto } from './dto/document.dto';
 
 @ApiTags('documents')
@@ -20,8 +20,7 @@ export class DocumentsController {
 
   @Get(':id/content')
   @RequirePermission(Permission.MattersRead)
-  @ApiProduces('application/octet-stream')
-  @ApiOkResponse({ description: 'The file, with its media type and file name' })
+  @ApiFileResponse('*/*', 'The file, with its own media type and file name')
   async content(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) response: Response) {
     const { document, content } = await this.documents.content(ctx, id);
     return download(response, content, document.fileName, document.mediaType);

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Ctx, Permission, RequestContext, RequirePermission } from '@namndrum/core';
-import { download } from './download';
+import { ApiFileResponse, download } from './download';
 import { DraftOfficerReportDto, OfficerReportDto, ReturnOfficerReportDto } from './dto/officer-report.dto';
 import { OfficerReportService } from './officer-report.service';
 import { DOCX_MEDIA_TYPE } from '@namndrum/documents';
@@ -57,8 +57,7 @@ export class OfficerReportsController {
 
   @Get(':id/docx')
   @RequirePermission(Permission.MattersRead)
-  @ApiProduces(DOCX_MEDIA_TYPE)
-  @ApiOkResponse({ description: 'The tjänsteskrivelse as DOCX_MEDIA_TYPE: the signed file, or a draft marked UTKAST' })
+  @ApiFileResponse(DOCX_MEDIA_TYPE, 'The tjänsteskrivelse as DOCX: the signed file, or a draft marked UTKAST')
   async docx(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) response: Response) {
     const { fileName, content } = await this.reports.docx(ctx, id);
     return download(response, content, fileName, DOCX_MEDIA_TYPE);

@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Ctx, PageDto, Permission, RequestContext, RequirePermission } from '@namndrum/core';
-import { download } from '@namndrum/matters';
+import { ApiFileResponse, download } from '@namndrum/matters';
 import { AbsenceService } from './absence.service';
 import { AgendaService } from './agenda.service';
 import { DelegationReportService } from './delegation-report.service';
@@ -187,8 +187,7 @@ export class AgendaItemsController {
 
   @Get('meeting-notices/:id/docx')
   @RequirePermission(Permission.MeetingsRead)
-  @ApiProduces(DOCX_MEDIA_TYPE)
-  @ApiOkResponse({ description: 'The notice version as DOCX_MEDIA_TYPE' })
+  @ApiFileResponse(DOCX_MEDIA_TYPE, 'The notice version as DOCX')
   async docx(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) response: Response) {
     const { fileName, content } = await this.notices.docx(ctx, id);
     return download(response, content, fileName, DOCX_MEDIA_TYPE);

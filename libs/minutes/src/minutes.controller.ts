@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Ctx, PageDto, Permission, RequestContext, RequirePermission } from '@namndrum/core';
-import { download } from '@namndrum/matters';
+import { ApiFileResponse, download } from '@namndrum/matters';
 import { ApproveDto, MinutesDto, MinutesQueryDto, MinutesSummaryDto, SetAttendanceDto, UpdateMinutesDto } from './dto/minutes.dto';
 import {
   AddDisqualificationDto,
@@ -121,8 +121,7 @@ export class MinutesController {
 
   @Get(':id/docx')
   @RequirePermission(Permission.MinutesRead)
-  @ApiProduces(DOCX_MEDIA_TYPE)
-  @ApiOkResponse({ description: 'The protokoll as DOCX_MEDIA_TYPE: the verified file, or the current draft marked UTKAST' })
+  @ApiFileResponse(DOCX_MEDIA_TYPE, 'The protokoll as DOCX: the verified file, or the current draft marked UTKAST')
   async docx(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) response: Response) {
     const { fileName, content } = await this.documents.minutesDocx(ctx, id);
     return download(response, content, fileName, DOCX_MEDIA_TYPE);
@@ -308,8 +307,7 @@ export class ParagraphsController {
 
   @Get('paragraphs/:id/extract')
   @RequirePermission(Permission.MinutesRead)
-  @ApiProduces(DOCX_MEDIA_TYPE)
-  @ApiOkResponse({ description: 'The protokollsutdrag of a verified paragraph as DOCX_MEDIA_TYPE' })
+  @ApiFileResponse(DOCX_MEDIA_TYPE, 'The protokollsutdrag of a verified paragraph as DOCX')
   async extract(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) response: Response) {
     const { fileName, content } = await this.documents.extractDocx(ctx, id);
     return download(response, content, fileName, DOCX_MEDIA_TYPE);

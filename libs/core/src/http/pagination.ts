@@ -4,14 +4,14 @@ import { Type as TransformType } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, default: 1 })
   @IsOptional()
   @TransformType(() => Number)
   @IsInt()
   @Min(1)
   page = 1;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 200, default: 50 })
   @IsOptional()
   @TransformType(() => Number)
   @IsInt()
@@ -37,13 +37,13 @@ export function PageDto<T>(item: Type<T>): Type<Page<T>> {
     @ApiProperty({ type: [item] })
     items: T[];
 
-    @ApiProperty()
+    @ApiProperty({ type: 'integer' })
     total: number;
 
-    @ApiProperty()
+    @ApiProperty({ type: 'integer' })
     page: number;
 
-    @ApiProperty()
+    @ApiProperty({ type: 'integer' })
     pageSize: number;
   }
   Object.defineProperty(PageOfItems, 'name', { value: `${item.name.replace(/Dto$/, '')}PageDto` });

@@ -185,6 +185,7 @@ export class CaseNumberLookupDto {
 
 export class MatterEventDto {
   @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) municipalityId: string;
   @ApiProperty({ format: 'uuid' }) matterId: string;
   @ApiProperty({ enum: MATTER_EVENT_KINDS }) kind: MatterEventKind;
   @ApiProperty() summary: string;

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { PageQueryDto } from '@namndrum/core';
 import { DeliveryCountsDto, MailDeliveryDto } from '@namndrum/meetings';
-import { TenantResourceDto } from '@namndrum/organisation';
+import { Language, LANGUAGES, TenantResourceDto } from '@namndrum/organisation';
 import { POSTING_KINDS, POSTING_STATUSES, PostingKind, PostingStatus } from '../entities/posting.entity';
 
 export class PostingQueryDto extends PageQueryDto {
@@ -32,6 +32,7 @@ export class PostingDto extends TenantResourceDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Set for the posting of one omedelbart justerad paragraph' }) paragraphId: string | null;
   @ApiProperty({ example: 'Protokoll', description: 'Protokoll or Kungörelse' }) documentType: string;
   @ApiProperty() organName: string;
+  @ApiProperty({ enum: LANGUAGES, isArray: true, description: "The organ's languages when it was posted: with fi the notice board shows it in Finnish as well" }) languages: Language[];
   @ApiProperty({ format: 'date' }) meetingDate: string;
   @ApiProperty({ example: '§§ 1–7' }) paragraphs: string;
   @ApiProperty({ type: String, format: 'date', nullable: true }) verifiedOn: string | null;

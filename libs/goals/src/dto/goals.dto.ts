@@ -10,10 +10,11 @@ export class GoalFrameworkDto extends TenantResourceDto {
   @ApiProperty() fromYear: number;
   @ApiProperty() toYear: number;
   @ApiProperty({ type: String, nullable: true }) source: string | null;
-  @ApiProperty({ description: 'The levels of the goal tree, top first', example: [{ key: 'vision', name: 'Vision' }] }) levels: object[];
-  @ApiProperty({ description: 'Ordinal scales with their states and ranks' }) scales: object[];
+  @ApiProperty({ type: Object, isArray: true, description: 'The levels of the goal tree, top first', example: [{ key: 'vision', name: 'Vision' }] }) levels: object[];
+  @ApiProperty({ type: Object, isArray: true, description: 'Ordinal scales with their states and ranks' }) scales: object[];
   @ApiProperty({ type: String, nullable: true }) assessmentScale: string | null;
-  @ApiProperty() footnotes: object[];
+  @ApiProperty({ type: Object, isArray: true }) footnotes: object[];
+  @ApiProperty({ type: Object, isArray: true, description: 'Counts of the activity plans\' activities per indicator or department, by year' }) activityCounts: object[];
   @ApiProperty() contentSha256: string;
 }
 

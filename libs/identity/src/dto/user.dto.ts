@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
-import { PageQueryDto } from '@namndrum/core';
+import { GRANTED_ROLES, GrantedRole, PageQueryDto } from '@namndrum/core';
 
 /** Roles an administrator may grant; system_admin is provisioned outside the API. */
 export const ASSIGNABLE_ROLES = ['admin', 'secretary', 'department_head', 'case_officer'] as const;
@@ -65,6 +65,15 @@ export class UpdateUserDto extends PartialType(OmitType(CreateUserDto, ['email',
   active?: boolean;
 }
 
+/** A grant as stored, with the organ and department always present (null where the role has none). */
+export class UserGrantDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) userId: string;
+  @ApiProperty({ enum: GRANTED_ROLES }) role: GrantedRole;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) organId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) departmentId: string | null;
+}
+
 export class UserDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) municipalityId: string | null;
@@ -72,7 +81,7 @@ export class UserDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) personId: string | null;
   @ApiProperty() active: boolean;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastLoginAt: Date | null;
-  @ApiProperty({ type: [RoleGrantDto] }) grants: RoleGrantDto[];
+  @ApiProperty({ type: [UserGrantDto] }) grants: UserGrantDto[];
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
 }

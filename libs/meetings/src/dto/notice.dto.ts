@@ -48,6 +48,7 @@ export class MailDeliveryDto extends TenantResourceDto {
   @ApiProperty({ type: String, nullable: true }) lastError: string | null;
   @ApiProperty() messageId: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) sentAt: Date | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'While a worker is sending it: until when that attempt holds it' }) claimedUntil: Date | null;
 }
 
 export class DeliveryCountsDto {

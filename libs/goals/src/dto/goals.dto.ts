@@ -243,6 +243,7 @@ export class AssessmentDto extends TenantResourceDto {
   @ApiProperty({ type: String, nullable: true }) comment: string | null;
   @ApiProperty({ type: String, nullable: true }) assessedBy: string | null;
   @ApiProperty({ type: String, nullable: true }) assessedOn: string | null;
+  @ApiProperty({ description: 'Order of recording within the framework' }) ordinal: number;
 }
 
 export class KoladaImportStatusDto extends TenantResourceDto {

@@ -12,7 +12,7 @@ module.exports = {
     {
       ...shared,
       displayName: 'unit',
-      testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/seeds/**/*.spec.ts', '<rootDir>/test/setup/*.spec.ts'],
+      testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/seeds/**/*.spec.ts', '<rootDir>/test/setup/*.spec.ts', '<rootDir>/test/support/*.spec.ts'],
       setupFiles: ['<rootDir>/test/setup/unit-setup.ts'],
     },
     {

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiErrors, Ctx, Permission, RequestContext, RequirePermission } from '@namndrum/core';
 import { DocumentService } from './document.service';
-import { download } from './download';
+import { ApiFileResponse, download } from './download';
 import { DocumentDto, MarkSecrecyDto } from './dto/document.dto';
 
 @ApiTags('documents')
@@ -23,8 +23,7 @@ export class DocumentsController {
   @Get(':id/content')
   @RequirePermission(Permission.MattersRead)
   @ApiOperation({ summary: 'Download the file of a document' })
-  @ApiProduces('application/octet-stream')
-  @ApiOkResponse({ description: 'The file, with its media type and file name' })
+  @ApiFileResponse('*/*', 'The file, with its own media type and file name')
   @ApiErrors(400, 404)
   async content(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) response: Response) {
     const { document, content } = await this.documents.content(ctx, id);

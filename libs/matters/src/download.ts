@@ -1,4 +1,5 @@
 import { StreamableFile } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 
 /** Sends bytes as a download with their media type and the file name, encoded for any client (RFC 6266). */
@@ -8,4 +9,12 @@ export function download(response: Response, content: Buffer, fileName: string, 
   response.setHeader('Content-Length', String(content.length));
   response.setHeader('X-Content-Type-Options', 'nosniff');
   return new StreamableFile(content);
+}
+
+/**
+ * Declares a download's 200 response with its media type (`*\/*` when it is the stored file's own),
+ * on the success response only: the errors stay JSON.
+ */
+export function ApiFileResponse(mediaType: string, description: string) {
+  return ApiOkResponse({ description, content: { [mediaType]: { schema: { type: 'string', format: 'binary' } } } });
 }

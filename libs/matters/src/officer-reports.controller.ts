@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiErrors, Ctx, Permission, RequestContext, RequirePermission } from '@namndrum/core';
-import { download } from './download';
+import { ApiFileResponse, download } from './download';
 import { DraftOfficerReportDto, OfficerReportDto, ReturnOfficerReportDto } from './dto/officer-report.dto';
 import { OfficerReportService } from './officer-report.service';
 import { DOCX_MEDIA_TYPE } from '@namndrum/documents';
@@ -70,8 +70,7 @@ export class OfficerReportsController {
   @Get(':id/docx')
   @RequirePermission(Permission.MattersRead)
   @ApiOperation({ summary: 'Download an officer report as DOCX' })
-  @ApiProduces(DOCX_MEDIA_TYPE)
-  @ApiOkResponse({ description: 'The tjänsteskrivelse as DOCX: the signed file, or a draft marked UTKAST' })
+  @ApiFileResponse(DOCX_MEDIA_TYPE, 'The tjänsteskrivelse as DOCX: the signed file, or a draft marked UTKAST')
   @ApiErrors(400, 404)
   async docx(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) response: Response) {
     const { fileName, content } = await this.reports.docx(ctx, id);

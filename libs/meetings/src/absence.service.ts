@@ -3,14 +3,14 @@ import { AuditService, Clock, ConflictError, ForbiddenError, hasOrganPermission,
 import { IsNull } from 'typeorm';
 import { MembershipService, OrganService, SeatHolderDto } from '@namndrum/organisation';
 import { diffCalls, planSubstituteCalls } from './domain/substitute-call-in';
-import { AbsenceDto, AttendeeDto, ExpectedAttendanceDto, ReportAbsenceDto } from './dto/absence.dto';
+import { AbsenceDto, ExpectedAttendeeDto, ExpectedAttendanceDto, ReportAbsenceDto } from './dto/absence.dto';
 import { Absence, Meeting, SubstituteCall } from './entities';
 import { DeliveryService } from './delivery.service';
 import { meetingClosed } from './meeting.errors';
 import { lockMeeting } from './meeting-lock';
 import { meetingDate } from './notice.service';
 
-const attendee = (seat: SeatHolderDto): AttendeeDto => ({ personId: seat.person.id, name: `${seat.person.firstName} ${seat.person.lastName}`, party: seat.party });
+const attendee = (seat: SeatHolderDto): ExpectedAttendeeDto => ({ personId: seat.person.id, name: `${seat.person.firstName} ${seat.person.lastName}`, party: seat.party });
 
 /**
  * Förhinder and inkallelse: a member who cannot come reports it, and the next substitute in the

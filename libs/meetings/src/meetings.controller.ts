@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiErrors, Ctx, PageDto, Permission, RequestContext, RequirePermission } from '@namndrum/core';
-import { download } from '@namndrum/matters';
+import { ApiFileResponse, download } from '@namndrum/matters';
 import { AbsenceService } from './absence.service';
 import { AgendaService } from './agenda.service';
 import { DelegationReportService } from './delegation-report.service';
@@ -240,8 +240,7 @@ export class MeetingNoticesController {
   @Get('meeting-notices/:id/docx')
   @RequirePermission(Permission.MeetingsRead)
   @ApiOperation({ summary: 'Download a notice version as DOCX' })
-  @ApiProduces(DOCX_MEDIA_TYPE)
-  @ApiOkResponse({ description: 'The notice version as DOCX' })
+  @ApiFileResponse(DOCX_MEDIA_TYPE, 'The notice version as DOCX')
   @ApiErrors(400, 404)
   async docx(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) response: Response) {
     const { fileName, content } = await this.notices.docx(ctx, id);

@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiErrors, Ctx, PageDto, Permission, RequestContext, RequirePermission } from '@namndrum/core';
-import { download } from '@namndrum/matters';
+import { ApiFileResponse, download } from '@namndrum/matters';
 import { ApproveDto, MinutesDto, MinutesQueryDto, MinutesSummaryDto, SetAttendanceDto, UpdateMinutesDto } from './dto/minutes.dto';
 import {
   AddDisqualificationDto,
@@ -142,8 +142,7 @@ export class MinutesController {
   @Get(':id/docx')
   @RequirePermission(Permission.MinutesRead)
   @ApiOperation({ summary: 'Download minutes as DOCX' })
-  @ApiProduces(DOCX_MEDIA_TYPE)
-  @ApiOkResponse({ description: 'The protokoll as DOCX: the verified file, or the current draft marked UTKAST' })
+  @ApiFileResponse(DOCX_MEDIA_TYPE, 'The protokoll as DOCX: the verified file, or the current draft marked UTKAST')
   @ApiErrors(400, 404)
   async docx(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) response: Response) {
     const { fileName, content } = await this.documents.minutesDocx(ctx, id);
@@ -377,8 +376,7 @@ export class ParagraphsController {
   @Get('paragraphs/:id/extract')
   @RequirePermission(Permission.MinutesRead)
   @ApiOperation({ summary: 'Download the extract (protokollsutdrag) of a verified paragraph as DOCX' })
-  @ApiProduces(DOCX_MEDIA_TYPE)
-  @ApiOkResponse({ description: 'The protokollsutdrag of a verified paragraph as DOCX' })
+  @ApiFileResponse(DOCX_MEDIA_TYPE, 'The protokollsutdrag of a verified paragraph as DOCX')
   @ApiErrors(400, 404, 409)
   async extract(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) response: Response) {
     const { fileName, content } = await this.documents.extractDocx(ctx, id);

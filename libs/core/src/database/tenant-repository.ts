@@ -58,8 +58,16 @@ export class TenantRepository<T extends TenantEntity> {
     return this.repository.create({ ...values, municipalityId: this.ctx.municipalityId } as T);
   }
 
+  /**
+   * Saves and returns the entity as it was loaded: TypeORM fills a nullable column it did not load
+   * (select: false, such as a search vector or extracted text) with null, which would then appear
+   * in a response as if it belonged to the resource.
+   */
   async save(entity: T): Promise<T> {
     entity.municipalityId = this.ctx.municipalityId;
-    return this.repository.save(entity);
+    const unloaded = this.repository.metadata.columns.filter((column) => !column.isSelect && column.getEntityValue(entity) === undefined);
+    const saved = await this.repository.save(entity);
+    for (const column of unloaded) delete (saved as Record<string, unknown>)[column.propertyName];
+    return saved;
   }
 }

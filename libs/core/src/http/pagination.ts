@@ -7,7 +7,7 @@ export const MAX_PAGE = 1_000_000;
 
 export class PageQueryDto {
   /** Bounded so that the row offset stays an exact integer the database takes. */
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: 1 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 1 })
   @IsOptional()
   @TransformType(() => Number)
   @IsInt()
@@ -15,7 +15,7 @@ export class PageQueryDto {
   @Max(MAX_PAGE)
   page = 1;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 200, default: 50 })
   @IsOptional()
   @TransformType(() => Number)
   @IsInt()
@@ -41,13 +41,13 @@ export function PageDto<T>(item: Type<T>): Type<Page<T>> {
     @ApiProperty({ type: [item] })
     items: T[];
 
-    @ApiProperty()
+    @ApiProperty({ type: 'integer' })
     total: number;
 
-    @ApiProperty()
+    @ApiProperty({ type: 'integer' })
     page: number;
 
-    @ApiProperty()
+    @ApiProperty({ type: 'integer' })
     pageSize: number;
   }
   Object.defineProperty(PageOfItems, 'name', { value: `${item.name.replace(/Dto$/, '')}PageDto` });

@@ -6,14 +6,15 @@ import { ACTIVITY_STATUSES, ActivityStatus, REPORT_KINDS, ReportKind } from '../
 export class GoalFrameworkDto extends TenantResourceDto {
   @ApiProperty() key: string;
   @ApiProperty() name: string;
-  @ApiProperty({ nullable: true }) description: string | null;
+  @ApiProperty({ type: String, nullable: true }) description: string | null;
   @ApiProperty() fromYear: number;
   @ApiProperty() toYear: number;
-  @ApiProperty({ nullable: true }) source: string | null;
-  @ApiProperty({ description: 'The levels of the goal tree, top first', example: [{ key: 'vision', name: 'Vision' }] }) levels: object[];
-  @ApiProperty({ description: 'Ordinal scales with their states and ranks' }) scales: object[];
-  @ApiProperty({ nullable: true }) assessmentScale: string | null;
-  @ApiProperty() footnotes: object[];
+  @ApiProperty({ type: String, nullable: true }) source: string | null;
+  @ApiProperty({ type: Object, isArray: true, description: 'The levels of the goal tree, top first', example: [{ key: 'vision', name: 'Vision' }] }) levels: object[];
+  @ApiProperty({ type: Object, isArray: true, description: 'Ordinal scales with their states and ranks' }) scales: object[];
+  @ApiProperty({ type: String, nullable: true }) assessmentScale: string | null;
+  @ApiProperty({ type: Object, isArray: true }) footnotes: object[];
+  @ApiProperty({ type: Object, isArray: true, description: 'Counts of the activity plans\' activities per indicator or department, by year' }) activityCounts: object[];
   @ApiProperty() contentSha256: string;
 }
 
@@ -89,7 +90,7 @@ export class RecordAssessmentDto {
   @MaxLength(100)
   state: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(4000)
@@ -102,7 +103,7 @@ export class UpdateActivityDto {
   @IsIn(ACTIVITY_STATUSES)
   status?: ActivityStatus;
 
-  @ApiPropertyOptional({ nullable: true, description: 'Övrigt/kommentar' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Övrigt/kommentar' })
   @IsOptional()
   @IsString()
   @MaxLength(4000)
@@ -113,10 +114,10 @@ export class GoalNodeDto extends TenantResourceDto {
   @ApiProperty({ format: 'uuid' }) frameworkId: string;
   @ApiProperty() key: string;
   @ApiProperty({ description: 'The key of the framework level' }) level: string;
-  @ApiProperty({ format: 'uuid', nullable: true }) parentId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) parentId: string | null;
   @ApiProperty() title: string;
-  @ApiProperty({ nullable: true }) description: string | null;
-  @ApiProperty({ nullable: true }) position: number | null;
+  @ApiProperty({ type: String, nullable: true }) description: string | null;
+  @ApiProperty({ type: Number, nullable: true }) position: number | null;
   @ApiProperty({ type: [String] }) externalRefs: string[];
   @ApiProperty() ordinal: number;
 }
@@ -125,36 +126,36 @@ export class IndicatorDto extends TenantResourceDto {
   @ApiProperty({ format: 'uuid' }) frameworkId: string;
   @ApiProperty() key: string;
   @ApiProperty() name: string;
-  @ApiProperty({ nullable: true }) unit: string | null;
+  @ApiProperty({ type: String, nullable: true }) unit: string | null;
   @ApiProperty({ enum: ['higher_is_better', 'lower_is_better', 'none'] }) direction: string;
   @ApiProperty() decimals: number;
-  @ApiProperty({ nullable: true }) description: string | null;
-  @ApiProperty({ format: 'uuid', nullable: true, description: 'The indicator this is a sub-measure of' }) parentId: string | null;
-  @ApiProperty({ nullable: true, description: 'The ordinal scale of a qualitative indicator' }) scale: string | null;
-  @ApiProperty({ nullable: true }) koladaKpi: string | null;
-  @ApiProperty({ nullable: true }) source: string | null;
+  @ApiProperty({ type: String, nullable: true }) description: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The indicator this is a sub-measure of' }) parentId: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The ordinal scale of a qualitative indicator' }) scale: string | null;
+  @ApiProperty({ type: String, nullable: true }) koladaKpi: string | null;
+  @ApiProperty({ type: String, nullable: true }) source: string | null;
   @ApiProperty({ type: [String] }) footnotes: string[];
   @ApiProperty() ordinal: number;
 }
 
 export class SeriesActualDto {
   @ApiProperty() year: number;
-  @ApiProperty({ nullable: true, description: 'A value measured at a date within the year' }) asOf: string | null;
-  @ApiProperty({ nullable: true }) value: number | null;
-  @ApiProperty({ nullable: true }) state: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'A value measured at a date within the year' }) asOf: string | null;
+  @ApiProperty({ type: Number, nullable: true }) value: number | null;
+  @ApiProperty({ type: String, nullable: true }) state: string | null;
   @ApiProperty() preliminary: boolean;
-  @ApiProperty({ nullable: true }) note: string | null;
-  @ApiProperty({ nullable: true }) source: string | null;
+  @ApiProperty({ type: String, nullable: true }) note: string | null;
+  @ApiProperty({ type: String, nullable: true }) source: string | null;
   @ApiProperty({ type: [String] }) footnotes: string[];
 }
 
 export class SeriesTargetDto {
   @ApiProperty() year: number;
   @ApiProperty({ enum: ['numeric', 'relative', 'state'] }) kind: string;
-  @ApiProperty({ nullable: true }) comparator: string | null;
-  @ApiProperty({ nullable: true }) value: number | null;
-  @ApiProperty({ nullable: true }) relativeToYear: number | null;
-  @ApiProperty({ nullable: true }) state: string | null;
+  @ApiProperty({ type: String, nullable: true }) comparator: string | null;
+  @ApiProperty({ type: Number, nullable: true }) value: number | null;
+  @ApiProperty({ type: Number, nullable: true }) relativeToYear: number | null;
+  @ApiProperty({ type: String, nullable: true }) state: string | null;
   @ApiProperty({ type: [String] }) footnotes: string[];
 }
 
@@ -162,9 +163,9 @@ export class EvaluationDto {
   @ApiProperty() year: number;
   @ApiProperty({ enum: ['met', 'on_track', 'not_met', 'no_target', 'no_value'] }) outcome: string;
   @ApiProperty({ nullable: true, oneOf: [{ type: 'number' }, { type: 'string' }] }) actual: number | string | null;
-  @ApiProperty({ nullable: true }) actualYear: number | null;
-  @ApiProperty({ nullable: true }) actualText: string | null;
-  @ApiProperty({ nullable: true, description: 'The target as text, e.g. "≥ 80"' }) target: string | null;
+  @ApiProperty({ type: Number, nullable: true }) actualYear: number | null;
+  @ApiProperty({ type: String, nullable: true }) actualText: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The target as text, e.g. "≥ 80"' }) target: string | null;
   @ApiProperty({ nullable: true, enum: ['actual', 'latest_actual', 'trend'] }) basis: string | null;
   @ApiProperty() preliminary: boolean;
   @ApiProperty({ description: 'A Swedish sentence explaining the outcome' }) explanation: string;
@@ -173,13 +174,13 @@ export class EvaluationDto {
 export class IndicatorSeriesDto {
   @ApiProperty({ format: 'uuid' }) indicatorId: string;
   @ApiProperty() name: string;
-  @ApiProperty({ nullable: true }) unit: string | null;
+  @ApiProperty({ type: String, nullable: true }) unit: string | null;
   @ApiProperty() decimals: number;
   @ApiProperty({ enum: ['higher_is_better', 'lower_is_better', 'none'] }) direction: string;
   @ApiProperty({ type: [SeriesActualDto] }) actuals: SeriesActualDto[];
   @ApiProperty({ type: [SeriesTargetDto] }) targets: SeriesTargetDto[];
   @ApiProperty({ type: [EvaluationDto], description: 'Each target year evaluated' }) evaluations: EvaluationDto[];
-  @ApiProperty({ nullable: true, example: 'Källa: Kolada' }) attribution: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'Källa: Kolada' }) attribution: string | null;
 }
 
 export class NodeEvaluationIndicatorDto {
@@ -192,9 +193,9 @@ export class NodeEvaluationIndicatorDto {
 export class NodeAssessmentDto {
   @ApiProperty() state: string;
   @ApiProperty() label: string;
-  @ApiProperty({ nullable: true }) assessedBy: string | null;
-  @ApiProperty({ nullable: true }) assessedOn: string | null;
-  @ApiProperty({ nullable: true }) comment: string | null;
+  @ApiProperty({ type: String, nullable: true }) assessedBy: string | null;
+  @ApiProperty({ type: String, nullable: true }) assessedOn: string | null;
+  @ApiProperty({ type: String, nullable: true }) comment: string | null;
 }
 
 export class NodeEvaluationDto {
@@ -220,37 +221,38 @@ export class GoalActivityDto extends TenantResourceDto {
   @ApiProperty({ format: 'uuid' }) planId: string;
   @ApiProperty() number: number;
   @ApiProperty() text: string;
-  @ApiProperty({ nullable: true, example: '50-75' }) quantity: string | null;
-  @ApiProperty({ nullable: true }) quantityMin: number | null;
-  @ApiProperty({ nullable: true }) quantityMax: number | null;
-  @ApiProperty({ nullable: true }) unit: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '50-75' }) quantity: string | null;
+  @ApiProperty({ type: Number, nullable: true }) quantityMin: number | null;
+  @ApiProperty({ type: Number, nullable: true }) quantityMax: number | null;
+  @ApiProperty({ type: String, nullable: true }) unit: string | null;
   @ApiProperty({ type: [String], example: ['SOU', 'KSF'] }) responsible: string[];
   @ApiProperty({ type: [String], format: 'uuid' }) responsibleDepartmentIds: string[];
-  @ApiProperty({ nullable: true }) unitOfWork: string | null;
-  @ApiProperty({ nullable: true }) comment: string | null;
-  @ApiProperty({ format: 'uuid', nullable: true }) nodeId: string | null;
-  @ApiProperty({ format: 'uuid', nullable: true }) indicatorId: string | null;
+  @ApiProperty({ type: String, nullable: true }) unitOfWork: string | null;
+  @ApiProperty({ type: String, nullable: true }) comment: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) nodeId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) indicatorId: string | null;
   @ApiProperty({ enum: ACTIVITY_STATUSES }) status: ActivityStatus;
 }
 
 export class AssessmentDto extends TenantResourceDto {
   @ApiProperty({ format: 'uuid' }) frameworkId: string;
-  @ApiProperty({ format: 'uuid', nullable: true }) nodeId: string | null;
-  @ApiProperty({ format: 'uuid', nullable: true }) indicatorId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) nodeId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) indicatorId: string | null;
   @ApiProperty() year: number;
   @ApiProperty() state: string;
-  @ApiProperty({ nullable: true }) comment: string | null;
-  @ApiProperty({ nullable: true }) assessedBy: string | null;
-  @ApiProperty({ nullable: true }) assessedOn: string | null;
+  @ApiProperty({ type: String, nullable: true }) comment: string | null;
+  @ApiProperty({ type: String, nullable: true }) assessedBy: string | null;
+  @ApiProperty({ type: String, nullable: true }) assessedOn: string | null;
+  @ApiProperty({ description: 'Order of recording within the framework' }) ordinal: number;
 }
 
 export class KoladaImportStatusDto extends TenantResourceDto {
   @ApiProperty({ format: 'uuid' }) frameworkId: string;
   @ApiProperty({ type: [Number] }) years: number[];
   @ApiProperty({ enum: ['queued', 'done', 'failed'] }) status: string;
-  @ApiProperty({ format: 'uuid', nullable: true }) requestedByUserId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) requestedByUserId: string | null;
   @ApiProperty({ description: 'Values stored (new or changed)' }) imported: number;
   @ApiProperty({ description: 'Years Kolada has no value for' }) missing: number;
-  @ApiProperty({ nullable: true }) lastError: string | null;
-  @ApiProperty({ nullable: true }) finishedAt: Date | null;
+  @ApiProperty({ type: String, nullable: true }) lastError: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) finishedAt: Date | null;
 }

@@ -42,8 +42,8 @@ export class AccessTokenDto {
 
 export class GrantDto {
   @ApiProperty({ enum: GRANTED_ROLES }) role: GrantedRole;
-  @ApiProperty({ format: 'uuid', nullable: true }) organId: string | null;
-  @ApiProperty({ format: 'uuid', nullable: true }) departmentId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) organId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) departmentId: string | null;
 }
 
 export class DerivedRoleDto {
@@ -60,8 +60,8 @@ export class DerivedRoleDto {
 export class MeDto {
   @ApiProperty({ format: 'uuid' }) userId: string;
   @ApiProperty() email: string;
-  @ApiProperty({ format: 'uuid', nullable: true }) municipalityId: string | null;
-  @ApiProperty({ format: 'uuid', nullable: true }) personId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) municipalityId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) personId: string | null;
   @ApiProperty({ type: [GrantDto], description: 'Granted roles' }) grants: GrantDto[];
   @ApiProperty({ type: [DerivedRoleDto], description: "Roles that follow from the person's seats today" }) seatRoles: DerivedRoleDto[];
 }

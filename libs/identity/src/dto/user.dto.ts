@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
-import { PageQueryDto } from '@namndrum/core';
+import { GRANTED_ROLES, GrantedRole, PageQueryDto } from '@namndrum/core';
 
 /** Roles an administrator may grant; system_admin is provisioned outside the API. */
 export const ASSIGNABLE_ROLES = ['admin', 'secretary', 'department_head', 'case_officer'] as const;
@@ -12,13 +12,13 @@ export class RoleGrantDto {
   @IsIn(ASSIGNABLE_ROLES)
   role: AssignableRole;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'Required for secretary' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'Required for secretary' })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsUUID()
   organId?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'Required for department_head and case_officer' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'Required for department_head and case_officer' })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsUUID()
@@ -37,7 +37,7 @@ export class CreateUserDto {
   @MaxLength(200)
   password: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsUUID()
@@ -65,14 +65,23 @@ export class UpdateUserDto extends PartialType(OmitType(CreateUserDto, ['email',
   active?: boolean;
 }
 
+/** A grant as stored, with the organ and department always present (null where the role has none). */
+export class UserGrantDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) userId: string;
+  @ApiProperty({ enum: GRANTED_ROLES }) role: GrantedRole;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) organId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) departmentId: string | null;
+}
+
 export class UserDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ format: 'uuid', nullable: true }) municipalityId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) municipalityId: string | null;
   @ApiProperty() email: string;
-  @ApiProperty({ format: 'uuid', nullable: true }) personId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) personId: string | null;
   @ApiProperty() active: boolean;
-  @ApiProperty({ nullable: true }) lastLoginAt: Date | null;
-  @ApiProperty({ type: [RoleGrantDto] }) grants: RoleGrantDto[];
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastLoginAt: Date | null;
+  @ApiProperty({ type: [UserGrantDto] }) grants: UserGrantDto[];
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
 }

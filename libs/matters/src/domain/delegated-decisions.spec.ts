@@ -52,4 +52,13 @@ describe('the report lines', () => {
     const [line] = reportLines([decision({ id: 'x', decisionText: 'Placering av barn NN', caseNumber: 'SUN 2026/7' })], () => false);
     expect(line).toMatchObject({ masked: true, decisionText: SECRET_DECISION_TEXT, caseNumber: 'SUN 2026/7', delegationPoint: '3.2' });
   });
+
+  it('carries only the report’s fields, not the rest of the decision’s row', () => {
+    const row = { ...decision({ id: 'x' }), matterId: 'm', registeredByUserId: 'u', municipalityId: 't' };
+    const [readable] = reportLines([row], () => true);
+    const [masked] = reportLines([row], () => false);
+    const fields = ['caseNumber', 'decidedOn', 'decisionText', 'delegateName', 'delegateTitle', 'delegationPoint', 'id', 'kind', 'masked'];
+    expect(Object.keys(readable).sort()).toEqual(fields);
+    expect(Object.keys(masked).sort()).toEqual(fields);
+  });
 });

@@ -58,5 +58,18 @@ export function reportLines(decisions: ReportableDecision[], readable: (decision
         (a.delegationPoint ?? '').localeCompare(b.delegationPoint ?? '', 'sv', { numeric: true }) ||
         a.id.localeCompare(b.id),
     )
-    .map((decision) => (readable(decision) ? { ...decision, masked: false } : { ...decision, decisionText: SECRET_DECISION_TEXT, masked: true }));
+    .map((decision) => {
+      // Only the report's own fields: a decision row carries more (its matter, its registrar) than a reader of the report may see.
+      const line: ReportableDecision = {
+        id: decision.id,
+        kind: decision.kind,
+        decisionText: decision.decisionText,
+        delegationPoint: decision.delegationPoint,
+        decidedOn: decision.decidedOn,
+        delegateName: decision.delegateName,
+        delegateTitle: decision.delegateTitle,
+        caseNumber: decision.caseNumber,
+      };
+      return readable(decision) ? { ...line, masked: false } : { ...line, decisionText: SECRET_DECISION_TEXT, masked: true };
+    });
 }

@@ -18,36 +18,36 @@ export class RegisterMatterDto {
   @MaxLength(500)
   title: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(10000)
   description?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: '00', description: 'Classification suffix of the case number, in the registry\'s format' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '00', description: 'Classification suffix of the case number, in the registry\'s format' })
   @IsOptional()
   @Trim()
   @IsString()
   suffix?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: '1.2.1', description: 'Classification code (e.g. KLASSA)' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '1.2.1', description: 'Classification code (e.g. KLASSA)' })
   @IsOptional()
   @Trim()
   @IsString()
   @MaxLength(50)
   classification?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'Defaults to the department of the registry or its organ' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'Defaults to the department of the registry or its organ' })
   @IsOptional()
   @IsUUID()
   departmentId?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'The handläggare (a person)' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The handläggare (a person)' })
   @IsOptional()
   @IsUUID()
   caseOfficerId?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'The organ handling the matter; defaults to the registry\'s organ' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The organ handling the matter; defaults to the registry\'s organ' })
   @IsOptional()
   @IsUUID()
   organId?: string | null;
@@ -57,14 +57,14 @@ export class RegisterMatterDto {
   @IsBoolean()
   secret?: boolean;
 
-  @ApiPropertyOptional({ nullable: true, example: 'OSL 26 kap. 1 §', description: 'Required when secret' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'OSL 26 kap. 1 §', description: 'Required when secret' })
   @IsOptional()
   @Trim()
   @IsString()
   @MaxLength(200)
   secrecyProvision?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 'Ärende enligt socialtjänstlagen', description: 'For a secret matter: the title shown to readers without access instead of "Sekretessärende"' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Ärende enligt socialtjänstlagen', description: 'For a secret matter: the title shown to readers without access instead of "Sekretessärende"' })
   @IsOptional()
   @Trim()
   @IsString()
@@ -185,6 +185,7 @@ export class CaseNumberLookupDto {
 
 export class MatterEventDto {
   @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) municipalityId: string;
   @ApiProperty({ format: 'uuid' }) matterId: string;
   @ApiProperty({ enum: MATTER_EVENT_KINDS }) kind: MatterEventKind;
   @ApiProperty() summary: string;

@@ -73,7 +73,7 @@ export class DraftOfficerReportDto extends OfficerReportContentDto {
   @IsUUID()
   organId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'The handläggare; defaults to the matter\'s case officer' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The handläggare; defaults to the matter\'s case officer' })
   @IsOptional()
   @IsUUID()
   caseOfficerId?: string | null;

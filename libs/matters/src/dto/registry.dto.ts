@@ -17,17 +17,17 @@ export class CreateRegistryDto {
   @MaxLength(200)
   name: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'The organ whose diarium this is (give this or departmentId)' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The organ whose diarium this is (give this or departmentId)' })
   @IsOptional()
   @IsUUID()
   organId?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'The department whose diarium this is (give this or organId)' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The department whose diarium this is (give this or organId)' })
   @IsOptional()
   @IsUUID()
   departmentId?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: '\\d{2}', description: 'Format of the classification suffix as a regular expression ("KS 2021/263-00" → \\d{2})' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '\\d{2}', description: 'Format of the classification suffix as a regular expression ("KS 2021/263-00" → \\d{2})' })
   @IsOptional()
   @IsString()
   @MaxLength(100)

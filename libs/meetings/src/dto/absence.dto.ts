@@ -14,22 +14,22 @@ export class AbsenceDto extends TenantResourceDto {
   @ApiProperty({ format: 'uuid' }) personId: string;
   @ApiProperty({ enum: ['member', 'substitute'] }) seatRole: 'member' | 'substitute';
   @ApiProperty() reportedAt: Date;
-  @ApiProperty({ format: 'uuid', nullable: true }) reportedByUserId: string | null;
-  @ApiProperty({ nullable: true }) withdrawnAt: Date | null;
-  @ApiProperty({ format: 'uuid', nullable: true }) withdrawnByUserId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) reportedByUserId: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) withdrawnAt: Date | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) withdrawnByUserId: string | null;
 }
 
-export class AttendeeDto {
+export class ExpectedAttendeeDto {
   @ApiProperty({ format: 'uuid' }) personId: string;
   @ApiProperty() name: string;
-  @ApiProperty({ nullable: true }) party: string | null;
+  @ApiProperty({ type: String, nullable: true }) party: string | null;
 }
 
 export class ExpectedSeatDto {
-  @ApiProperty({ type: AttendeeDto }) member: AttendeeDto;
+  @ApiProperty({ type: ExpectedAttendeeDto }) member: ExpectedAttendeeDto;
   @ApiProperty({ enum: ['chair', 'first_vice_chair', 'second_vice_chair', 'none'] }) position: string;
   @ApiProperty() absent: boolean;
-  @ApiProperty({ type: AttendeeDto, nullable: true, description: 'The substitute called in to serve' }) servingSubstitute: AttendeeDto | null;
+  @ApiProperty({ type: ExpectedAttendeeDto, nullable: true, description: 'The substitute called in to serve' }) servingSubstitute: ExpectedAttendeeDto | null;
 }
 
 export class ExpectedAttendanceDto {
@@ -39,8 +39,8 @@ export class ExpectedAttendanceDto {
   @ApiProperty({ description: 'Members and serving substitutes expected' }) expectedServing: number;
   @ApiProperty({ description: 'More than half of the seats are expected to be filled (KL 6 kap. 27 §)' }) quorumExpected: boolean;
   @ApiProperty({ type: [ExpectedSeatDto] }) members: ExpectedSeatDto[];
-  @ApiProperty({ type: [AttendeeDto], description: 'Substitutes who are absent themselves' }) absentSubstitutes: AttendeeDto[];
-  @ApiProperty({ type: [AttendeeDto], description: 'Absent members nobody can replace' }) uncovered: AttendeeDto[];
+  @ApiProperty({ type: [ExpectedAttendeeDto], description: 'Substitutes who are absent themselves' }) absentSubstitutes: ExpectedAttendeeDto[];
+  @ApiProperty({ type: [ExpectedAttendeeDto], description: 'Absent members nobody can replace' }) uncovered: ExpectedAttendeeDto[];
 }
 
 export class SubstituteCallDto extends TenantResourceDto {
@@ -49,5 +49,5 @@ export class SubstituteCallDto extends TenantResourceDto {
   @ApiProperty({ format: 'uuid' }) substitutePersonId: string;
   @ApiProperty({ enum: ['called', 'released'] }) status: 'called' | 'released';
   @ApiProperty() calledAt: Date;
-  @ApiProperty({ nullable: true }) releasedAt: Date | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) releasedAt: Date | null;
 }

@@ -95,15 +95,15 @@ export class AgendaItemDto extends TenantResourceDto {
   @ApiProperty({ enum: STANDARD_PLACEMENTS, nullable: true }) placement: StandardPlacement | null;
   @ApiProperty() title: string;
   @ApiProperty({ type: String, nullable: true, description: 'The Finnish title, for an organ with Finnish' }) titleFi: string | null;
-  @ApiProperty({ format: 'uuid', nullable: true }) matterId: string | null;
-  @ApiProperty({ nullable: true }) caseNumber: string | null;
-  @ApiProperty({ format: 'uuid', nullable: true }) officerReportId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) matterId: string | null;
+  @ApiProperty({ type: String, nullable: true }) caseNumber: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) officerReportId: string | null;
   @ApiProperty({ type: [String] }) proposal: string[];
-  @ApiProperty({ format: 'uuid', nullable: true }) preparedInItemId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) preparedInItemId: string | null;
   @ApiProperty() documentsLater: boolean;
   @ApiProperty() public: boolean;
   @ApiProperty() addedAfterNotice: boolean;
-  @ApiProperty({ nullable: true }) noticedInVersion: number | null;
+  @ApiProperty({ type: Number, nullable: true }) noticedInVersion: number | null;
   @ApiPropertyOptional({ type: [ReportedDelegatedDecisionDto], description: 'On "Anmälan av delegationsbeslut" only: the delegated and urgent chair decisions it reports' })
   delegatedDecisions?: ReportedDelegatedDecisionDto[];
 }

@@ -163,8 +163,8 @@ export class MeetingDto extends TenantResourceDto {
   @ApiProperty() place: string;
   @ApiProperty({ type: [GroupMeetingViewDto] }) groupMeetings: GroupMeetingViewDto[];
   @ApiProperty({ enum: MEETING_STATUSES }) status: MeetingStatus;
-  @ApiProperty({ format: 'uuid', nullable: true }) secretaryPersonId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) secretaryPersonId: string | null;
   @ApiProperty() calendarSequence: number;
-  @ApiProperty({ nullable: true }) cancellationReason: string | null;
-  @ApiProperty({ nullable: true }) cancelledAt: Date | null;
+  @ApiProperty({ type: String, nullable: true }) cancellationReason: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) cancelledAt: Date | null;
 }

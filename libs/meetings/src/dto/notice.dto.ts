@@ -12,17 +12,17 @@ export class MeetingNoticeDto extends TenantResourceDto {
   @ApiProperty() calendarSequence: number;
   @ApiProperty({ type: [String] }) changes: string[];
   @ApiProperty({ type: [String], format: 'uuid' }) itemIds: string[];
-  @ApiProperty({ nullable: true }) fileName: string | null;
-  @ApiProperty({ nullable: true }) fileSizeBytes: number | null;
-  @ApiProperty({ nullable: true }) fileSha256: string | null;
-  @ApiProperty({ nullable: true, description: 'The DOCX with secret matters masked, for readers and recipients without access; null when nothing is secret' }) maskedFileSha256: string | null;
-  @ApiProperty({ nullable: true }) maskedFileSizeBytes: number | null;
+  @ApiProperty({ type: String, nullable: true }) fileName: string | null;
+  @ApiProperty({ type: Number, nullable: true }) fileSizeBytes: number | null;
+  @ApiProperty({ type: String, nullable: true }) fileSha256: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The DOCX with secret matters masked, for readers and recipients without access; null when nothing is secret' }) maskedFileSha256: string | null;
+  @ApiProperty({ type: Number, nullable: true }) maskedFileSizeBytes: number | null;
   @ApiProperty() finalizedAt: Date;
-  @ApiProperty({ format: 'uuid', nullable: true }) finalizedByUserId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) finalizedByUserId: string | null;
   @ApiProperty({ description: 'When the notice goes (or went) out' }) dispatchAt: Date;
   @ApiProperty({ description: "Skickad för sent: the notice left (or, finalized after the organ's deadline, leaves at once) after the deadline; set on every path (finalization, the worker's dispatch, revised and supplementary notices)" }) sentLate: boolean;
-  @ApiProperty({ nullable: true }) dispatchedAt: Date | null;
-  @ApiProperty({ nullable: true }) recipientCount: number | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) dispatchedAt: Date | null;
+  @ApiProperty({ type: Number, nullable: true }) recipientCount: number | null;
 }
 
 export class DeliveryQueryDto {
@@ -35,19 +35,20 @@ export class DeliveryQueryDto {
 export class MailDeliveryDto extends TenantResourceDto {
   @ApiProperty({ format: 'uuid' }) meetingId: string;
   @ApiProperty({ enum: DELIVERY_PURPOSES }) purpose: DeliveryPurpose;
-  @ApiProperty({ format: 'uuid', nullable: true }) noticeId: string | null;
-  @ApiProperty({ format: 'uuid', nullable: true }) substituteCallId: string | null;
-  @ApiProperty({ format: 'uuid', nullable: true, description: 'What a delivery of the minutes is about: the minutes, or the paragraph of an extract' }) subjectId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) noticeId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) substituteCallId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'What a delivery of the minutes is about: the minutes, or the paragraph of an extract' }) subjectId: string | null;
   @ApiProperty() recipientKey: string;
-  @ApiProperty({ format: 'uuid', nullable: true }) personId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) personId: string | null;
   @ApiProperty() recipientName: string;
-  @ApiProperty({ nullable: true }) email: string | null;
+  @ApiProperty({ type: String, nullable: true }) email: string | null;
   @ApiProperty() recipientRole: string;
   @ApiProperty({ enum: DELIVERY_STATUSES }) status: DeliveryStatus;
   @ApiProperty() attempts: number;
-  @ApiProperty({ nullable: true }) lastError: string | null;
+  @ApiProperty({ type: String, nullable: true }) lastError: string | null;
   @ApiProperty() messageId: string;
-  @ApiProperty({ nullable: true }) sentAt: Date | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) sentAt: Date | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'While a worker is sending it: until when that attempt holds it' }) claimedUntil: Date | null;
 }
 
 export class DeliveryCountsDto {

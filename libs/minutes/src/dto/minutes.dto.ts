@@ -76,19 +76,19 @@ export class MinutesQueryDto extends PageQueryDto {
 }
 
 export class AttendeeDto {
-  @ApiProperty({ format: 'uuid', nullable: true }) personId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) personId: string | null;
   @ApiProperty() name: string;
-  @ApiProperty({ nullable: true }) party: string | null;
-  @ApiProperty({ nullable: true }) title: string | null;
+  @ApiProperty({ type: String, nullable: true }) party: string | null;
+  @ApiProperty({ type: String, nullable: true }) title: string | null;
   @ApiProperty({ enum: ATTENDEE_CAPACITIES }) capacity: AttendeeCapacity;
-  @ApiProperty({ format: 'uuid', nullable: true }) replacesPersonId: string | null;
-  @ApiProperty({ nullable: true }) fromParagraph: number | null;
-  @ApiProperty({ nullable: true }) toParagraph: number | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) replacesPersonId: string | null;
+  @ApiProperty({ type: Number, nullable: true }) fromParagraph: number | null;
+  @ApiProperty({ type: Number, nullable: true }) toParagraph: number | null;
 }
 
 export class ApprovalDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ format: 'uuid', nullable: true }) paragraphId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) paragraphId: string | null;
   @ApiProperty({ format: 'uuid' }) personId: string;
   @ApiProperty() name: string;
   @ApiProperty({ enum: APPROVER_ROLES }) role: ApproverRole;
@@ -121,16 +121,16 @@ export class MinutesDto extends MinutesSummaryDto {
   @ApiProperty() startedAt: Date;
   @ApiProperty() endedAt: Date;
   @ApiProperty({ type: [AdjournmentDto] }) adjournments: AdjournmentDto[];
-  @ApiProperty({ format: 'uuid', nullable: true }) chairPersonId: string | null;
-  @ApiProperty({ format: 'uuid', nullable: true }) secretaryPersonId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) chairPersonId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) secretaryPersonId: string | null;
   @ApiProperty({ type: [String], format: 'uuid' }) verifierPersonIds: string[];
-  @ApiProperty({ nullable: true }) verificationPlace: string | null;
-  @ApiProperty({ nullable: true }) verificationAt: Date | null;
+  @ApiProperty({ type: String, nullable: true }) verificationPlace: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) verificationAt: Date | null;
   @ApiProperty() storagePlace: string;
   @ApiProperty() containsPersonalData: boolean;
   @ApiProperty({ description: 'The sha256 of the content as it is now: what an approval must name' }) currentContentSha256: string;
-  @ApiProperty({ nullable: true, description: 'The sha256 the verified minutes were locked with' }) contentSha256: string | null;
-  @ApiProperty({ nullable: true }) lockedAt: Date | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The sha256 the verified minutes were locked with' }) contentSha256: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) lockedAt: Date | null;
   @ApiProperty({ type: [AttendeeDto] }) attendees: AttendeeDto[];
   @ApiProperty({ type: [ParagraphDto] }) paragraphs: ParagraphDto[];
   @ApiProperty({ type: [ApproverDto], description: 'Who must approve, and whether they have approved the current content' }) approvers: ApproverDto[];

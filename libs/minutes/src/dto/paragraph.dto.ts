@@ -10,7 +10,7 @@ export const MAX_BALLOTS = 1_000_000;
 
 class DistributionEntryDto {
   @ApiProperty() @Trim() @IsString() @IsNotEmpty() @MaxLength(300) name: string;
-  @ApiPropertyOptional({ nullable: true, example: 'ledning@ludvika.se', description: 'The extract is e-mailed to recipients with an address' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'ledning@ludvika.se', description: 'The extract is e-mailed to recipients with an address' })
   @IsOptional() @IsEmail()
   email?: string | null;
 }
@@ -31,7 +31,7 @@ export class UpdateParagraphDto {
   @ApiPropertyOptional({ type: [String], description: 'Beslut, as numbered points' })
   @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(5000, { each: true })
   decision?: string[];
-  @ApiPropertyOptional({ nullable: true, description: 'Beskrivning av ärendet' }) @IsOptional() @IsString() @MaxLength(20000) description?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Beskrivning av ärendet' }) @IsOptional() @IsString() @MaxLength(20000) description?: string | null;
   @ApiPropertyOptional({ type: [String], description: 'Beslutsunderlag' })
   @IsOptional() @IsArray() @ArrayMaxSize(100) @IsString({ each: true }) @IsNotEmpty({ each: true })
   decisionBasis?: string[];
@@ -140,7 +140,7 @@ export class MotionDto {
   @ApiProperty({ format: 'uuid' }) personId: string;
   @ApiProperty() name: string;
   @ApiProperty({ enum: MOTION_KINDS }) kind: MotionKind;
-  @ApiProperty({ nullable: true }) text: string | null;
+  @ApiProperty({ type: String, nullable: true }) text: string | null;
   @ApiProperty({ type: [String], format: 'uuid' }) supporterPersonIds: string[];
   @ApiProperty() withdrawn: boolean;
 }
@@ -168,14 +168,14 @@ export class VoteDto {
 export class PropositionResultDto {
   @ApiProperty({ type: [String] }) alternatives: string[];
   @ApiProperty() chosen: string;
-  @ApiProperty({ format: 'uuid', nullable: true }) voteId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) voteId: string | null;
 }
 
 export class DissentDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) personId: string;
   @ApiProperty() name: string;
-  @ApiProperty({ nullable: true }) reasons: string | null;
+  @ApiProperty({ type: String, nullable: true }) reasons: string | null;
   @ApiProperty({ description: 'When the reservation was announced at the meeting' }) announcedAt: Date;
 }
 
@@ -190,7 +190,7 @@ export class ElectionDto {
 
 export class MinutesNoteDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ format: 'uuid', nullable: true }) personId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) personId: string | null;
   @ApiProperty() text: string;
 }
 
@@ -198,13 +198,13 @@ export class DisqualificationDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) personId: string;
   @ApiProperty() name: string;
-  @ApiProperty({ format: 'uuid', nullable: true }) substitutePersonId: string | null;
-  @ApiProperty({ nullable: true }) reason: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) substitutePersonId: string | null;
+  @ApiProperty({ type: String, nullable: true }) reason: string | null;
 }
 
 export class DistributionRecipientOutDto {
   @ApiProperty() name: string;
-  @ApiProperty({ nullable: true }) email: string | null;
+  @ApiProperty({ type: String, nullable: true }) email: string | null;
 }
 
 export class ReportedDecisionDto {
@@ -223,16 +223,16 @@ export class ParagraphDto extends TenantResourceDto {
   @ApiProperty({ format: 'uuid' }) minutesId: string;
   @ApiProperty({ description: '§ number: consecutive per organ per calendar year' }) number: number;
   @ApiProperty() position: number;
-  @ApiProperty({ format: 'uuid', nullable: true }) agendaItemId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) agendaItemId: string | null;
   @ApiProperty() title: string;
   @ApiProperty({ type: String, nullable: true, description: 'The Finnish title, for an organ with Finnish' }) titleFi: string | null;
-  @ApiProperty({ format: 'uuid', nullable: true }) matterId: string | null;
-  @ApiProperty({ nullable: true }) caseNumber: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) matterId: string | null;
+  @ApiProperty({ type: String, nullable: true }) caseNumber: string | null;
   @ApiProperty({ type: [String] }) proposal: string[];
   @ApiProperty({ example: 'förvaltningens förslag' }) proposalLabel: string;
-  @ApiProperty({ nullable: true }) preparedIn: string | null;
+  @ApiProperty({ type: String, nullable: true }) preparedIn: string | null;
   @ApiProperty({ type: [String] }) decision: string[];
-  @ApiProperty({ nullable: true }) description: string | null;
+  @ApiProperty({ type: String, nullable: true }) description: string | null;
   @ApiProperty({ type: [ReportedDecisionDto], nullable: true, description: 'Anmälan av delegationsbeslut: the decisions the paragraph reports; null on other paragraphs' })
   reportedDecisions: ReportedDecisionDto[] | null;
   @ApiProperty({ type: [String] }) decisionBasis: string[];
@@ -242,7 +242,7 @@ export class ParagraphDto extends TenantResourceDto {
   @ApiProperty({ enum: PARAGRAPH_STATUSES }) status: ParagraphStatus;
   @ApiProperty({ enum: ['decided', 'referred_back', 'postponed'], nullable: true }) outcome: string | null;
   @ApiProperty() approvedAtMeeting: boolean;
-  @ApiProperty({ nullable: true }) lockedAt: Date | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) lockedAt: Date | null;
   @ApiProperty({ description: "The sha256 of this paragraph's content, for an omedelbar justering" }) currentContentSha256: string;
   @ApiProperty({ description: 'Serving members at this paragraph' }) serving: number;
   @ApiProperty({ description: 'Seats of the organ' }) seats: number;
@@ -255,6 +255,6 @@ export class ParagraphDto extends TenantResourceDto {
   @ApiProperty({ type: [DisqualificationDto] }) disqualifications: DisqualificationDto[];
   @ApiProperty({ type: [ElectionDto], description: 'Elections by closed ballot' }) elections: ElectionDto[];
   @ApiProperty({ description: 'An extra matter (added after the notice, or raised at the meeting): decided only once taken up' }) extraMatter: boolean;
-  @ApiProperty({ format: 'uuid', nullable: true, description: 'The "Anmälan av extra ärenden" paragraph under which the meeting took this extra matter up' })
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The "Anmälan av extra ärenden" paragraph under which the meeting took this extra matter up' })
   takenUpInParagraphId: string | null;
 }

@@ -8,13 +8,13 @@ export class CreateAttendanceRightDto {
   @IsUUID()
   organId: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'The person, or leave out and describe the post' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The person, or leave out and describe the post' })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsUUID()
   personId?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 'Förvaltningschef, social- och utbildningsförvaltningen' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Förvaltningschef, social- och utbildningsförvaltningen' })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @Trim()
@@ -28,7 +28,7 @@ export class CreateAttendanceRightDto {
   @IsBoolean()
   canSpeak?: boolean;
 
-  @ApiPropertyOptional({ nullable: true, example: 'SUN 2023-01-11 § 6' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'SUN 2023-01-11 § 6' })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsString()
@@ -39,7 +39,7 @@ export class CreateAttendanceRightDto {
   @IsIsoDate()
   validFrom: string;
 
-  @ApiPropertyOptional({ format: 'date', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsIsoDate()

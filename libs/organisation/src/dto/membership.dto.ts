@@ -27,13 +27,13 @@ export class CreateMembershipDto {
   @IsIn(POSITIONS)
   position?: Position;
 
-  @ApiPropertyOptional({ example: 'S', nullable: true, description: "Defaults to the person's party" })
+  @ApiPropertyOptional({ type: String, example: 'S', nullable: true, description: "Defaults to the person's party" })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @Matches(PARTY_CODE, { message: 'party must be a party code such as S or KD' })
   party?: string | null;
 
-  @ApiPropertyOptional({ minimum: 1, nullable: true, description: 'Call-in order among substitutes' })
+  @ApiPropertyOptional({ type: Number, minimum: 1, nullable: true, description: 'Call-in order among substitutes' })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsInt()
@@ -115,8 +115,8 @@ export class SeatHolderDto {
   @ApiProperty({ type: PersonDto }) person: PersonDto;
   @ApiProperty({ enum: MEMBERSHIP_ROLES }) role: MembershipRole;
   @ApiProperty({ enum: POSITIONS }) position: Position;
-  @ApiProperty({ nullable: true }) party: string | null;
-  @ApiProperty({ nullable: true }) substituteOrder: number | null;
+  @ApiProperty({ type: String, nullable: true }) party: string | null;
+  @ApiProperty({ type: Number, nullable: true }) substituteOrder: number | null;
   @ApiProperty({ type: [String], format: 'uuid', description: "A member's personal substitutes (membership ids), in call-in order" })
   personalSubstituteMembershipIds: string[];
   @ApiProperty({ type: [String], format: 'uuid', description: "A substitute's members (membership ids) whose personal substitute the seat is" })
@@ -143,8 +143,8 @@ export class SeatDto {
   @ApiProperty({ format: 'uuid' }) termId: string;
   @ApiProperty({ enum: MEMBERSHIP_ROLES }) role: MembershipRole;
   @ApiProperty({ enum: POSITIONS }) position: Position;
-  @ApiProperty({ nullable: true }) party: string | null;
-  @ApiProperty({ nullable: true }) substituteOrder: number | null;
+  @ApiProperty({ type: String, nullable: true }) party: string | null;
+  @ApiProperty({ type: Number, nullable: true }) substituteOrder: number | null;
   @ApiProperty({ type: [String], format: 'uuid', description: "A member seat's personal substitutes (membership ids), in call-in order" })
   personalSubstituteMembershipIds: string[];
   @ApiProperty({ type: [String], format: 'uuid', description: 'The member seats (membership ids) whose personal substitute this substitute seat is' })

@@ -131,7 +131,7 @@ export class OrganRulesInputDto {
   @Type(() => NoticeExtraRecipientDto)
   noticeExtraRecipients?: NoticeExtraRecipientDto[];
 
-  @ApiPropertyOptional({ nullable: true, example: 'Instruktion för Ludvika kommuns råd, 2.3.2' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Instruktion för Ludvika kommuns råd, 2.3.2' })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsString()
@@ -154,7 +154,7 @@ export class OrganRulesDto {
   @ApiProperty() membersFromParentOrgan: boolean;
   @ApiProperty({ enum: SUBSTITUTE_CALL_IN_POLICIES }) substituteCallIn: SubstituteCallInPolicy;
   @ApiProperty({ type: [NoticeExtraRecipientDto] }) noticeExtraRecipients: NoticeExtraRecipientDto[];
-  @ApiProperty({ nullable: true }) source: string | null;
+  @ApiProperty({ type: String, nullable: true }) source: string | null;
 }
 
 export class CreateOrganDto {
@@ -174,13 +174,13 @@ export class CreateOrganDto {
   @IsIn(ORGAN_KINDS)
   kind: OrganKind;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsUUID()
   parentOrganId?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsUUID()

@@ -25,27 +25,27 @@ export class CreatePersonDto {
   @MaxLength(100)
   lastName: string;
 
-  @ApiPropertyOptional({ example: 'Förvaltningschef', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'Förvaltningschef', nullable: true })
   @IsOptional()
   @Trim()
   @IsString()
   @MaxLength(200)
   title?: string | null;
 
-  @ApiPropertyOptional({ example: 'hakan.frank@ludvika.example', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'hakan.frank@ludvika.example', nullable: true })
   @IsOptional()
   @Trim()
   @ValidateIf((_, value) => value !== null)
   @IsEmail()
   email?: string | null;
 
-  @ApiPropertyOptional({ example: '0240-860 00', nullable: true })
+  @ApiPropertyOptional({ type: String, example: '0240-860 00', nullable: true })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @Matches(/^\+?[0-9 ()-]{5,30}$/, { message: 'phone must be a phone number' })
   phone?: string | null;
 
-  @ApiPropertyOptional({ example: 'S', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'S', nullable: true })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @Matches(PARTY_CODE, { message: 'party must be a party code such as S or KD' })

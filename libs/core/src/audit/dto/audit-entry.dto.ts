@@ -2,13 +2,13 @@ import { ApiProperty } from '@nestjs/swagger';
 
 export class AuditEntryDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ format: 'uuid', nullable: true }) municipalityId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) municipalityId: string | null;
   @ApiProperty() occurredAt: Date;
-  @ApiProperty({ format: 'uuid', nullable: true }) actorUserId: string | null;
-  @ApiProperty({ nullable: true }) requestId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) actorUserId: string | null;
+  @ApiProperty({ type: String, nullable: true }) requestId: string | null;
   @ApiProperty({ example: 'update' }) action: string;
   @ApiProperty({ example: 'Organ' }) entityType: string;
-  @ApiProperty({ format: 'uuid', nullable: true }) entityId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) entityId: string | null;
   @ApiProperty({ type: Object, nullable: true }) before: Record<string, unknown> | null;
   @ApiProperty({ type: Object, nullable: true }) after: Record<string, unknown> | null;
 }

@@ -98,11 +98,18 @@ describe('OpenApiResponseValidator', () => {
     expect(validator.check(deletion('{}'))).toEqual([expect.objectContaining({ problem: expect.stringContaining('declares no body') })]);
   });
 
-  it('holds every error, declared or not, to the one error shape', () => {
+  it('holds every error to the one error shape', () => {
+    const error = { statusCode: 404, error: 'NOT_FOUND', message: 'Resursen hittades inte', requestId: 'r1' };
+    expect(validator.check(jsonResponse('GET', `/api/v1/meetings/${meetingId}`, 404, error))).toEqual([]);
+    expect(validator.check(jsonResponse('GET', `/api/v1/meetings/${meetingId}`, 404, { message: 'not found' }))).toEqual([
+      expect.objectContaining({ status: 404, problem: expect.stringContaining('statusCode') }),
+    ]);
+  });
+
+  it('reports an error status the operation does not declare', () => {
     const error = { statusCode: 409, error: 'CONFLICT', message: 'Mötet är inställt', requestId: 'r1' };
-    expect(validator.check(jsonResponse('GET', `/api/v1/meetings/${meetingId}`, 409, error))).toEqual([]);
-    expect(validator.check(jsonResponse('GET', `/api/v1/meetings/${meetingId}`, 409, { message: 'conflict' }))).toEqual([
-      expect.objectContaining({ status: 409, problem: expect.stringContaining('statusCode') }),
+    expect(validator.check(jsonResponse('GET', `/api/v1/meetings/${meetingId}`, 409, error))).toEqual([
+      expect.objectContaining({ status: 409, problem: 'error status 409 is not declared for this operation' }),
     ]);
   });
 

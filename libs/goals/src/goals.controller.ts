@@ -40,6 +40,7 @@ export class GoalsController {
   @RequirePermission(Permission.GoalsRead)
   @ApiOperation({ summary: 'List goal frameworks' })
   @ApiOkResponse({ type: [GoalFrameworkDto] })
+  @ApiErrors(400)
   list(@Ctx() ctx: RequestContext) {
     return this.frameworks.list(ctx);
   }

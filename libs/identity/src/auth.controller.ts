@@ -37,6 +37,7 @@ export class AuthController {
   @RequirePermission(Permission.SignedIn)
   @ApiOperation({ summary: 'Get the signed-in user with roles and permissions' })
   @ApiOkResponse({ type: MeDto })
+  @ApiErrors(400)
   me(@Ctx() ctx: RequestContext) {
     return this.auth.me(ctx);
   }

@@ -7,7 +7,7 @@ import { ConfigModule } from './config/config.module';
 import { RequestContextInterceptor } from './context/request-context.interceptor';
 import { DatabaseModule } from './database/database.module';
 import { FilesModule } from './files/files.module';
-import { loggerOptions } from './logging/logger-options';
+import { httpLogSerializers, loggerOptions } from './logging/logger-options';
 import { RedisModule } from './redis/redis.module';
 import { QueueModule } from './outbox/queue.module';
 import { ClockModule } from './time/clock.module';
@@ -25,6 +25,7 @@ import { StorableTextPipe } from './http/unstorable-text';
         pinoHttp: {
           ...loggerOptions(config, { terminal: Boolean(process.stdout.isTTY) }),
           genReqId: assignRequestId,
+          serializers: httpLogSerializers,
           autoLogging: { ignore: (request) => request.url === '/api/health' },
         },
       }),

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { loadConfig } from '../config/app-config';
-import { loggerOptions } from './logger-options';
+import { httpLogSerializers, loggerOptions } from './logger-options';
 
 function capture(options: pino.LoggerOptions): { logger: pino.Logger; lines: () => Array<Record<string, unknown>> } {
   const written: string[] = [];
@@ -42,5 +42,14 @@ describe('loggerOptions', () => {
     expect(loggerOptions(loadConfig({}), { terminal: false }).transport).toBeUndefined();
     expect(loggerOptions(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) }), { terminal: true }).transport).toBeUndefined();
     expect(loggerOptions(loadConfig({ NODE_ENV: 'test' }), { terminal: true }).transport).toBeUndefined();
+  });
+});
+
+describe('httpLogSerializers', () => {
+  it('logs a request by id, method, url and address, and its answer by status, without headers', () => {
+    const request = { id: 'r1', method: 'GET', url: '/api/v1/meetings', remoteAddress: '127.0.0.1', headers: { authorization: 'Bearer x' } };
+    const response = { statusCode: 200, headers: { 'content-security-policy': "default-src 'self'" } };
+    expect(httpLogSerializers.req(request)).toEqual({ id: 'r1', method: 'GET', url: '/api/v1/meetings', remoteAddress: '127.0.0.1' });
+    expect(httpLogSerializers.res(response)).toEqual({ statusCode: 200 });
   });
 });

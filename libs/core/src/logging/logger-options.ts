@@ -44,3 +44,19 @@ function prettyPrinterInstalled(): boolean {
     return false;
   }
 }
+
+interface SerializedRequest {
+  id?: unknown;
+  method?: string;
+  url?: string;
+  remoteAddress?: string;
+}
+
+/**
+ * What a request's log line says of it: which request, from where, with what answer. Headers stay out
+ * (every response carries the same dozen security headers, and request headers carry credentials).
+ */
+export const httpLogSerializers = {
+  req: (request: SerializedRequest) => ({ id: request.id, method: request.method, url: request.url, remoteAddress: request.remoteAddress }),
+  res: (response: { statusCode?: number }) => ({ statusCode: response.statusCode }),
+};

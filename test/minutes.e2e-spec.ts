@@ -444,6 +444,10 @@ describe('minutes: drafting, deciding and verifying', () => {
     expect(board).toContain('Budget 2027');
     expect(board).not.toContain('Ansvarsfrihet');
 
+    await kf.post(`/meetings/${meetingId}/cancellation`, { reason: 'Budgeten bereds vidare i kommunstyrelsen' }).expect(201);
+    const cancelledBoard = (await testApp.http().get(`/anslagstavla/${code}`).expect(200)).text;
+    expect(cancelledBoard).toContain('<p class="cancelled">Sammanträdet är inställt. Skäl: Budgeten bereds vidare i kommunstyrelsen');
+
     const cancelledBeforeNotice = (await kf.post('/meetings', { organId: council, startsAt: '2026-10-26T18:00:00+01:00', endsAt: '2026-10-26T22:00:00+01:00', place: 'Fullmäktigesalen' }).expect(201)).body.id;
     await kf.post(`/meetings/${cancelledBeforeNotice}/agenda-items`, { kind: 'information', title: 'Information om delårsrapporten' }).expect(201);
     await kf.post(`/meetings/${cancelledBeforeNotice}/notices`).expect(201);

@@ -1,4 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
+import { In } from 'typeorm';
 import { AuditService, Clock, OUTBOX_KINDS, OutboxService, RequestContext, swedishDate, TenantRepository } from '@namndrum/core';
 import { AgendaService, agendaItemAsRead, Meeting, meetingDate, MeetingNotice, NoticeService } from '@namndrum/meetings';
 import { MatterSecrecyService } from '@namndrum/matters';
@@ -31,14 +32,24 @@ export class MeetingAnnouncementService implements OnModuleInit {
     this.notices.onNoticeEvent((ctx, event) => (event.kind === 'issued' ? this.announce(ctx, event) : this.withdraw(ctx, event.meeting)));
   }
 
-  /** A meeting cancelled before its notice went out: its kungörelse never goes up. */
+  /**
+   * A meeting cancelled before its notice went out: a kungörelse still to go up never goes up; one
+   * already up stays up until its day, saying that the meeting is cancelled and why.
+   */
   async withdraw(ctx: RequestContext, meeting: Meeting): Promise<void> {
     const repo = new TenantRepository(ctx, Posting, 'Anslaget');
-    const [posting] = await repo.find({ meetingId: meeting.id, kind: 'meeting_notice', status: 'scheduled' });
+    const [posting] = await repo.find({ meetingId: meeting.id, kind: 'meeting_notice', status: In(['scheduled', 'up']) });
     if (!posting) return;
-    await this.outbox.cancel(ctx, [postingPublishKey(posting.id, posting.postedOn), postingRemoveKey(posting.id, posting.takenDownOn)]);
     const before = { ...posting };
-    Object.assign(posting, { status: 'down', takenDownAt: this.clock.now(), announcement: posting.announcement && { ...posting.announcement, cancelled: true } });
+    const announcement = posting.announcement && { ...posting.announcement, cancelled: true, cancellationReason: meeting.cancellationReason };
+    if (posting.status === 'up') {
+      posting.announcement = announcement;
+      await repo.save(posting);
+      await this.audit.record(ctx, { action: 'update_announcement', entityType: 'Posting', entityId: posting.id, before, after: posting });
+      return;
+    }
+    await this.outbox.cancel(ctx, [postingPublishKey(posting.id, posting.postedOn), postingRemoveKey(posting.id, posting.takenDownOn)]);
+    Object.assign(posting, { status: 'down', takenDownAt: this.clock.now(), announcement });
     await repo.save(posting);
     await this.audit.record(ctx, { action: 'withdraw_announcement', entityType: 'Posting', entityId: posting.id, before, after: posting });
   }
@@ -121,6 +132,7 @@ export class MeetingAnnouncementService implements OnModuleInit {
         caseNumber: item.caseNumber,
       })),
       cancelled: notice.kind === 'cancellation',
+      cancellationReason: notice.kind === 'cancellation' ? meeting.cancellationReason : null,
     };
   }
 }

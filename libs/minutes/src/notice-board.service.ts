@@ -36,7 +36,7 @@ h3 { font-size: 1rem; margin: 1rem 0 .25rem; }
 <article aria-labelledby="anslag-{{id}}">
 {{#if announcement}}
 <h2 id="anslag-{{id}}">Kungörelse – {{organName}} sammanträder {{meetingDate}}{{#if finnish}}<br><span lang="fi">{{finnish.heading}}</span>{{/if}}</h2>
-{{#if announcement.cancelled}}<p class="cancelled">Sammanträdet är inställt.{{#if finnish}} <span lang="fi">{{labels.meetingCancelledFi}}</span>{{/if}}</p>{{/if}}
+{{#if announcement.cancelled}}<p class="cancelled">Sammanträdet är inställt.{{#if announcement.cancellationReason}} {{labels.cancellationReason}}: {{announcement.cancellationReason}}{{/if}}{{#if finnish}} <span lang="fi">{{labels.meetingCancelledFi}}</span>{{/if}}</p>{{/if}}
 <dl>
 <dt>{{labels.time}}</dt><dd>{{time}}{{#if finnish}}<br><span lang="fi">{{finnish.time}}</span>{{/if}}</dd>
 <dt>{{labels.place}}</dt><dd>{{announcement.place}}</dd>
@@ -92,6 +92,7 @@ const BOARD_LABELS = [
   'personalData',
   'personalDataNotice',
   'minutes',
+  'cancellationReason',
 ] as const satisfies TermKey[];
 
 /** The labels of one posting: Swedish, "Swedish / Finnish" for a posting of an organ with Finnish. */

@@ -22,6 +22,7 @@ export class MeetingAnnouncementDto {
   @ApiProperty() place: string;
   @ApiProperty({ type: [AnnouncedItemDto] }) items: AnnouncedItemDto[];
   @ApiProperty() cancelled: boolean;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Why the meeting was cancelled' }) cancellationReason?: string | null;
 }
 
 export class PostingDto extends TenantResourceDto {

@@ -20,6 +20,8 @@ export interface MeetingAnnouncement {
   /** `titleFi`: the Finnish title the secretary entered, for an organ with Finnish; never that of a secret matter. */
   items: { number: number; title: string; titleFi?: string | null; caseNumber: string | null }[];
   cancelled: boolean;
+  /** Why the meeting was cancelled, as the secretary gave it; absent in kungörelser posted before it was kept. */
+  cancellationReason?: string | null;
 }
 
 /**

@@ -173,6 +173,16 @@ describe('tokens, sign-in limits, caching and the content security policy', () =
       expect(Number(blocked.headers['retry-after'])).toBeLessThanOrEqual(60);
       await login(target.email, TEST_PASSWORD, '192.0.2.201').expect(200);
     });
+
+    it("counts wrong current passwords in a password change among the account's failures, so a stolen token cannot guess freely", async () => {
+      const target = await tenant.user();
+      const change = (currentPassword: string, address: string) =>
+        testApp.http().post('/api/v1/auth/password').set('X-Forwarded-For', address).set('Authorization', `Bearer ${target.token}`).send({ currentPassword, newPassword: NEW_PASSWORD });
+      for (let guess = 1; guess <= 10; guess += 1) await change(`guess-${guess}`, `198.51.100.${guess}`).expect(400);
+      const blocked = await change(TEST_PASSWORD, '198.51.100.11').expect(429);
+      expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(60);
+      await login(target.email, TEST_PASSWORD, '198.51.100.12').expect(429);
+    });
   });
 
   describe('caching', () => {

@@ -25,10 +25,11 @@ export class AuthController {
   @Post('password')
   @RequirePermission(Permission.SignedIn)
   @HttpCode(200)
+  @UseGuards(LoginThrottlerGuard)
   @ApiOperation({ summary: "Change the signed-in user's password", description: 'Every token issued before is refused from now on; the answer is a new token.' })
   @ApiOkResponse({ type: AccessTokenDto })
   @ApiErrorResponse(400, 'The current password does not match, or the new one is too short')
-  @ApiErrors(413)
+  @ApiErrors(413, 429)
   changePassword(@Ctx() ctx: RequestContext, @Body() dto: ChangePasswordDto) {
     return this.auth.changePassword(ctx, dto);
   }

@@ -64,6 +64,7 @@ export class AuthService {
     if (!(await verifyPassword(user.passwordHash, dto.currentPassword))) {
       throw new InvalidInputError('WRONG_PASSWORD', 'Det nuvarande lösenordet stämmer inte', [{ field: 'currentPassword', messages: ['does not match the current password'] }]);
     }
+    await this.limiter.succeeded(user.email);
     user.passwordHash = await hashPassword(dto.newPassword);
     user.tokenVersion += 1;
     await users.save(user);

@@ -186,9 +186,13 @@ describe('createMailTransport', () => {
 });
 
 describe('toNodemailerMessage', () => {
-  it('maps the calendar to an icalEvent named inbjudan.ics', () => {
+  it('maps the calendar to an icalEvent named for what it is: inbjudan.ics, for-kannedom.ics or installt.ics', () => {
     const mail = outgoing('hakan.frank@ludvika.se');
     expect(toNodemailerMessage(mail).icalEvent).toEqual({ method: 'REQUEST', content: mail.calendar!.content, filename: 'inbjudan.ics' });
+    const information = { ...mail, calendar: { ...mail.calendar!, method: 'PUBLISH' as const } };
+    expect(toNodemailerMessage(information).icalEvent).toMatchObject({ method: 'PUBLISH', filename: 'for-kannedom.ics' });
+    const cancellation = { ...mail, calendar: { ...mail.calendar!, method: 'CANCEL' as const } };
+    expect(toNodemailerMessage(cancellation).icalEvent).toMatchObject({ method: 'CANCEL', filename: 'installt.ics' });
   });
 
   it('sends no calendar or attachments when there are none', () => {

@@ -86,6 +86,9 @@ export function toNodemailerMessage(mail: OutgoingMail): SendMailOptions {
     ...(mail.attachments
       ? { attachments: mail.attachments.map(({ filename, content, contentType }) => ({ filename, content, contentType })) }
       : {}),
-    ...(mail.calendar ? { icalEvent: { method: mail.calendar.method, content: mail.calendar.content, filename: 'inbjudan.ics' } } : {}),
+    ...(mail.calendar ? { icalEvent: { method: mail.calendar.method, content: mail.calendar.content, filename: CALENDAR_FILE_NAMES[mail.calendar.method] } } : {}),
   };
 }
+
+/** The calendar file is named for what it is: an invitation, an entry for information, or a cancellation. */
+const CALENDAR_FILE_NAMES = { REQUEST: 'inbjudan.ics', PUBLISH: 'for-kannedom.ics', CANCEL: 'installt.ics' } as const;

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 interface Operation {
@@ -77,5 +77,23 @@ describe('the committed OpenAPI document', () => {
         .map(([status]) => `${name} ${status}`),
     );
     expect(wrongShape).toEqual([]);
+  });
+});
+
+describe('the schemas behind the document', () => {
+  /** Every class in a DTO file, by name; the document names a schema by its class name and keeps only one per name. */
+  function dtoClassNames(folder: string): string[] {
+    return readdirSync(folder, { withFileTypes: true, recursive: true })
+      .filter((entry) => entry.isFile() && /\.ts$/.test(entry.name) && !/\.spec\.ts$/.test(entry.name))
+      .map((entry) => join(entry.parentPath, entry.name))
+      .filter((file) => /ApiProperty/.test(readFileSync(file, 'utf8')))
+      .flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/^\s*(?:export\s+)?(?:abstract\s+)?class\s+(\w+)/gm)].map((match) => match[1]));
+  }
+
+  it('has no two DTO classes of the same name, one of which the document would silently drop', () => {
+    const root = join(__dirname, '..', '..', '..');
+    const names = [...dtoClassNames(join(root, 'libs')), ...dtoClassNames(join(root, 'apps'))];
+    expect(names.length).toBeGreaterThan(100);
+    expect(names.filter((name, index) => names.indexOf(name) !== index)).toEqual([]);
   });
 });

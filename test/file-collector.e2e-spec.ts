@@ -82,7 +82,7 @@ describe('collecting unreferenced files', () => {
     const orphan = await workerStorage.put(Buffer.from('ett protokoll renderat i en transaktion som rullades tillbaka'));
     const at = new Date(Date.now() - 2 * 3600 * 1000);
     await utimes(join(workerRoot, orphan.slice(0, 2), orphan.slice(2, 4), orphan), at, at);
-    const worker = await new WorkerProcess({ DATABASE_URL: database.url, REDIS_URL: redis.url, REDIS_PREFIX: 'collector', FILES_DIR: workerRoot, NODE_ENV: 'test' }).start();
+    const worker = await new WorkerProcess({ DATABASE_URL: database.url, REDIS_URL: redis.url, REDIS_PREFIX: 'collector', FILES_DIR: workerRoot }).start();
     try {
       const deadline = Date.now() + 45_000;
       while ((await workerStorage.exists(orphan)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));

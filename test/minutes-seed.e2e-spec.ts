@@ -263,13 +263,8 @@ describe('the minutes of SUN 2023-01-11, from the seed to the notice board and t
     worker = await new WorkerProcess({
       DATABASE_URL: database.url,
       REDIS_URL: redis.url,
-      REDIS_PREFIX: process.env.REDIS_PREFIX!,
-      FILES_DIR: process.env.FILES_DIR!,
       SMTP_URL: sink.url,
       MAIL_FROM: 'Ludvika kommun <namndrum@ludvika.example>',
-      WORKER_LOCK_MS: '3000',
-      NODE_ENV: 'test',
-      LOG_LEVEL: process.env.TEST_WORKER_LOG_LEVEL ?? 'info',
     }).start();
     const expected = ['forvaltningsledning@ludvika.example', 'fmr@ludvika.example', 'valda@ludvika.example', 'hakan.frank@ludvika.example', 'anna.exempelsson@ludvika.example'];
     await sink.waitFor((received) => expected.every((address) => received.some((mail) => mail.recipients.includes(address))), 30_000, 'the extracts and review requests');

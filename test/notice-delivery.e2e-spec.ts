@@ -36,15 +36,10 @@ describe('the worker: notices through the outbox, BullMQ and SMTP, and the Kolad
   const workerEnv = () => ({
     DATABASE_URL: database.url,
     REDIS_URL: redis.url,
-    REDIS_PREFIX: process.env.REDIS_PREFIX!,
-    FILES_DIR: process.env.FILES_DIR!,
     SMTP_URL: sink.url,
     MAIL_FROM: 'Testkommun <namndrum@test.example>',
     MAIL_CONCURRENCY: String(CONCURRENCY),
     KOLADA_BASE_URL: koladaUrl,
-    WORKER_LOCK_MS: '3000',
-    NODE_ENV: 'test',
-    LOG_LEVEL: process.env.TEST_WORKER_LOG_LEVEL ?? 'info',
   });
 
   const meetingWithMatter = async (days: number, title: string) => {

@@ -96,13 +96,8 @@ describe('secrecy on every path: the attacker test', () => {
     worker = await new WorkerProcess({
       DATABASE_URL: database.url,
       REDIS_URL: redis.url,
-      REDIS_PREFIX: process.env.REDIS_PREFIX!,
-      FILES_DIR: process.env.FILES_DIR!,
       SMTP_URL: sink.url,
       MAIL_FROM: 'Sekretesskommun <namndrum@test.example>',
-      WORKER_LOCK_MS: '3000',
-      NODE_ENV: 'test',
-      LOG_LEVEL: process.env.TEST_WORKER_LOG_LEVEL ?? 'info',
     }).start();
 
     // The story happens in the last two weeks, so that every e-mail and posting the worker is given is due at

@@ -46,9 +46,10 @@ describe('hardening: no input breaks the server', () => {
       expectRefused(await world.admin.get(path), field);
     });
 
-    it('refuses a document number too large inside a case number', async () => {
+    it('refuses a document number too large inside a case number, whether or not the matter exists', async () => {
       const { caseNumber } = await world.signedMatter('Ärende med stort handlingsnummer');
       expectRefused(await world.admin.get(`/matters/lookup?caseNumber=${encodeURIComponent(`${caseNumber}-99999999999`)}`), 'caseNumber');
+      expectRefused(await world.admin.get(`/matters/lookup?caseNumber=${encodeURIComponent('SUN 2026/9999-99999999999')}`), 'caseNumber');
     });
 
     it('refuses a year too large in a path', async () => {

@@ -232,12 +232,18 @@ export class MatterService {
         { field: 'caseNumber', messages: ['caseNumber must look like "<code> <year>/<sequence>"'] },
       ]);
     }
+    // A numeric suffix this long is no classification code, and as a document number it overflows its column.
+    if (parsed.suffix !== null && /^\d+$/.test(parsed.suffix) && Number(parsed.suffix) > MAX_DOCUMENT_SEQUENCE) {
+      throw new InvalidInputError('CASE_NUMBER_MALFORMED', `Handlingsnumret i "${text.trim()}" är för stort (caseNumber)`, [
+        { field: 'caseNumber', messages: [`a document number is at most ${MAX_DOCUMENT_SEQUENCE}`] },
+      ]);
+    }
     const matter = await this.matters(ctx)
       .query('m')
       .innerJoin(Registry, 'r', 'r.id = m.registry_id')
       .andWhere('r.code = :code AND m.year = :year AND m.sequence = :sequence', { code: parsed.registryCode, year: parsed.year, sequence: parsed.sequence })
       .getOne();
-    if (!matter || !(await this.suffixIdentifies(ctx, matter, parsed.suffix, text))) {
+    if (!matter || !(await this.suffixIdentifies(ctx, matter, parsed.suffix))) {
       throw new NotFoundError(`Ärendet ${text.trim()}`);
     }
     await this.assertVisible(ctx, matter);
@@ -245,16 +251,10 @@ export class MatterService {
   }
 
   /** "KS 2021/263-00" names the matter by its classification suffix; "KS 2021/263-3" names its third document. */
-  private async suffixIdentifies(ctx: RequestContext, matter: Matter, suffix: string | null, text: string): Promise<boolean> {
+  private async suffixIdentifies(ctx: RequestContext, matter: Matter, suffix: string | null): Promise<boolean> {
     if (suffix === null || suffix === matter.suffix) return true;
     if (!/^\d+$/.test(suffix)) return false;
-    const documentSequence = Number(suffix);
-    if (documentSequence > MAX_DOCUMENT_SEQUENCE) {
-      throw new InvalidInputError('CASE_NUMBER_MALFORMED', `Handlingsnumret i "${text.trim()}" är för stort (caseNumber)`, [
-        { field: 'caseNumber', messages: [`a document number is at most ${MAX_DOCUMENT_SEQUENCE}`] },
-      ]);
-    }
-    return new TenantRepository(ctx, Document, 'Handlingen').repository.exists({ where: { matterId: matter.id, sequence: documentSequence } });
+    return new TenantRepository(ctx, Document, 'Handlingen').repository.exists({ where: { matterId: matter.id, sequence: Number(suffix) } });
   }
 
   async update(ctx: RequestContext, id: string, dto: UpdateMatterDto): Promise<Matter> {

@@ -23,6 +23,15 @@ module.exports = {
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
       slowTestThreshold: 20,
     },
+    {
+      ...shared,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+      globalSetup: '<rootDir>/test/setup/browser-global-setup.ts',
+      setupFilesAfterEnv: ['<rootDir>/test/setup/browser-timeout.ts'],
+      globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+      slowTestThreshold: 60,
+    },
   ],
   testTimeout: 30000,
 };

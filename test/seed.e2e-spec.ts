@@ -230,10 +230,10 @@ describe('seed data: Ludvika kommun', () => {
     ]);
   });
 
-  it('registers the SUN matters in December 2022, five for the meeting 2023-01-11 and three for the upcoming one, each with a tjänsteskrivelse signed by Jonas Fors', async () => {
+  it('registers the SUN matters in December 2022, five for the meeting 2023-01-11, three for the upcoming one and two waiting for an agenda, each with a tjänsteskrivelse signed by Jonas Fors', async () => {
     const page = (await get('/api/v1/matters?q=&pageSize=50')).body;
     const matters = page.items.sort((a: { sequence: number }, b: { sequence: number }) => a.sequence - b.sequence);
-    expect(matters.map((matter: { caseNumber: string }) => matter.caseNumber)).toEqual(['SUN 2022/1', 'SUN 2022/2', 'SUN 2022/3', 'SUN 2022/4', 'SUN 2022/5', 'SUN 2022/6', 'SUN 2022/7', 'SUN 2022/8']);
+    expect(matters.map((matter: { caseNumber: string }) => matter.caseNumber)).toEqual(['SUN 2022/1', 'SUN 2022/2', 'SUN 2022/3', 'SUN 2022/4', 'SUN 2022/5', 'SUN 2022/6', 'SUN 2022/7', 'SUN 2022/8', 'SUN 2022/9', 'SUN 2022/10']);
     expect(matters.every((matter: { registeredOn: string; status: string }) => matter.registeredOn.startsWith('2022-12') && matter.status === 'ready_for_decision')).toBe(true);
     expect(matters[0].title).toBe('Bildande av arbetsutskott för social- och utbildningsnämnden för tiden 2023-01-01–2026-12-31. Val av antal ledamöter och ersättare. Val av ordförande och vice ordförande');
 

@@ -5,6 +5,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, trustedProxies, useHardenedRequestParsing } from '@namndrum/core';
+import { serveWebApp } from './web-app';
 
 export const API_PREFIX = 'api';
 
@@ -24,6 +25,7 @@ export function configureApp(app: INestApplication): OpenAPIObject {
       },
     }),
   );
+  if (config) serveWebApp(app, config.WEB_DIR);
   // Answers hold personal data and what one user may read: no browser or proxy keeps a copy.
   app.use((_request: Request, response: Response, next: NextFunction) => {
     response.setHeader('Cache-Control', 'no-store');

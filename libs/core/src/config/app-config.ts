@@ -34,6 +34,11 @@ export class AppConfig {
   @IsNotEmpty({ message: 'FILES_DIR must not be empty' })
   FILES_DIR = './var/files';
 
+  /** The built web app (`npm run build:web`), served at `/`. */
+  @IsString()
+  @IsNotEmpty({ message: 'WEB_DIR must not be empty' })
+  WEB_DIR = './dist/web';
+
   /** The largest file a user may upload, in bytes (default 25 MB). */
   @Transform(({ value }) => Number(value))
   @IsInt({ message: 'UPLOAD_MAX_BYTES must be an integer' })

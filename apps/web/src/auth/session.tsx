@@ -1,0 +1,82 @@
+import { createContext, useContext, type ReactNode } from 'react';
+import { useQuery, useQueryClient, useMutation } from '@tanstack/react-query';
+import { Navigate, useLocation, useNavigate } from 'react-router';
+import { api, call, isApiError, rememberCsrfToken, type Schemas } from '../api/client';
+import { LoadingNotice } from '../components/status';
+
+export type Session = Schemas['SessionDto'];
+export type SignedInUser = Session['user'];
+
+export const SESSION_KEY = ['session'] as const;
+
+/** The browser's session: an HttpOnly cookie the script never sees, and the CSRF token it sends with writes. */
+async function fetchSession(): Promise<Session | null> {
+  try {
+    const session = await call(api.GET('/api/v1/auth/session'));
+    rememberCsrfToken(session.csrfToken);
+    return session;
+  } catch (error) {
+    if (isApiError(error, 401)) {
+      rememberCsrfToken(null);
+      return null;
+    }
+    throw error;
+  }
+}
+
+export function useSessionQuery() {
+  return useQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: 5 * 60_000 });
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+/** The signed-in user; only inside <RequireSession>. */
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession outside <RequireSession>');
+  return session;
+}
+
+/** Pages behind it need a session; without one the browser goes to the sign-in page and comes back after. */
+export function RequireSession({ children }: { children: ReactNode }) {
+  const location = useLocation();
+  const session = useSessionQuery();
+  if (session.isPending) return <LoadingNotice label="Hämtar din inloggning" />;
+  if (session.isError) throw session.error;
+  if (!session.data) {
+    const back = `${location.pathname}${location.search}`;
+    return <Navigate to={back === '/' ? '/logga-in' : `/logga-in?till=${encodeURIComponent(back)}`} replace />;
+  }
+  return <SessionContext.Provider value={session.data}>{children}</SessionContext.Provider>;
+}
+
+export function useSignIn() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (credentials: Schemas['LoginDto']) => call(api.POST('/api/v1/auth/session', { body: credentials })),
+    onSuccess: (session) => {
+      rememberCsrfToken(session.csrfToken);
+      queryClient.setQueryData(SESSION_KEY, session);
+    },
+  });
+}
+
+export function useSignOut() {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  return useMutation({
+    mutationFn: () => call(api.DELETE('/api/v1/auth/session')),
+    onSettled: () => {
+      rememberCsrfToken(null);
+      // Nothing one user read stays in memory for the next one at this browser.
+      queryClient.clear();
+      queryClient.setQueryData(SESSION_KEY, null);
+      void navigate('/logga-in', { replace: true });
+    },
+  });
+}
+
+/** The organs the user is nämndsekreterare for (a secretary grant per organ; an admin serves every organ). */
+export function secretaryOrganIds(user: SignedInUser): string[] {
+  return user.grants.filter((grant) => grant.role === 'secretary' && grant.organId).map((grant) => grant.organId as string);
+}

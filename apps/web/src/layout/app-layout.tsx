@@ -1,0 +1,63 @@
+import { Suspense } from 'react';
+import { Button, Link } from 'react-aria-components';
+import { Outlet, useLocation } from 'react-router';
+import { RequireSession, useSession, useSignOut } from '../auth/session';
+import { LoadingNotice } from '../components/status';
+
+const SECTIONS = [
+  { href: '/', label: 'Start' },
+  { href: '/sammantradesplan', label: 'Sammanträdesplan' },
+  { href: '/diarium', label: 'Diarium' },
+  { href: '/anslag', label: 'Anslagstavla' },
+];
+
+function isCurrent(pathname: string, href: string): boolean {
+  return href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`);
+}
+
+function Header() {
+  const { user } = useSession();
+  const { pathname } = useLocation();
+  const signOut = useSignOut();
+  return (
+    <header className="app-header">
+      <a className="skip-link" href="#innehall">
+        Hoppa till innehållet
+      </a>
+      <Link href="/" className="brand">
+        Nämndrum
+      </Link>
+      <nav aria-label="Huvudmeny">
+        <ul>
+          {SECTIONS.map((section) => (
+            <li key={section.href}>
+              <Link href={section.href} aria-current={isCurrent(pathname, section.href) ? 'page' : undefined}>
+                {section.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="user-menu">
+        <span className="user-email">{user.email}</span>
+        <Button onPress={() => signOut.mutate()} isDisabled={signOut.isPending} className="button button-quiet">
+          Logga ut
+        </Button>
+      </div>
+    </header>
+  );
+}
+
+/** The signed-in frame: header, main menu, and the page in <main>. */
+export function AppLayout() {
+  return (
+    <RequireSession>
+      <Header />
+      <main id="innehall" tabIndex={-1}>
+        <Suspense fallback={<LoadingNotice label="Hämtar sidan" />}>
+          <Outlet />
+        </Suspense>
+      </main>
+    </RequireSession>
+  );
+}

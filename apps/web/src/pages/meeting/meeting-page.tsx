@@ -1,4 +1,4 @@
-import { Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
+import { Link, Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
 import { useParams, useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { api, call } from '../../api/client';
@@ -40,7 +40,15 @@ export function MeetingPage() {
   if (meeting.isError) return <Page title="Sammanträde"><ErrorNotice error={meeting.error} /></Page>;
 
   return (
-    <Page title="Sammanträde" subtitle={`${formatTimeSpan(meeting.data.startsAt, meeting.data.endsAt)}, ${meeting.data.place}`}>
+    <Page
+      title="Sammanträde"
+      subtitle={`${formatTimeSpan(meeting.data.startsAt, meeting.data.endsAt)}, ${meeting.data.place}`}
+      actions={
+        <Link href={`/moten/${meetingId}/protokoll`} className="button">
+          Protokoll
+        </Link>
+      }
+    >
       <Tabs selectedKey={selected} onSelectionChange={select}>
         <TabList aria-label="Sammanträdets delar">
           {TABS.map((tab) => (

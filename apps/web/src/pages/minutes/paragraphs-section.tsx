@@ -1,8 +1,10 @@
-export function ParagraphsSection({ minutesId }: { minutesId: string }) {
+import type { Schemas } from '../../api/client';
+
+export function ParagraphsSection({ minutes }: { minutes: Schemas['MinutesDto'] }) {
   return (
     <section aria-labelledby="paragrafer-rubrik">
       <h2 id="paragrafer-rubrik">Paragrafer</h2>
-      <p>Protokollet {minutesId}.</p>
+      <p>{minutes.paragraphs.length} paragrafer.</p>
     </section>
   );
 }

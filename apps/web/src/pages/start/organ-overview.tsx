@@ -1,0 +1,19 @@
+import { ComingMeetings } from './coming-meetings';
+import { MinutesToDo } from './minutes-to-do';
+import type { OrganOverview as OrganOverviewData } from './overview-query';
+import { PostingsUp } from './postings-up';
+import { WaitingMatters } from './waiting-matters';
+
+/** One organ's deadlines: the minutes of held meetings first, since their deadlines come first, then the coming meetings. */
+export function OrganOverview({ organ }: { organ: OrganOverviewData }) {
+  const id = (part: string) => `organ-${organ.organId}-${part}`;
+  return (
+    <section className="panel start-organ" aria-labelledby={id('rubrik')}>
+      <h2 id={id('rubrik')}>{organ.name}</h2>
+      <MinutesToDo items={organ.minutesToDo} headingId={id('protokoll')} />
+      <ComingMeetings organName={organ.name} meetings={organ.comingMeetings} headingId={id('moten')} />
+      <WaitingMatters matters={organ.waitingMatters} headingId={id('arenden')} />
+      <PostingsUp postings={organ.postingsUp} headingId={id('anslag')} />
+    </section>
+  );
+}

@@ -10,6 +10,7 @@ import { AuthService } from './auth.service';
 import { IDENTITY_ENTITIES } from './entities';
 import { LoginLimiter } from './login-limiter';
 import { LoginThrottlerGuard } from './login-throttler.guard';
+import { SessionService } from './session.service';
 import { UserService } from './user.service';
 import { UsersController } from './users.controller';
 
@@ -23,7 +24,7 @@ import { UsersController } from './users.controller';
     }),
   ],
   controllers: [AuthController, UsersController],
-  providers: [AuthService, UserService, LoginLimiter, LoginThrottlerGuard, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, SessionService, UserService, LoginLimiter, LoginThrottlerGuard, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService, UserService],
 })
 export class IdentityModule {}

@@ -193,6 +193,14 @@ describe('the browser session: cookie sign-in, CSRF protection, sign-out and its
     expect(invalid.body.details.map((detail: { field: string }) => detail.field).sort()).toEqual(['email', 'remember']);
   });
 
+  it('serves the justering page a script that signs in with the session cookie and keeps no token in any storage', async () => {
+    const script = (await testApp.http().get('/protokoll/justering.js').expect(200)).text;
+    expect(script).toContain("'/auth/session', { method: 'POST'");
+    expect(script).toContain("fetch('/api/v1/auth/session'");
+    expect(script).toContain("'X-CSRF-Token': csrfToken");
+    expect(script).not.toMatch(/sessionStorage|localStorage|Authorization|auth\/login/);
+  });
+
   it('limits session sign-ins with the same counter as login', async () => {
     const { email } = await tenant.user();
     for (let attempt = 1; attempt < 10; attempt += 1) {

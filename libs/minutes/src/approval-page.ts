@@ -75,7 +75,7 @@ export const APPROVAL_PAGE_SCRIPT = `(function () {
       return response;
     });
   }
-  function signedIn(session) { csrfToken = session.csrfToken; me = session.user; load(); }
+  function signedIn(session) { csrfToken = session.csrfToken; me = session.user; $('login').hidden = true; load(); }
   function load() {
     show('');
     api('/minutes/' + id).then(function (r) { return r.json(); })

@@ -109,7 +109,7 @@ describe('the browser session: cookie sign-in, CSRF protection, sign-out and its
   });
 
   it('signs out: the session ends server-side, the cookie is cleared, and the old cookie is refused if replayed', async () => {
-    const { email } = await tenant.user();
+    const { email, userId } = await tenant.user();
     const browser = await browserOf(email);
     const otherBrowser = await browserOf(email);
     const refused = await testApp.http().delete('/api/v1/auth/session').set('Cookie', browser.cookie).expect(403);
@@ -123,6 +123,22 @@ describe('the browser session: cookie sign-in, CSRF protection, sign-out and its
     await getSession(browser).expect(401);
     await testApp.http().get('/api/v1/auth/me').set('Cookie', browser.cookie).expect(401);
     await getSession(otherBrowser).expect(200);
+    const audit = await testApp.dataSource.query(`SELECT count(*)::int AS count FROM audit_entries WHERE entity_id = $1 AND action = 'logout'`, [userId]);
+    expect(audit[0].count).toBe(1);
+  });
+
+  it('deletes a user\'s ended sessions when they sign in again, keeping the live ones', async () => {
+    const { email, userId } = await tenant.user();
+    const signedOut = await browserOf(email);
+    const expired = await browserOf(email);
+    const live = await browserOf(email);
+    await testApp.http().delete('/api/v1/auth/session').set('Cookie', signedOut.cookie).set('X-CSRF-Token', signedOut.csrfToken).expect(204);
+    await testApp.dataSource.query(`UPDATE user_sessions SET expires_at = now() - interval '1 second' WHERE id = $1`, [(await sessionRow(expired.cookie))!.id]);
+    await browserOf(email);
+    const rows = await testApp.dataSource.query(`SELECT id FROM user_sessions WHERE user_id = $1`, [userId]);
+    expect(rows).toHaveLength(2);
+    expect(await sessionRow(live.cookie)).toBeDefined();
+    await getSession(live).expect(200);
   });
 
   it('ends a session 12 hours after sign-in however much it is used, and after 2 hours unused', async () => {

@@ -62,7 +62,7 @@ export class AuthController {
   @ApiNoContentResponse({ description: 'Signed out' })
   @ApiErrors(400)
   async endSession(@Ctx() ctx: RequestContext, @CurrentSession() session: BrowserSession | undefined, @Res({ passthrough: true }) response: Response): Promise<void> {
-    await this.sessions.revoke(ctx.em, requireSession(session).id);
+    await this.auth.endSession(ctx, requireSession(session));
     this.sessions.clearCookie(response);
   }
 

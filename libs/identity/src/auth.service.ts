@@ -53,6 +53,12 @@ export class AuthService {
     return { started, answer: { user: await this.me(actorCtx), csrfToken: started.csrfToken, expiresAt: started.expiresAt } };
   }
 
+  /** Ends the browser's session server-side, so its cookie is refused from now on even if replayed. */
+  async endSession(ctx: RequestContext, session: BrowserSession): Promise<void> {
+    await this.sessions.revoke(ctx.em, session.id);
+    await this.audit.record(ctx, { action: 'logout', entityType: 'User', entityId: ctx.actorUserId });
+  }
+
   private async signIn(ctx: RequestContext, dto: LoginDto): Promise<User> {
     const users = ctx.em.getRepository(User);
     const user = await users.findOne({ where: { email: normalizedEmail(dto.email) }, relations: { grants: true } });

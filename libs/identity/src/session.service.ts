@@ -42,8 +42,16 @@ export class SessionService {
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
-  /** Starts a session for the user as they now are (their current token version). */
+  /**
+   * Starts a session for the user as they now are (their current token version). The user's ended
+   * sessions are deleted at the same time, so the table holds live sessions and, of each user, only
+   * those ended since their last sign-in.
+   */
   async start(em: EntityManager, userId: string, request: Request): Promise<StartedSession> {
+    await em.query(
+      `DELETE FROM user_sessions WHERE user_id = $1 AND (revoked_at IS NOT NULL OR expires_at <= now() OR last_seen_at <= now() - make_interval(secs => $2))`,
+      [userId, ttlSeconds(this.config.SESSION_IDLE_TTL)],
+    );
     const secret = newSessionSecret();
     const [row] = await em.query<{ id: string; expires_at: Date }[]>(
       `INSERT INTO user_sessions (user_id, secret_sha256, token_version, expires_at, user_agent, client_address)

@@ -200,11 +200,15 @@ describe('the browser session: cookie sign-in, CSRF protection, sign-out and its
     await signIn(email, NEW_PASSWORD).expect(200);
   });
 
-  it('refuses a wrong password with 401 and the Swedish message of login, and sets no cookie', async () => {
+  it('refuses a wrong password with 401 and the Swedish message of login, and a form post with 415, setting no cookie', async () => {
     const { email } = await tenant.user();
     const wrong = await signIn(email, 'not-the-password').expect(401);
     expect(wrong.body).toMatchObject({ statusCode: 401, error: 'UNAUTHENTICATED', message: 'Fel e-postadress eller lösenord' });
     expect(wrong.headers['set-cookie']).toBeUndefined();
+    // A form another site's page posts would sign this browser in to the account the page chose.
+    const form = await testApp.http().post('/api/v1/auth/session').type('form').send({ email, password: TEST_PASSWORD }).expect(415);
+    expect(form.body).toMatchObject({ error: 'UNSUPPORTED_MEDIA_TYPE', message: 'Inloggningen ska skickas som JSON (Content-Type: application/json)' });
+    expect(form.headers['set-cookie']).toBeUndefined();
     const invalid = await testApp.http().post('/api/v1/auth/session').send({ email: 'not-an-email', password: 'x', remember: true }).expect(400);
     expect(invalid.body.details.map((detail: { field: string }) => detail.field).sort()).toEqual(['email', 'remember']);
   });

@@ -3,6 +3,7 @@ import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nes
 import type { Response } from 'express';
 import { ApiErrorResponse, ApiErrors, Ctx, Permission, Public, RequestContext, RequirePermission } from '@namndrum/core';
 import { AuthService } from './auth.service';
+import { JsonBodyGuard } from './json-body.guard';
 import { AccessTokenDto, ChangePasswordDto, LoginDto, MeDto, SessionDto } from './dto/auth.dto';
 import { LoginThrottlerGuard } from './login-throttler.guard';
 import type { AuthenticatedRequest } from './session.service';
@@ -31,13 +32,14 @@ export class AuthController {
   @Post('session')
   @Public()
   @HttpCode(200)
-  @UseGuards(LoginThrottlerGuard)
+  @UseGuards(JsonBodyGuard, LoginThrottlerGuard)
   @ApiOperation({
     summary: 'Sign a browser in with e-mail and password',
     description: 'Starts a server-side session and sets it in the HttpOnly cookie namndrum_session; the answer holds the CSRF token every cookie-signed write must send as X-CSRF-Token.',
   })
   @ApiOkResponse({ type: SessionDto })
   @ApiErrorResponse(401, 'Wrong e-mail or password')
+  @ApiErrorResponse(415, 'The body is not JSON (UNSUPPORTED_MEDIA_TYPE): a form on another site cannot sign the browser in')
   @ApiErrors(400, 413, 429)
   async startSession(@Ctx() ctx: RequestContext, @Body() dto: LoginDto, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response): Promise<SessionDto> {
     const { started, answer } = await this.auth.startSession(ctx, dto, request);

@@ -24,7 +24,7 @@ export function NoticeState({ meeting }: { meeting: ComingMeeting }) {
         {notice.sentLate ? (
           <>
             {' '}
-            <span className="badge badge-warning">Efter sista dag</span>
+            <span className="badge badge-warning">Skickas för sent</span>
           </>
         ) : null}
       </>

@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, call, type Schemas } from '../../api/client';
 
-export type SecretaryOverview = Schemas['SecretaryOverviewDto'];
 export type OrganOverview = Schemas['OrganOverviewDto'];
 export type ComingMeeting = Schemas['ComingMeetingDto'];
 

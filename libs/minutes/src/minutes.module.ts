@@ -14,14 +14,16 @@ import { ApprovalPageController, NoticeBoardController } from './notice-board.co
 import { NoticeBoardService } from './notice-board.service';
 import { ParagraphService } from './paragraph.service';
 import { PostingService } from './posting.service';
+import { SecretaryOverviewController } from './secretary-overview.controller';
+import { SecretaryOverviewService } from './secretary-overview.service';
 import { VerificationService } from './verification.service';
 
 const SERVICES = [MinutesReader, MinutesPresenter, MinutesService, ParagraphService, VerificationService, PostingService, MinutesDocumentService];
 
 @Module({
   imports: [TypeOrmModule.forFeature(MINUTES_ENTITIES), OrganisationModule, MattersModule, MeetingsModule],
-  controllers: [MeetingMinutesController, MinutesController, ParagraphsController, PostingsController, NoticeBoardController, ApprovalPageController],
-  providers: [...SERVICES, NoticeBoardService, MeetingAnnouncementService],
+  controllers: [MeetingMinutesController, MinutesController, ParagraphsController, PostingsController, NoticeBoardController, ApprovalPageController, SecretaryOverviewController],
+  providers: [...SERVICES, NoticeBoardService, MeetingAnnouncementService, SecretaryOverviewService],
   exports: SERVICES,
 })
 export class MinutesModule {}

@@ -36,6 +36,7 @@ describe('the web app: signing in and out in the browser', () => {
     await page.getByLabel('Lösenord').fill('namndrum');
     await page.getByRole('button', { name: 'Logga in' }).click();
     await page.waitForURL('**/diarium?q=skola');
+    await page.getByRole('heading', { level: 1, name: 'Diarium' }).waitFor();
     expect(await page.title()).toBe('Diarium – Nämndrum');
   });
 

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Button, Form } from 'react-aria-components';
 import type { Schemas } from '../../api/client';
 import { TextInput } from '../../components/fields';
@@ -28,6 +28,9 @@ const ALL: Choice = { id: '', label: 'Alla' };
 /** The search and the filters; a choice applies at once, the words and the year when the search is made. */
 export function MatterFilters({ values, options, error, onApply }: MatterFiltersProps) {
   const [draft, setDraft] = useState(values);
+  // Back, forward and links change the address without this form: it follows them, keeping the focus where it is.
+  const applied = JSON.stringify(values);
+  useEffect(() => setDraft(JSON.parse(applied) as MatterFilterValues), [applied]);
   const choose = (name: keyof MatterFilterValues) => (value: string) => {
     const next = { ...draft, [name]: value };
     setDraft(next);

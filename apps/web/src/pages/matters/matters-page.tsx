@@ -80,7 +80,7 @@ export function MattersPage() {
       actions={options.data?.mayRegister ? <RegisterMatterDialog options={options.data} /> : null}
     >
       {options.isError ? <ErrorNotice error={options.error} /> : null}
-      <MatterFilters key={searchParams.toString()} values={filters} options={options.data} error={matters.error} onApply={applyFilters} />
+      <MatterFilters values={filters} options={options.data} error={matters.error} onApply={applyFilters} />
       <section aria-labelledby="matters-result-heading">
         <h2 id="matters-result-heading">Ärenden</h2>
         {matters.isPending ? <LoadingNotice label="Hämtar ärenden" /> : null}

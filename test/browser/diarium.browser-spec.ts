@@ -95,7 +95,9 @@ describe('the web app: the diarium and a matter’s page', () => {
     await dialog.getByLabel('Fil').setInputFiles({ name: 'ansokan.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: await docxWithText('Ansökan', 'Vår dotter behöver en annan skolplacering.') });
     await dialog.getByRole('textbox', { name: 'Avsändare' }).fill('En vårdnadshavare');
     await dialog.getByRole('textbox', { name: 'Beskrivning' }).fill('Ansökan om skolplacering');
-    await dialog.getByRole('checkbox', { name: 'Sekretessmarkera handlingen' }).check();
+    // react-aria's checkbox is its label; the input inside is visually hidden.
+    await dialog.getByText('Sekretessmarkera handlingen').click();
+    expect(await dialog.getByRole('checkbox', { name: 'Sekretessmarkera handlingen' }).isChecked()).toBe(true);
     await dialog.getByRole('textbox', { name: 'Sekretessbestämmelse' }).fill('OSL 23 kap. 2 §');
     await checkPage(page, 'arende-registrera-handling');
     await dialog.getByRole('button', { name: 'Registrera handling' }).click();
@@ -121,7 +123,7 @@ describe('the web app: the diarium and a matter’s page', () => {
     await searchMatters(page, 'SUN 2022/9');
     await openMatter(page, 'SUN 2022/9');
     const reports = page.getByRole('region', { name: 'Tjänsteskrivelser' });
-    await reports.getByText('Signerad', { exact: true }).waitFor();
+    await reports.locator('tbody').getByText('Signerad', { exact: true }).waitFor();
     await reports.getByRole('link', { name: /\(DOCX\)$/ }).waitFor();
     await checkPage(page, 'arende-tjansteskrivelse');
   });

@@ -118,6 +118,42 @@ describe('the web app: the diarium and a matter’s page', () => {
     expect(download.suggestedFilename()).toBe('ansokan.docx');
   });
 
+  it('lifts and sets a document’s secrecy marking, and moves the matter on in its lifecycle', async () => {
+    await openDiarium(page);
+    const caseNumber = await registerMatter(page, 'Ansökan om bidrag till föreningen Ludvika Simsällskap');
+    await page.getByRole('button', { name: 'Registrera handling' }).click();
+    const upload = page.getByRole('dialog', { name: `Registrera handling i ${caseNumber}` });
+    await upload.getByLabel('Fil').setInputFiles({ name: 'ansokan.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: await docxWithText('Ansökan', 'Föreningen söker bidrag.') });
+    await upload.getByRole('textbox', { name: 'Avsändare' }).fill('Ludvika Simsällskap');
+    await upload.getByRole('textbox', { name: 'Beskrivning' }).fill('Ansökan om bidrag');
+    await upload.getByRole('button', { name: 'Registrera handling' }).click();
+    await upload.waitFor({ state: 'detached' });
+    const row = page.getByRole('table', { name: 'Handlingar i ärendet' }).locator('tbody tr').filter({ hasText: 'Ansökan om bidrag' });
+    await row.getByText('Offentlig').waitFor();
+
+    await row.getByRole('button', { name: `Sekretessmarkera ${caseNumber}-1` }).click();
+    const mark = page.getByRole('dialog', { name: `Sekretessmarkera ${caseNumber}-1` });
+    await mark.getByRole('textbox', { name: 'Sekretessbestämmelse' }).fill('OSL 26 kap. 1 §');
+    await checkPage(page, 'arende-sekretessmarkera');
+    await mark.getByRole('button', { name: 'Sekretessmarkera' }).click();
+    await mark.waitFor({ state: 'detached' });
+    await row.getByText('Sekretess, OSL 26 kap. 1 §').waitFor();
+    await page.getByRole('region', { name: 'Historik' }).getByText('Sekretessmarkering ändrad').waitFor();
+
+    await row.getByRole('button', { name: `Häv sekretess ${caseNumber}-1` }).click();
+    const lift = page.getByRole('dialog', { name: `Häv sekretessen för ${caseNumber}-1` });
+    await lift.getByRole('button', { name: 'Häv sekretess' }).click();
+    await lift.waitFor({ state: 'detached' });
+    await row.getByText('Offentlig').waitFor();
+
+    const statusForm = page.getByRole('region', { name: 'Ändra status' });
+    await statusForm.getByRole('textbox', { name: 'Kommentar' }).fill('Handläggningen påbörjas');
+    await statusForm.getByRole('button', { name: 'Ändra status' }).click();
+    await page.getByRole('status').filter({ hasText: 'Status ändrad till under beredning.' }).waitFor();
+    await page.locator('.page-subtitle').getByText('Under beredning').waitFor();
+    await page.getByRole('region', { name: 'Historik' }).getByText('Status ändrad', { exact: true }).waitFor();
+  });
+
   it('shows a seeded matter with its signed tjänsteskrivelse and its DOCX', async () => {
     await openDiarium(page);
     await searchMatters(page, 'SUN 2022/9');

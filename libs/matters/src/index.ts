@@ -12,6 +12,7 @@ export * from './dto/matter.dto';
 export * from './dto/document.dto';
 export * from './dto/officer-report.dto';
 export * from './dto/delegated-decision.dto';
+export * from './dto/diarium.dto';
 export * from './registry.service';
 export * from './matter.service';
 export * from './document.service';

@@ -2,7 +2,9 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Upload
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, Ctx, NotFoundError, Permission, RequestContext, RequirePermission } from '@namndrum/core';
+import { DiariumService } from './diarium.service';
 import { DocumentService, UploadedFile as UploadedFileContent } from './document.service';
+import { DiariumOptionsDto, MatterOverviewDto } from './dto/diarium.dto';
 import { DocumentDto, RegisterDocumentDto, RegisterDocumentFormDto } from './dto/document.dto';
 import { CancelMatterDto, CaseNumberLookupDto, ChangeMatterStatusDto, MatterDto, MatterEventDto, MatterSearchPageDto, MatterQueryDto, RegisterMatterDto, UpdateMatterDto } from './dto/matter.dto';
 import { DraftOfficerReportDto, OfficerReportDto } from './dto/officer-report.dto';
@@ -16,6 +18,7 @@ export class MattersController {
     private readonly matters: MatterService,
     private readonly documents: DocumentService,
     private readonly reports: OfficerReportService,
+    private readonly diarium: DiariumService,
   ) {}
 
   @Get()
@@ -34,6 +37,15 @@ export class MattersController {
   @ApiErrors(400, 404)
   lookup(@Ctx() ctx: RequestContext, @Query() query: CaseNumberLookupDto) {
     return this.matters.lookup(ctx, query.caseNumber);
+  }
+
+  @Get('diarium-options')
+  @RequirePermission(Permission.MattersRead)
+  @ApiOperation({ summary: 'Get what the diarium filters by and registers with', description: 'Registries, organs, departments and case officers by name, and whether the reader may register: the web app\'s diarium page in one request' })
+  @ApiOkResponse({ type: DiariumOptionsDto })
+  @ApiErrors(400)
+  diariumOptions(@Ctx() ctx: RequestContext) {
+    return this.diarium.options(ctx);
   }
 
   @Post()
@@ -79,6 +91,15 @@ export class MattersController {
   @ApiErrors(400, 404, 409, 413)
   cancel(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CancelMatterDto) {
     return this.matters.cancel(ctx, id, dto);
+  }
+
+  @Get(':id/overview')
+  @RequirePermission(Permission.MattersRead)
+  @ApiOperation({ summary: 'Get a matter with its history, documents and officer reports', description: 'The web app\'s matter page in one request; secret documents and reports are left out as in their own lists' })
+  @ApiOkResponse({ type: MatterOverviewDto })
+  @ApiErrors(400, 404)
+  overview(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
+    return this.diarium.overview(ctx, id);
   }
 
   @Get(':id/events')

@@ -6,6 +6,7 @@ import { AppConfig } from '@namndrum/core';
 import { OrganisationModule } from '@namndrum/organisation';
 import { DelegatedDecisionService } from './delegated-decision.service';
 import { DelegatedDecisionsController } from './delegated-decisions.controller';
+import { DiariumService } from './diarium.service';
 import { DocumentService } from './document.service';
 import { DocumentsController } from './documents.controller';
 import { MATTERS_ENTITIES } from './entities';
@@ -32,7 +33,7 @@ const SERVICES = [RegistryService, MatterService, DocumentService, OfficerReport
     }),
   ],
   controllers: [RegistriesController, MattersController, DocumentsController, OfficerReportsController, DelegatedDecisionsController],
-  providers: [...SERVICES, SecrecyAccessService, { provide: TextExtractor, useFactory: () => new TextExtractor() }],
+  providers: [...SERVICES, SecrecyAccessService, DiariumService, { provide: TextExtractor, useFactory: () => new TextExtractor() }],
   exports: SERVICES,
 })
 export class MattersModule {}

@@ -7,7 +7,7 @@ import { Department } from './entities/department.entity';
 export class DepartmentService {
   constructor(private readonly audit: AuditService) {}
 
-  private departments(ctx: RequestContext): TenantRepository<Department> {
+  departments(ctx: RequestContext): TenantRepository<Department> {
     return new TenantRepository(ctx, Department, 'Förvaltningen');
   }
 

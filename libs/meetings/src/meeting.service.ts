@@ -59,7 +59,7 @@ export class MeetingService {
     for (const [index, planned] of dto.meetings.entries()) {
       const year = DateTime.fromISO(planned.startsAt, { zone: MEETING_TIME_ZONE }).year;
       if (year !== dto.year) {
-        throw new InvalidInputError('PLAN_YEAR', `Sammanträde ${index + 1} ligger inte i ${dto.year}`, [{ field: `meetings[${index}].startsAt`, messages: [`Datumet ligger inte i ${dto.year}`] }]);
+        throw new InvalidInputError('PLAN_YEAR', `Sammanträde ${index + 1} ligger inte i ${dto.year}`, [{ field: `meetings[${index}].startsAt`, messages: [`must be in ${dto.year}`] }]);
       }
       const meeting = await this.insert(ctx, organ.id, planned, `meetings[${index}].`);
       await this.agenda.applyTemplate(ctx, meeting);
@@ -144,7 +144,7 @@ export class MeetingService {
     if (dto.groupMeetings) {
       if (dto.groupMeetingsOnMove) {
         throw new InvalidInputError('GROUP_MEETINGS_AMBIGUOUS', 'Ange antingen nya gruppmöten eller om gruppmötena ska flyttas med sammanträdet, inte båda', [
-          { field: 'groupMeetingsOnMove', messages: ['Ange inte både nya gruppmöten och om gruppmötena ska flyttas'] },
+          { field: 'groupMeetingsOnMove', messages: ['groupMeetingsOnMove cannot be given together with groupMeetings'] },
         ]);
       }
       return dto.groupMeetings;
@@ -180,7 +180,7 @@ export class MeetingService {
 
   private assertTimes(startsAt: Date, endsAt: Date, groupMeetings: GroupMeeting[], fieldPrefix = ''): void {
     if (endsAt.getTime() <= startsAt.getTime()) {
-      throw new InvalidInputError('MEETING_ENDS_BEFORE_START', 'Sammanträdet måste sluta efter att det har börjat', [{ field: `${fieldPrefix}endsAt`, messages: ['Sluttiden måste vara senare än starttiden'] }]);
+      throw new InvalidInputError('MEETING_ENDS_BEFORE_START', 'Sammanträdet måste sluta efter att det har börjat', [{ field: `${fieldPrefix}endsAt`, messages: ['endsAt must be after startsAt'] }]);
     }
     const startLocal = DateTime.fromJSDate(startsAt, { zone: MEETING_TIME_ZONE }).toFormat('HH:mm');
     const problems = validateGroupMeetings(groupMeetings, startLocal);

@@ -24,32 +24,31 @@ import { MEETING_STATUSES, MeetingStatus } from '../domain/meeting-status';
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
 /** An instant with its offset, so that nobody's server time zone decides what "14:00" means. */
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-// Shown under the field in the web app, so in Swedish like everything a person reads.
-const INSTANT_MESSAGE = 'Ange datum och klockslag med tidszon, t.ex. 2023-01-11T14:00:00+01:00';
+const INSTANT_MESSAGE = '$property must be an ISO 8601 time with Z or an offset, e.g. 2023-01-11T14:00:00+01:00';
 
 export class GroupMeetingDto {
   @ApiProperty({ example: '13:00' })
-  @Matches(CLOCK, { message: 'Ange starttiden som TT:MM' })
+  @Matches(CLOCK, { message: 'startTime must be a time as HH:MM' })
   startTime: string;
 
   @ApiProperty({ example: '14:00' })
-  @Matches(CLOCK, { message: 'Ange sluttiden som TT:MM' })
+  @Matches(CLOCK, { message: 'endTime must be a time as HH:MM' })
   endTime: string;
 
   @ApiProperty({ example: ['KD', 'M', 'S'] })
   @IsArray()
-  @ArrayMinSize(1, { message: 'Ange minst ett parti' })
-  @ArrayMaxSize(20, { message: 'Ange högst 20 partier' })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
   @IsString({ each: true })
-  @IsNotEmpty({ each: true, message: 'Ett parti saknar namn' })
-  @MaxLength(20, { each: true, message: 'Ett partinamn får vara högst 20 tecken' })
+  @IsNotEmpty({ each: true })
+  @MaxLength(20, { each: true })
   parties: string[];
 
   @ApiProperty({ example: 'sessionssalen' })
   @Trim()
   @IsString()
-  @IsNotEmpty({ message: 'Ange lokal' })
-  @MaxLength(200, { message: 'Lokalen får vara högst 200 tecken' })
+  @IsNotEmpty()
+  @MaxLength(200)
   room: string;
 }
 
@@ -71,8 +70,8 @@ export class CreateMeetingDto {
   @ApiProperty({ example: 'Sessionssalen, Stadshuset' })
   @Trim()
   @IsString()
-  @IsNotEmpty({ message: 'Ange plats' })
-  @MaxLength(300, { message: 'Platsen får vara högst 300 tecken' })
+  @IsNotEmpty()
+  @MaxLength(300)
   place: string;
 
   @ApiPropertyOptional({ type: [GroupMeetingDto] })

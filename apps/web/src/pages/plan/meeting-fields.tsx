@@ -42,9 +42,10 @@ export function groupMeetingsBody(rows: GroupMeetingRow[]): Schemas['GroupMeetin
  */
 export function missingTimes(values: Pick<MeetingFormValues, 'date' | 'startTime' | 'endTime'>): ApiError | null {
   const problems: FieldProblem[] = [];
-  if (!isCalendarDate(values.date)) problems.push({ field: 'startsAt', messages: ['Ange datum som ÅÅÅÅ-MM-DD'] });
-  if (!isClockTime(values.startTime)) problems.push({ field: 'startTime', messages: ['Ange starttid som TT:MM'] });
-  if (!isClockTime(values.endTime)) problems.push({ field: 'endsAt', messages: ['Ange sluttid som TT:MM'] });
+  const problem = (field: string, message: string) => problems.push({ field, messages: [message], message });
+  if (!isCalendarDate(values.date)) problem('startsAt', 'Ange datum som ÅÅÅÅ-MM-DD.');
+  if (!isClockTime(values.startTime)) problem('startTime', 'Ange starttid som TT:MM.');
+  if (!isClockTime(values.endTime)) problem('endsAt', 'Ange sluttid som TT:MM.');
   return problems.length > 0 ? new ApiError(400, 'INCOMPLETE', 'Ange datum, starttid och sluttid.', problems) : null;
 }
 
@@ -84,8 +85,8 @@ function GroupMeetingsFields({ rows, onChange, error }: { rows: GroupMeetingRow[
     setAddedKey(key);
     onChange([...rows, { key, startTime: '', endTime: '', parties: '', room: '' }]);
   };
-  // The API names the group meetings as a whole when they clash with each other or with the meeting's start.
-  const wholeListProblem = error instanceof ApiError ? error.details.find((detail) => detail.field === 'groupMeetings' || detail.field.endsWith('.groupMeetings')) : undefined;
+  // The API names the group meetings as a whole, each problem in Swedish, when they clash with each other or with the meeting's start.
+  const wholeListProblem = error instanceof ApiError ? error.details.find((detail) => detail.field === 'groupMeetings') : undefined;
   return (
     <fieldset className="group-meetings">
       <legend>Gruppmöten</legend>

@@ -70,12 +70,13 @@ const PLAN_ITEM_FIELD = /^meetings(?:\[(\d+)\]|\.(\d+))\.(\w+)/;
 function onFormFields(error: unknown, days: string[]): unknown {
   if (!isApiError(error)) return error;
   const details: FieldProblem[] = error.details.map((detail) => {
-    const match = PLAN_ITEM_FIELD.exec(detail.field);
+    const match = PLAN_ITEM_FIELD.exec(detail.field ?? '');
     if (!match) return detail;
     const field = match[3];
-    if (field === 'place' || field === 'endsAt') return { field, messages: detail.messages };
+    const message = detail.message ?? error.message;
+    if (field === 'place' || field === 'endsAt') return { field, messages: detail.messages, message };
     const day = days[Number(match[1] ?? match[2])];
-    return { field: 'dates', messages: detail.messages.map((message) => `${day}: ${message}`) };
+    return { field: 'dates', messages: detail.messages, message: `${day}: ${message}` };
   });
   return new ApiError(error.status, error.code, error.message, details, error.requestId);
 }
@@ -91,7 +92,10 @@ function PlanYearContent({ organId, organName, year, planned, close }: PlanYearD
       const { days, refused } = sortDays(values.dates, year, planned);
       setSentDays(days);
       const problems: FieldProblem[] = [];
-      if (days.length === 0) problems.push({ field: 'dates', messages: refused.length > 0 ? refused.map((refusal) => `${refusal.date} ${refusal.reason}`) : ['Ange minst ett datum'] });
+      if (days.length === 0) {
+        const message = refused.length > 0 ? refused.map((refusal) => `${refusal.date} ${refusal.reason}.`).join(' ') : 'Ange minst ett datum.';
+        problems.push({ field: 'dates', messages: [message], message });
+      }
       const missing = missingTimes({ date: days[0] ?? `${year}-01-01`, startTime: values.startTime, endTime: values.endTime });
       if (missing) problems.push(...missing.details.filter((detail) => detail.field !== 'startsAt'));
       if (problems.length > 0) throw new ApiError(400, 'INCOMPLETE', 'Inget sammanträde planerades. Rätta uppgifterna och försök igen.', problems);

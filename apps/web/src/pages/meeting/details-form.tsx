@@ -3,7 +3,7 @@ import { Button, FieldError, Label, Radio, RadioGroup } from 'react-aria-compone
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, call, isApiError, type Schemas } from '../../api/client';
 import { FormError } from '../../components/fields';
-import { groupMeetingsBody, MeetingFields, meetingFormValues, meetingTimes, missingTimes, type MeetingFormValues } from '../plan/meeting-fields';
+import { groupMeetingsBody, MeetingFields, meetingFormValues, meetingTimes, missingTimes, sameGroupMeetings, type MeetingFormValues } from '../plan/meeting-fields';
 
 type Meeting = Schemas['MeetingDto'];
 type GroupMeetingsOnMove = NonNullable<Schemas['UpdateMeetingDto']['groupMeetingsOnMove']>;
@@ -23,8 +23,7 @@ function savedMessage(before: Meeting, after: Meeting): string {
 /** The PATCH body: group meetings only if the secretary changed them; otherwise, if the start moved, whether they move with it. */
 function changes(meeting: Meeting, values: MeetingFormValues, onMove: GroupMeetingsOnMove): Schemas['UpdateMeetingDto'] {
   const body: Schemas['UpdateMeetingDto'] = { ...meetingTimes(values), place: values.place };
-  const groupMeetings = groupMeetingsBody(values.groupMeetings);
-  if (JSON.stringify(groupMeetings) !== JSON.stringify(meeting.groupMeetings)) return { ...body, groupMeetings };
+  if (!sameGroupMeetings(values.groupMeetings, meeting.groupMeetings)) return { ...body, groupMeetings: groupMeetingsBody(values.groupMeetings) };
   return startClockMoved(meeting, values) && meeting.groupMeetings.length > 0 ? { ...body, groupMeetingsOnMove: onMove } : body;
 }
 
@@ -54,7 +53,7 @@ export function DetailsForm({ meeting, onSaved }: { meeting: Meeting; onSaved: (
     save.mutate(values);
   };
   const asksAboutGroupMeetings =
-    meeting.groupMeetings.length > 0 && startClockMoved(meeting, values) && JSON.stringify(groupMeetingsBody(values.groupMeetings)) === JSON.stringify(meeting.groupMeetings);
+    meeting.groupMeetings.length > 0 && startClockMoved(meeting, values) && sameGroupMeetings(values.groupMeetings, meeting.groupMeetings);
   const onMoveProblem = isApiError(save.error) ? save.error.fieldMessage('groupMeetingsOnMove') : undefined;
   const warning = NOTICE_WARNINGS[meeting.status];
 

@@ -36,6 +36,18 @@ export function groupMeetingsBody(rows: GroupMeetingRow[]): Schemas['GroupMeetin
   return rows.map((row) => ({ startTime: row.startTime, endTime: row.endTime, parties: row.parties.split(/[\s,/]+/).filter(Boolean), room: row.room }));
 }
 
+/** Whether the rows say the same as the saved group meetings; the API's JSON need not keep the keys' order. */
+export function sameGroupMeetings(rows: GroupMeetingRow[], saved: Schemas['GroupMeetingViewDto'][]): boolean {
+  const typed = groupMeetingsBody(rows);
+  return (
+    typed.length === saved.length &&
+    typed.every((group, index) => {
+      const other = saved[index];
+      return group.startTime === other.startTime && group.endTime === other.endTime && group.room === other.room && group.parties.join('/') === other.parties.join('/');
+    })
+  );
+}
+
 /**
  * Date and clock times the browser must turn into instants before the API can judge them; what is missing
  * is named under its field like the API's own answers.

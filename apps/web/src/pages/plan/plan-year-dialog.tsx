@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Button, Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, call, isApiError, type FieldProblem, type Schemas } from '../../api/client';
@@ -110,16 +110,21 @@ function PlanYearContent({ organId, organName, year, planned, close }: PlanYearD
     plan.mutate(form);
   };
 
-  if (plan.data) return <PlanYearOutcome result={plan.data} close={close} />;
-  const error = onFormFields(plan.error, sentDays);
-  return (
-    <form className="form" onSubmit={submit} noValidate>
+  const title = (
+    <>
       <Heading slot="title" level={2}>
         Planera årets sammanträden
       </Heading>
       <p className="dialog-lead">
         {organName}, {year}
       </p>
+    </>
+  );
+  if (plan.data) return <PlanYearOutcome title={title} result={plan.data} close={close} />;
+  const error = onFormFields(plan.error, sentDays);
+  return (
+    <form className="form" onSubmit={submit} noValidate>
+      {title}
       <TextInput
         label="Datum"
         name="dates"
@@ -149,15 +154,16 @@ function PlanYearContent({ organId, organName, year, planned, close }: PlanYearD
   );
 }
 
-function PlanYearOutcome({ result, close }: { result: PlanYearResult; close: () => void }) {
+function PlanYearOutcome({ title, result, close }: { title: ReactNode; result: PlanYearResult; close: () => void }) {
   const heading = useRef<HTMLHeadingElement>(null);
   // The form the focus was in is gone; the outcome is read from its heading.
   useEffect(() => heading.current?.focus(), []);
   return (
     <div className="form">
-      <Heading slot="title" level={2} ref={heading} tabIndex={-1}>
+      {title}
+      <h3 ref={heading} tabIndex={-1}>
         {result.created.length === 1 ? '1 sammanträde planerat' : `${result.created.length} sammanträden planerade`}
-      </Heading>
+      </h3>
       <ul>
         {result.created.map((meeting) => (
           <li key={meeting.id}>{formatWeekdayDate(meeting.startsAt)}</li>
@@ -165,7 +171,7 @@ function PlanYearOutcome({ result, close }: { result: PlanYearResult; close: () 
       </ul>
       {result.refused.length > 0 ? (
         <div className="notice notice-warning">
-          <h3>Inte planerade</h3>
+          <h4>Inte planerade</h4>
           <ul>
             {result.refused.map((refusal, index) => (
               <li key={`${refusal.date}-${index}`}>

@@ -3,7 +3,7 @@
 import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { checkPage, launchBrowser, newContext, signIn } from './support/browser';
 import { SEED_USERS, WebStack } from './support/web-stack';
-import { openMeetingPlan, pageReady, planMeeting } from './journey/plan.steps';
+import { openMeetingPlan, pageReady, planMeeting, segmentField, typeInto } from './journey/plan.steps';
 
 interface MeetingBody {
   id: string;
@@ -86,9 +86,9 @@ describe('the web app: Sammanträdesplan and a meeting\'s Tid och plats', () => 
     const dialog = page.getByRole('dialog', { name: 'Planera sammanträde' });
     await checkPage(page, 'sammantradesplan-planera');
 
-    await dialog.getByLabel('Datum').fill(`${nextYear}-02-10`);
-    await dialog.getByLabel('Starttid').fill('15:00');
-    await dialog.getByLabel('Sluttid').fill('14:00');
+    await typeInto(segmentField(dialog, 'Datum'), `${nextYear}-02-10`);
+    await typeInto(segmentField(dialog, 'Starttid'), '15:00');
+    await typeInto(segmentField(dialog, 'Sluttid'), '14:00');
     await dialog.getByRole('button', { name: 'Planera', exact: true }).click();
     const place = dialog.getByRole('textbox', { name: 'Plats' });
     await dialog.locator('[aria-invalid="true"]').first().waitFor();
@@ -97,9 +97,9 @@ describe('the web app: Sammanträdesplan and a meeting\'s Tid och plats', () => 
 
     await place.fill('Sessionssalen');
     await dialog.getByRole('button', { name: 'Planera', exact: true }).click();
-    const end = dialog.getByLabel('Sluttid');
+    const end = segmentField(dialog, 'Sluttid');
     await dialog.getByRole('alert').filter({ hasText: 'Sammanträdet måste sluta efter att det har börjat' }).waitFor();
-    expect(await end.getAttribute('aria-invalid')).toBe('true');
+    expect(await dialog.locator('.field[data-invalid]').filter({ has: page.getByRole('group', { name: 'Sluttid', exact: true }) }).count()).toBe(1);
     expect(await descriptionOf(end)).toContain('Sammanträdet måste sluta efter att det har börjat');
     expect(await place.getAttribute('aria-invalid')).not.toBe('true');
     await checkPage(page, 'sammantradesplan-planera-fel');
@@ -119,20 +119,16 @@ describe('the web app: Sammanträdesplan and a meeting\'s Tid och plats', () => 
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: 'Planera sammanträde' });
     await dialog.waitFor();
-    // The dialog opens with the focus in its first field, the date.
-    expect(await dialog.getByLabel('Datum').evaluate((input) => input === document.activeElement)).toBe(true);
-    // Chromium's date field takes the year, month and day as segments; the arrow key moves on to the next.
-    await page.keyboard.type(String(nextYear));
-    await page.keyboard.press('ArrowRight');
-    await page.keyboard.type('03');
-    await page.keyboard.press('ArrowRight');
-    await page.keyboard.type('17');
-    expect(await dialog.getByLabel('Datum').inputValue()).toBe(`${nextYear}-03-17`);
+    // The dialog opens with the focus in its first field, the date, year first; each segment moves on when full.
+    expect(await segmentField(dialog, 'Datum').evaluate((field) => field.contains(document.activeElement))).toBe(true);
+    await page.keyboard.type(`${nextYear}0317`);
     await page.keyboard.press('Tab');
     await page.keyboard.type('0900');
     await page.keyboard.press('Tab');
     await page.keyboard.type('1130');
-    expect([await dialog.getByLabel('Starttid').inputValue(), await dialog.getByLabel('Sluttid').inputValue()]).toEqual(['09:00', '11:30']);
+    const shown = await Promise.all(['Datum', 'Starttid', 'Sluttid'].map((label) => segmentField(dialog, label).textContent()));
+    // The segments are wrapped in direction marks (U+2066–2069).
+    expect(shown.map((text) => text?.replace(/[\u2066-\u2069]/g, ''))).toEqual([`${nextYear}-03-17`, '09:00', '11:30']);
     await page.keyboard.press('Tab');
     await page.keyboard.type('Folkets hus, Ludvika');
     await page.keyboard.press('Enter');
@@ -151,8 +147,8 @@ describe('the web app: Sammanträdesplan and a meeting\'s Tid och plats', () => 
     await page.getByRole('button', { name: 'Planera årets sammanträden' }).click();
     const dialog = page.getByRole('dialog', { name: 'Planera årets sammanträden' });
     await dialog.getByLabel('Datum').fill([`${nextYear}-04-14`, `${nextYear}-05-12`, `${nextYear}-05-12`, `${nextYear + 1}-01-12`, `${nextYear}-02-30`].join('\n'));
-    await dialog.getByLabel('Starttid').fill('13:00');
-    await dialog.getByLabel('Sluttid').fill('16:00');
+    await typeInto(segmentField(dialog, 'Starttid'), '13:00');
+    await typeInto(segmentField(dialog, 'Sluttid'), '16:00');
     await dialog.getByLabel('Plats').fill('Sessionssalen, Stadshuset');
     await dialog.getByRole('button', { name: 'Planera sammanträdena' }).click();
 
@@ -190,10 +186,13 @@ describe('the web app: Sammanträdesplan and a meeting\'s Tid och plats', () => 
     await signIn(page, SEED_USERS.admin);
     await page.goto(`/sammantradesplan?ar=${nextYear}`);
     await pageReady(page);
-    await page.getByRole('button', { name: /Organ$/ }).click();
+    const organSelect = page.getByRole('button', { name: /Organ$/ });
+    await organSelect.click();
     expect(await page.getByRole('option').count()).toBeGreaterThan(5);
     await checkPage(page, 'sammantradesplan-organ');
-    await page.getByRole('option', { name: /\(KS\)$/ }).click();
+    await page.keyboard.press('Escape');
+    await organSelect.click();
+    await page.getByRole('option', { name: 'Kommunstyrelsen (KS)', exact: true }).click();
     await page.waitForURL((url) => url.searchParams.has('organ'));
     await pageReady(page);
     expect(await page.locator('.page-subtitle').textContent()).toBe(`Kommunstyrelsen (KS), ${nextYear}`);
@@ -208,15 +207,15 @@ describe('the web app: Sammanträdesplan and a meeting\'s Tid och plats', () => 
 
     await form.getByRole('button', { name: 'Lägg till gruppmöte' }).click();
     const first = form.getByRole('group', { name: 'Gruppmöte 1' });
-    expect(await first.getByLabel('Från').evaluate((input) => input === document.activeElement)).toBe(true);
-    await first.getByLabel('Från').fill('13:00');
-    await first.getByLabel('Till').fill('14:00');
+    expect(await segmentField(first, 'Från').evaluate((field) => field.contains(document.activeElement))).toBe(true);
+    await typeInto(segmentField(first, 'Från'), '13:00');
+    await typeInto(segmentField(first, 'Till'), '14:00');
     await first.getByLabel('Partier').fill('M, S');
     await first.getByLabel('Lokal').fill('sessionssalen');
     await form.getByRole('button', { name: 'Lägg till gruppmöte' }).click();
     const second = form.getByRole('group', { name: 'Gruppmöte 2' });
-    await second.getByLabel('Från').fill('13:00');
-    await second.getByLabel('Till').fill('14:00');
+    await typeInto(segmentField(second, 'Från'), '13:00');
+    await typeInto(segmentField(second, 'Till'), '14:00');
     await second.getByLabel('Partier').fill('SD');
     await second.getByLabel('Lokal').fill('smtr-rum "Grangärde"');
     await form.getByRole('textbox', { name: 'Plats' }).fill('Folkets hus, Ludvika');
@@ -226,8 +225,8 @@ describe('the web app: Sammanträdesplan and a meeting\'s Tid och plats', () => 
     expect(await page.locator('.page-subtitle').textContent()).toContain('Folkets hus, Ludvika');
 
     // The start moves an hour: asked, the group meetings move with it.
-    await form.getByLabel('Starttid').fill('15:00');
-    await form.getByLabel('Sluttid').fill('18:00');
+    await typeInto(segmentField(form, 'Starttid'), '15:00');
+    await typeInto(segmentField(form, 'Sluttid'), '18:00');
     const onMove = form.getByRole('radiogroup', { name: 'Starttiden ändras. Vad ska hända med gruppmötena?' });
     await onMove.waitFor();
     await checkPage(page, 'mote-tid-och-plats');
@@ -236,7 +235,7 @@ describe('the web app: Sammanträdesplan and a meeting\'s Tid och plats', () => 
     expect((await read<MeetingBody>(`/meetings/${id}`)).groupMeetings.map((group) => `${group.startTime}–${group.endTime}`)).toEqual(['14:00–15:00', '14:00–15:00']);
 
     // Kept where they are, they would end after the new start: the API's reason is shown at the question.
-    await form.getByLabel('Starttid').fill('14:30');
+    await typeInto(segmentField(form, 'Starttid'), '14:30');
     await onMove.getByText('Behåll gruppmötenas tider').click();
     await form.getByRole('button', { name: 'Spara ändringar' }).click();
     await form.getByRole('alert').waitFor();

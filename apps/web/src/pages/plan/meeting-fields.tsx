@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { ApiError, type FieldProblem, type Schemas } from '../../api/client';
 import { TextInput } from '../../components/fields';
+import { CalendarDateField, ClockField } from './date-fields';
 import { isCalendarDate, isClockTime, stockholmDateAndTime, stockholmInstant } from './stockholm-time';
 
 /** A group meeting as typed: the parties as one text ("KD, M, S"), a key that follows the row when others are removed. */
@@ -79,9 +80,9 @@ export function MeetingFields({ values, onChange, error, autoFocus }: MeetingFie
   return (
     <>
       <div className="form-row">
-        <TextInput label="Datum" type="date" name="startsAt" value={values.date} onChange={(date) => set({ date })} error={error} isRequired autoFocus={autoFocus} />
-        <TextInput label="Starttid" type="time" name="startTime" value={values.startTime} onChange={(startTime) => set({ startTime })} error={error} isRequired />
-        <TextInput label="Sluttid" type="time" name="endsAt" value={values.endTime} onChange={(endTime) => set({ endTime })} error={error} isRequired />
+        <CalendarDateField label="Datum" name="startsAt" value={values.date} onChange={(date) => set({ date })} error={error} isRequired autoFocus={autoFocus} />
+        <ClockField label="Starttid" name="startTime" value={values.startTime} onChange={(startTime) => set({ startTime })} error={error} isRequired />
+        <ClockField label="Sluttid" name="endsAt" value={values.endTime} onChange={(endTime) => set({ endTime })} error={error} isRequired />
       </div>
       <TextInput label="Plats" name="place" value={values.place} onChange={(place) => set({ place })} error={error} isRequired description="t.ex. Sessionssalen, Stadshuset" />
       <GroupMeetingsFields rows={values.groupMeetings} onChange={(groupMeetings) => set({ groupMeetings })} error={error} />
@@ -105,8 +106,8 @@ function GroupMeetingsFields({ rows, onChange, error }: { rows: GroupMeetingRow[
       {rows.length === 0 ? <p className="group-meetings-empty">Inga gruppmöten.</p> : null}
       {rows.map((row, index) => (
         <div key={row.key} role="group" aria-label={`Gruppmöte ${index + 1}`} className="form-row group-meeting">
-          <TextInput label="Från" type="time" name={`groupMeetings.${index}.startTime`} value={row.startTime} onChange={(startTime) => update(row.key, { startTime })} error={error} autoFocus={row.key === addedKey} />
-          <TextInput label="Till" type="time" name={`groupMeetings.${index}.endTime`} value={row.endTime} onChange={(endTime) => update(row.key, { endTime })} error={error} />
+          <ClockField label="Från" name={`groupMeetings.${index}.startTime`} value={row.startTime} onChange={(startTime) => update(row.key, { startTime })} error={error} autoFocus={row.key === addedKey} />
+          <ClockField label="Till" name={`groupMeetings.${index}.endTime`} value={row.endTime} onChange={(endTime) => update(row.key, { endTime })} error={error} />
           <TextInput label="Partier" name={`groupMeetings.${index}.parties`} value={row.parties} onChange={(parties) => update(row.key, { parties })} error={error} description="t.ex. KD, M, S" />
           <TextInput label="Lokal" name={`groupMeetings.${index}.room`} value={row.room} onChange={(room) => update(row.key, { room })} error={error} />
           <Button className="button button-small button-quiet" onPress={() => onChange(rows.filter((candidate) => candidate.key !== row.key))}>

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, call, isApiError, type FieldProblem, type Schemas } from '../../api/client';
 import { FormError, TextInput } from '../../components/fields';
 import { formatShortDate, formatWeekdayDate } from '../../format/dates';
+import { ClockField } from './date-fields';
 import { missingTimes, meetingTimes } from './meeting-fields';
 import { isCalendarDate } from './stockholm-time';
 
@@ -137,8 +138,8 @@ function PlanYearContent({ organId, organName, year, planned, close }: PlanYearD
         description="Ett datum per rad, som ÅÅÅÅ-MM-DD."
       />
       <div className="form-row">
-        <TextInput label="Starttid" type="time" name="startTime" value={form.startTime} onChange={(startTime) => set({ startTime })} error={error} />
-        <TextInput label="Sluttid" type="time" name="endsAt" value={form.endTime} onChange={(endTime) => set({ endTime })} error={error} />
+        <ClockField label="Starttid" name="startTime" value={form.startTime} onChange={(startTime) => set({ startTime })} error={error} />
+        <ClockField label="Sluttid" name="endsAt" value={form.endTime} onChange={(endTime) => set({ endTime })} error={error} />
       </div>
       <TextInput label="Plats" name="place" value={form.place} onChange={(place) => set({ place })} error={error} description="t.ex. Sessionssalen, Stadshuset" />
       <FormError error={error} />

@@ -32,7 +32,7 @@ export function CalendarDateField({ label, name, value, onChange, error, autoFoc
   const message = fieldMessage(error, name);
   return (
     <I18nProvider locale="sv-SE">
-      <DateField className="field" shouldForceLeadingZeros value={parsed(parseDate, value)} onChange={(date) => onChange(date ? date.toString() : '')} isInvalid={Boolean(message)} validationBehavior="aria" autoFocus={autoFocus} isRequired={isRequired}>
+      <DateField className="field segment-field" shouldForceLeadingZeros value={parsed(parseDate, value)} onChange={(date) => onChange(date ? date.toString() : '')} isInvalid={Boolean(message)} validationBehavior="aria" autoFocus={autoFocus} isRequired={isRequired}>
         <Label>{label}</Label>
         <DateInput className="segment-input">{(segment) => <DateSegment segment={segment} />}</DateInput>
         <FieldError>{message}</FieldError>
@@ -46,7 +46,7 @@ export function ClockField({ label, name, value, onChange, error, autoFocus, isR
   const message = fieldMessage(error, name);
   return (
     <I18nProvider locale="sv-SE">
-      <TimeField className="field" hourCycle={24} shouldForceLeadingZeros value={parsed(parseTime, value)} onChange={(time) => onChange(time ? time.toString().slice(0, 5) : '')} isInvalid={Boolean(message)} validationBehavior="aria" autoFocus={autoFocus} isRequired={isRequired}>
+      <TimeField className="field segment-field" hourCycle={24} shouldForceLeadingZeros value={parsed(parseTime, value)} onChange={(time) => onChange(time ? time.toString().slice(0, 5) : '')} isInvalid={Boolean(message)} validationBehavior="aria" autoFocus={autoFocus} isRequired={isRequired}>
         <Label>{label}</Label>
         <DateInput className="segment-input">{(segment) => <DateSegment segment={segment} />}</DateInput>
         <FieldError>{message}</FieldError>

@@ -94,9 +94,9 @@ export type GroupMeetingsOnMove = (typeof GROUP_MEETINGS_ON_MOVE)[number];
 export class UpdateMeetingDto extends PartialType(PickType(CreateMeetingDto, ['startsAt', 'endsAt', 'place', 'groupMeetings', 'secretaryPersonId'] as const)) {
   @ApiPropertyOptional({
     enum: GROUP_MEETINGS_ON_MOVE,
-    default: 'move',
+    // No `default` in the document: generated clients would then require the property in every update.
     description:
-      'What happens to the group meetings when startsAt moves and no new groupMeetings are given: move (each shifted by as much as the start moved on the clock) or keep (their times stay; refused with 409 if one would end after the new start)',
+      'What happens to the group meetings when startsAt moves and no new groupMeetings are given: move (each shifted by as much as the start moved on the clock; also when not given) or keep (their times stay; refused with 409 if one would end after the new start)',
   })
   @IsOptional()
   @IsIn(GROUP_MEETINGS_ON_MOVE)

@@ -11,6 +11,11 @@ export function noticeDeliveriesQueryKey(noticeId: string) {
   return ['notice-deliveries', noticeId] as const;
 }
 
+/** Every recipient of the version has an e-mail on record and none of them is still on its way. */
+function isSettled(report: Schemas['DeliveryReportDto'], notice: Schemas['MeetingNoticeDto']): boolean {
+  return report.deliveries.length >= (notice.recipientCount ?? 0) && !report.deliveries.some(isPending);
+}
+
 function summary(report: Schemas['DeliveryReportDto']): string {
   const { sent, queued, failed, noAddress } = report.counts;
   const total = sent + queued + failed + noAddress;
@@ -30,12 +35,12 @@ export function NoticeDeliveryReport({ notice }: { notice: Schemas['MeetingNotic
   const report = useQuery({
     queryKey: noticeDeliveriesQueryKey(notice.id),
     queryFn: () => call(api.GET('/api/v1/meeting-notices/{id}/deliveries', { params: { path: { id: notice.id } } })),
-    refetchInterval: (query) => (query.state.data && query.state.data.counts.queued === 0 ? false : REFRESH_WHILE_SENDING_MS),
+    refetchInterval: (query) => (query.state.data && isSettled(query.state.data, notice) ? false : REFRESH_WHILE_SENDING_MS),
   });
   const heading = `Utskick av ${NOTICE_KIND_LABELS[notice.kind].toLowerCase()}, version ${notice.version}`;
 
   return (
-    <section className="panel" aria-labelledby="notice-delivery-rubrik" data-delivery-settled={report.data ? String(!report.data.deliveries.some(isPending)) : 'false'}>
+    <section className="panel" aria-labelledby="notice-delivery-rubrik" data-delivery-settled={String(report.data !== undefined && isSettled(report.data, notice))}>
       <h3 id="notice-delivery-rubrik">{heading}</h3>
       {report.isPending ? <LoadingNotice label="Hämtar utskicket" /> : null}
       {report.isError ? <ErrorNotice error={report.error} /> : null}

@@ -19,6 +19,10 @@ describe('the meeting page: kallelse och utskick, närvaro', () => {
 
   const noticeVersions = async () => (await secretary.get(`/meetings/${meetingId}/notices`).expect(200)).body as { version: number; kind: string; sentLate: boolean }[];
 
+  const startWorker = async () => {
+    stack.worker ??= await new WorkerProcess({ DATABASE_URL: stack.database.url, REDIS_URL: stack.redis.url, SMTP_URL: stack.sink.url, PUBLIC_BASE_URL: stack.baseUrl }).start();
+  };
+
   beforeAll(async () => {
     // The worker starts only once the page shows the notice waiting, so that the page is seen following the sending by itself.
     stack = await WebStack.start('web_notice', { worker: false });
@@ -53,7 +57,7 @@ describe('the meeting page: kallelse och utskick, närvaro', () => {
     expect(await version1.textContent()).toContain('Skickas för sent');
     await checkPage(page, 'mote-kallelse-vantar');
 
-    stack.worker = await new WorkerProcess({ DATABASE_URL: stack.database.url, REDIS_URL: stack.redis.url, SMTP_URL: stack.sink.url, PUBLIC_BASE_URL: stack.baseUrl }).start();
+    await startWorker();
     const recipients = await expectNoticeDelivered(page, stack.sink, [SEED_USERS.chair, SEED_USERS.member, 'kerstin.exempelgren@ludvika.example']);
     expect(recipients.length).toBeGreaterThanOrEqual(26);
     await version1.getByText('Skickad för sent').waitFor();
@@ -84,6 +88,7 @@ describe('the meeting page: kallelse och utskick, närvaro', () => {
   });
 
   it('reports förhinder for a member, shows the ersättare called in and that the nämnd stays beslutför, and withdraws it', async () => {
+    await startWorker();
     await page.goto(`/moten/${meetingId}?flik=narvaro`);
     const quorum = page.locator('.attendance-quorum');
     await quorum.waitFor();
@@ -102,6 +107,10 @@ describe('the meeting page: kallelse och utskick, närvaro', () => {
     expect(await substitutes.locator('tr', { hasText: 'Kerstin Exempelgren' }).textContent()).toContain('Inkallad för Erik Testberg');
     expect(await page.locator('.attendance-calls tbody tr').first().textContent()).toMatch(/^Kerstin ExempelgrenErik Testberg.*Inkallad$/);
     await checkPage(page, 'mote-narvaro-forhinder');
+
+    // With the keyboard alone, from the tab list: the Liberal member's seat goes to the Liberal substitute, last but one in the order.
+    await page.getByRole('tab', { name: 'Kallelse och utskick' }).click();
+    expect(await reportAbsence(page, 'Mats Provholm', 'keyboard')).toBe('Stefan Provberg');
 
     await page.getByRole('button', { name: 'Återkalla förhinder för Erik Testberg' }).click();
     await page.getByRole('status').filter({ hasText: 'Förhindret för Erik Testberg är återkallat.' }).waitFor();

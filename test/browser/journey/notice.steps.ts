@@ -6,9 +6,17 @@ import { MailSink } from '../../support/mail-sink';
 /** How long a notice may take from finalized to in every inbox: the worker sends one e-mail per recipient. */
 const DELIVERY_TIMEOUT_MS = 90_000;
 
-async function openTab(page: Page, name: string): Promise<void> {
+/** With the mouse, or with the keyboard alone: every step can be taken either way. */
+export type Input = 'mouse' | 'keyboard';
+
+async function openTab(page: Page, name: string, input: Input): Promise<void> {
   const tab = page.getByRole('tab', { name, exact: true });
-  await tab.click();
+  if (input === 'mouse') await tab.click();
+  else {
+    // Tabs follow focus: the arrow keys move through them and select the one reached.
+    await page.getByRole('tab', { selected: true }).focus();
+    for (let step = 0; step < 4 && (await tab.getAttribute('aria-selected')) !== 'true'; step += 1) await page.keyboard.press('ArrowRight');
+  }
   await page.locator('[role="tabpanel"]').getByRole('heading', { level: 2, name, exact: true }).waitFor();
 }
 
@@ -17,8 +25,8 @@ async function openTab(page: Page, name: string): Promise<void> {
  * report shows every recipient as having received the notice, and checks that each of their e-mail
  * addresses got a message in the SMTP server. Returns the recipients' addresses as the report lists them.
  */
-export async function expectNoticeDelivered(page: Page, sink: MailSink, expectedRecipientEmails?: string[]): Promise<string[]> {
-  await openTab(page, 'Kallelse och utskick');
+export async function expectNoticeDelivered(page: Page, sink: MailSink, expectedRecipientEmails?: string[], input: Input = 'mouse'): Promise<string[]> {
+  await openTab(page, 'Kallelse och utskick', input);
   await page.waitForFunction(
     () => {
       const report = document.querySelector('[data-delivery-settled]');
@@ -44,11 +52,25 @@ export async function expectNoticeDelivered(page: Page, sink: MailSink, expected
  * On the meeting page: reports förhinder for a member on "Närvaro" and returns the name of the
  * ersättare the page says is called in to serve for them.
  */
-export async function reportAbsence(page: Page, memberName: string): Promise<string> {
-  await openTab(page, 'Närvaro');
-  await page.getByRole('button', { name: /Vem har förhinder\?/ }).click();
-  await page.getByRole('option', { name: new RegExp(`^${memberName}[ ,]`) }).click();
-  await page.getByRole('button', { name: 'Anmäl förhinder', exact: true }).click();
+export async function reportAbsence(page: Page, memberName: string, input: Input = 'mouse'): Promise<string> {
+  await openTab(page, 'Närvaro', input);
+  const select = page.getByRole('button', { name: /Vem har förhinder\?/ });
+  const option = page.getByRole('option', { name: new RegExp(`^${memberName}[ ,]`) });
+  if (input === 'mouse') {
+    await select.click();
+    await option.click();
+    await page.getByRole('button', { name: 'Anmäl förhinder', exact: true }).click();
+  } else {
+    for (let step = 0; step < 6 && !(await select.evaluate((element) => element === document.activeElement)); step += 1) await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.getByRole('listbox').waitFor();
+    // Type-ahead moves to the first option starting with what is typed; the arrow keys to the next.
+    await page.keyboard.type(memberName);
+    for (let step = 0; step < 30 && (await option.getAttribute('data-focused')) === null; step += 1) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+  }
   const notice = page.getByRole('status').filter({ hasText: `Förhinder anmält för ${memberName}.` });
   await notice.waitFor();
   const text = (await notice.textContent()) ?? '';

@@ -145,6 +145,7 @@ describe('the meeting page: kallelse och utskick, närvaro', () => {
     const reason = dialog.getByRole('textbox', { name: 'Skäl' });
     await dialog.getByText('Fyll i fältet.').first().waitFor();
     expect(await reason.getAttribute('aria-invalid')).toBe('true');
+    expect(await dialog.getByRole('alert').count()).toBe(0);
     expect((await secretary.get(`/meetings/${meetingId}`).expect(200)).body.status).toBe('notice_sent');
     await checkPage(page, 'mote-installa-dialog');
 

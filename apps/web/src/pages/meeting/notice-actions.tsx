@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Dialog, DialogTrigger, Form, Heading, Modal } from 'react-aria-components';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, call, type Schemas } from '../../api/client';
+import { api, ApiError, call, type Schemas } from '../../api/client';
 import { FormError, TextInput } from '../../components/fields';
 import { SuccessNotice } from '../../components/status';
 import { formatDateTime } from '../../format/dates';
@@ -122,7 +122,8 @@ function CancelMeetingDialog({ meeting }: { meeting: Schemas['MeetingDto'] }) {
                   Det går inte att ångra.
                 </p>
                 <TextInput label="Skäl" name="reason" multiline rows={3} value={reason} onChange={setReason} isRequired autoFocus error={cancel.error} description="Skälet visas för mottagarna och på sammanträdet." />
-                <FormError error={cancel.error} />
+                {/* A problem with the reason is shown at the field; anything else above the buttons. */}
+                <FormError error={cancel.error instanceof ApiError && cancel.error.fieldMessage('reason') ? null : cancel.error} />
                 <div className="notice-action-buttons">
                   <Button type="submit" className="button button-danger" isDisabled={cancel.isPending}>
                     {cancel.isPending ? 'Ställer in …' : 'Ställ in sammanträdet'}

@@ -54,8 +54,6 @@ export function NoticeDeliveryReport({ notice }: { notice: Schemas['MeetingNotic
             <thead>
               <tr>
                 <th scope="col">Mottagare</th>
-                <th scope="col">Roll</th>
-                <th scope="col">E-postadress</th>
                 <th scope="col">Status</th>
                 <th scope="col">Orsak</th>
               </tr>
@@ -77,9 +75,11 @@ function DeliveryRow({ delivery }: { delivery: Schemas['MailDeliveryDto'] }) {
   const badge = delivery.status === 'sent' ? 'badge-success' : delivery.status === 'queued' ? 'badge-warning' : 'badge-danger';
   return (
     <tr data-recipient={delivery.email ?? delivery.recipientName} data-status={delivery.status}>
-      <th scope="row">{delivery.recipientName}</th>
-      <td>{RECIPIENT_ROLE_LABELS[delivery.recipientRole] ?? delivery.recipientRole}</td>
-      <td className="notice-email">{delivery.email ?? '–'}</td>
+      <th scope="row">
+        {delivery.recipientName}
+        <div className="notice-when">{RECIPIENT_ROLE_LABELS[delivery.recipientRole] ?? delivery.recipientRole}</div>
+        <div className="notice-email">{delivery.email ?? 'Ingen e-postadress'}</div>
+      </th>
       <td>
         <span className={`badge ${badge}`}>{deliveryStateLabel(delivery)}</span>
         {delivery.sentAt ? <div className="notice-when">{formatDateTime(delivery.sentAt)}</div> : null}

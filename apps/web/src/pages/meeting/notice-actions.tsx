@@ -20,7 +20,7 @@ export function NoticeActions({ meeting }: { meeting: Schemas['MeetingDto'] }) {
   if (!CANCELLABLE.includes(meeting.status)) return null;
   return (
     <section className="panel" aria-labelledby="notice-actions-rubrik">
-      <h3 id="notice-actions-rubrik">Ändringar efter utskicket</h3>
+      <h3 id="notice-actions-rubrik">{meeting.status === 'notice_sent' ? 'Ändringar efter utskicket' : 'Ställa in sammanträdet'}</h3>
       {meeting.status === 'notice_sent' ? (
         <p>Ändrar du tid eller plats under fliken Tid och plats skickas en reviderad kallelse genast. Ärenden som läggs till efter utskicket skickas som tilläggskallelse.</p>
       ) : (

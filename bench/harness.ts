@@ -30,7 +30,7 @@ export interface Api {
   post(path: string, body: object): Promise<{ status: number; body: string }>;
 }
 
-function databaseUrl(name: string): string {
+export function databaseUrl(name: string): string {
   const url = new URL(BASE_URL);
   url.pathname = `/${name}`;
   return url.toString();
@@ -157,7 +157,7 @@ function withToken(port: number, token: string | null): Api {
 }
 
 /** The port in the line the API prints when it listens; the rest of its output (warnings) is not the benchmark's. */
-function listeningPort(server: ChildProcess): Promise<number> {
+export function listeningPort(server: ChildProcess): Promise<number> {
   return new Promise((resolve, reject) => {
     let output = '';
     const read = (chunk: Buffer): void => {

@@ -27,6 +27,8 @@ export function NoticeTab({ meeting }: { meeting: Schemas['MeetingDto'] }) {
   const notices = useQuery({
     queryKey: noticesQueryKey(meeting.id),
     queryFn: () => call(api.GET('/api/v1/meetings/{id}/notices', { params: { path: { id: meeting.id } } })),
+    // Finalizing happens on the agenda tab and changing time or place on another: asked again each time the tab is shown.
+    staleTime: 0,
     // A notice finalized late leaves at once: follow it until the worker has sent it.
     refetchInterval: (query) => (query.state.data?.some(isDue) ? REFRESH_WHILE_DUE_MS : false),
   });

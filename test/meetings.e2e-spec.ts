@@ -359,6 +359,16 @@ describe('meetings, agendas and notices over HTTP', () => {
       const erikSeat = attendance.members.find((seat: { member: { personId: string } }) => seat.member.personId === world.people.erik.personId);
       expect(erikSeat).toMatchObject({ absent: true, servingSubstitute: { personId: world.people.anders.personId } });
       expect(attendance.absentSubstitutes.map((person: { personId: string }) => person.personId)).toEqual([world.people.kerstin.personId]);
+      expect(erikSeat.absenceId).toBe(absence.id);
+      const substituteStates = attendance.substitutes.map((seat: { personId: string; absent: boolean; servingFor: { personId: string } | null }) => ({ personId: seat.personId, absent: seat.absent, servingFor: seat.servingFor?.personId ?? null }));
+      expect(substituteStates).toEqual(
+        expect.arrayContaining([
+          { personId: world.people.kerstin.personId, absent: true, servingFor: null },
+          { personId: world.people.anders.personId, absent: false, servingFor: world.people.erik.personId },
+        ]),
+      );
+      const orders = attendance.substitutes.map((seat: { substituteOrder: number | null }) => seat.substituteOrder ?? Number.POSITIVE_INFINITY);
+      expect(orders).toEqual([...orders].sort((a, b) => a - b));
 
       const mails = await testApp.dataSource.query(
         `SELECT purpose, email FROM mail_deliveries WHERE meeting_id = $1 ORDER BY created_at, purpose`,

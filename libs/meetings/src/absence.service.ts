@@ -10,6 +10,11 @@ import { meetingClosed } from './meeting.errors';
 import { lockMeeting } from './meeting-lock';
 import { meetingDate } from './notice.service';
 
+/** The organ's listed inkallelseordning; substitutes without a number after those with one, by name. */
+const inCallInListOrder = (a: SeatHolderDto, b: SeatHolderDto): number =>
+  (a.substituteOrder ?? Number.POSITIVE_INFINITY) - (b.substituteOrder ?? Number.POSITIVE_INFINITY) ||
+  `${a.person.lastName} ${a.person.firstName}`.localeCompare(`${b.person.lastName} ${b.person.firstName}`, 'sv');
+
 const attendee = (seat: SeatHolderDto): ExpectedAttendeeDto => ({ personId: seat.person.id, name: `${seat.person.firstName} ${seat.person.lastName}`, party: seat.party });
 
 /**
@@ -81,19 +86,21 @@ export class AbsenceService {
     return saved;
   }
 
-  /** What the secretary expects on the day: each seat with its member or the substitute serving for them. */
+  /** What the secretary expects on the day: each seat with its member or the substitute serving for them, and every substitute's state. */
   async expectedAttendance(ctx: RequestContext, meetingId: string): Promise<ExpectedAttendanceDto> {
     const meeting = await new TenantRepository(ctx, Meeting, 'Sammanträdet').get(meetingId);
     const date = meetingDate(meeting);
     const composition = await this.memberships.composition(ctx, meeting.organId, date);
-    const absent = new Set((await this.absences(ctx).find({ meetingId })).filter((absence) => absence.withdrawnAt === null).map((absence) => absence.personId));
+    const openAbsences = new Map((await this.absences(ctx).find({ meetingId })).filter((absence) => absence.withdrawnAt === null).map((absence) => [absence.personId, absence.id]));
     const active = (await this.calls(ctx).find({ meetingId, status: 'called' })).reduce((map, call) => map.set(call.absentPersonId, call.substitutePersonId), new Map<string, string>());
     const substitutes = new Map(composition.substitutes.map((seat) => [seat.person.id, seat]));
     const members = composition.members.map((seat) => {
       const substituteId = active.get(seat.person.id);
       const substitute = substituteId ? substitutes.get(substituteId) : undefined;
-      return { member: attendee(seat), position: seat.position, absent: absent.has(seat.person.id), servingSubstitute: substitute ? attendee(substitute) : null };
+      const absenceId = openAbsences.get(seat.person.id) ?? null;
+      return { member: attendee(seat), position: seat.position, absent: absenceId !== null, absenceId, servingSubstitute: substitute ? attendee(substitute) : null };
     });
+    const servingFor = new Map(members.flatMap((seat) => (seat.servingSubstitute ? [[seat.servingSubstitute.personId, seat.member] as const] : [])));
     const expectedServing = members.filter((seat) => !seat.absent || seat.servingSubstitute !== null).length;
     return {
       meetingId,
@@ -102,7 +109,14 @@ export class AbsenceService {
       expectedServing,
       quorumExpected: expectedServing * 2 > members.length,
       members,
-      absentSubstitutes: composition.substitutes.filter((seat) => absent.has(seat.person.id)).map(attendee),
+      substitutes: [...composition.substitutes].sort(inCallInListOrder).map((seat) => ({
+        ...attendee(seat),
+        substituteOrder: seat.substituteOrder,
+        absent: openAbsences.has(seat.person.id),
+        absenceId: openAbsences.get(seat.person.id) ?? null,
+        servingFor: servingFor.get(seat.person.id) ?? null,
+      })),
+      absentSubstitutes: composition.substitutes.filter((seat) => openAbsences.has(seat.person.id)).map(attendee),
       uncovered: members.filter((seat) => seat.absent && seat.servingSubstitute === null).map((seat) => seat.member),
     };
   }

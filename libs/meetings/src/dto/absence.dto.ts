@@ -29,7 +29,15 @@ export class ExpectedSeatDto {
   @ApiProperty({ type: ExpectedAttendeeDto }) member: ExpectedAttendeeDto;
   @ApiProperty({ enum: ['chair', 'first_vice_chair', 'second_vice_chair', 'none'] }) position: string;
   @ApiProperty() absent: boolean;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: "The member's förhinder not withdrawn, to withdraw it by" }) absenceId: string | null;
   @ApiProperty({ type: ExpectedAttendeeDto, nullable: true, description: 'The substitute called in to serve' }) servingSubstitute: ExpectedAttendeeDto | null;
+}
+
+export class ExpectedSubstituteDto extends ExpectedAttendeeDto {
+  @ApiProperty({ type: Number, nullable: true, description: 'Inkallelseordning, 1 first; null when not set' }) substituteOrder: number | null;
+  @ApiProperty() absent: boolean;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: "The substitute's own förhinder not withdrawn, to withdraw it by" }) absenceId: string | null;
+  @ApiProperty({ type: ExpectedAttendeeDto, nullable: true, description: 'The absent member the substitute is called in to serve for' }) servingFor: ExpectedAttendeeDto | null;
 }
 
 export class ExpectedAttendanceDto {
@@ -39,6 +47,7 @@ export class ExpectedAttendanceDto {
   @ApiProperty({ description: 'Members and serving substitutes expected' }) expectedServing: number;
   @ApiProperty({ description: 'More than half of the seats are expected to be filled (KL 6 kap. 27 §)' }) quorumExpected: boolean;
   @ApiProperty({ type: [ExpectedSeatDto] }) members: ExpectedSeatDto[];
+  @ApiProperty({ type: [ExpectedSubstituteDto], description: "The organ's substitutes on the meeting date, in the inkallelseordning (unnumbered last, by name)" }) substitutes: ExpectedSubstituteDto[];
   @ApiProperty({ type: [ExpectedAttendeeDto], description: 'Substitutes who are absent themselves' }) absentSubstitutes: ExpectedAttendeeDto[];
   @ApiProperty({ type: [ExpectedAttendeeDto], description: 'Absent members nobody can replace' }) uncovered: ExpectedAttendeeDto[];
 }

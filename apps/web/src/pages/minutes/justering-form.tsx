@@ -1,0 +1,106 @@
+import { useState, type FormEvent } from 'react';
+import { Button, Checkbox, CheckboxGroup, FieldError, Form, Input, Label, Text, TextField } from 'react-aria-components';
+import { useMutation } from '@tanstack/react-query';
+import { api, call, type Schemas } from '../../api/client';
+import { FormError, TextInput } from '../../components/fields';
+import { SuccessNotice } from '../../components/status';
+import { formatShortDate, formatTime } from '../../format/dates';
+import { fieldProblem, isServing, stockholmInstant, useMinutesChanged, type Minutes, type MinutesFrame } from './minutes-shared';
+
+/** Utses att justera, and the place and time of justering decided at the meeting. */
+export function JusteringForm({ minutes, frame }: { minutes: Minutes; frame: MinutesFrame }) {
+  const [verifiers, setVerifiers] = useState<string[]>(minutes.verifierPersonIds);
+  const [place, setPlace] = useState(minutes.verificationPlace ?? '');
+  const [date, setDate] = useState(minutes.verificationAt ? formatShortDate(minutes.verificationAt) : '');
+  const [time, setTime] = useState(minutes.verificationAt ? formatTime(minutes.verificationAt) : '');
+  const minutesChanged = useMinutesChanged(minutes.meetingId);
+  const save = useMutation({
+    mutationFn: (body: Schemas['UpdateMinutesDto']) => call(api.PATCH('/api/v1/minutes/{id}', { params: { path: { id: minutes.id } }, body })),
+    onSuccess: (saved) => minutesChanged(saved),
+  });
+  const chair = minutes.attendees.find((attendee) => attendee.personId === minutes.chairPersonId);
+  const candidates = minutes.attendees.filter((attendee) => isServing(attendee) && attendee.personId && attendee.personId !== minutes.chairPersonId);
+  const wanted = frame.organ.verifierCount;
+  const verifierProblem = fieldProblem(save.error, 'verifierPersonIds', 'Välj justerare bland de beslutande.');
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate({
+      ...(wanted > 0 ? { verifierPersonIds: verifiers } : {}),
+      // An empty place is sent, so the API names it; a date or a time alone is no instant, and the API will say the time is missing.
+      verificationPlace: place,
+      ...(date && time ? { verificationAt: stockholmInstant(date, time) } : {}),
+    });
+  };
+
+  return (
+    <Form className="form" onSubmit={submit} aria-labelledby="justerare-rubrik">
+      <h3 id="justerare-rubrik">Justerare, plats och tid</h3>
+      <p>Ordförande: {chair ? chair.name : 'inte angiven'}</p>
+      {wanted > 0 ? (
+        <CheckboxGroup className="field checkbox-group" value={verifiers} onChange={setVerifiers} isInvalid={Boolean(verifierProblem)} validationBehavior="aria">
+          <Label>Justerare</Label>
+          <Text slot="description">
+            {frame.organ.name} utser {wanted === 1 ? 'en justerare' : `${wanted} justerare`} bland de beslutande.
+          </Text>
+          <div className="checkbox-list">
+            {candidates.map((attendee) => (
+              <Checkbox key={attendee.personId} value={attendee.personId!} className="checkbox">
+                {({ isSelected }) => (
+                  <>
+                    <span className="checkbox-box" aria-hidden="true">
+                      {isSelected ? '✓' : ''}
+                    </span>
+                    {attendee.name}
+                    {attendee.party ? ` (${attendee.party})` : ''}
+                  </>
+                )}
+              </Checkbox>
+            ))}
+          </div>
+          <FieldError>{verifierProblem}</FieldError>
+        </CheckboxGroup>
+      ) : null}
+      <TextInputWithProblem label="Plats för justering" name="verificationPlace" value={place} onChange={setPlace} error={save.error} fallback="Ange var protokollet justeras." />
+      <div className="form-row">
+        <TextInputWithProblem label="Datum för justering" name="verificationAt" type="date" value={date} onChange={setDate} error={save.error} fallback="Ange ett giltigt datum och klockslag." />
+        <TextInput label="Klockslag" name="verificationTime" type="time" value={time} onChange={setTime} />
+      </div>
+      <FormError error={save.error} />
+      {save.isSuccess ? <SuccessNotice>Justerare, plats och tid är sparade.</SuccessNotice> : null}
+      <div>
+        <Button type="submit" className="button" isDisabled={save.isPending}>
+          {save.isPending ? 'Sparar …' : 'Spara justerare, plats och tid'}
+        </Button>
+      </div>
+    </Form>
+  );
+}
+
+/** A text field showing the API's Swedish message about its field, with a Swedish fallback where the API only names it. */
+function TextInputWithProblem({
+  label,
+  name,
+  type = 'text',
+  value,
+  onChange,
+  error,
+  fallback,
+}: {
+  label: string;
+  name: string;
+  type?: 'text' | 'date';
+  value: string;
+  onChange: (value: string) => void;
+  error: unknown;
+  fallback: string;
+}) {
+  const problem = fieldProblem(error, name, fallback);
+  return (
+    <TextField name={name} type={type} value={value} onChange={onChange} isInvalid={Boolean(problem)} validationBehavior="aria" className="field">
+      <Label>{label}</Label>
+      <Input />
+      <FieldError>{problem}</FieldError>
+    </TextField>
+  );
+}

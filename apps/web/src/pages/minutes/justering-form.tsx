@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Checkbox, CheckboxGroup, FieldError, Form, Input, Label, Text, TextField } from 'react-aria-components';
+import { Button, Checkbox, CheckboxGroup, FieldError, Form, Label, Text } from 'react-aria-components';
 import { useMutation } from '@tanstack/react-query';
 import { api, call, type Schemas } from '../../api/client';
 import { FormError, TextInput } from '../../components/fields';
@@ -21,14 +21,14 @@ export function JusteringForm({ minutes, frame }: { minutes: Minutes; frame: Min
   const chair = minutes.attendees.find((attendee) => attendee.personId === minutes.chairPersonId);
   const candidates = minutes.attendees.filter((attendee) => isServing(attendee) && attendee.personId && attendee.personId !== minutes.chairPersonId);
   const wanted = frame.organ.verifierCount;
-  const verifierProblem = fieldProblem(save.error, 'verifierPersonIds', 'Välj justerare bland de beslutande.');
+  const verifierProblem = fieldProblem(save.error, 'verifierPersonIds');
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     save.mutate({
       ...(wanted > 0 ? { verifierPersonIds: verifiers } : {}),
-      // An empty place is sent, so the API names it; a date or a time alone is no instant, and the API will say the time is missing.
-      verificationPlace: place,
+      // Verifiers may be chosen before the place and time are known: sending for justering without them is what the API refuses.
+      ...(place.trim() ? { verificationPlace: place } : {}),
       ...(date && time ? { verificationAt: stockholmInstant(date, time) } : {}),
     });
   };
@@ -61,9 +61,9 @@ export function JusteringForm({ minutes, frame }: { minutes: Minutes; frame: Min
           <FieldError>{verifierProblem}</FieldError>
         </CheckboxGroup>
       ) : null}
-      <TextInputWithProblem label="Plats för justering" name="verificationPlace" value={place} onChange={setPlace} error={save.error} fallback="Ange var protokollet justeras." />
+      <TextInput label="Plats för justering" name="verificationPlace" value={place} onChange={setPlace} error={save.error} />
       <div className="form-row">
-        <TextInputWithProblem label="Datum för justering" name="verificationAt" type="date" value={date} onChange={setDate} error={save.error} fallback="Ange ett giltigt datum och klockslag." />
+        <TextInput label="Datum för justering" name="verificationAt" type="date" value={date} onChange={setDate} error={save.error} />
         <TextInput label="Klockslag" name="verificationTime" type="time" value={time} onChange={setTime} />
       </div>
       <FormError error={save.error} />
@@ -74,33 +74,5 @@ export function JusteringForm({ minutes, frame }: { minutes: Minutes; frame: Min
         </Button>
       </div>
     </Form>
-  );
-}
-
-/** A text field showing the API's Swedish message about its field, with a Swedish fallback where the API only names it. */
-function TextInputWithProblem({
-  label,
-  name,
-  type = 'text',
-  value,
-  onChange,
-  error,
-  fallback,
-}: {
-  label: string;
-  name: string;
-  type?: 'text' | 'date';
-  value: string;
-  onChange: (value: string) => void;
-  error: unknown;
-  fallback: string;
-}) {
-  const problem = fieldProblem(error, name, fallback);
-  return (
-    <TextField name={name} type={type} value={value} onChange={onChange} isInvalid={Boolean(problem)} validationBehavior="aria" className="field">
-      <Label>{label}</Label>
-      <Input />
-      <FieldError>{problem}</FieldError>
-    </TextField>
   );
 }

@@ -50,23 +50,23 @@ export const POSTING_STATUS_LABELS: Record<Schemas['PostingDto']['status'], stri
 export const isServing = (attendee: Pick<Attendee, 'capacity'>) => attendee.capacity === 'member' || attendee.capacity === 'serving_substitute';
 
 const problemsWith = (error: unknown, field: string) =>
-  error instanceof ApiError ? error.details.filter((detail) => detail.field === field || detail.field.startsWith(`${field}.`) || detail.field.startsWith(`${field}[`)) : [];
+  error instanceof ApiError
+    ? error.details.filter((detail) => detail.field === field || detail.field?.startsWith(`${field}.`) || detail.field?.startsWith(`${field}[`))
+    : [];
 
 /**
- * The API's Swedish word on one field. A rule broken in the domain carries its own Swedish message;
- * a value the validation refused is named only in English details, so the field gets `fallback`.
+ * The API's Swedish word on one field: the field's own message from validation, or the error's message
+ * when a rule names the field (also as `verifierPersonIds[1]`, which ApiError.fieldMessage does not match).
  */
-export function fieldProblem(error: unknown, field: string, fallback: string): string | undefined {
-  const problems = problemsWith(error, field);
-  if (problems.length === 0 || !(error instanceof ApiError)) return undefined;
-  if (error.code === 'BAD_REQUEST') return fallback;
-  return problems.length > 1 ? problems.flatMap((problem) => problem.messages).join(' ') : error.message;
+export function fieldProblem(error: unknown, field: string): string | undefined {
+  const [problem] = problemsWith(error, field);
+  if (!problem || !(error instanceof ApiError)) return undefined;
+  return problem.message ?? error.message;
 }
 
-/** Each detail's Swedish messages for the fields under `field` (attendance problems are Swedish per row). */
+/** What is wrong with one attendance row: the attendance rules word each problem in Swedish, per row. */
 export function rowProblems(error: unknown, field: string): string[] {
-  if (!(error instanceof ApiError) || error.code === 'BAD_REQUEST') return [];
-  return problemsWith(error, field).flatMap((problem) => problem.messages);
+  return problemsWith(error, field).map((problem) => problem.message ?? problem.messages.join(' '));
 }
 
 const stockholmClock = new Intl.DateTimeFormat('en-US', {

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Form } from 'react-aria-components';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, type UseMutationResult } from '@tanstack/react-query';
 import { api, call, type Schemas } from '../../api/client';
 import { FormError, TextInput } from '../../components/fields';
 import { SuccessNotice } from '../../components/status';
@@ -22,12 +22,18 @@ function asInput(row: DraftAttendee): Schemas['AttendeeInputDto'] {
 
 /** Närvaro: who was there and as what, and from which § to which § (arrivals and departures), saved as a whole. */
 export function AttendanceSection({ minutes, frame }: { minutes: Minutes; frame: MinutesFrame }) {
+  const minutesChanged = useMinutesChanged(minutes.meetingId);
+  // Kept here, above the editor that starts afresh from each saved answer, so that the confirmation outlives it.
+  const save = useMutation({
+    mutationFn: (rows: DraftAttendee[]) => call(api.PUT('/api/v1/minutes/{id}/attendance', { params: { path: { id: minutes.id } }, body: { attendees: rows.map(asInput) } })),
+    onSuccess: (saved) => minutesChanged(saved),
+  });
   return (
     <section className="panel" aria-labelledby="narvaro-rubrik">
       <h2 id="narvaro-rubrik">Närvaro</h2>
       {minutes.status === 'draft' ? (
         // A new answer from the API starts the editing afresh from what was saved.
-        <AttendanceEditor key={JSON.stringify(minutes.attendees)} minutes={minutes} frame={frame} />
+        <AttendanceEditor key={JSON.stringify(minutes.attendees)} minutes={minutes} frame={frame} save={save} />
       ) : (
         <AttendanceList minutes={minutes} />
       )}
@@ -35,17 +41,14 @@ export function AttendanceSection({ minutes, frame }: { minutes: Minutes; frame:
   );
 }
 
-function AttendanceEditor({ minutes, frame }: { minutes: Minutes; frame: MinutesFrame }) {
+type SaveAttendance = UseMutationResult<Minutes, Error, DraftAttendee[]>;
+
+function AttendanceEditor({ minutes, frame, save }: { minutes: Minutes; frame: MinutesFrame; save: SaveAttendance }) {
   const [rows, setRows] = useState<DraftAttendee[]>(() => minutes.attendees.map(asDraft));
   const [added, setAdded] = useState(0);
   const [otherName, setOtherName] = useState('');
   const [otherTitle, setOtherTitle] = useState('');
   const [otherCapacity, setOtherCapacity] = useState<Capacity>('official');
-  const minutesChanged = useMinutesChanged(minutes.meetingId);
-  const save = useMutation({
-    mutationFn: () => call(api.PUT('/api/v1/minutes/{id}/attendance', { params: { path: { id: minutes.id } }, body: { attendees: rows.map(asInput) } })),
-    onSuccess: (saved) => minutesChanged(saved),
-  });
   const numbers = minutes.paragraphs.map((paragraph) => paragraph.number);
   const present = new Set(rows.map((row) => row.personId));
   const seatHolders = [...frame.members, ...frame.substitutes].filter((seat) => !present.has(seat.person.id));
@@ -137,7 +140,7 @@ function AttendanceEditor({ minutes, frame }: { minutes: Minutes; frame: Minutes
       </div>
       <FormError error={save.error} />
       {save.isSuccess ? <SuccessNotice>Närvaron är sparad.</SuccessNotice> : null}
-      <Button className="button button-primary" onPress={() => save.mutate()} isDisabled={save.isPending}>
+      <Button className="button button-primary" onPress={() => save.mutate(rows)} isDisabled={save.isPending}>
         {save.isPending ? 'Sparar …' : 'Spara närvaron'}
       </Button>
     </>

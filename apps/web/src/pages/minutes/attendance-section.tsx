@@ -78,7 +78,7 @@ function AttendanceEditor({ minutes, frame, save }: { minutes: Minutes; frame: M
         Ange vilka som var närvarande och i vilken egenskap. Den som kom eller gick under sammanträdet får den första och sista paragraf där hen
         var med. Ändringarna gäller när du sparar.
       </p>
-      <div className="table-scroll">
+      <div className="table-scroll minutes-table-scroll">
         <table className="table attendance-table">
           <caption className="visually-hidden">Närvarande vid sammanträdet</caption>
           <thead>
@@ -151,7 +151,7 @@ function AttendanceList({ minutes }: { minutes: Minutes }) {
   const span = (attendee: Minutes['attendees'][number]) =>
     attendee.fromParagraph === null && attendee.toParagraph === null ? 'Hela sammanträdet' : `§ ${attendee.fromParagraph ?? 'början'} – § ${attendee.toParagraph ?? 'slutet'}`;
   return (
-    <div className="table-scroll">
+    <div className="table-scroll minutes-table-scroll">
       <table className="table">
         <caption className="visually-hidden">Närvarande vid sammanträdet</caption>
         <thead>

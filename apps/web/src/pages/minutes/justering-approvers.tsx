@@ -7,7 +7,7 @@ export function JusteringApprovers({ minutes }: { minutes: Minutes }) {
   const approvedAt = (personId: string) =>
     minutes.approvals.filter((approval) => approval.paragraphId === null && approval.personId === personId && approval.valid).at(-1)?.approvedAt;
   return (
-    <div className="table-scroll">
+    <div className="table-scroll minutes-table-scroll">
       <table className="table">
         <caption className="justering-caption">Justeras av</caption>
         <thead>

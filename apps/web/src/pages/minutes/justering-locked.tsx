@@ -21,7 +21,7 @@ export function JusteringLocked({ minutes, frame }: { minutes: Minutes; frame: M
       {postings.length === 0 ? (
         <p>Protokollet anslås inte på anslagstavlan enligt reglementet.</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll minutes-table-scroll">
           <table className="table">
             <caption className="visually-hidden">Anslag om justeringen</caption>
             <thead>

@@ -97,8 +97,10 @@ describe('the minutes page: held, attendance, quorum, justering and posting', ()
     await checkPage(page, 'protokoll-justerare-fel');
 
     await group.locator('label', { hasText: 'Erik Testberg' }).click();
+    expect(await group.getByRole('checkbox', { checked: true }).count()).toBe(1);
     await page.getByRole('button', { name: 'Spara justerare, plats och tid' }).click();
     await page.getByRole('status').filter({ hasText: 'Justerare, plats och tid är sparade' }).waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
     await decideEveryParagraph();
     await page.getByRole('button', { name: 'Skicka för justering' }).click();
     await page.getByRole('alert').filter({ hasText: 'Justeringens plats och tid beslutas vid sammanträdet' }).waitFor();

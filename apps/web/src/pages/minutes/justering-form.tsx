@@ -34,7 +34,8 @@ export function JusteringForm({ minutes, frame }: { minutes: Minutes; frame: Min
   };
 
   return (
-    <Form className="form" onSubmit={submit} aria-labelledby="justerare-rubrik">
+    // The API's refusal marks the fields invalid; with the browser's own validation that would block every later attempt to correct them.
+    <Form className="form" onSubmit={submit} aria-labelledby="justerare-rubrik" validationBehavior="aria">
       <h3 id="justerare-rubrik">Justerare, plats och tid</h3>
       <p>Ordförande: {chair ? chair.name : 'inte angiven'}</p>
       {wanted > 0 ? (

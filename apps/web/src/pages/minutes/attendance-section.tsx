@@ -148,8 +148,12 @@ function AttendanceEditor({ minutes, frame, save }: { minutes: Minutes; frame: M
 }
 
 function AttendanceList({ minutes }: { minutes: Minutes }) {
-  const span = (attendee: Minutes['attendees'][number]) =>
-    attendee.fromParagraph === null && attendee.toParagraph === null ? 'Hela sammanträdet' : `§ ${attendee.fromParagraph ?? 'början'} – § ${attendee.toParagraph ?? 'slutet'}`;
+  const span = ({ fromParagraph: from, toParagraph: to }: Minutes['attendees'][number]) => {
+    if (from === null && to === null) return 'Hela sammanträdet';
+    if (from === null) return `Till och med § ${to}`;
+    if (to === null) return `Från § ${from}`;
+    return `§ ${from}–${to}`;
+  };
   return (
     <div className="table-scroll minutes-table-scroll">
       <table className="table">

@@ -4,6 +4,7 @@ export * from './dto/minutes.dto';
 export * from './dto/paragraph.dto';
 export * from './dto/posting.dto';
 export * from './dto/secretary-overview.dto';
+export * from './dto/minutes-page.dto';
 export * from './minutes-record';
 export * from './minutes.presenter';
 export * from './minutes.service';

@@ -22,7 +22,9 @@ import {
   UpdateParagraphDto,
 } from './dto/paragraph.dto';
 import { ExtractDeliveryReportDto, PostingDto, PostingQueryDto } from './dto/posting.dto';
+import { MinutesPageDto } from './dto/minutes-page.dto';
 import { MinutesDocumentService } from './minutes-document.service';
+import { MinutesPageService } from './minutes-page.service';
 import { MinutesService } from './minutes.service';
 import { ParagraphService } from './paragraph.service';
 import { PostingService } from './posting.service';
@@ -33,7 +35,10 @@ import { DOCX_MEDIA_TYPE } from '@namndrum/documents';
 @ApiTags('minutes')
 @Controller('meetings')
 export class MeetingMinutesController {
-  constructor(private readonly minutes: MinutesService) {}
+  constructor(
+    private readonly minutes: MinutesService,
+    private readonly pageFrame: MinutesPageService,
+  ) {}
 
   @Post(':id/minutes')
   @RequirePermission(Permission.MinutesManage)
@@ -51,6 +56,18 @@ export class MeetingMinutesController {
   @ApiErrors(400, 404, 409)
   get(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
     return this.minutes.getForMeeting(ctx, id);
+  }
+
+  @Get(':id/minutes-page')
+  @RequirePermission(Permission.MinutesRead)
+  @ApiOperation({ summary: "Get the frame of a meeting's minutes page" })
+  @ApiOkResponse({
+    type: MinutesPageDto,
+    description: "The meeting, its organ's rules for justering, the members and substitutes on the day, whether minutes exist, their postings and the notice board: what the minutes page shows besides the minutes",
+  })
+  @ApiErrors(400, 404)
+  page(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
+    return this.pageFrame.forMeeting(ctx, id);
   }
 }
 

@@ -9,6 +9,7 @@ import { MinutesDocumentService } from './minutes-document.service';
 import { MinutesReader } from './minutes-record';
 import { MinutesPresenter } from './minutes.presenter';
 import { MeetingAnnouncementService } from './meeting-announcement.service';
+import { MinutesPageService } from './minutes-page.service';
 import { MinutesService } from './minutes.service';
 import { ApprovalPageController, NoticeBoardController } from './notice-board.controller';
 import { NoticeBoardService } from './notice-board.service';
@@ -23,7 +24,7 @@ const SERVICES = [MinutesReader, MinutesPresenter, MinutesService, ParagraphServ
 @Module({
   imports: [TypeOrmModule.forFeature(MINUTES_ENTITIES), OrganisationModule, MattersModule, MeetingsModule],
   controllers: [MeetingMinutesController, MinutesController, ParagraphsController, PostingsController, NoticeBoardController, ApprovalPageController, SecretaryOverviewController],
-  providers: [...SERVICES, NoticeBoardService, MeetingAnnouncementService, SecretaryOverviewService],
+  providers: [...SERVICES, NoticeBoardService, MeetingAnnouncementService, SecretaryOverviewService, MinutesPageService],
   exports: SERVICES,
 })
 export class MinutesModule {}

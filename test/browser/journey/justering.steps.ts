@@ -1,0 +1,64 @@
+import { Browser, Page } from 'playwright-core';
+import { newContext } from '../support/browser';
+import { SEED_PASSWORD } from '../support/web-stack';
+
+/** Waits until the page's own data is shown (the Page component's data-ready). */
+async function ready(page: Page): Promise<void> {
+  await page.locator('[data-ready="true"]').waitFor();
+}
+
+/** On the minutes page: marks the meeting held if it is not yet, and opens the minutes; ends with the minutes shown. */
+export async function markHeldAndOpenMinutes(page: Page, meetingId: string): Promise<void> {
+  await page.goto(`/moten/${meetingId}/protokoll`);
+  await ready(page);
+  const markHeld = page.getByRole('button', { name: 'Markera sammanträdet som hållet' });
+  if (await markHeld.isVisible()) {
+    await markHeld.click();
+    await page.getByRole('status').filter({ hasText: 'Sammanträdet är markerat som hållet' }).waitFor();
+  }
+  await page.getByRole('button', { name: 'Upprätta protokoll' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Närvaro' }).waitFor();
+  await ready(page);
+}
+
+/** On the open minutes page: chooses the verifiers (by name), the place and time of justering, saves, and sends for justering. */
+export async function sendForJustering(page: Page, opts: { verifiers: string[]; place: string; at: string /* YYYY-MM-DD HH:mm */ }): Promise<void> {
+  const [date, time] = opts.at.split(' ');
+  const group = page.getByRole('group', { name: 'Justerare' });
+  for (const name of opts.verifiers) {
+    const checkbox = group.getByRole('checkbox', { name: new RegExp(`^${name}`) });
+    if (!(await checkbox.isChecked())) await group.locator('label', { hasText: name }).click();
+  }
+  await page.getByLabel('Plats för justering').fill(opts.place);
+  await page.getByLabel('Datum för justering').fill(date);
+  await page.getByLabel('Klockslag').fill(time);
+  await page.getByRole('button', { name: 'Spara justerare, plats och tid' }).click();
+  await page.getByRole('status').filter({ hasText: 'Justerare, plats och tid är sparade' }).waitFor();
+  await page.getByRole('button', { name: 'Skicka för justering' }).click();
+  await page.getByRole('status').filter({ hasText: 'Protokollet är skickat för justering' }).waitFor();
+}
+
+/** A fresh browser profile signs in on the public justering page as the chair or a verifier and approves the minutes as shown. */
+export async function approveOnJusteringPage(browser: Browser, baseUrl: string, minutesId: string, email: string): Promise<void> {
+  const context = await newContext(browser, baseUrl);
+  try {
+    const page = await context.newPage();
+    await page.goto(`/protokoll/${minutesId}/justering`);
+    await page.getByLabel('E-postadress').fill(email);
+    await page.getByLabel('Lösenord').fill(SEED_PASSWORD);
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page.getByRole('button', { name: 'Jag justerar protokollet i denna lydelse' }).click();
+    await page.getByRole('button', { name: 'Jag justerar protokollet i denna lydelse' }).waitFor({ state: 'hidden' });
+    await page.locator('#approvers li', { hasText: 'har justerat' }).first().waitFor();
+  } finally {
+    await context.close();
+  }
+}
+
+/** The minutes page shows the minutes locked and their posting on the notice board. */
+export async function expectPosted(page: Page, meetingId: string): Promise<void> {
+  await page.goto(`/moten/${meetingId}/protokoll`);
+  await ready(page);
+  await page.getByText(/Protokollet justerades .* och kan inte längre ändras/).waitFor();
+  await page.getByRole('table', { name: 'Anslag om justeringen' }).getByRole('row').nth(1).waitFor();
+}

@@ -186,7 +186,8 @@ describe('the web app: the paragraphs of the minutes at the meeting', () => {
     const editor = paragraphEditor(page);
     // From the list of §, the arrow keys move to the paragraph.
     await tabTo(page, page.getByRole('tab', { selected: true }));
-    const steps = paragraphs.findIndex((item) => item.id === target.id);
+    const all: ParagraphBody[] = (await apiGet(`/meetings/${meetingId}/minutes`)).paragraphs;
+    const steps = all.findIndex((item) => item.id === target.id) - all.findIndex((item) => item.id === paragraphs[0].id);
     for (let step = 0; step < steps; step++) await page.keyboard.press('ArrowDown');
     await editor.getByRole('heading', { level: 3, name: new RegExp(`§ ${target.number} `) }).waitFor();
 

@@ -58,7 +58,12 @@ export function ParagraphDissents({ paragraph, minutes }: { paragraph: Paragraph
           className="form"
           onSubmit={(event) => {
             event.preventDefault();
-            add.mutate(undefined, { onSuccess: () => setReasons('') });
+            add.mutate(undefined, {
+              onSuccess: () => {
+                setReasons('');
+                setPersonId(null);
+              },
+            });
           }}
         >
           <div className="form-row">

@@ -45,7 +45,6 @@ export function ParagraphsSection({ minutes }: { minutes: Schemas['MinutesDto'] 
       { replace: true },
     );
   };
-  const index = paragraphs.indexOf(current);
 
   return (
     <section aria-labelledby="paragrafer-rubrik" className="paragraphs">
@@ -60,9 +59,11 @@ export function ParagraphsSection({ minutes }: { minutes: Schemas['MinutesDto'] 
             </Tab>
           )}
         </TabList>
-        <TabPanel id={current.id} className="paragraph-panel">
-          <ParagraphEditor paragraph={current} minutes={minutes} next={paragraphs[index + 1] ?? null} />
-        </TabPanel>
+        {paragraphs.map((paragraph, index) => (
+          <TabPanel key={paragraph.id} id={paragraph.id} className="paragraph-panel">
+            <ParagraphEditor paragraph={paragraph} minutes={minutes} next={paragraphs[index + 1] ?? null} />
+          </TabPanel>
+        ))}
       </Tabs>
     </section>
   );

@@ -12,6 +12,7 @@ import {
   MotionPhrase,
   NOT_TAKEN_UP_TEXT,
   paragraphRange,
+  presentAt,
   ProcedureInput,
   spanNote,
   tallyVote,
@@ -20,7 +21,7 @@ import { ApproverRole, Minutes, Paragraph, Posting } from './entities';
 import { ApprovalDto, ApproverDto, MinutesDto, MinutesSummaryDto } from './dto/minutes.dto';
 import { ParagraphDto } from './dto/paragraph.dto';
 import { appealDates } from './posting.service';
-import { minutesContentSha256, MinutesRecord, paragraphAttendance, paragraphContentSha256, personName, personWithParty } from './minutes-record';
+import { minutesContentSha256, MinutesRecord, paragraphAttendance, paragraphContentSha256, partyOf, personName, personWithParty } from './minutes-record';
 
 const STOCKHOLM = 'Europe/Stockholm';
 
@@ -164,6 +165,17 @@ export class MinutesPresenter {
       serving: attendance.serving.length,
       seats: attendance.seats,
       quorum: attendance.quorum,
+      servingMembers: attendance.serving.map((seat) => ({
+        personId: seat.servingPersonId,
+        name: personName(record, seat.servingPersonId),
+        party: partyOf(record, seat.servingPersonId),
+        seatPersonId: seat.seatPersonId,
+        substitute: seat.substitute,
+      })),
+      standbySubstitutes: record.attendees
+        .filter((row) => row.capacity === 'substitute' && row.personId && presentAt(row, paragraph.number) && !attendance.serving.some((seat) => seat.servingPersonId === row.personId))
+        .map((row) => ({ personId: row.personId!, name: personName(record, row.personId), party: partyOf(record, row.personId!) })),
+      version: paragraph.version,
       decisionProcedure: this.procedure(record, paragraph),
       motions: record.motions
         .filter((motion) => motion.paragraphId === paragraph.id)
@@ -191,7 +203,7 @@ export class MinutesPresenter {
       notes: record.notes.filter((row) => row.paragraphId === paragraph.id).map((row) => ({ id: row.id, personId: row.personId, text: row.text })),
       disqualifications: record.disqualifications
         .filter((row) => row.paragraphId === paragraph.id)
-        .map((row) => ({ id: row.id, personId: row.personId, name: personName(record, row.personId), substitutePersonId: row.substitutePersonId, reason: row.reason })),
+        .map((row) => ({ id: row.id, personId: row.personId, name: personName(record, row.personId), substitutePersonId: row.substitutePersonId, substituteName: row.substitutePersonId ? personName(record, row.substitutePersonId) : null, reason: row.reason })),
       elections: record.elections
         .filter((row) => row.paragraphId === paragraph.id)
         .map((row) => ({ id: row.id, office: row.office, candidates: row.candidates, blankVotes: row.blankVotes, elected: row.elected, decidedByLot: row.decidedByLot })),

@@ -126,6 +126,11 @@ export class ParagraphService implements OnModuleInit {
 
   async update(ctx: RequestContext, id: string, dto: UpdateParagraphDto): Promise<ParagraphDto> {
     const { record, paragraph } = await this.forWrite(ctx, id);
+    if (dto.expectedVersion !== undefined && dto.expectedVersion !== paragraph.version) {
+      throw new ConflictError('STALE_PARAGRAPH', `§ ${paragraph.number} har ändrats sedan du läste den, i en annan flik eller av någon annan; läs in den igen och välj vilken text som ska gälla`, [
+        { field: 'expectedVersion', messages: [`the paragraph is at version ${paragraph.version}`] },
+      ]);
+    }
     const before = { ...paragraph };
     if (dto.decision !== undefined && dto.decision.length === 0 && paragraph.status === 'decided') {
       throw new InvalidInputError('DECISION_EMPTY', 'En beslutad paragraf måste ha ett beslut', [{ field: 'decision', messages: ['decision must not be empty'] }]);

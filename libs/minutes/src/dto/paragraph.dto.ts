@@ -39,6 +39,11 @@ export class UpdateParagraphDto {
   @IsOptional() @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => DistributionEntryDto)
   distribution?: DistributionEntryDto[];
   @ApiPropertyOptional({ description: 'Publiceras ej' }) @IsOptional() @IsBoolean() notPublished?: boolean;
+  @ApiPropertyOptional({
+    description: "The paragraph's version the change was made on (ParagraphDto.version); when the paragraph has been changed since, the change is refused (409 STALE_PARAGRAPH) and nothing is saved",
+  })
+  @IsOptional() @IsInt() @Min(1)
+  expectedVersion?: number;
 }
 
 export class AddMotionDto {
@@ -199,7 +204,22 @@ export class DisqualificationDto {
   @ApiProperty({ format: 'uuid' }) personId: string;
   @ApiProperty() name: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) substitutePersonId: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The substitute who serves in the seat for the paragraph' }) substituteName: string | null;
   @ApiProperty({ type: String, nullable: true }) reason: string | null;
+}
+
+export class ServingMemberDto {
+  @ApiProperty({ format: 'uuid', description: 'Who serves (and votes) in the seat at the paragraph' }) personId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ type: String, nullable: true }) party: string | null;
+  @ApiProperty({ format: 'uuid', description: 'The member who holds the seat' }) seatPersonId: string;
+  @ApiProperty({ description: 'A substitute serving in the seat' }) substitute: boolean;
+}
+
+export class PresentPersonDto {
+  @ApiProperty({ format: 'uuid' }) personId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ type: String, nullable: true }) party: string | null;
 }
 
 export class DistributionRecipientOutDto {
@@ -247,6 +267,10 @@ export class ParagraphDto extends TenantResourceDto {
   @ApiProperty({ description: 'Serving members at this paragraph' }) serving: number;
   @ApiProperty({ description: 'Seats of the organ' }) seats: number;
   @ApiProperty() quorum: boolean;
+  @ApiProperty({ type: [ServingMemberDto], description: 'Who serves at this paragraph, seat by seat: those who may move, vote and dissent' }) servingMembers: ServingMemberDto[];
+  @ApiProperty({ type: [PresentPersonDto], description: 'Substitutes present who do not serve at this paragraph: who may take the seat of a disqualified member' })
+  standbySubstitutes: PresentPersonDto[];
+  @ApiProperty({ description: 'Raised by every change of the paragraph itself; send it back as expectedVersion when updating' }) version: number;
   @ApiProperty({ type: [String], description: 'The decision procedure in standard phrasing' }) decisionProcedure: string[];
   @ApiProperty({ type: [MotionDto] }) motions: MotionDto[];
   @ApiProperty({ type: [VoteDto] }) votes: VoteDto[];

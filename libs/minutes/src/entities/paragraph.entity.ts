@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, Relation, Unique } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, Relation, Unique, VersionColumn } from 'typeorm';
 import { TenantEntity } from '@namndrum/core';
 import { Matter, ReportLine } from '@namndrum/matters';
 import { AgendaItem } from '@namndrum/meetings';
@@ -145,6 +145,13 @@ export class Paragraph extends TenantEntity {
 
   @Column('text', { nullable: true })
   contentSha256: string | null;
+
+  /**
+   * Raised by every save, so that a writer who read an older version (another tab, another
+   * secretary) is refused instead of silently overwriting what was written since.
+   */
+  @VersionColumn({ default: 1 })
+  version: number;
 }
 
 /** What a new paragraph holds before anything is said about it at the meeting. */

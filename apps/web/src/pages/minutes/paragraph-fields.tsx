@@ -1,0 +1,44 @@
+import { Button, FieldError, Label, ListBox, ListBoxItem, Popover, Select, SelectValue } from 'react-aria-components';
+import { ApiError } from '../../api/client';
+
+export interface Choice {
+  id: string;
+  label: string;
+}
+
+interface ChoiceSelectProps {
+  label: string;
+  /** The API field the choice goes to; the API's problem with it is shown under the field. */
+  name: string;
+  choices: Choice[];
+  value: string | null;
+  onChange: (value: string) => void;
+  error?: unknown;
+  placeholder?: string;
+}
+
+/** A labelled choice among a few (members, kinds of motion), opened and chosen with the keyboard alone. */
+export function ChoiceSelect({ label, name, choices, value, onChange, error, placeholder = 'Välj …' }: ChoiceSelectProps) {
+  const message = error instanceof ApiError ? error.fieldMessage(name) : undefined;
+  return (
+    <Select
+      className="field choice-select"
+      name={name}
+      selectedKey={value}
+      onSelectionChange={(key) => key !== null && onChange(String(key))}
+      isInvalid={Boolean(message)}
+      validationBehavior="aria"
+      placeholder={placeholder}
+    >
+      <Label>{label}</Label>
+      <Button className="choice-select-button">
+        <SelectValue />
+        <span aria-hidden="true">▾</span>
+      </Button>
+      <FieldError>{message}</FieldError>
+      <Popover className="choice-select-popover">
+        <ListBox items={choices}>{(choice) => <ListBoxItem id={choice.id} textValue={choice.label}>{choice.label}</ListBoxItem>}</ListBox>
+      </Popover>
+    </Select>
+  );
+}

@@ -235,7 +235,8 @@ describe('organisation register over HTTP', () => {
     it('refuses an invalid department, naming every bad or unknown field', async () => {
       const response = await admin.post('/departments', { name: '   ', shortCode: 'soc', kind: 'office', colour: 'red' });
       expectInvalid(response, ['colour', 'kind', 'name', 'shortCode']);
-      expect(response.body.details).toContainEqual({ field: 'shortCode', messages: ['shortCode must be 1–12 capital letters, digits or dashes'] });
+      expect(response.body.details).toContainEqual({ field: 'shortCode', messages: ['shortCode must be 1–12 capital letters, digits or dashes'], message: 'Har fel format.' });
+      expect(response.body.details).toContainEqual(expect.objectContaining({ field: 'name', message: 'Fyll i fältet.' }));
       expectInvalid(await admin.post('/departments', {}), ['kind', 'name', 'shortCode']);
     });
 
@@ -708,7 +709,7 @@ describe('organisation register over HTTP', () => {
       const personId = await tenant.person();
       const from = await admin.post('/memberships', seatBody(personId, organ, { validFrom: '2023-02-30' }));
       expectInvalid(from, ['validFrom']);
-      expect(from.body.details).toEqual([{ field: 'validFrom', messages: ['validFrom must be a date as YYYY-MM-DD'] }]);
+      expect(from.body.details).toEqual([{ field: 'validFrom', messages: ['validFrom must be a date as YYYY-MM-DD'], message: 'Ange ett datum som ÅÅÅÅ-MM-DD.' }]);
       expectInvalid(await admin.post('/memberships', seatBody(personId, organ, { validTo: '2023-13-01' })), ['validTo']);
       expectInvalid(await admin.post('/memberships', seatBody(personId, organ, { validFrom: '2023-1-1', validTo: '2023-06-31' })), ['validFrom', 'validTo']);
       expect(expectStatus(await admin.get('/memberships', { personId }), 200).total).toBe(0);

@@ -11,6 +11,8 @@ const ROOT = join(__dirname, '..', '..');
 export default async function browserGlobalSetup(): Promise<void> {
   execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', join(ROOT, 'apps/web/vite.config.mts'), '--logLevel', 'warn'], {
     cwd: ROOT,
+    // Jest's NODE_ENV=test would give React's development build; the tests use what users get.
+    env: { ...process.env, NODE_ENV: 'production' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   await globalSetup();

@@ -59,8 +59,9 @@ function operationIdFactory(controllerKey: string, methodKey: string): string {
 function openApiConfig() {
   return new DocumentBuilder()
     .setTitle('Nämndrum API')
-    .setDescription('Sammanträdes- och ärendehantering för kommuner. All resources are under /api/v1; sign in with POST /api/v1/auth/login.')
+    .setDescription('Sammanträdes- och ärendehantering för kommuner. All resources are under /api/v1; sign in with POST /api/v1/auth/login (a bearer token, for integrations) or POST /api/v1/auth/session (the browser\'s session cookie; writes then send X-CSRF-Token).')
     .setVersion('1')
     .addBearerAuth()
+    .addCookieAuth('namndrum_session')
     .build();
 }

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
+import compression from 'compression';
 import express, { type NextFunction, type Request, type Response } from 'express';
 
 /**
@@ -22,8 +23,10 @@ export function isWebAppPath(path: string): boolean {
 export function serveWebApp(app: INestApplication, webDir: string): void {
   const root = resolve(webDir);
   const indexHtml = join(root, 'index.html');
+  const compress = compression();
   app.use(
     '/assets',
+    compress,
     express.static(join(root, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false, index: false }),
   );
   app.use((request: Request, response: Response, next: NextFunction) => {
@@ -33,6 +36,6 @@ export function serveWebApp(app: INestApplication, webDir: string): void {
       return;
     }
     response.setHeader('Cache-Control', 'no-cache');
-    response.sendFile(indexHtml);
+    compress(request, response, () => response.sendFile(indexHtml));
   });
 }

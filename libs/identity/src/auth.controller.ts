@@ -1,14 +1,21 @@
-import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Post, Req, Res, UnauthorizedException, UseGuards } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { ApiErrorResponse, ApiErrors, Ctx, Permission, Public, RequestContext, RequirePermission } from '@namndrum/core';
 import { AuthService } from './auth.service';
-import { AccessTokenDto, ChangePasswordDto, LoginDto, MeDto } from './dto/auth.dto';
+import { JsonBodyGuard } from './json-body.guard';
+import { AccessTokenDto, ChangePasswordDto, LoginDto, MeDto, SessionDto } from './dto/auth.dto';
 import { LoginThrottlerGuard } from './login-throttler.guard';
+import type { AuthenticatedRequest } from './session.service';
+import { BrowserSession, CurrentSession, SessionService } from './session.service';
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly sessions: SessionService,
+  ) {}
 
   @Post('login')
   @Public()
@@ -22,16 +29,66 @@ export class AuthController {
     return this.auth.login(ctx, dto);
   }
 
+  @Post('session')
+  @Public()
+  @HttpCode(200)
+  @UseGuards(JsonBodyGuard, LoginThrottlerGuard)
+  @ApiOperation({
+    summary: 'Sign a browser in with e-mail and password',
+    description: 'Starts a server-side session and sets it in the HttpOnly cookie namndrum_session; the answer holds the CSRF token every cookie-signed write must send as X-CSRF-Token.',
+  })
+  @ApiOkResponse({ type: SessionDto })
+  @ApiErrorResponse(401, 'Wrong e-mail or password')
+  @ApiErrorResponse(415, 'The body is not JSON (UNSUPPORTED_MEDIA_TYPE): a form on another site cannot sign the browser in')
+  @ApiErrors(400, 413, 429)
+  async startSession(@Ctx() ctx: RequestContext, @Body() dto: LoginDto, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response): Promise<SessionDto> {
+    const { started, answer } = await this.auth.startSession(ctx, dto, request);
+    this.sessions.setCookie(response, started);
+    return answer;
+  }
+
+  @Get('session')
+  @RequirePermission(Permission.SignedIn)
+  @ApiOperation({ summary: "Get the browser's session: the signed-in user and the CSRF token", description: 'Signed in by the session cookie only; 401 without one.' })
+  @ApiOkResponse({ type: SessionDto })
+  @ApiErrors(400)
+  async session(@Ctx() ctx: RequestContext, @CurrentSession() session: BrowserSession | undefined): Promise<SessionDto> {
+    const current = requireSession(session);
+    return { user: await this.auth.me(ctx), csrfToken: current.csrfToken, expiresAt: current.expiresAt };
+  }
+
+  @Delete('session')
+  @RequirePermission(Permission.SignedIn)
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Sign the browser out', description: 'Ends the session server-side, so its cookie is refused from now on, and clears the cookie.' })
+  @ApiNoContentResponse({ description: 'Signed out' })
+  @ApiErrors(400)
+  async endSession(@Ctx() ctx: RequestContext, @CurrentSession() session: BrowserSession | undefined, @Res({ passthrough: true }) response: Response): Promise<void> {
+    await this.auth.endSession(ctx, requireSession(session));
+    this.sessions.clearCookie(response);
+  }
+
   @Post('password')
   @RequirePermission(Permission.SignedIn)
   @HttpCode(200)
   @UseGuards(LoginThrottlerGuard)
-  @ApiOperation({ summary: "Change the signed-in user's password", description: 'Every token issued before is refused from now on; the answer is a new token.' })
+  @ApiOperation({
+    summary: "Change the signed-in user's password",
+    description: 'Every token and session from before is refused from now on; the answer is a new token, and a browser signed in by its cookie gets a new session cookie (and CSRF token, from GET auth/session).',
+  })
   @ApiOkResponse({ type: AccessTokenDto })
   @ApiErrorResponse(400, 'The current password does not match, or the new one is too short')
   @ApiErrors(413, 429)
-  changePassword(@Ctx() ctx: RequestContext, @Body() dto: ChangePasswordDto) {
-    return this.auth.changePassword(ctx, dto);
+  async changePassword(
+    @Ctx() ctx: RequestContext,
+    @Body() dto: ChangePasswordDto,
+    @CurrentSession() session: BrowserSession | undefined,
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<AccessTokenDto> {
+    const { token, renewed } = await this.auth.changePassword(ctx, dto, session, request);
+    if (renewed) this.sessions.setCookie(response, renewed);
+    return token;
   }
 
   @Get('me')
@@ -42,4 +99,10 @@ export class AuthController {
   me(@Ctx() ctx: RequestContext) {
     return this.auth.me(ctx);
   }
+}
+
+/** The session operations are the browser's: a bearer token has no session to show or end. */
+function requireSession(session: BrowserSession | undefined): BrowserSession {
+  if (!session) throw new UnauthorizedException({ swedishMessage: 'Ingen inloggning i webbläsaren: logga in med e-post och lösenord' });
+  return session;
 }

@@ -12,23 +12,20 @@ import {
   OrganisationDirectory,
   RequestContext,
   swedishDate,
+  ttlSeconds,
 } from '@namndrum/core';
-import { AccessTokenDto, ChangePasswordDto, DerivedRoleDto, LoginDto, MeDto } from './dto/auth.dto';
+import type { Request } from 'express';
+import { AccessTokenDto, ChangePasswordDto, DerivedRoleDto, LoginDto, MeDto, SessionDto } from './dto/auth.dto';
 import { User } from './entities/user.entity';
 import { LoginLimiter, normalizedEmail } from './login-limiter';
 import { hashPassword, verifyPassword } from './password';
+import { BrowserSession, SessionService, StartedSession } from './session.service';
 
 interface TokenPayload {
   sub: string;
   /** The user's token version when the token was issued. */
   ver: number;
   exp?: number;
-}
-
-const TTL_UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
-
-export function ttlSeconds(ttl: string): number {
-  return Number(ttl.slice(0, -1)) * TTL_UNITS[ttl.slice(-1)];
 }
 
 @Injectable()
@@ -40,12 +37,31 @@ export class AuthService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(ORGANISATION_DIRECTORY) private readonly directory: OrganisationDirectory,
     private readonly limiter: LoginLimiter,
+    private readonly sessions: SessionService,
   ) {}
 
   /** Admitted by LoginThrottlerGuard; a success gives back the place the attempt took among the account's failures. */
   async login(ctx: RequestContext, dto: LoginDto): Promise<AccessTokenDto> {
+    return this.issueToken(await this.signIn(ctx, dto));
+  }
+
+  /** Signs a browser in: a server-side session whose secret the caller puts in the cookie. Limited and audited as login. */
+  async startSession(ctx: RequestContext, dto: LoginDto, request: Request): Promise<{ started: StartedSession; answer: SessionDto }> {
+    const user = await this.signIn(ctx, dto);
+    const started = await this.sessions.start(ctx.em, user.id, request);
+    const actorCtx = new RequestContext(ctx.em, toAuthenticated(user), ctx.requestId, user.municipalityId);
+    return { started, answer: { user: await this.me(actorCtx), csrfToken: started.csrfToken, expiresAt: started.expiresAt } };
+  }
+
+  /** Ends the browser's session server-side, so its cookie is refused from now on even if replayed. */
+  async endSession(ctx: RequestContext, session: BrowserSession): Promise<void> {
+    await this.sessions.revoke(ctx.em, session.id);
+    await this.audit.record(ctx, { action: 'logout', entityType: 'User', entityId: ctx.actorUserId });
+  }
+
+  private async signIn(ctx: RequestContext, dto: LoginDto): Promise<User> {
     const users = ctx.em.getRepository(User);
-    const user = await users.findOneBy({ email: normalizedEmail(dto.email) });
+    const user = await users.findOne({ where: { email: normalizedEmail(dto.email) }, relations: { grants: true } });
     const valid = await verifyPassword(user?.passwordHash ?? null, dto.password);
     if (!user || !valid || !user.active) {
       throw new UnauthorizedException({ swedishMessage: 'Fel e-postadress eller lösenord' });
@@ -54,11 +70,14 @@ export class AuthService {
     await users.update(user.id, { lastLoginAt: new Date() });
     const actorCtx = new RequestContext(ctx.em, toAuthenticated(user), ctx.requestId, user.municipalityId);
     await this.audit.record(actorCtx, { action: 'login', entityType: 'User', entityId: user.id }, user.municipalityId);
-    return this.issueToken(user);
+    return user;
   }
 
-  /** Changes the signed-in user's own password; every token issued before is refused, so the answer is a new one. */
-  async changePassword(ctx: RequestContext, dto: ChangePasswordDto): Promise<AccessTokenDto> {
+  /**
+   * Changes the signed-in user's own password; every token and session from before is refused, so the
+   * answer is a new token and, for a browser signed in by its session, a new session in its place.
+   */
+  async changePassword(ctx: RequestContext, dto: ChangePasswordDto, session: BrowserSession | undefined, request: Request): Promise<{ token: AccessTokenDto; renewed?: StartedSession }> {
     const users = ctx.em.getRepository(User);
     const user = await users.findOneByOrFail({ id: ctx.actorUserId! });
     if (!(await verifyPassword(user.passwordHash, dto.currentPassword))) {
@@ -69,7 +88,9 @@ export class AuthService {
     user.tokenVersion += 1;
     await users.save(user);
     await this.audit.record(ctx, { action: 'change_password', entityType: 'User', entityId: user.id }, user.municipalityId);
-    return this.issueToken(user);
+    if (!session) return { token: await this.issueToken(user) };
+    await this.sessions.revoke(ctx.em, session.id);
+    return { token: await this.issueToken(user), renewed: await this.sessions.start(ctx.em, user.id, request) };
   }
 
   /**

@@ -1,7 +1,8 @@
 /**
  * The page the review e-mail links to: the chair or a verifier signs in, reads the minutes as they
  * now stand and approves exactly that content. A static page; everything it shows comes from the
- * API with the user's own token, so it holds no data and needs no tenant to be served.
+ * API in the user's own browser session (the HttpOnly session cookie, which no script can read, and
+ * the session's CSRF token on writes), so it holds no data and needs no tenant to be served.
  */
 export const APPROVAL_PAGE = `<!DOCTYPE html>
 <html lang="sv">
@@ -56,27 +57,32 @@ section.paragraph { border-top: 1px solid #ccc; padding-top: .5rem; }
 /** The approval page's script, served as a file of its own so that the page needs no inline script. */
 export const APPROVAL_PAGE_SCRIPT = `(function () {
   var id = location.pathname.split('/').filter(Boolean)[1];
-  var token = sessionStorage.getItem('namndrum-token');
+  var csrfToken = null;
+  var me = null;
   var shown = null;
   var $ = function (selector) { return document.getElementById(selector); };
   function element(tag, text) { var node = document.createElement(tag); if (text !== undefined) node.textContent = text; return node; }
   function show(text) { $('message').textContent = text; $('message').hidden = !text; }
+  function signedOut() { csrfToken = null; me = null; $('minutes').hidden = true; $('login').hidden = false; }
   function api(path, options) {
     options = options || {};
-    options.headers = Object.assign({ 'Content-Type': 'application/json' }, token ? { Authorization: 'Bearer ' + token } : {}, options.headers || {});
+    var writes = options.method && options.method !== 'GET';
+    options.headers = Object.assign({ 'Content-Type': 'application/json' }, writes && csrfToken ? { 'X-CSRF-Token': csrfToken } : {}, options.headers || {});
+    options.credentials = 'same-origin';
     return fetch('/api/v1' + path, options).then(function (response) {
-      if (response.status === 401 && path !== '/auth/login') { sessionStorage.removeItem('namndrum-token'); token = null; $('minutes').hidden = true; $('login').hidden = false; throw new Error('Logga in igen.'); }
+      if (response.status === 401 && path !== '/auth/session') { signedOut(); throw new Error('Logga in igen.'); }
       if (!response.ok) return response.json().then(function (body) { throw new Error(body.message || 'Något gick fel.'); });
       return response;
     });
   }
+  function signedIn(session) { csrfToken = session.csrfToken; me = session.user; $('login').hidden = true; load(); }
   function load() {
     show('');
-    Promise.all([api('/minutes/' + id).then(function (r) { return r.json(); }), api('/auth/me').then(function (r) { return r.json(); })])
-      .then(function (results) { return api('/organs/' + results[0].organId).then(function (r) { return r.json(); }).then(function (organ) { render(results[0], results[1], organ); }); })
+    api('/minutes/' + id).then(function (r) { return r.json(); })
+      .then(function (minutes) { return api('/organs/' + minutes.organId).then(function (r) { return r.json(); }).then(function (organ) { render(minutes, organ); }); })
       .catch(function (error) { show(error.message); });
   }
-  function render(minutes, me, organ) {
+  function render(minutes, organ) {
     $('login').hidden = true;
     $('minutes').hidden = false;
     shown = minutes.currentContentSha256;
@@ -111,9 +117,9 @@ export const APPROVAL_PAGE_SCRIPT = `(function () {
   }
   $('login').addEventListener('submit', function (event) {
     event.preventDefault();
-    api('/auth/login', { method: 'POST', body: JSON.stringify({ email: $('email').value, password: $('password').value }) })
+    api('/auth/session', { method: 'POST', body: JSON.stringify({ email: $('email').value, password: $('password').value }) })
       .then(function (r) { return r.json(); })
-      .then(function (body) { token = body.accessToken; sessionStorage.setItem('namndrum-token', token); load(); })
+      .then(signedIn)
       .catch(function (error) { show(error.message); });
   });
   $('approve').addEventListener('click', function () {
@@ -130,6 +136,9 @@ export const APPROVAL_PAGE_SCRIPT = `(function () {
       link.click();
     }).catch(function (error) { show(error.message); });
   });
-  if (token) load(); else $('login').hidden = false;
+  fetch('/api/v1/auth/session', { credentials: 'same-origin' })
+    .then(function (response) { if (!response.ok) throw new Error(); return response.json(); })
+    .then(signedIn)
+    .catch(signedOut);
 })();
 `;

@@ -24,8 +24,11 @@ const sendCsrfToken: Middleware = {
 api.use(sendCsrfToken);
 
 export interface FieldProblem {
-  field: string;
+  field?: string;
+  /** English, for integrators. */
   messages: string[];
+  /** Swedish, for the person who filled in the field. */
+  message?: string;
 }
 
 /** An answer other than 2xx, in the API's one error shape; `message` is Swedish and meant for the user. */
@@ -40,10 +43,14 @@ export class ApiError extends Error {
     super(message);
   }
 
-  /** The Swedish problem with one field (`title`, `items.0.startTime`), or undefined. */
+  /**
+   * What is wrong with one field (`title`, or `groupMeetings` for `groupMeetings.0.startTime`), in Swedish:
+   * the field's own message from validation, or the error's message when a rule names the field.
+   */
   fieldMessage(field: string): string | undefined {
-    const detail = this.details.find((candidate) => candidate.field === field || candidate.field.startsWith(`${field}.`));
-    return detail ? detail.messages.join(' ') : undefined;
+    const detail = this.details.find((candidate) => candidate.field === field || candidate.field?.startsWith(`${field}.`));
+    if (!detail) return undefined;
+    return detail.message ?? this.message;
   }
 }
 

@@ -1,5 +1,5 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCookieAuth } from '@nestjs/swagger';
 import { ApiErrorResponse } from '../errors/api-errors.decorator';
 import { Permission } from './permissions';
 
@@ -11,8 +11,9 @@ export function RequirePermission(permission: Permission): MethodDecorator & Cla
   return applyDecorators(
     SetMetadata(PERMISSION_KEY, permission),
     ApiBearerAuth(),
+    ApiCookieAuth(),
     ApiErrorResponse(401, 'Not signed in'),
-    ApiErrorResponse(403, `Requires ${permission}`),
+    ApiErrorResponse(403, `Requires ${permission}; or, signed in by the session cookie, a POST, PUT, PATCH or DELETE without the session's X-CSRF-Token (CSRF_TOKEN_INVALID)`),
   );
 }
 

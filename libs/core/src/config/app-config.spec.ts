@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig, trustedProxies } from './app-config';
+import { ConfigError, loadConfig, secureCookies, trustedProxies } from './app-config';
 
 describe('loadConfig', () => {
   it('starts with working local defaults when nothing is set', () => {
@@ -55,5 +55,19 @@ describe('loadConfig', () => {
     expect(loadConfig({}).LOGIN_ACCOUNT_FAILURE_LIMIT).toBe(10);
     expect(loadConfig({ LOGIN_ACCOUNT_FAILURE_LIMIT: '3' }).LOGIN_ACCOUNT_FAILURE_LIMIT).toBe(3);
     expect(() => loadConfig({ LOGIN_ACCOUNT_FAILURE_LIMIT: '0' })).toThrow(/LOGIN_ACCOUNT_FAILURE_LIMIT/);
+  });
+
+  it('marks the session cookie Secure in production unless told otherwise, and only when told elsewhere', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) };
+    expect(secureCookies(loadConfig(production))).toBe(true);
+    expect(secureCookies(loadConfig({ ...production, COOKIE_SECURE: 'false' }))).toBe(false);
+    expect(secureCookies(loadConfig({}))).toBe(false);
+    expect(secureCookies(loadConfig({ COOKIE_SECURE: 'true' }))).toBe(true);
+    expect(() => loadConfig({ COOKIE_SECURE: 'yes' })).toThrow(/COOKIE_SECURE must be true or false/);
+  });
+
+  it('bounds a browser session at 12 hours from sign-in and 2 hours unused unless told', () => {
+    expect(loadConfig({})).toMatchObject({ SESSION_TTL: '12h', SESSION_IDLE_TTL: '2h' });
+    expect(() => loadConfig({ SESSION_IDLE_TTL: '2 hours' })).toThrow(/SESSION_IDLE_TTL must look like/);
   });
 });

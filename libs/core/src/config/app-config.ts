@@ -55,6 +55,18 @@ export class AppConfig {
   @Matches(/^\d+[smhd]$/, { message: 'JWT_TTL must look like 30m, 8h or 1d' })
   JWT_TTL = '8h';
 
+  /** How long a browser session lasts from sign-in, however much it is used. */
+  @Matches(/^\d+[smhd]$/, { message: 'SESSION_TTL must look like 30m, 12h or 1d' })
+  SESSION_TTL = '12h';
+
+  /** A browser session unused this long is over. */
+  @Matches(/^\d+[smhd]$/, { message: 'SESSION_IDLE_TTL must look like 30m, 2h or 1d' })
+  SESSION_IDLE_TTL = '2h';
+
+  /** Whether the session cookie is sent over HTTPS only; empty: only when NODE_ENV=production. */
+  @IsIn(['', 'true', 'false'], { message: 'COOKIE_SECURE must be true or false' })
+  COOKIE_SECURE: '' | 'true' | 'false' = '';
+
   /** Sign-in attempts per minute from one client address at one account. */
   @Transform(({ value }) => Number(value))
   @IsInt({ message: 'LOGIN_RATE_LIMIT must be an integer' })
@@ -145,6 +157,18 @@ export function trustedProxies(config: AppConfig): number | string[] | false {
   if (config.TRUST_PROXY === '') return false;
   if (/^\d+$/.test(config.TRUST_PROXY)) return Number(config.TRUST_PROXY);
   return config.TRUST_PROXY.split(',').map((entry) => entry.trim());
+}
+
+const DURATION_UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
+
+/** A duration setting (JWT_TTL, SESSION_TTL, SESSION_IDLE_TTL: 30m, 8h, 1d) in seconds. */
+export function ttlSeconds(ttl: string): number {
+  return Number(ttl.slice(0, -1)) * DURATION_UNITS[ttl.slice(-1)];
+}
+
+/** COOKIE_SECURE, or when it is not set, whether the process runs in production. */
+export function secureCookies(config: AppConfig): boolean {
+  return config.COOKIE_SECURE === '' ? config.NODE_ENV === 'production' : config.COOKIE_SECURE === 'true';
 }
 
 /** For a process entry point: the validated config, or a message naming every bad variable and exit code 1. */

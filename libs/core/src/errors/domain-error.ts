@@ -3,6 +3,8 @@ import { HttpStatus } from '@nestjs/common';
 export interface ErrorDetail {
   field?: string;
   messages: string[];
+  /** Swedish, for the person who filled in the field; without it the error's own message says what is wrong. */
+  message?: string;
 }
 
 /**

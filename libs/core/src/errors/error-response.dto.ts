@@ -4,8 +4,11 @@ export class ErrorDetailDto {
   @ApiPropertyOptional({ example: 'kind' })
   field?: string;
 
-  @ApiProperty({ type: [String] })
+  @ApiProperty({ type: [String], description: 'What is wrong, in English, for integrators and logs' })
   messages: string[];
+
+  @ApiPropertyOptional({ example: 'Får vara högst 200 tecken.', description: "Swedish, shown beside the field; without it the error's own message applies to the field" })
+  message?: string;
 }
 
 /** The one error shape of the API. */

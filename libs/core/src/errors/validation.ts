@@ -1,10 +1,11 @@
 import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
 import { ErrorDetail } from './domain-error';
+import { swedishFieldMessage } from './swedish-field-messages';
 
 function flatten(errors: ValidationError[], prefix = ''): ErrorDetail[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = error.constraints ? [{ field, messages: Object.values(error.constraints) }] : [];
+    const own = error.constraints ? [{ field, messages: Object.values(error.constraints), message: swedishFieldMessage(error.constraints) }] : [];
     return [...own, ...flatten(error.children ?? [], field)];
   });
 }

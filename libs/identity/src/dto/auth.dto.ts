@@ -65,3 +65,13 @@ export class MeDto {
   @ApiProperty({ type: [GrantDto], description: 'Granted roles' }) grants: GrantDto[];
   @ApiProperty({ type: [DerivedRoleDto], description: "Roles that follow from the person's seats today" }) seatRoles: DerivedRoleDto[];
 }
+
+export class SessionDto {
+  @ApiProperty({ type: MeDto }) user: MeDto;
+
+  @ApiProperty({ description: 'Send as the X-CSRF-Token header with every POST, PUT, PATCH and DELETE the session cookie signs; the same for the whole session' })
+  csrfToken: string;
+
+  @ApiProperty({ format: 'date-time', description: 'When the session ends at the latest; unused for SESSION_IDLE_TTL (default 2 h) it ends before' })
+  expiresAt: Date;
+}

@@ -1,7 +1,9 @@
 import { User } from './user.entity';
 import { UserRoleGrant } from './user-role-grant.entity';
+import { UserSession } from './user-session.entity';
 
 export * from './user.entity';
 export * from './user-role-grant.entity';
+export * from './user-session.entity';
 
-export const IDENTITY_ENTITIES = [User, UserRoleGrant];
+export const IDENTITY_ENTITIES = [User, UserRoleGrant, UserSession];

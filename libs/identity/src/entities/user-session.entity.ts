@@ -1,0 +1,45 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { User } from './user.entity';
+
+/** A signed-in browser: the session cookie's secret, hashed, and the bounds of its life. */
+@Entity('user_sessions')
+@Index('user_sessions_secret', ['secretSha256'], { unique: true })
+@Index('user_sessions_user', ['userId'])
+export class UserSession {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('uuid')
+  userId: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: Relation<User>;
+
+  /** SHA-256 of the cookie's value. */
+  @Column('bytea')
+  secretSha256: Buffer;
+
+  /** The user's token version at sign-in; a password change raises it and so ends the session. */
+  @Column('integer')
+  tokenVersion: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column('timestamptz')
+  expiresAt: Date;
+
+  /** Written at most once a minute, so the idle timeout is that coarse. */
+  @Column('timestamptz', { default: () => 'now()' })
+  lastSeenAt: Date;
+
+  @Column('timestamptz', { nullable: true })
+  revokedAt: Date | null;
+
+  @Column('text', { nullable: true })
+  userAgent: string | null;
+
+  @Column('text', { nullable: true })
+  clientAddress: string | null;
+}

@@ -62,7 +62,7 @@ export function AgendaAddStandard({ meetingId, organId, announce }: { meetingId:
   const [missing, setMissing] = useState(false);
   const add = useAddAgendaItem(meetingId);
   const problem = titleProblem(add.error, missing);
-  const entries = (template.data?.items ?? []).map((entry) => ({ id: entry.title, ...entry }));
+  const entries = (template.data?.items ?? []).map((entry) => ({ id: entry.title, ...entry })).filter((entry) => entry.title.toLocaleLowerCase('sv').includes(title.trim().toLocaleLowerCase('sv')));
 
   const pick = (key: Key | null) => {
     const entry = entries.find((candidate) => candidate.id === key);
@@ -95,7 +95,6 @@ export function AgendaAddStandard({ meetingId, organId, announce }: { meetingId:
         onInputChange={setTitle}
         onSelectionChange={pick}
         allowsCustomValue
-        menuTrigger="focus"
         onFocus={() => setWanted(true)}
         isInvalid={Boolean(problem)}
         validationBehavior="aria"

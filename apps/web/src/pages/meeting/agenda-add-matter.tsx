@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Button, ComboBox, FieldError, Input, Label, ListBox, ListBoxItem, Popover, Text, type Key } from 'react-aria-components';
+import { Autocomplete, FieldError, Input, Label, ListBox, ListBoxItem, SearchField, Text, type Key } from 'react-aria-components';
 import { ApiError } from '../../api/client';
 import { useAddAgendaItem, useReadyMatters, type AgendaItem } from './agenda-queries';
 
@@ -16,14 +16,14 @@ function useSettled(value: string, delayMs = 250): string {
 /** Puts a matter ready for decision on the agenda, found by its case number ("SUN 2022/9") or by words. */
 export function AgendaAddMatter({ meetingId, items, announce }: { meetingId: string; items: AgendaItem[]; announce: (message: string) => void }) {
   const [search, setSearch] = useState('');
-  // Searched when the field is first used, not when the tab shows itself.
-  const [wanted, setWanted] = useState(false);
-  const matters = useReadyMatters(useSettled(search), wanted);
+  const settled = useSettled(search);
+  // Searched once something is typed, not when the tab shows itself.
+  const matters = useReadyMatters(settled, settled.trim() !== '');
   const add = useAddAgendaItem(meetingId);
   const onAgenda = new Set(items.map((item) => item.matterId));
   const choices = (matters.data?.items ?? []).filter((matter) => !onAgenda.has(matter.id));
 
-  const choose = (key: Key | null) => {
+  const choose = (key: Key) => {
     const matter = choices.find((candidate) => candidate.id === key);
     if (!matter) return;
     add.mutate(
@@ -38,38 +38,31 @@ export function AgendaAddMatter({ meetingId, items, announce }: { meetingId: str
   };
 
   const problem = add.error instanceof ApiError ? add.error.message : add.error ? 'Ärendet kunde inte läggas till.' : undefined;
+  // The results are listed in the page under the field rather than in a popup: a popup hides the rest
+  // of the page from assistive technology while it is open, which leaves focusable content hidden.
   return (
-    <ComboBox
-      className="field agenda-matter-search"
-      items={choices}
-      inputValue={search}
-      onInputChange={setSearch}
-      onSelectionChange={choose}
-      selectedKey={null}
-      menuTrigger="focus"
-      onFocus={() => setWanted(true)}
-      isDisabled={add.isPending}
-      isInvalid={Boolean(problem)}
-      validationBehavior="aria"
-    >
-      <Label>Lägg till ärende</Label>
-      <div className="combobox-input">
+    <Autocomplete inputValue={search} onInputChange={setSearch}>
+      <SearchField className="field agenda-matter-search" isDisabled={add.isPending} isInvalid={Boolean(problem)} validationBehavior="aria">
+        <Label>Lägg till ärende</Label>
         <Input placeholder="Diarienummer eller sökord" />
-        <Button className="button button-small" aria-label="Visa ärenden som är klara för beslut">
-          <span aria-hidden="true">▾</span>
-        </Button>
-      </div>
-      <Text slot="description">Ärenden med signerad tjänsteskrivelse, till exempel ”SUN 2022/9” eller ”läsårstider”.</Text>
-      <FieldError>{problem}</FieldError>
-      <Popover className="react-aria-Popover agenda-popover">
-        <ListBox<(typeof choices)[number]> renderEmptyState={() => <p className="agenda-empty">{matters.isFetching ? 'Söker …' : 'Inga ärenden klara för beslut matchar.'}</p>}>
+        <Text slot="description">Ärenden med signerad tjänsteskrivelse, till exempel ”SUN 2022/9” eller ”läsårstider”. Välj med pil ned och Enter.</Text>
+        <FieldError>{problem}</FieldError>
+      </SearchField>
+      {search.trim() ? (
+        <ListBox
+          aria-label="Ärenden klara för beslut"
+          items={choices}
+          onAction={choose}
+          className="agenda-matter-results"
+          renderEmptyState={() => <p className="agenda-empty">{matters.isFetching || matters.isPending ? 'Söker …' : 'Inga ärenden klara för beslut matchar.'}</p>}
+        >
           {(matter) => (
             <ListBoxItem id={matter.id} textValue={`${matter.caseNumber} ${matter.title}`}>
               <span className="agenda-case-number">{matter.caseNumber}</span> {matter.title}
             </ListBoxItem>
           )}
         </ListBox>
-      </Popover>
-    </ComboBox>
+      ) : null}
+    </Autocomplete>
   );
 }

@@ -25,6 +25,14 @@ function reordered(items: AgendaItem[], moved: Set<Key>, target: Key, position: 
   return [...rest.slice(0, index), ...moving, ...rest.slice(index)];
 }
 
+function CheckboxBox() {
+  return (
+    <span className="agenda-checkbox-box" aria-hidden="true">
+      ✓
+    </span>
+  );
+}
+
 function itemProblem(error: unknown, field: string): string | undefined {
   if (!(error instanceof ApiError)) return undefined;
   return error.details.some((detail) => detail.field === field) ? error.message : undefined;
@@ -150,7 +158,8 @@ export function AgendaList({ meetingId, items, editable, reorderable, announce }
                 </div>
                 {editable ? (
                   <div className="agenda-controls">
-                    <Checkbox isSelected={item.documentsLater} onChange={(value) => change(item, 'documentsLater', value)} isDisabled={update.isPending}>
+                    <Checkbox className="agenda-checkbox" isSelected={item.documentsLater} onChange={(value) => change(item, 'documentsLater', value)} isDisabled={update.isPending}>
+                      <CheckboxBox />
                       Handlingar delges senare
                     </Checkbox>
                     <Checkbox
@@ -159,7 +168,9 @@ export function AgendaList({ meetingId, items, editable, reorderable, announce }
                       isDisabled={update.isPending}
                       isInvalid={Boolean(publicProblem)}
                       aria-describedby={publicProblem ? `agenda-problem-${item.id}` : undefined}
+                      className="agenda-checkbox"
                     >
+                      <CheckboxBox />
                       Offentlig
                     </Checkbox>
                     {reorderable ? (

@@ -127,6 +127,8 @@ export function AgendaList({ meetingId, items, editable, reorderable, announce }
         aria-labelledby="agenda-list-rubrik"
         aria-describedby="agenda-list-hjalp"
         items={items}
+        // The rows show more than the items: a problem with one, and whether a change is being saved.
+        dependencies={[changing, update.isPending, reorder.isPending, remove.isPending, editable, reorderable]}
         dragAndDropHooks={dragAndDropHooks}
         className="agenda-list"
         renderEmptyState={() => <p className="agenda-empty">Föredragningslistan har inga punkter.</p>}

@@ -143,4 +143,13 @@ describe('the agenda tab: building the föredragningslista and finalizing the ka
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('agenda-notice-state');
     await checkPage(page, 'dagordning-faststalld');
   });
+
+  it('removes an item after the notice is finalized, and the notice not yet sent is rendered again as the next version', async () => {
+    await agendaRow(page, ANNOUNCEMENTS).getByRole('button', { name: `Ta bort ${ANNOUNCEMENTS}` }).click();
+    await agendaRow(page, ANNOUNCEMENTS).waitFor({ state: 'detached' });
+    await page.getByRole('status').filter({ hasText: `${ANNOUNCEMENTS} togs bort från föredragningslistan.` }).waitFor();
+    await page.locator('#agenda-notice-state', { hasText: 'Kallelse version 2, fastställd' }).waitFor();
+    expect(await savedTitles()).toEqual(['Val av justerande', 'Anmälan av extra ärenden', SCHOOL_YEAR, CULTURE_SCHOOL_FEES, INFORMATION]);
+    expect(((await apiGet(`/meetings/${meetingId}/notices`)) as { status: string }[]).map((notice) => notice.status)).toEqual(['superseded', 'scheduled']);
+  });
 });

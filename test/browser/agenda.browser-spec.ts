@@ -42,7 +42,7 @@ describe('the agenda tab: building the föredragningslista and finalizing the ka
     await signIn(page, SEED_USERS.secretary);
     await page.goto(`/moten/${meetingId}`);
     await page.locator('[data-ready="true"] [data-agenda-ready="true"]').waitFor();
-  }, 120_000);
+  }, 300_000);
 
   afterAll(async () => {
     await context?.close();

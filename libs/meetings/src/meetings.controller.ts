@@ -9,7 +9,7 @@ import { DelegationReportService } from './delegation-report.service';
 import { AbsenceDto, ExpectedAttendanceDto, ReportAbsenceDto, SubstituteCallDto } from './dto/absence.dto';
 import { AddAgendaItemDto, AgendaItemDto, AgendaTemplateDto, ReorderAgendaDto, UpdateAgendaItemDto } from './dto/agenda.dto';
 import { CancelMeetingDto, CreateMeetingDto, CreateMeetingPlanDto, MeetingDto, MeetingQueryDto, UpdateMeetingDto } from './dto/meeting.dto';
-import { DeliveryQueryDto, DeliveryReportDto, MeetingNoticeDto } from './dto/notice.dto';
+import { DeliveryQueryDto, DeliveryReportDto, MeetingNoticeDto, NoticePlanDto } from './dto/notice.dto';
 import { MeetingService } from './meeting.service';
 import { NoticeService } from './notice.service';
 import { DOCX_MEDIA_TYPE } from '@namndrum/documents';
@@ -133,6 +133,25 @@ export class MeetingsController {
   @ApiErrors(400, 404, 409)
   finalize(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
     return this.notices.finalize(ctx, id);
+  }
+
+  @Get(':id/notice-plan')
+  @RequirePermission(Permission.MeetingsManage)
+  @ApiOperation({ summary: 'Get when a notice finalized now would be sent' })
+  @ApiOkResponse({ type: NoticePlanDto, description: "The organ's deadline, and whether a notice finalized now goes out at it or at once, late" })
+  @ApiErrors(400, 404)
+  noticePlan(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
+    return this.notices.plan(ctx, id);
+  }
+
+  @Get(':id/notice-preview')
+  @RequirePermission(Permission.MeetingsManage)
+  @ApiOperation({ summary: 'Preview the notice of a meeting as DOCX' })
+  @ApiFileResponse(DOCX_MEDIA_TYPE, 'The notice rendered from the current agenda; nothing is stored or sent')
+  @ApiErrors(400, 404, 409)
+  async noticePreview(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) response: Response) {
+    const { fileName, content } = await this.notices.preview(ctx, id);
+    return download(response, content, fileName, DOCX_MEDIA_TYPE);
   }
 
   @Get(':id/absences')

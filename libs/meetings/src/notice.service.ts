@@ -23,7 +23,7 @@ import { noticeItemAsRead, SECRET_DOCUMENTS_NOTE } from './domain/agenda-secrecy
 import { formatGroupMeetingLines } from './domain/group-meetings';
 import { dispatchPlan, immediatePlan, noticeDispatchTime } from './domain/notice-schedule';
 import { NoticeRecipient, RecipientCandidate, resolveNoticeRecipients } from './domain/notice-recipients';
-import { DeliveryQueryDto, DeliveryReportDto } from './dto/notice.dto';
+import { DeliveryQueryDto, DeliveryReportDto, NoticePlanDto } from './dto/notice.dto';
 import { AgendaItem, MailDelivery, Meeting, MeetingNotice, NoticeKind } from './entities';
 import { AgendaService } from './agenda.service';
 import { DelegationReportService } from './delegation-report.service';
@@ -142,6 +142,34 @@ export class NoticeService {
     if (meeting.status === 'planned') moveMeetingTo(meeting, 'notice_finalized');
     await ctx.em.save(meeting);
     return this.issue(ctx, meeting, 'notice', { items, changes: [], now });
+  }
+
+  /**
+   * What finalizing the notice now would mean: when it would be sent, and whether the organ's deadline
+   * has already passed so that it goes out at once, flagged late. Nothing is stored.
+   */
+  async plan(ctx: RequestContext, meetingId: string): Promise<NoticePlanDto> {
+    const meeting = await new TenantRepository(ctx, Meeting, 'Sammanträdet').get(meetingId);
+    ctx.requireOrganPermission(Permission.MeetingsManage, meeting.organId);
+    const { noticeLeadDays, noticeSendTime } = (await this.organs.get(ctx, meeting.organId)).rules;
+    const plan = dispatchPlan(meeting.startsAt, noticeLeadDays, noticeSendTime, this.clock.now());
+    return { deadline: noticeDispatchTime(meeting.startsAt, noticeLeadDays, noticeSendTime), dispatchAt: plan.dispatchAt, sentLate: plan.sentLate, noticeLeadDays, noticeSendTime };
+  }
+
+  /**
+   * The notice as it would be rendered from the current agenda, for the secretary to read before
+   * finalizing: nothing is stored, scheduled or sent. Matters secret to the reader are masked as in the notice itself.
+   */
+  async preview(ctx: RequestContext, meetingId: string): Promise<{ fileName: string; content: Buffer }> {
+    const meeting = await new TenantRepository(ctx, Meeting, 'Sammanträdet').get(meetingId);
+    ctx.requireOrganPermission(Permission.MeetingsManage, meeting.organId);
+    if (meeting.status === 'cancelled') throw meetingClosed('Att förhandsgranska kallelsen');
+    const organ = await this.organs.get(ctx, meeting.organId);
+    const items = await this.agenda.list(ctx, meeting.id);
+    const view = await this.view(ctx, meeting, organ, 'notice', items, [], this.clock.now());
+    const readings = await this.secrecy.readings(ctx, items.map((item) => item.matterId));
+    const asRead = { ...view, items: view.items.map((shown, index) => noticeItemAsRead(shown, readings.get(items[index].matterId ?? ''))) };
+    return { fileName: `Förhandsgranskning kallelse ${organ.shortName} ${meetingDate(meeting)}.docx`, content: await renderMeetingNotice(asRead) };
   }
 
   /**

@@ -65,3 +65,11 @@ export class DeliveryReportDto {
   @ApiProperty({ type: DeliveryCountsDto }) counts: DeliveryCountsDto;
   @ApiProperty({ type: [MailDeliveryDto], description: 'Every delivery, those not (yet) received first' }) deliveries: MailDeliveryDto[];
 }
+
+export class NoticePlanDto {
+  @ApiProperty({ description: "When the organ's rules want the notice out by (noticeLeadDays before the meeting day, at noticeSendTime Stockholm time)" }) deadline: Date;
+  @ApiProperty({ description: 'When a notice finalized now would be sent: at the deadline, or at once when it has passed' }) dispatchAt: Date;
+  @ApiProperty({ description: 'Skickad för sent: the deadline has passed, so a notice finalized now leaves at once and is flagged late' }) sentLate: boolean;
+  @ApiProperty({ example: 7 }) noticeLeadDays: number;
+  @ApiProperty({ example: '08:00' }) noticeSendTime: string;
+}

@@ -64,3 +64,26 @@ export async function recordParagraph(
   await editor.getByRole('button', { name: 'Anmäl reservation' }).click();
   await editor.getByText(`${opts.dissent.member} reserverar sig mot beslutet.`).waitFor();
 }
+
+/**
+ * Decides every § not yet decided: as proposed ("Fatta beslut" with no text of its own), or, where the §
+ * has no proposal (Val av justerare, Anmälan av extra ärenden), with the text given for its title.
+ */
+export async function decideRemaining(page: Page, textsWithoutProposal: Record<string, string>): Promise<void> {
+  const undecided = page.getByRole('tablist', { name: 'Paragrafer' }).getByRole('tab').filter({ hasNotText: ', beslutad' });
+  while ((await undecided.count()) > 0) {
+    const tab = undecided.first();
+    const label = (await tab.textContent()) ?? '';
+    await tab.click();
+    const editor = paragraphEditor(page);
+    await editor.getByRole('heading', { level: 3, name: label.trim() }).waitFor();
+    const own = Object.entries(textsWithoutProposal).find(([candidate]) => label.includes(candidate));
+    // "Fatta beslut" sends the text as it stands, saved or not.
+    if (own) await editor.getByLabel('Beslutstext').fill(own[1]);
+    await editor.getByRole('button', { name: 'Fatta beslut' }).click();
+    const reopen = editor.getByRole('button', { name: 'Öppna paragrafen igen' });
+    const refused = editor.locator('[aria-invalid="true"], [role="alert"]');
+    await reopen.or(refused).first().waitFor();
+    if (!(await reopen.isVisible())) throw new Error(`The decision on "${label}" was refused: ${(await editor.locator('.react-aria-FieldError, [role="alert"]').allTextContents()).join(' ')}`);
+  }
+}

@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import { Clock } from '@namndrum/core';
 import { SeedModule } from '../../../seeds/src/seed.module';
 import { SeedService } from '../../../seeds/src/seed.service';
 import { readSeed } from '../../../seeds/src/run-seed';
@@ -7,6 +8,18 @@ import { PrivateDatabase } from '../../support/private-database';
 import { freePort, PrivateRedis } from '../../support/private-redis';
 import { createTestApp, TestApp } from '../../support/test-app';
 import { WorkerProcess } from '../../support/worker-process';
+
+/**
+ * The API's clock, set back or forward by a test (the worker and the browser keep the real time): a
+ * journey can stand days before a meeting to send its notice, then on the day after to record it.
+ */
+export class ShiftedClock extends Clock {
+  offsetMs = 0;
+
+  override now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+}
 
 /** The seed's password for every demo user. */
 export const SEED_PASSWORD = 'namndrum';
@@ -40,7 +53,7 @@ export class WebStack {
     return this.testApp.app;
   }
 
-  static async start(label: string, options: { seed?: boolean; worker?: boolean } = {}): Promise<WebStack> {
+  static async start(label: string, options: { seed?: boolean; worker?: boolean; clock?: Clock } = {}): Promise<WebStack> {
     const stack = new WebStack();
     stack.database = await new PrivateDatabase().create(label);
     stack.redis = await new PrivateRedis().start();
@@ -53,7 +66,7 @@ export class WebStack {
       SMTP_URL: stack.sink.url,
       PUBLIC_BASE_URL: stack.baseUrl,
     });
-    stack.testApp = await createTestApp(options.seed === false ? [] : [SeedModule]);
+    stack.testApp = await createTestApp(options.seed === false ? [] : [SeedModule], { clock: options.clock });
     if (options.seed !== false) await stack.app.get(SeedService).load(readSeed('ludvika.json'), SEED_PASSWORD);
     await stack.app.listen(port, '127.0.0.1');
     if (options.worker !== false) {

@@ -13,9 +13,13 @@ async function openTab(page: Page, name: string, input: Input): Promise<void> {
   const tab = page.getByRole('tab', { name, exact: true });
   if (input === 'mouse') await tab.click();
   else {
-    // Tabs follow focus: the arrow keys move through them and select the one reached.
-    await page.getByRole('tab', { selected: true }).focus();
-    for (let step = 0; step < 4 && (await tab.getAttribute('aria-selected')) !== 'true'; step += 1) await page.keyboard.press('ArrowRight');
+    // Tabs follow focus: the arrow keys move through them (round) and select the one reached.
+    const names = (await page.getByRole('tab').allTextContents()).map((text) => text.trim());
+    const selected = page.getByRole('tab', { selected: true });
+    const steps = (names.indexOf(name) - names.indexOf(((await selected.textContent()) ?? '').trim()) + names.length) % names.length;
+    await selected.focus();
+    for (let step = 0; step < steps; step += 1) await page.keyboard.press('ArrowRight');
+    await page.getByRole('tab', { name, exact: true, selected: true }).waitFor();
   }
   await page.locator('[role="tabpanel"]').getByRole('heading', { level: 2, name, exact: true }).waitFor();
 }

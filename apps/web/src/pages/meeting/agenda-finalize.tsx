@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { Button, Dialog, DialogTrigger, Heading, Modal } from 'react-aria-components';
 import type { Schemas } from '../../api/client';
 import { FormError } from '../../components/fields';
@@ -25,7 +26,7 @@ function NoticeState({ notice }: { notice: MeetingNotice | undefined }) {
   );
 }
 
-function FinalizeDialog({ meetingId, supplementary, close, announce }: { meetingId: string; supplementary: boolean; close: () => void; announce: (message: string) => void }) {
+function FinalizeDialog({ meetingId, supplementary, close, announce, onFinalized }: { meetingId: string; supplementary: boolean; close: () => void; announce: (message: string) => void; onFinalized: () => void }) {
   const plan = useNoticePlan(meetingId, true);
   const finalize = useFinalizeNotice(meetingId);
   const confirm = () =>
@@ -35,7 +36,7 @@ function FinalizeDialog({ meetingId, supplementary, close, announce }: { meeting
         announce(
           `${NOTICE_KIND_LABELS[notice.kind]} version ${notice.version} är fastställd och skickas ${notice.sentLate ? 'genast, för sent' : formatDateTime(notice.dispatchAt)}.`,
         );
-        requestAnimationFrame(() => document.getElementById('agenda-notice-state')?.focus());
+        onFinalized();
       },
     });
   return (
@@ -85,6 +86,18 @@ export function AgendaFinalize({ meeting, items, announce }: { meeting: Schemas[
   const latest = notices.data?.filter((notice) => notice.kind !== 'cancellation').at(-1);
   const supplementary = meeting.status === 'notice_sent';
   const canFinalize = meeting.status === 'planned' || (supplementary && items.some((item) => item.noticedInVersion === null));
+  const [focusNoticeState, setFocusNoticeState] = useState(false);
+
+  // Once the dialog has closed — and handed focus back to its button, which finalizing may have removed —
+  // the notice's new state takes the focus, so the keyboard and the screen reader go on from there.
+  useEffect(() => {
+    if (!focusNoticeState) return;
+    const timer = window.setTimeout(() => {
+      document.getElementById('agenda-notice-state')?.focus();
+      setFocusNoticeState(false);
+    }, 0);
+    return () => window.clearTimeout(timer);
+  }, [focusNoticeState]);
 
   return (
     <section aria-labelledby="agenda-notice-rubrik" className="panel">
@@ -101,7 +114,7 @@ export function AgendaFinalize({ meeting, items, announce }: { meeting: Schemas[
           <DialogTrigger>
             <Button className="button button-primary">{supplementary ? 'Fastställ tilläggskallelse' : 'Fastställ kallelsen'}</Button>
             <Modal isDismissable>
-              {({ state }) => <FinalizeDialog meetingId={meeting.id} supplementary={supplementary} close={state.close} announce={announce} />}
+              {({ state }) => <FinalizeDialog meetingId={meeting.id} supplementary={supplementary} close={state.close} announce={announce} onFinalized={() => setFocusNoticeState(true)} />}
             </Modal>
           </DialogTrigger>
         ) : null}

@@ -7,7 +7,7 @@ import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { SEED_PASSWORD } from './web-stack';
 
 /** Debian's chromium (`apt-get install chromium`); there is no browser download here. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM = process.env.TEST_CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Where each page's screenshots go, beside the other test output. */
 export const SCREENSHOT_DIR = join(__dirname, '..', '..', '..', 'test-output', 'screenshots');

@@ -88,15 +88,22 @@ export function AgendaFinalize({ meeting, items, announce }: { meeting: Schemas[
   const canFinalize = meeting.status === 'planned' || (supplementary && items.some((item) => item.noticedInVersion === null));
   const [focusNoticeState, setFocusNoticeState] = useState(false);
 
-  // Once the dialog has closed — and handed focus back to its button, which finalizing may have removed —
-  // the notice's new state takes the focus, so the keyboard and the screen reader go on from there.
+  // Once the dialog has closed — it holds the focus inside while it is open, and hands it back to its
+  // button, which finalizing may have removed — the notice's new state takes the focus, so the keyboard
+  // and the screen reader go on from there.
   useEffect(() => {
     if (!focusNoticeState) return;
-    const timer = window.setTimeout(() => {
+    let frame = 0;
+    const focusWhenClosed = () => {
+      if (document.querySelector('.agenda-finalize-dialog')) {
+        frame = requestAnimationFrame(focusWhenClosed);
+        return;
+      }
       document.getElementById('agenda-notice-state')?.focus();
       setFocusNoticeState(false);
-    }, 0);
-    return () => window.clearTimeout(timer);
+    };
+    frame = requestAnimationFrame(focusWhenClosed);
+    return () => cancelAnimationFrame(frame);
   }, [focusNoticeState]);
 
   return (

@@ -72,7 +72,13 @@ export async function reportAbsence(page: Page, memberName: string, input: Input
     await page.keyboard.type(memberName);
     for (let step = 0; step < 30 && (await option.getAttribute('data-focused')) === null; step += 1) await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
-    await page.keyboard.press('Tab');
+    // The choice closes the list and returns the focus to the field; only then is the button enabled and reachable by Tab.
+    await page.getByRole('listbox').waitFor({ state: 'detached' });
+    await page.waitForFunction((name) => document.activeElement?.textContent?.includes(name) ?? false, memberName);
+    const submit = page.getByRole('button', { name: 'Anmäl förhinder', exact: true });
+    await page.waitForFunction(() => [...document.querySelectorAll('button')].some((button) => button.textContent === 'Anmäl förhinder' && !button.disabled));
+    for (let step = 0; step < 4 && !(await submit.evaluate((element) => element === document.activeElement)); step += 1) await page.keyboard.press('Tab');
+    if (!(await submit.evaluate((element) => element === document.activeElement))) throw new Error('Tab from the chosen member does not reach "Anmäl förhinder"');
     await page.keyboard.press('Enter');
   }
   const notice = page.getByRole('status').filter({ hasText: `Förhinder anmält för ${memberName}.` });

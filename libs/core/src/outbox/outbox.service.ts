@@ -40,6 +40,7 @@ export class OutboxService {
     @InjectQueue(QUEUES.maintenance) maintenance: Queue,
     @InjectQueue(QUEUES.integrations) integrations: Queue,
     @InjectQueue(QUEUES.minutes) minutes: Queue,
+    @InjectQueue(QUEUES.documents) documents: Queue,
   ) {
     this.queues = {
       [QUEUES.noticeDispatch]: noticeDispatch,
@@ -47,6 +48,7 @@ export class OutboxService {
       [QUEUES.maintenance]: maintenance,
       [QUEUES.integrations]: integrations,
       [QUEUES.minutes]: minutes,
+      [QUEUES.documents]: documents,
     };
   }
 

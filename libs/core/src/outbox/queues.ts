@@ -7,6 +7,8 @@ export const QUEUES = {
   maintenance: 'maintenance',
   integrations: 'integrations',
   minutes: 'minutes',
+  /** Conversions through LibreOffice: slow and memory-hungry, so kept apart from the mail. */
+  documents: 'documents',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -23,6 +25,10 @@ export const OUTBOX_KINDS = {
   postingRemove: 'posting.remove',
   /** Remind the chair and verifiers who have not approved the minutes. */
   minutesReminder: 'minutes.reminder',
+  /** Render a notice version's handlingar as one PDF; its dispatch waits for it. */
+  noticeBundle: 'notice.bundle',
+  /** Store a signed or verified document as PDF/A for the archive. */
+  documentArchive: 'document.archive',
 } as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[keyof typeof OUTBOX_KINDS];
 
@@ -33,6 +39,8 @@ export const OUTBOX_KIND_QUEUES: Record<OutboxKind, QueueName> = {
   [OUTBOX_KINDS.postingPublish]: QUEUES.minutes,
   [OUTBOX_KINDS.postingRemove]: QUEUES.minutes,
   [OUTBOX_KINDS.minutesReminder]: QUEUES.minutes,
+  [OUTBOX_KINDS.noticeBundle]: QUEUES.documents,
+  [OUTBOX_KINDS.documentArchive]: QUEUES.documents,
 };
 
 export const RECONCILE_JOB = 'reconcile';
@@ -48,5 +56,6 @@ export const QUEUE_JOB_OPTIONS: Record<QueueName, JobsOptions> = {
   [QUEUES.mailDelivery]: { attempts: 6, backoff: { type: 'exponential', delay: 5000 }, removeOnComplete: true, removeOnFail: true },
   [QUEUES.integrations]: { attempts: 5, backoff: { type: 'exponential', delay: 10000 }, removeOnComplete: true, removeOnFail: true },
   [QUEUES.minutes]: { attempts: 8, backoff: { type: 'exponential', delay: 5000 }, removeOnComplete: true, removeOnFail: true },
+  [QUEUES.documents]: { attempts: 5, backoff: { type: 'exponential', delay: 5000 }, removeOnComplete: true, removeOnFail: true },
   [QUEUES.maintenance]: { attempts: 1, removeOnComplete: { count: 10 }, removeOnFail: { count: 50, age: 24 * 3600 } },
 };

@@ -62,7 +62,7 @@ describe('the meeting page: kallelse och utskick, närvaro', () => {
     expect(recipients.length).toBeGreaterThanOrEqual(26);
     await version1.getByText('Skickad för sent').waitFor();
     expect(await version1.textContent()).toMatch(/Skickad \d+ \S+ \d{4} kl\. \d\d:\d\d/);
-    expect(await version1.getByRole('link', { name: /Ladda ned version 1 \(Word\)/ }).getAttribute('href')).toBe(`/api/v1/meeting-notices/${finalized.id}/docx`);
+    expect(await version1.getByRole('link', { name: /Kallelsen, version 1 \(Word\)/ }).getAttribute('href')).toBe(`/api/v1/meeting-notices/${finalized.id}/docx`);
     await checkPage(page, 'mote-kallelse-skickad');
   });
 

@@ -3,11 +3,12 @@ import { CoreModule } from '@namndrum/core';
 import { GoalsJobsModule } from '@namndrum/goals';
 import { MeetingsJobsModule } from '@namndrum/meetings';
 import { MinutesJobsModule } from '@namndrum/minutes';
+import { DocumentsProcessor } from './documents.processor';
 import { ReconcileScheduler } from './reconcile-scheduler';
 
 /** The worker: the same libraries as the API, plus the queue processors; no HTTP. */
 @Module({
   imports: [CoreModule, MeetingsJobsModule, MinutesJobsModule, GoalsJobsModule],
-  providers: [ReconcileScheduler],
+  providers: [ReconcileScheduler, DocumentsProcessor],
 })
 export class WorkerModule {}

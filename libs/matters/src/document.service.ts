@@ -180,17 +180,22 @@ export class DocumentService {
     return saved;
   }
 
-  /** Documents of a matter by id, for an officer report's bilagor; every id must belong to the matter. */
-  /** The text extracted from each document (for laying attachments into a notice); secret ones are left out. */
-  async extractedTexts(ctx: RequestContext, ids: string[]): Promise<Map<string, string>> {
-    if (ids.length === 0) return new Map();
-    const rows: { id: string; extracted_text: string | null }[] = await ctx.em.query(
-      `SELECT id, extracted_text FROM documents WHERE municipality_id = $1 AND id = ANY($2) AND NOT secret AND extracted_text IS NOT NULL`,
-      [ctx.municipalityId, ids],
+  /**
+   * A document with no text of its own (an image, a spreadsheet, a scan) is given the text of the PDF the engine
+   * made of it, so that search finds it too. Secret documents and documents that have text are left as they are.
+   */
+  async fillMissingText(ctx: RequestContext, documentId: string, pdf: Buffer): Promise<void> {
+    const [row]: { missing: boolean }[] = await ctx.em.query(
+      `SELECT extracted_text IS NULL AND NOT secret AS missing FROM documents WHERE municipality_id = $1 AND id = $2`,
+      [ctx.municipalityId, documentId],
     );
-    return new Map(rows.map((row) => [row.id, row.extracted_text!]));
+    if (!row?.missing) return;
+    const text = await this.textExtractor.extract(pdf, 'pdf');
+    if (text === null) return;
+    await ctx.em.query(`UPDATE documents SET extracted_text = $3 WHERE municipality_id = $1 AND id = $2 AND extracted_text IS NULL AND NOT secret`, [ctx.municipalityId, documentId, text]);
   }
 
+  /** Documents of a matter by id, for an officer report's bilagor; every id must belong to the matter. */
   async requireOfMatter(ctx: RequestContext, matter: Matter, ids: string[]): Promise<Document[]> {
     if (ids.length === 0) return [];
     const found = await this.documents(ctx).find({ matterId: matter.id });

@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, P
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiErrors, Ctx, PageDto, Permission, RequestContext, RequirePermission } from '@namndrum/core';
+import { ParseIntPipe } from '@nestjs/common';
 import { ApiFileResponse, download } from '@namndrum/matters';
 import { AbsenceService } from './absence.service';
 import { AgendaService } from './agenda.service';
@@ -9,10 +10,11 @@ import { DelegationReportService } from './delegation-report.service';
 import { AbsenceDto, ExpectedAttendanceDto, ReportAbsenceDto, SubstituteCallDto } from './dto/absence.dto';
 import { AddAgendaItemDto, AgendaItemDto, AgendaTemplateDto, ReorderAgendaDto, UpdateAgendaItemDto } from './dto/agenda.dto';
 import { CancelMeetingDto, CreateMeetingDto, CreateMeetingPlanDto, MeetingDto, MeetingQueryDto, UpdateMeetingDto } from './dto/meeting.dto';
-import { DeliveryQueryDto, DeliveryReportDto, MeetingNoticeDto, NoticePlanDto } from './dto/notice.dto';
+import { BundlePartListDto, DeliveryQueryDto, DeliveryReportDto, MeetingNoticeDto, NoticePlanDto } from './dto/notice.dto';
 import { MeetingService } from './meeting.service';
+import { NoticeBundleService } from './notice-bundle.service';
 import { NoticeService } from './notice.service';
-import { DOCX_MEDIA_TYPE } from '@namndrum/documents';
+import { DOCX_MEDIA_TYPE, PDF_MEDIA_TYPE } from '@namndrum/documents';
 
 
 @ApiTags('meetings')
@@ -24,6 +26,7 @@ export class MeetingsController {
     private readonly notices: NoticeService,
     private readonly absences: AbsenceService,
     private readonly delegationReport: DelegationReportService,
+    private readonly bundles: NoticeBundleService,
   ) {}
 
   @Get()
@@ -154,6 +157,26 @@ export class MeetingsController {
     return download(response, content, fileName, DOCX_MEDIA_TYPE);
   }
 
+  @Get(':id/notice-preview.pdf')
+  @RequirePermission(Permission.MeetingsManage)
+  @ApiOperation({ summary: 'Preview the notice of a meeting with its handlingar as PDF' })
+  @ApiFileResponse(PDF_MEDIA_TYPE, 'The kallelse with every item\'s documents, rendered from the current agenda by the PDF engine; nothing is stored or sent')
+  @ApiErrors(400, 404, 409)
+  async noticePreviewPdf(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) response: Response) {
+    const { fileName, content } = await this.bundles.preview(ctx, id);
+    return download(response, content, fileName, PDF_MEDIA_TYPE);
+  }
+
+  @Get(':id/handlingar.pdf')
+  @RequirePermission(Permission.MeetingsRead)
+  @ApiOperation({ summary: "Download the meeting's handlingar as PDF" })
+  @ApiFileResponse(PDF_MEDIA_TYPE, 'The latest notice version with all its documents in one PDF, bookmarked per item; masked where the reader lacks access')
+  @ApiErrors(400, 404, 409)
+  async handlingar(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) response: Response) {
+    const { fileName, content } = await this.bundles.latestPdf(ctx, id);
+    return download(response, content, fileName, PDF_MEDIA_TYPE);
+  }
+
   @Get(':id/absences')
   @RequirePermission(Permission.MeetingsRead)
   @ApiOperation({ summary: 'List the absences reported for a meeting' })
@@ -245,7 +268,10 @@ export class AgendaTemplatesController {
 @ApiTags('meetings')
 @Controller()
 export class MeetingNoticesController {
-  constructor(private readonly notices: NoticeService) {}
+  constructor(
+    private readonly notices: NoticeService,
+    private readonly bundles: NoticeBundleService,
+  ) {}
 
   @Get('meeting-notices/:id')
   @RequirePermission(Permission.MeetingsRead)
@@ -264,6 +290,44 @@ export class MeetingNoticesController {
   async docx(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) response: Response) {
     const { fileName, content } = await this.notices.docx(ctx, id);
     return download(response, content, fileName, DOCX_MEDIA_TYPE);
+  }
+
+  @Get('meeting-notices/:id/pdf')
+  @RequirePermission(Permission.MeetingsRead)
+  @ApiOperation({ summary: 'Download a notice version with its handlingar as PDF' })
+  @ApiFileResponse(PDF_MEDIA_TYPE, 'The kallelse and every item\'s documents in one PDF, bookmarked per item and document; masked where the reader lacks access')
+  @ApiErrors(400, 404, 409)
+  async pdf(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) response: Response) {
+    const { fileName, content } = await this.bundles.pdf(ctx, id);
+    return download(response, content, fileName, PDF_MEDIA_TYPE);
+  }
+
+  @Get('meeting-notices/:id/parts')
+  @RequirePermission(Permission.MeetingsRead)
+  @ApiOperation({ summary: "List the documents of a notice version's handlingar" })
+  @ApiOkResponse({ type: BundlePartListDto, description: 'The kallelse and each tjänsteskrivelse and bilaga, in bundle order, with their pages' })
+  @ApiErrors(400, 404, 409)
+  async parts(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
+    return { items: (await this.bundles.parts(ctx, id)).map(({ position, itemId, itemNumber, title, documentId, firstPage, pageCount }) => ({ position, itemId, itemNumber, title, documentId, firstPage, pageCount })) };
+  }
+
+  @Get('meeting-notices/:id/parts/:position/pdf')
+  @RequirePermission(Permission.MeetingsRead)
+  @ApiOperation({ summary: 'Download one document of the handlingar as PDF' })
+  @ApiFileResponse(PDF_MEDIA_TYPE, 'The document alone, as it is in the bundle')
+  @ApiErrors(400, 404, 409)
+  async partPdf(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Param('position', ParseIntPipe) position: number, @Res({ passthrough: true }) response: Response) {
+    const { fileName, content } = await this.bundles.partPdf(ctx, id, position);
+    return download(response, content, fileName, PDF_MEDIA_TYPE);
+  }
+
+  @Post('meeting-notices/:id/bundle')
+  @RequirePermission(Permission.MeetingsManage)
+  @ApiOperation({ summary: 'Render the handlingar of a held notice version again' })
+  @ApiCreatedResponse({ type: MeetingNoticeDto, description: 'The handlingar are rendered again; the notice goes out as soon as they are ready' })
+  @ApiErrors(400, 404, 409)
+  retryBundle(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
+    return this.bundles.retry(ctx, id);
   }
 
   @Get('meeting-notices/:id/deliveries')

@@ -9,11 +9,12 @@ import { DeliveryService } from './delivery.service';
 import { MEETINGS_ENTITIES } from './entities';
 import { MeetingService } from './meeting.service';
 import { AbsencesController, AgendaItemsController, AgendaTemplatesController, MeetingNoticesController, MeetingsController } from './meetings.controller';
+import { NoticeBundleService } from './notice-bundle.service';
 import { NoticeService } from './notice.service';
 import { PublicMeetingController } from './public-meeting.controller';
 import { PublicMeetingService } from './public-meeting.service';
 
-const SERVICES = [MeetingService, AgendaService, NoticeService, AbsenceService, DeliveryService, DelegationReportService];
+const SERVICES = [MeetingService, AgendaService, NoticeService, AbsenceService, DeliveryService, DelegationReportService, NoticeBundleService];
 
 @Module({
   imports: [TypeOrmModule.forFeature(MEETINGS_ENTITIES), OrganisationModule, MattersModule],

@@ -14,8 +14,8 @@ import {
   RequestContext,
   TenantRepository,
 } from '@namndrum/core';
-import { MeetingNoticeView, NoticeItemDocument, renderMeetingNotice, TextDocumentView, withFinnish } from '@namndrum/documents';
-import { DocumentService, MatterSecrecyService, OfficerReportService, readable, secretDocumentName } from '@namndrum/matters';
+import { MeetingNoticeView, NoticeItemDocument, renderMeetingNotice, withFinnish } from '@namndrum/documents';
+import { MatterSecrecyService, OfficerReportService, readable, secretDocumentName } from '@namndrum/matters';
 import { AttendanceRightService, MembershipService, Organ, OrganService, PersonService } from '@namndrum/organisation';
 import { DateTime } from 'luxon';
 import { MEETING_TIME_ZONE } from './domain/clock-time';
@@ -32,6 +32,16 @@ import { meetingClosed, moveMeetingTo } from './meeting.errors';
 import { lockMeeting } from './meeting-lock';
 
 export const dispatchKey = (noticeId: string) => `notice-dispatch:${noticeId}`;
+/** Each rendering of a version's handlingar is its own outbox row: the first at finalizing, more when the secretary asks again. */
+export const bundleKey = (noticeId: string, generation: number) => `notice-bundle:${noticeId}:${generation}`;
+
+/** What a version's documents show: its items, the full view and, when it holds something secret, the masked one. */
+export interface VersionViews {
+  meeting: Meeting;
+  items: AgendaItem[];
+  view: MeetingNoticeView;
+  masked: MeetingNoticeView | null;
+}
 
 /** A notice version issued, or the notice of a meeting cancelled before it went out. */
 export type NoticeEvent = { kind: 'issued'; meeting: Meeting; organ: Organ; notice: MeetingNotice } | { kind: 'withdrawn'; meeting: Meeting };
@@ -68,7 +78,6 @@ export class NoticeService {
     private readonly memberships: MembershipService,
     private readonly attendanceRights: AttendanceRightService,
     private readonly reports: OfficerReportService,
-    private readonly documents: DocumentService,
     private readonly agenda: AgendaService,
     private readonly delegationReport: DelegationReportService,
     private readonly secrecy: MatterSecrecyService,
@@ -105,13 +114,16 @@ export class NoticeService {
   async docx(ctx: RequestContext, id: string): Promise<{ fileName: string; content: Buffer }> {
     const notice = await this.get(ctx, id);
     if (!notice.fileSha256 || !notice.fileName) throw new NotFoundError('Kallelsens dokument');
-    if (notice.maskedFileSha256) {
-      const items = await new TenantRepository(ctx, AgendaItem, 'Punkten').find({ meetingId: notice.meetingId });
-      const matterIds = items.filter((item) => notice.itemIds.includes(item.id)).map((item) => item.matterId);
-      const readings = await this.secrecy.readings(ctx, matterIds);
-      if (!matterIds.every((matterId) => readable(readings, matterId))) return { fileName: notice.fileName, content: await this.files.get(notice.maskedFileSha256) };
-    }
-    return { fileName: notice.fileName, content: await this.files.get(notice.fileSha256) };
+    const sha256 = notice.maskedFileSha256 && (await this.readsMasked(ctx, notice)) ? notice.maskedFileSha256 : notice.fileSha256;
+    return { fileName: notice.fileName, content: await this.files.get(sha256) };
+  }
+
+  /** Whether the signed-in reader lacks access to one of the version's secret matters, and so reads its masked documents. */
+  async readsMasked(ctx: RequestContext, notice: MeetingNotice): Promise<boolean> {
+    const items = await new TenantRepository(ctx, AgendaItem, 'Punkten').find({ meetingId: notice.meetingId });
+    const matterIds = items.filter((item) => notice.itemIds.includes(item.id)).map((item) => item.matterId);
+    const readings = await this.secrecy.readings(ctx, matterIds);
+    return !matterIds.every((matterId) => readable(readings, matterId));
   }
 
   /**
@@ -161,15 +173,8 @@ export class NoticeService {
    * finalizing: nothing is stored, scheduled or sent. Matters secret to the reader are masked as in the notice itself.
    */
   async preview(ctx: RequestContext, meetingId: string): Promise<{ fileName: string; content: Buffer }> {
-    const meeting = await new TenantRepository(ctx, Meeting, 'Sammanträdet').get(meetingId);
-    ctx.requireOrganPermission(Permission.MeetingsManage, meeting.organId);
-    if (meeting.status === 'cancelled') throw meetingClosed('Att förhandsgranska kallelsen');
-    const organ = await this.organs.get(ctx, meeting.organId);
-    const items = await this.agenda.list(ctx, meeting.id);
-    const view = await this.view(ctx, meeting, organ, 'notice', items, [], this.clock.now());
-    const readings = await this.secrecy.readings(ctx, items.map((item) => item.matterId));
-    const asRead = { ...view, items: view.items.map((shown, index) => noticeItemAsRead(shown, readings.get(items[index].matterId ?? ''))) };
-    return { fileName: `Förhandsgranskning kallelse ${organ.shortName} ${meetingDate(meeting)}.docx`, content: await renderMeetingNotice(asRead) };
+    const { meeting, organ, view } = await this.previewView(ctx, meetingId);
+    return { fileName: `Förhandsgranskning kallelse ${organ.shortName} ${meetingDate(meeting)}.docx`, content: await renderMeetingNotice(view) };
   }
 
   /**
@@ -265,8 +270,13 @@ export class NoticeService {
         sentLate: options.sentAt ? options.sentAt.getTime() > noticeDispatchTime(meeting.startsAt, organ.rules.noticeLeadDays, organ.rules.noticeSendTime).getTime() : plan.sentLate,
         dispatchedAt: options.sentAt ?? null,
         recipientCount: null,
+        // The dispatch waits for the handlingar PDF; a cancellation has none.
+        bundleStatus: kind === 'cancellation' ? 'none' : 'pending',
       }),
     );
+    if (kind !== 'cancellation') {
+      await this.outbox.schedule(ctx, [{ kind: OUTBOX_KINDS.noticeBundle, idempotencyKey: bundleKey(notice.id, 0), runAt: this.clock.now(), payload: { noticeId: notice.id } }]);
+    }
     const unnoticed = options.items.filter((item) => item.noticedInVersion === null).map((item) => item.id);
     if (unnoticed.length > 0) {
       await ctx.em.query(`UPDATE agenda_items SET noticed_in_version = $1, updated_at = now() WHERE id = ANY($2)`, [version, unnoticed]);
@@ -332,10 +342,32 @@ export class NoticeService {
    * recipients, other users): each secret matter by its case number and masked title. Null when the
    * notice holds nothing secret.
    */
-  private async maskedView(ctx: RequestContext, view: MeetingNoticeView, items: AgendaItem[]): Promise<MeetingNoticeView | null> {
+  async maskedView(ctx: RequestContext, view: MeetingNoticeView, items: AgendaItem[]): Promise<MeetingNoticeView | null> {
     const readings = await this.secrecy.readings(ctx, items.map((item) => item.matterId), this.secrecy.publicAccess);
     if (items.every((item) => readable(readings, item.matterId))) return null;
     return { ...view, items: view.items.map((shown, index) => noticeItemAsRead(shown, readings.get(items[index].matterId ?? ''))) };
+  }
+
+  /** What a version's handlingar show, as they were finalized: its items, its changes, and the masked view for readers without access. */
+  async versionViews(ctx: RequestContext, notice: MeetingNotice): Promise<VersionViews> {
+    if (notice.kind === 'cancellation') throw new Error('A cancellation has no handlingar');
+    const meeting = await new TenantRepository(ctx, Meeting, 'Sammanträdet').get(notice.meetingId);
+    const organ = await this.organs.get(ctx, meeting.organId);
+    const items = (await this.agenda.list(ctx, meeting.id)).filter((item) => notice.itemIds.includes(item.id));
+    const view = await this.view(ctx, meeting, organ, notice.kind, items, notice.changes, notice.kind === 'notice' ? notice.finalizedAt : undefined);
+    return { meeting, items, view, masked: await this.maskedView(ctx, view, items) };
+  }
+
+  /** The view of the agenda as it stands, for the preview before finalizing, masked as the reader may see it. */
+  async previewView(ctx: RequestContext, meetingId: string): Promise<{ meeting: Meeting; organ: Organ; view: MeetingNoticeView }> {
+    const meeting = await new TenantRepository(ctx, Meeting, 'Sammanträdet').get(meetingId);
+    ctx.requireOrganPermission(Permission.MeetingsManage, meeting.organId);
+    if (meeting.status === 'cancelled') throw meetingClosed('Att förhandsgranska kallelsen');
+    const organ = await this.organs.get(ctx, meeting.organId);
+    const items = await this.agenda.list(ctx, meeting.id);
+    const view = await this.view(ctx, meeting, organ, 'notice', items, [], this.clock.now());
+    const readings = await this.secrecy.readings(ctx, items.map((item) => item.matterId));
+    return { meeting, organ, view: { ...view, items: view.items.map((shown, index) => noticeItemAsRead(shown, readings.get(items[index].matterId ?? ''))) } };
   }
 
   /** The tjänsteskrivelse and its bilagor; secret ones are named but never laid into a notice that is e-mailed. */
@@ -349,15 +381,12 @@ export class NoticeService {
     const { view, attachments, secret } = await this.reports.agendaView(ctx, item.officerReportId);
     // A notice is e-mailed widely (substitutes, attendance rights, associations) and readable by every user.
     if (secret) return [{ kind: 'file', title: SECRET_DOCUMENTS_NOTE, fileName: item.caseNumber ?? '' }];
-    const texts = await this.documents.extractedTexts(ctx, attachments.map((document) => document.id));
     return [
       { kind: 'officer_report', report: view },
       ...attachments.map((document): NoticeItemDocument => {
-        const title = document.title ?? document.description;
-        const text = texts.get(document.id);
         if (document.secret) return { kind: 'file', title: `${secretDocumentName(document)} – delges separat`, fileName: document.documentNumber };
-        if (!text) return { kind: 'file', title, fileName: document.fileName };
-        return { kind: 'text', document: textDocument(municipalityName, title, text) };
+        // Laid into the handlingar PDF as it is (a PDF) or converted by the engine.
+        return { kind: 'stored', title: document.title ?? document.description, fileName: document.fileName, mediaType: document.mediaType, sha256: document.sha256, documentId: document.id };
       }),
     ];
   }
@@ -395,20 +424,10 @@ export class NoticeService {
       .orderBy(`CASE d.status WHEN 'failed' THEN 0 WHEN 'no_address' THEN 1 WHEN 'queued' THEN 2 ELSE 3 END`)
       .addOrderBy('d.recipient_name')
       .getMany();
-    return { noticeId: notice.id, version: notice.version, sentLate: notice.sentLate, counts: { queued: count('queued'), sent: count('sent'), failed: count('failed'), noAddress: count('no_address') }, deliveries };
+    return { noticeId: notice.id, version: notice.version, sentLate: notice.sentLate, bundleStatus: notice.bundleStatus, bundleError: notice.bundleError, counts: { queued: count('queued'), sent: count('sent'), failed: count('failed'), noAddress: count('no_address') }, deliveries };
   }
 
   mailDomain(): string {
     return new URL(this.config.PUBLIC_BASE_URL).hostname;
   }
-}
-
-/** Extracted text as a plain document: paragraphs split on blank lines, short lines without a full stop as headings. */
-function textDocument(municipalityName: string, title: string, text: string): TextDocumentView {
-  const blocks = text
-    .split(/\n\s*\n/)
-    .map((block) => block.replace(/\s*\n\s*/g, ' ').trim())
-    .filter((block) => block.length > 0)
-    .map((block) => (block.length < 80 && !/[.:;,]$/.test(block) ? { kind: 'heading' as const, level: 2 as const, text: block } : { kind: 'paragraph' as const, text: block }));
-  return { municipalityName, title, blocks };
 }

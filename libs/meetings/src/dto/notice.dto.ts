@@ -2,7 +2,14 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { TenantResourceDto } from '@namndrum/organisation';
 import { DELIVERY_PURPOSES, DELIVERY_STATUSES, DeliveryPurpose, DeliveryStatus } from '../entities/mail-delivery.entity';
-import { NOTICE_KINDS, NOTICE_STATUSES, NoticeKind, NoticeStatus } from '../entities/meeting-notice.entity';
+import { BUNDLE_STATUSES, BundleStatus, NOTICE_KINDS, NOTICE_STATUSES, NoticeKind, NoticeStatus } from '../entities/meeting-notice.entity';
+
+export class BundleErrorDto {
+  @ApiProperty({ type: String, nullable: true, description: 'The file the engine could not convert; null when the engine itself failed' }) fileName: string | null;
+  @ApiProperty({ description: "The engine's words, for the secretary and the administrator" }) message: string;
+  @ApiProperty({ type: 'integer', description: 'Attempts made so far' }) attempts: number;
+  @ApiProperty({ format: 'date-time' }) at: string;
+}
 
 export class MeetingNoticeDto extends TenantResourceDto {
   @ApiProperty({ format: 'uuid' }) meetingId: string;
@@ -23,6 +30,32 @@ export class MeetingNoticeDto extends TenantResourceDto {
   @ApiProperty({ description: "Skickad för sent: the notice left (or, finalized after the organ's deadline, leaves at once) after the deadline; set on every path (finalization, the worker's dispatch, revised and supplementary notices)" }) sentLate: boolean;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) dispatchedAt: Date | null;
   @ApiProperty({ type: Number, nullable: true }) recipientCount: number | null;
+  @ApiProperty({
+    enum: BUNDLE_STATUSES,
+    description: 'The handlingar PDF: pending while the worker renders it (the notice goes out only when it is ready), failed when it could not be rendered (see bundleError), none for a cancellation or a version from before bundles',
+  })
+  bundleStatus: BundleStatus;
+  @ApiProperty({ type: String, nullable: true }) bundleSha256: string | null;
+  @ApiProperty({ type: 'integer', nullable: true }) bundleSizeBytes: number | null;
+  @ApiProperty({ type: 'integer', nullable: true }) bundlePageCount: number | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The bundle with secret matters masked; null when nothing is secret' }) maskedBundleSha256: string | null;
+  @ApiProperty({ type: 'integer', nullable: true }) maskedBundleSizeBytes: number | null;
+  @ApiProperty({ type: BundleErrorDto, nullable: true, description: 'Why the last rendering failed; null once it succeeds' }) bundleError: BundleErrorDto | null;
+  @ApiProperty({ type: 'integer', description: 'How many times the secretary has asked for the bundle to be rendered again' }) bundleGeneration: number;
+}
+
+export class BundlePartDto {
+  @ApiProperty({ type: 'integer', description: 'Its place in the bundle, from 0 (the kallelse itself)' }) position: number;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) itemId: string | null;
+  @ApiProperty({ type: 'integer', nullable: true }) itemNumber: number | null;
+  @ApiProperty({ description: 'As the bundle\'s outline names it: "Kallelse", "Tjänsteskrivelse", "Bilaga 1: …"' }) title: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The registered document it was converted from' }) documentId: string | null;
+  @ApiProperty({ type: 'integer', description: 'Its first page in the bundle' }) firstPage: number;
+  @ApiProperty({ type: 'integer' }) pageCount: number;
+}
+
+export class BundlePartListDto {
+  @ApiProperty({ type: [BundlePartDto] }) items: BundlePartDto[];
 }
 
 export class DeliveryQueryDto {
@@ -62,6 +95,8 @@ export class DeliveryReportDto {
   @ApiProperty({ format: 'uuid' }) noticeId: string;
   @ApiProperty() version: number;
   @ApiProperty({ description: "Skickad för sent: the notice left after the organ's deadline" }) sentLate: boolean;
+  @ApiProperty({ enum: BUNDLE_STATUSES, description: 'The handlingar PDF the notice waits for' }) bundleStatus: BundleStatus;
+  @ApiProperty({ type: BundleErrorDto, nullable: true, description: 'Why the handlingar could not be rendered: the notice is held until they can' }) bundleError: BundleErrorDto | null;
   @ApiProperty({ type: DeliveryCountsDto }) counts: DeliveryCountsDto;
   @ApiProperty({ type: [MailDeliveryDto], description: 'Every delivery, those not (yet) received first' }) deliveries: MailDeliveryDto[];
 }

@@ -8,6 +8,18 @@ export type NoticeKind = (typeof NOTICE_KINDS)[number];
 export const NOTICE_STATUSES = ['scheduled', 'dispatched', 'superseded', 'withdrawn'] as const;
 export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
 
+export const BUNDLE_STATUSES = ['none', 'pending', 'ready', 'failed'] as const;
+/** none: a cancellation, or a version from before bundles; pending: the worker is rendering it; failed: see bundleError. */
+export type BundleStatus = (typeof BUNDLE_STATUSES)[number];
+
+/** What kept the bundle from being rendered, for the secretary: the file, the attempt, the engine's words. */
+export interface BundleError {
+  fileName: string | null;
+  message: string;
+  attempts: number;
+  at: string;
+}
+
 /** One finalized version of a meeting's kallelse: its DOCX, when it goes out and to whom it went. */
 @Entity('meeting_notices')
 @Unique('meeting_notices_version', ['meetingId', 'version'])
@@ -75,4 +87,32 @@ export class MeetingNotice extends TenantEntity {
 
   @Column('integer', { nullable: true })
   recipientCount: number | null;
+
+  /** The handlingar PDF: the dispatch waits until it is ready. */
+  @Column('text', { default: 'none' })
+  bundleStatus: BundleStatus;
+
+  /** The handlingar PDF in file storage. */
+  @Column('text', { nullable: true })
+  bundleSha256: string | null;
+
+  @Column('integer', { nullable: true })
+  bundleSizeBytes: number | null;
+
+  @Column('integer', { nullable: true })
+  bundlePageCount: number | null;
+
+  /** The bundle as recipients and readers without access to its secret matters get it; null when nothing is secret. */
+  @Column('text', { nullable: true })
+  maskedBundleSha256: string | null;
+
+  @Column('integer', { nullable: true })
+  maskedBundleSizeBytes: number | null;
+
+  @Column('jsonb', { nullable: true })
+  bundleError: BundleError | null;
+
+  /** Raised by every new rendering the secretary asks for, so that each gets an outbox row of its own. */
+  @Column('integer', { default: 0 })
+  bundleGeneration: number;
 }

@@ -5,6 +5,7 @@ import { MattersModule } from '@namndrum/matters';
 import { OrganisationModule } from '@namndrum/organisation';
 import { MeetingsModule } from '../meetings.module';
 import { MAIL_TRANSPORT, MailDeliverer } from './mail-deliverer';
+import { NoticeBundler } from './notice-bundler';
 import { NoticeDispatcher } from './notice-dispatcher';
 import { MailComposers } from './mail-composers';
 import { NoticeMailMaterial } from './notice-mail-material';
@@ -22,11 +23,12 @@ import { MailDeliveryProcessor, MaintenanceProcessor, NoticeDispatchProcessor } 
     NoticeMailMaterial,
     MailComposers,
     NoticeDispatcher,
+    NoticeBundler,
     MailDeliverer,
     NoticeDispatchProcessor,
     MailDeliveryProcessor,
     MaintenanceProcessor,
   ],
-  exports: [NoticeDispatcher, MailDeliverer, MailComposers, MAIL_TRANSPORT],
+  exports: [NoticeDispatcher, NoticeBundler, MailDeliverer, MailComposers, MAIL_TRANSPORT],
 })
 export class MeetingsJobsModule {}

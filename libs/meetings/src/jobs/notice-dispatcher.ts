@@ -42,6 +42,11 @@ export class NoticeDispatcher {
         await this.complete(em, outboxId);
         return null;
       }
+      // Never without its handlingar: the row stays pending, and the bundler lets it go once they are ready.
+      if (notice.bundleStatus === 'pending' || notice.bundleStatus === 'failed') {
+        this.logger.log({ outboxId, noticeId: notice.id, bundleStatus: notice.bundleStatus }, 'Notice dispatch waits for its handlingar');
+        return null;
+      }
       const meeting = await lockMeeting(ctx, notice.meetingId);
       const list = await this.notices.recipients(ctx, meeting);
       recipients = list.length;

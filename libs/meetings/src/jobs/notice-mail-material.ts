@@ -19,7 +19,8 @@ import { agendaItemAsRead } from '../domain/agenda-secrecy';
 import { isDelegationReportItem } from '../domain/delegation-report';
 import { formatGroupMeetingLines } from '../domain/group-meetings';
 import { AgendaItem, MailDelivery, Meeting, MeetingNotice, SubstituteCall } from '../entities';
-import { DOCX_MEDIA_TYPE, reportedDecisionLines, withFinnish } from '@namndrum/documents';
+import { DOCX_MEDIA_TYPE, PDF_MEDIA_TYPE, reportedDecisionLines, withFinnish } from '@namndrum/documents';
+import { bundleFileName } from '../notice-bundle.service';
 
 const CACHED_NOTICES = 16;
 
@@ -30,6 +31,32 @@ interface NoticeMaterial {
   view: NoticeMailView;
   calendars: Record<NoticeReading, CalendarPart>;
   attachment: { filename: string; content: Buffer; contentType: string } | null;
+}
+
+/**
+ * What the e-mail carries: the handlingar PDF (masked for a reader without access to its secret matters); a version
+ * from before bundles carries its DOCX. Null for a cancellation.
+ */
+function noticeDocument(notice: MeetingNotice, masked: boolean): { sha256: string; sizeBytes: number; fileName: string; mediaType: string; format: 'pdf' | 'docx' } | null {
+  if (notice.bundleSha256 !== null) {
+    const useMasked = masked && notice.maskedBundleSha256 !== null;
+    return {
+      sha256: useMasked ? notice.maskedBundleSha256! : notice.bundleSha256,
+      sizeBytes: (useMasked ? notice.maskedBundleSizeBytes : notice.bundleSizeBytes) ?? 0,
+      fileName: bundleFileName(notice),
+      mediaType: PDF_MEDIA_TYPE,
+      format: 'pdf',
+    };
+  }
+  if (notice.fileSha256 === null) return null;
+  const useMasked = masked && notice.maskedFileSha256 !== null;
+  return {
+    sha256: useMasked ? notice.maskedFileSha256! : notice.fileSha256,
+    sizeBytes: (useMasked ? notice.maskedFileSizeBytes : notice.fileSizeBytes) ?? 0,
+    fileName: notice.fileName ?? '',
+    mediaType: DOCX_MEDIA_TYPE,
+    format: 'docx',
+  };
 }
 
 /** "Ludvika kommun <namndrum@ludvika.se>" → its parts, for the calendar's ORGANIZER. */
@@ -117,10 +144,9 @@ export class NoticeMailMaterial {
     // Recipients without a seat (attendance rights, associations) may be outside the organisation: they read as the public does.
     const readings = masked ? await this.secrecy.readings(ctx, items.map((item) => item.matterId), this.secrecy.publicAccess) : new Map();
     const shownItems = items.map((item) => agendaItemAsRead(item, item.matterId ? readings.get(item.matterId) : undefined));
-    const maskedFile = masked && notice.maskedFileSha256 !== null && !items.every((item) => readable(readings, item.matterId));
-    const fileSha256 = maskedFile ? notice.maskedFileSha256 : notice.fileSha256;
-    const fileSize = maskedFile ? notice.maskedFileSizeBytes : notice.fileSizeBytes;
-    const attach = fileSha256 !== null && (fileSize ?? 0) <= this.config.NOTICE_ATTACHMENT_MAX_BYTES;
+    const readsMasked = masked && !items.every((item) => readable(readings, item.matterId));
+    const document = noticeDocument(notice, readsMasked);
+    const attach = document !== null && document.sizeBytes <= this.config.NOTICE_ATTACHMENT_MAX_BYTES;
     // As the notice's DOCX lists them: as of its finalization, never a secret matter's decision text.
     const reported = items.some(isDelegationReportItem) ? await this.delegationReport.lines(ctx, meeting, 'public', notice.kind === 'notice' ? notice.finalizedAt : undefined) : [];
     const view: NoticeMailView = {
@@ -138,14 +164,14 @@ export class NoticeMailMaterial {
         details: isDelegationReportItem(item) ? reportedDecisionLines(reported, withFinnish(organ.rules.languages)) : [],
       })),
       changes: notice.changes,
-      documentUrl: fileSha256 !== null && !attach ? `${this.baseUrl()}/api/v1/meeting-notices/${notice.id}/docx` : null,
-      documentFileName: notice.fileName ?? '',
+      documentUrl: document !== null && !attach ? `${this.baseUrl()}/api/v1/meeting-notices/${notice.id}/${document.format}` : null,
+      documentFileName: document?.fileName ?? '',
       cancellationReason: notice.kind === 'cancellation' ? meeting.cancellationReason : null,
     };
     return {
       view,
       calendars: { invited: noticeCalendar(view, 'invited'), for_information: noticeCalendar(view, 'for_information') },
-      attachment: attach ? { filename: notice.fileName!, content: await this.files.get(fileSha256!), contentType: DOCX_MEDIA_TYPE } : null,
+      attachment: attach ? { filename: document.fileName, content: await this.files.get(document.sha256), contentType: document.mediaType } : null,
     };
   }
 

@@ -113,9 +113,14 @@ export function AgendaFinalize({ meeting, items, announce }: { meeting: Schemas[
       {meeting.status === 'notice_finalized' ? <p>Ändringar i föredragningslistan kommer med i kallelsen tills den skickas.</p> : null}
       <div className="agenda-notice-actions">
         {meeting.status !== 'cancelled' ? (
-          <a className="button" href={`/api/v1/meetings/${meeting.id}/notice-preview`} download>
-            Förhandsgranska kallelsen (Word)
-          </a>
+          <>
+            <a className="button" href={`/api/v1/meetings/${meeting.id}/notice-preview.pdf`} download>
+              Förhandsgranska kallelsen med handlingar (PDF)
+            </a>
+            <a className="button" href={`/api/v1/meetings/${meeting.id}/notice-preview`} download>
+              Förhandsgranska kallelsen (Word)
+            </a>
+          </>
         ) : null}
         {canFinalize ? (
           <DialogTrigger>

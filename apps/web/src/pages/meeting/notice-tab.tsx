@@ -18,6 +18,8 @@ export function noticesQueryKey(meetingId: string) {
 }
 
 const isDue = (notice: Schemas['MeetingNoticeDto']) => notice.status === 'scheduled' && new Date(notice.dispatchAt).getTime() <= Date.now();
+/** The worker is making the version's handlingar PDF: followed until it is ready or has failed. */
+const isRendering = (notice: Schemas['MeetingNoticeDto']) => notice.bundleStatus === 'pending' && notice.status !== 'superseded' && notice.status !== 'withdrawn';
 
 /** Kallelse och utskick: every version of the notice, its document, and who has received it. */
 export function NoticeTab({ meeting }: { meeting: Schemas['MeetingDto'] }) {
@@ -30,7 +32,7 @@ export function NoticeTab({ meeting }: { meeting: Schemas['MeetingDto'] }) {
     // Finalizing happens on the agenda tab and changing time or place on another: asked again each time the tab is shown.
     staleTime: 0,
     // A notice finalized late leaves at once: follow it until the worker has sent it.
-    refetchInterval: (query) => (query.state.data?.some(isDue) ? REFRESH_WHILE_DUE_MS : false),
+    refetchInterval: (query) => (query.state.data?.some((notice) => isDue(notice) || isRendering(notice)) ? REFRESH_WHILE_DUE_MS : false),
   });
   const sent = notices.data?.filter((notice) => notice.status === 'dispatched') ?? [];
   const latestSent = sent.at(-1);
@@ -69,11 +71,11 @@ export function NoticeTab({ meeting }: { meeting: Schemas['MeetingDto'] }) {
       {notices.isError ? <ErrorNotice error={notices.error} /> : null}
       {notices.data?.length === 0 ? <p>Kallelsen är inte fastställd ännu. Den fastställs under fliken Föredragningslista.</p> : null}
       {notices.data && notices.data.length > 0 ? (
-        <NoticeVersions notices={notices.data} userId={user.userId} canSeeDeliveries={manages} shownId={shown?.id} onShowDeliveries={setShownId} />
+        <NoticeVersions notices={notices.data} userId={user.userId} canSeeDeliveries={manages} shownId={shown?.id} onShowDeliveries={setShownId} meetingId={meeting.id} />
       ) : null}
       {manages && shown ? <NoticeDeliveryReport key={shown.id} notice={shown} /> : null}
       {manages && notices.data ? <NoticeActions meeting={meeting} /> : null}
-      {manages && notices.data && latestSent === undefined && notices.data.some(isDue) ? (
+      {manages && notices.data && latestSent === undefined && notices.data.some((notice) => isDue(notice) && notice.bundleStatus !== 'failed') ? (
         <p role="status">Kallelsen skickas nu …</p>
       ) : null}
       {!manages && notices.data && notices.data.length > 0 ? (

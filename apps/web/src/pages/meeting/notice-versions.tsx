@@ -1,5 +1,7 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button } from 'react-aria-components';
-import type { Schemas } from '../../api/client';
+import { api, call, type Schemas } from '../../api/client';
+import { ErrorNotice } from '../../components/status';
 import { formatDateTime } from '../../format/dates';
 import { NOTICE_KIND_LABELS, NOTICE_STATUS_LABELS } from './notice-delivery-words';
 
@@ -9,6 +11,7 @@ interface NoticeVersionsProps {
   canSeeDeliveries: boolean;
   shownId: string | undefined;
   onShowDeliveries: (noticeId: string) => void;
+  meetingId: string;
 }
 
 function sizeInKilobytes(bytes: number | null): string {
@@ -16,7 +19,7 @@ function sizeInKilobytes(bytes: number | null): string {
 }
 
 /** Every version of the notice, newest first: what it was, when it was finalized and sent, and its document. */
-export function NoticeVersions({ notices, userId, canSeeDeliveries, shownId, onShowDeliveries }: NoticeVersionsProps) {
+export function NoticeVersions({ notices, userId, canSeeDeliveries, shownId, onShowDeliveries, meetingId }: NoticeVersionsProps) {
   const newestFirst = [...notices].sort((a, b) => b.version - a.version);
   return (
     <div className="table-scroll">
@@ -70,9 +73,10 @@ export function NoticeVersions({ notices, userId, canSeeDeliveries, shownId, onS
                 ) : null}
               </td>
               <td>
+                <NoticeBundle notice={notice} canRetry={canSeeDeliveries} meetingId={meetingId} />
                 {notice.fileName ? (
                   <a href={`/api/v1/meeting-notices/${notice.id}/docx`} download={notice.fileName}>
-                    Ladda ned version {notice.version} (Word){sizeInKilobytes(notice.fileSizeBytes)}
+                    Kallelsen, version {notice.version} (Word){sizeInKilobytes(notice.fileSizeBytes)}
                   </a>
                 ) : (
                   '–'
@@ -83,6 +87,46 @@ export function NoticeVersions({ notices, userId, canSeeDeliveries, shownId, onS
           ))}
         </tbody>
       </table>
+    </div>
+  );
+}
+
+/**
+ * The version's handlingar as one PDF: a link once the worker has made them; while it works, a note; when it could not,
+ * which file failed and a button to try again. The notice is held until they exist.
+ */
+function NoticeBundle({ notice, canRetry, meetingId }: { notice: Schemas['MeetingNoticeDto']; canRetry: boolean; meetingId: string }) {
+  const queryClient = useQueryClient();
+  const retry = useMutation({
+    mutationFn: () => call(api.POST('/api/v1/meeting-notices/{id}/bundle', { params: { path: { id: notice.id } } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['notices', meetingId] }),
+  });
+  if (notice.bundleStatus === 'ready') {
+    return (
+      <div>
+        <a href={`/api/v1/meeting-notices/${notice.id}/pdf`} download>
+          Kallelse med handlingar, version {notice.version} (PDF, {notice.bundlePageCount} sidor){sizeInKilobytes(notice.bundleSizeBytes)}
+        </a>
+      </div>
+    );
+  }
+  if (notice.bundleStatus === 'pending' && notice.status !== 'superseded' && notice.status !== 'withdrawn') {
+    return <div className="notice-when">Handlingarna görs i ordning som PDF …</div>;
+  }
+  if (notice.bundleStatus !== 'failed') return null;
+  const file = notice.bundleError?.fileName;
+  return (
+    <div className="notice notice-error notice-bundle-failed" role="alert">
+      <p>
+        <strong>Handlingarna kunde inte skapas, och kallelsen skickas inte förrän de finns.</strong>
+      </p>
+      <p>{file ? `Filen ${file} gick inte att göra om till PDF. Ersätt den med en läsbar fil och skapa handlingarna igen.` : 'Omvandlingen till PDF misslyckades. Försök igen om en stund.'}</p>
+      {canRetry && notice.status === 'scheduled' ? (
+        <Button className="button button-small" isDisabled={retry.isPending} onPress={() => retry.mutate()}>
+          {retry.isPending ? 'Skapar …' : `Skapa handlingarna igen, version ${notice.version}`}
+        </Button>
+      ) : null}
+      {retry.isError ? <ErrorNotice error={retry.error} /> : null}
     </div>
   );
 }

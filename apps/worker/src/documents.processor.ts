@@ -1,0 +1,36 @@
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import { loadConfigOrExit, OUTBOX_KINDS, QUEUE_JOB_OPTIONS, QUEUES } from '@namndrum/core';
+import { NoticeBundler } from '@namndrum/meetings';
+import type { Job } from 'bullmq';
+
+const config = loadConfigOrExit();
+const ATTEMPTS = QUEUE_JOB_OPTIONS[QUEUES.documents].attempts ?? 1;
+
+/**
+ * Conversions through LibreOffice, one at a time per worker: the engine is the bottleneck and a second
+ * conversion in parallel only competes for it. Each job carries the id of its outbox row.
+ */
+@Processor(QUEUES.documents, { concurrency: 1, lockDuration: Math.max(config.WORKER_LOCK_MS, config.PDF_CONVERSION_TIMEOUT_MS * 2) })
+export class DocumentsProcessor extends WorkerHost {
+  private readonly logger = new Logger(DocumentsProcessor.name);
+
+  constructor(private readonly bundler: NoticeBundler) {
+    super();
+  }
+
+  process(job: Job<{ outboxId: string }>) {
+    const attempt = { number: job.attemptsMade + 1, final: job.attemptsMade + 1 >= ATTEMPTS };
+    switch (job.name) {
+      case OUTBOX_KINDS.noticeBundle:
+        return this.bundler.render(job.data.outboxId, attempt);
+      default:
+        throw new Error(`Unknown documents job ${job.name}`);
+    }
+  }
+
+  @OnWorkerEvent('failed')
+  onFailed(job: Job | undefined, error: Error) {
+    this.logger.warn({ jobId: job?.id, name: job?.name, attempt: job?.attemptsMade, error: error.message }, 'Documents job failed; retried');
+  }
+}

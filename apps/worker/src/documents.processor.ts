@@ -11,7 +11,8 @@ const ATTEMPTS = QUEUE_JOB_OPTIONS[QUEUES.documents].attempts ?? 1;
  * Conversions through LibreOffice, one at a time per worker: the engine is the bottleneck and a second
  * conversion in parallel only competes for it. Each job carries the id of its outbox row.
  */
-@Processor(QUEUES.documents, { concurrency: 1, lockDuration: Math.max(config.WORKER_LOCK_MS, config.PDF_CONVERSION_TIMEOUT_MS * 2) })
+// BullMQ renews the lock while a conversion runs (the event loop stays free), so the usual lock holds.
+@Processor(QUEUES.documents, { concurrency: 1, lockDuration: config.WORKER_LOCK_MS, stalledInterval: Math.max(1000, Math.floor(config.WORKER_LOCK_MS / 2)), maxStalledCount: 5 })
 export class DocumentsProcessor extends WorkerHost {
   private readonly logger = new Logger(DocumentsProcessor.name);
 

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import {
   AppConfig,
   AuditService,
+  ConflictError,
   FILE_STORAGE,
   FileStorage,
   InvalidInputError,
@@ -20,7 +21,7 @@ import { MarkSecrecyDto, RegisterDocumentDto } from './dto/document.dto';
 import { Document, DocumentKind } from './entities/document.entity';
 import { Matter } from './entities/matter.entity';
 import { assertArchiveWithinBounds } from './files/archive-bounds';
-import { acceptFileType } from './files/file-type';
+import { AcceptedFile, acceptFileType } from './files/file-type';
 import { TextExtractor } from './files/text-extractor';
 import { MatterService } from './matter.service';
 
@@ -66,10 +67,25 @@ export class DocumentService {
   }
 
   /** Registers an uploaded file as a document of the matter. Nothing is stored unless the file and its particulars are acceptable. */
-  async register(ctx: RequestContext, matterId: string, file: UploadedFile | undefined, dto: RegisterDocumentDto, options: { registeredOn?: string } = {}): Promise<Document> {
+  async register(ctx: RequestContext, matterId: string, upload: UploadedFile | undefined, dto: RegisterDocumentDto, options: { registeredOn?: string } = {}): Promise<Document> {
     if (options.registeredOn !== undefined && ctx.actor !== null) {
       throw new Error('Only system actions may register with an earlier date');
     }
+    const type = await this.acceptUpload(upload);
+    const file = type.file;
+    return this.store(ctx, matterId, {
+      ...dto,
+      registeredOn: options.registeredOn,
+      kind: 'attachment',
+      content: file.buffer,
+      fileName: cleanFileName(file.originalname, type.extension),
+      mediaType: type.mediaType,
+      extractedText: await this.textExtractor.extract(file.buffer, type.extension),
+    });
+  }
+
+  /** The upload as the diarium takes it: present, within the size limit and of an accepted type, whatever it is called. */
+  private async acceptUpload(file: UploadedFile | undefined): Promise<AcceptedFile & { file: UploadedFile }> {
     if (!file || file.size === 0) {
       throw new InvalidInputError('FILE_MISSING', 'Bifoga en fil i fältet "file"', [{ field: 'file', messages: ['file is required'] }]);
     }
@@ -80,16 +96,37 @@ export class DocumentService {
     }
     // Before anything reads the file: the type sniffer and the text extraction both open archives.
     await assertArchiveWithinBounds(file.buffer);
-    const type = await acceptFileType(file.buffer, file.originalname);
-    return this.store(ctx, matterId, {
-      ...dto,
-      registeredOn: options.registeredOn,
-      kind: 'attachment',
-      content: file.buffer,
-      fileName: cleanFileName(file.originalname, type.extension),
-      mediaType: type.mediaType,
-      extractedText: await this.textExtractor.extract(file.buffer, type.extension),
-    });
+    return { ...(await acceptFileType(file.buffer, file.originalname)), file };
+  }
+
+  /**
+   * A registered file that cannot be opened (damaged in scanning or transfer) is replaced by a readable copy of the
+   * same document: its number, date and particulars stay; the damaged file is kept beside it and the change is in the
+   * matter's history. A document the system produced is never replaced.
+   */
+  async replaceFile(ctx: RequestContext, id: string, file: UploadedFile | undefined): Promise<Document> {
+    const { document, matter } = await this.getWithMatter(ctx, id);
+    this.matters.assertOpen(matter);
+    if (document.kind !== 'attachment') {
+      throw new ConflictError('DOCUMENT_GENERATED', 'Handlingen är framställd av systemet och kan inte ersättas');
+    }
+    const type = await this.acceptUpload(file);
+    const content = type.file.buffer;
+    const sha256 = sha256Hex(content);
+    await this.lockContent(ctx.em, sha256);
+    await this.storage.put(content);
+    ctx.onRollback(() => this.discardIfUnreferenced(sha256));
+    const before = { ...document };
+    await ctx.em.query(
+      `INSERT INTO document_replaced_files (municipality_id, document_id, sha256, file_name, media_type, size_bytes, replaced_by_user_id) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [ctx.municipalityId, document.id, document.sha256, document.fileName, document.mediaType, document.sizeBytes, ctx.actorUserId],
+    );
+    Object.assign(document, { fileName: cleanFileName(type.file.originalname, type.extension), mediaType: type.mediaType, sizeBytes: content.length, sha256 });
+    const saved = await this.documents(ctx).save(document);
+    await ctx.em.query(`UPDATE documents SET extracted_text = $3 WHERE municipality_id = $1 AND id = $2`, [ctx.municipalityId, document.id, document.secret ? null : await this.textExtractor.extract(content, type.extension)]);
+    await this.matters.recordEvent(ctx, matter, 'document_file_replaced', `Filen till handling ${document.documentNumber} ersattes med en läsbar kopia`, { documentId: document.id, documentNumber: document.documentNumber });
+    await this.audit.record(ctx, { action: 'replace_file', entityType: 'Document', entityId: document.id, before, after: saved });
+    return saved;
   }
 
   /** Registers a document the system produced (a signed tjänsteskrivelse), in the caller's transaction. */

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiErrors, Ctx, Permission, RequestContext, RequirePermission } from '@namndrum/core';
-import { DocumentService } from './document.service';
+import { DocumentService, UploadedFile as UploadedFileContent } from './document.service';
 import { ApiFileResponse, download } from './download';
-import { DocumentDto, MarkSecrecyDto } from './dto/document.dto';
+import { DocumentDto, MarkSecrecyDto, ReplaceFileFormDto } from './dto/document.dto';
 
 @ApiTags('documents')
 @Controller('documents')
@@ -37,5 +38,17 @@ export class DocumentsController {
   @ApiErrors(400, 404, 413)
   markSecrecy(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: MarkSecrecyDto) {
     return this.documents.markSecrecy(ctx, id, dto);
+  }
+
+  @Put(':id/file')
+  @RequirePermission(Permission.MattersRegister)
+  @UseInterceptors(FileInterceptor('file'))
+  @ApiOperation({ summary: 'Replace a damaged file with a readable copy of the same document' })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ type: ReplaceFileFormDto })
+  @ApiOkResponse({ type: DocumentDto, description: 'The document with its new file; the damaged one is kept and the change is in the history' })
+  @ApiErrors(400, 404, 409, 413)
+  replaceFile(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @UploadedFile() file: UploadedFileContent | undefined) {
+    return this.documents.replaceFile(ctx, id, file);
   }
 }

@@ -87,7 +87,7 @@ export class NoticeBundleService {
     );
     let coverPages = await countPdfPages(firstCover);
     let numbered = view;
-    let docx = Buffer.alloc(0);
+    let docx: Buffer = Buffer.alloc(0);
     let cover = firstCover;
     for (let rendering = 0; rendering < MAX_COVER_RENDERINGS; rendering += 1) {
       const ranges = noticePageRanges(

@@ -58,6 +58,11 @@ export class RegisterDocumentFormDto extends RegisterDocumentDto {
   file: unknown;
 }
 
+export class ReplaceFileFormDto {
+  @ApiProperty({ type: 'string', format: 'binary', description: 'A readable copy of the same document' })
+  file: unknown;
+}
+
 export class MarkSecrecyDto {
   @ApiProperty({ description: 'true to mark the document secret, false to lift the marking' })
   @IsBoolean()

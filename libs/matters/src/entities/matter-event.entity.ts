@@ -7,6 +7,7 @@ export const MATTER_EVENT_KINDS = [
   'cancelled',
   'document_added',
   'document_secrecy_changed',
+  'document_file_replaced',
   'report_drafted',
   'report_submitted',
   'report_returned',

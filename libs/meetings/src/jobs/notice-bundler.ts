@@ -66,7 +66,7 @@ export class NoticeBundler {
         after: { version: found.notice.version, pages: result.full.pageCount, sha256: found.notice.bundleSha256, masked: result.masked !== null },
       });
       await complete(em, outboxId, 'done', null);
-      return em.query(`SELECT id, kind, run_at AS "runAt" FROM outbox_jobs WHERE idempotency_key = $1 AND status = 'pending'`, [dispatchKey(found.notice.id)]);
+      return (await em.query(`SELECT id, kind, run_at AS "runAt" FROM outbox_jobs WHERE idempotency_key = $1 AND status = 'pending'`, [dispatchKey(found.notice.id)])) as { id: string; kind: string; runAt: Date }[];
     });
     if (dispatch === null) return null;
     this.logger.log({ outboxId, pages: result.full.pageCount, durationMs: Date.now() - started }, 'Notice bundle rendered');

@@ -24,6 +24,7 @@ export const MATTER_EVENT_LABELS: Record<MatterEventKind, string> = {
   cancelled: 'Makulerat',
   document_added: 'Handling registrerad',
   document_secrecy_changed: 'Sekretessmarkering ändrad',
+  document_file_replaced: 'Fil ersatt med läsbar kopia',
   report_drafted: 'Tjänsteskrivelse påbörjad',
   report_submitted: 'Tjänsteskrivelse inlämnad',
   report_returned: 'Tjänsteskrivelse återsänd',

@@ -35,9 +35,24 @@ export class NoticeBundles1795470100000 implements MigrationInterface {
             CONSTRAINT "PK_notice_bundle_parts" PRIMARY KEY ("id"),
             CONSTRAINT "FK_notice_bundle_parts_notice" FOREIGN KEY ("notice_id") REFERENCES "meeting_notices"("id") ON DELETE CASCADE,
             CONSTRAINT "FK_notice_bundle_parts_municipality" FOREIGN KEY ("municipality_id") REFERENCES "municipalities"("id") ON DELETE RESTRICT)`);
+        // A damaged file replaced by a readable copy of the same document is kept, never lost.
+        await queryRunner.query(`CREATE TABLE "document_replaced_files" (
+            "id" uuid NOT NULL DEFAULT gen_random_uuid(),
+            "municipality_id" uuid NOT NULL,
+            "document_id" uuid NOT NULL,
+            "sha256" text NOT NULL,
+            "file_name" text NOT NULL,
+            "media_type" text NOT NULL,
+            "size_bytes" integer NOT NULL,
+            "replaced_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+            "replaced_by_user_id" uuid,
+            CONSTRAINT "PK_document_replaced_files" PRIMARY KEY ("id"),
+            CONSTRAINT "FK_document_replaced_files_document" FOREIGN KEY ("document_id") REFERENCES "documents"("id") ON DELETE RESTRICT,
+            CONSTRAINT "FK_document_replaced_files_municipality" FOREIGN KEY ("municipality_id") REFERENCES "municipalities"("id") ON DELETE RESTRICT)`);
     }
 
     public async down(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`DROP TABLE "document_replaced_files"`);
         await queryRunner.query(`DROP TABLE "notice_bundle_parts"`);
         await queryRunner.query(`ALTER TABLE "meeting_notices" DROP COLUMN "bundle_generation"`);
         await queryRunner.query(`ALTER TABLE "meeting_notices" DROP COLUMN "bundle_error"`);

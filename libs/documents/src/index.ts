@@ -11,3 +11,5 @@ export * from './minutes.renderer';
 export * from './terms';
 export * from './delegation-report';
 export * from './paragraph-sign';
+export * from './notice-pages';
+export * from './pdf/pdf-assembly';

@@ -1,5 +1,6 @@
 import { layoutDocument } from 'docx/layout';
-import { buildMeetingNoticeDocument, renderMeetingNotice } from './meeting-notice.renderer';
+import { buildMeetingNoticeDocument, pageRangeText, renderMeetingNotice, renderNoticeItemDocument } from './meeting-notice.renderer';
+import { renderOfficerReport } from './officer-report.renderer';
 import { ARBETSUTSKOTT_TITLE, officerReport } from './testing/officer-report.factory';
 import {
   GROUP_MEETING_LINE,
@@ -10,7 +11,8 @@ import {
   sunNotice,
 } from './testing/meeting-notice.factory';
 import { readDocx, ReadDocx } from './testing/read-docx';
-import { MeetingNoticeItemView, MeetingNoticeView } from './view-models';
+import { renderTextDocument } from './text-document.renderer';
+import { MeetingNoticeItemView, MeetingNoticeView, NoticeItemDocument, PageRange, TextDocumentView } from './view-models';
 
 async function render(overrides: Partial<MeetingNoticeView> = {}): Promise<ReadDocx> {
   return readDocx(await renderMeetingNotice(sunNotice(overrides)));
@@ -25,11 +27,12 @@ function agendaRows(html: string): string[][] {
   return [...table.matchAll(/<tr>(.*?)<\/tr>/g)].map((row) => [...row[1].matchAll(/<t[hd]>(.*?)<\/t[hd]>/g)].map((cell) => stripTags(cell[1])));
 }
 
-/** What comes after the first page: the signature block closes it. */
-function afterFirstPage(html: string): string {
-  const end = html.indexOf('tfn 0240-861 74</p>');
-  if (end < 0) throw new Error('Kallelsen saknar sekreterarens telefonnummer');
-  return html.slice(end);
+/** The pages of Ludvika's bundle (../shared/seeds/ludvika-sun-kallelse-2023-01-11.txt) on items 3–7 of the seed's kallelse. */
+const SEED_PAGES: Record<number, PageRange> = { 3: { first: 5, last: 6 }, 4: { first: 7, last: 8 }, 5: { first: 9, last: 34 }, 6: { first: 35, last: 35 }, 7: { first: 36, last: 76 } };
+
+function sunNoticeWithPages(overrides: Partial<MeetingNoticeView> = {}): MeetingNoticeView {
+  const view = sunNotice(overrides);
+  return { ...view, items: view.items.map((shown) => ({ ...shown, pages: SEED_PAGES[shown.number] ?? null })) };
 }
 
 const item = (number: number, overrides: Partial<MeetingNoticeItemView> = {}): MeetingNoticeItemView => ({
@@ -47,7 +50,7 @@ describe('the kallelse to Social- och utbildningsnämnden 11 January 2023', () =
   let doc: ReadDocx;
 
   beforeAll(async () => {
-    buffer = await renderMeetingNotice(sunNotice());
+    buffer = await renderMeetingNotice(sunNoticeWithPages());
     doc = await readDocx(buffer);
   });
 
@@ -69,87 +72,52 @@ describe('the kallelse to Social- och utbildningsnämnden 11 January 2023', () =
     ).toBe(true);
   });
 
-  it('lists the seven items in a table with number, title and dnr, whose first row is a header row', () => {
+  it('lists the seven items in a table with number, title, dnr and the pages of their documents, whose first row is a header row', () => {
     expect(agendaRows(doc.html)).toEqual([
       ['Nr', 'Ärenden', 'Dnr', 'Sida'],
       ['1', 'Val av justerande', '', ''],
       ['2', 'Anmälan av extra ärenden', '', ''],
-      ['3', ARBETSUTSKOTT_TITLE, 'SUN 2022/1', ' - '],
-      ['4', INDIVIDUTSKOTT_TITLE, 'SUN 2022/2', ' - '],
-      ['5', REPRESENTANTER_TITLE, 'SUN 2022/3', ' - '],
-      ['6', NARVARORATT_TITLE, 'SUN 2022/4', ' - '],
-      ['7', MALAKTIVITETER_TITLE, 'SUN 2022/5', ' - '],
+      ['3', ARBETSUTSKOTT_TITLE, 'SUN 2022/1', '5 - 6'],
+      ['4', INDIVIDUTSKOTT_TITLE, 'SUN 2022/2', '7 - 8'],
+      ['5', REPRESENTANTER_TITLE, 'SUN 2022/3', '9 - 34'],
+      ['6', NARVARORATT_TITLE, 'SUN 2022/4', '35'],
+      ['7', MALAKTIVITETER_TITLE, 'SUN 2022/5', '36 - 76'],
     ]);
     const agendaXml = doc.documentXml.slice(doc.documentXml.indexOf('<w:tbl>'), doc.documentXml.indexOf('</w:tbl>'));
     expect(count(agendaXml, '<w:tr>')).toBe(8);
     expect(count(agendaXml, '<w:tblHeader/>')).toBe(1);
   });
 
-  it('gives each item with documents its page range as PAGEREF fields to bookmarks at its first and last paragraph', () => {
+  it('prints the page numbers as plain text, with no field or bookmark a viewer would have to fill in', () => {
     const xml = doc.documentXml;
-    for (const number of [3, 4, 5, 6, 7]) {
-      expect(xml).toContain(`<w:instrText xml:space="preserve">PAGEREF arende_${number}_start \\h</w:instrText>`);
-      expect(xml).toContain(`<w:instrText xml:space="preserve">PAGEREF arende_${number}_slut \\h</w:instrText>`);
-      expect(count(xml, `<w:bookmarkStart w:name="arende_${number}_start"`)).toBe(1);
-      expect(count(xml, `<w:bookmarkStart w:name="arende_${number}_slut"`)).toBe(1);
-    }
-    expect(xml).not.toContain('arende_1_');
-    expect(xml).not.toContain('arende_2_');
-    // Dirty, so that Word works the page numbers out when it opens the document.
-    expect(count(xml, '<w:fldChar w:fldCharType="begin" w:dirty="true"/><w:instrText xml:space="preserve">PAGEREF')).toBe(10);
-  });
-
-  it('puts the start bookmark in the page-breaking first paragraph of the item and the end bookmark in its last paragraph', () => {
-    const xml = doc.documentXml;
-    expect(xml).toMatch(/<w:p><w:pPr><w:pageBreakBefore\/>(?:(?!<\/w:p>).)*<\/w:pPr><w:bookmarkStart w:name="arende_3_start" w:id="\d+"\/>/);
-    expect(xml).toMatch(/Förtroendemannaregistret<\/w:t><\/w:r><w:bookmarkStart w:name="arende_3_slut" w:id="\d+"\/><w:bookmarkEnd w:id="\d+"\/><\/w:p>/);
-    const positions = [3, 4, 5, 6, 7].flatMap((number) => [xml.indexOf(`w:name="arende_${number}_start"`), xml.indexOf(`w:name="arende_${number}_slut"`)]);
-    expect(positions).toEqual([...positions].sort((a, b) => a - b));
-    expect(positions[0]).toBeGreaterThan(xml.indexOf('</w:tbl>'));
+    expect(xml).toContain('<w:t xml:space="preserve">5 - 6</w:t>');
+    expect(xml).toContain('<w:t xml:space="preserve">35</w:t>');
+    for (const field of ['PAGEREF', 'fldChar', 'instrText', 'bookmarkStart', 'w:hyperlink']) expect(xml).not.toContain(field);
   });
 
   it('signs with the chair over "ordförande" and the secretary over "Nämndsekreterare" with e-mail and phone, closing the first page', () => {
     expect(doc.html).toContain(
       '</table><p>Håkan Frank<br />ordförande</p>' +
-        '<p><strong>Rita Österholm</strong><br />Nämndsekreterare<br />rita.osterholm@ludvika.se<br />tfn 0240-861 74</p>' +
-        '<p><a id="arende_3_start"></a><strong>LUDVIKA KOMMUN</strong></p>',
+        '<p><strong>Rita Österholm</strong><br />Nämndsekreterare<br />rita.osterholm@ludvika.se<br />tfn 0240-861 74</p>',
     );
   });
 
-  it('lays in every item\'s tjänsteskrivelse after the first page, in agenda order', () => {
-    const rest = afterFirstPage(doc.html);
-    const positions = [ARBETSUTSKOTT_TITLE, INDIVIDUTSKOTT_TITLE, REPRESENTANTER_TITLE, NARVARORATT_TITLE, MALAKTIVITETER_TITLE].map((title) => rest.indexOf(`<h1>${title}</h1>`));
-    expect(positions.every((position) => position > 0)).toBe(true);
-    expect(positions).toEqual([...positions].sort((a, b) => a - b));
-    expect(count(rest, '<td><p>SUN 2022/3</p></td>')).toBe(1);
-    expect(rest).toContain('<h2>Bilagor</h2><ol><li>Övergripande verksamhetsmål och resultatmått med målvärden för perioden 2021–2025</li>');
+  it('ends with the signatures: the items\' documents are no longer laid in, the bundle adds them as PDF', () => {
+    expect(doc.html.endsWith('tfn 0240-861 74</p>')).toBe(true);
+    for (const title of [ARBETSUTSKOTT_TITLE, INDIVIDUTSKOTT_TITLE, REPRESENTANTER_TITLE, NARVARORATT_TITLE, MALAKTIVITETER_TITLE]) {
+      expect(doc.html).not.toContain(`<h1>${title}</h1>`);
+    }
+    for (const reportText of ['Förvaltningens förslag till beslut', 'Beskrivning av ärendet', 'Beslut skickas till']) expect(doc.text).not.toContain(reportText);
+    expect(doc.documentXml).not.toContain('<w:pageBreakBefore/>');
   });
 
-  it('starts each tjänsteskrivelse on a page of its own', () => {
-    const layout = layoutDocument(buildMeetingNoticeDocument(sunNotice()));
+  it('fits the seed\'s kallelse on one page, numbered in the footer', () => {
+    const layout = layoutDocument(buildMeetingNoticeDocument(sunNoticeWithPages()));
     expect(layout.stoppedAt).toBeUndefined();
-    const firstLines = layout.pages.map((page) => (page.body[0]?.type === 'paragraph' ? page.body[0].lines[0]?.text : undefined));
-    expect(firstLines).toEqual(['LUDVIKA KOMMUN', 'LUDVIKA KOMMUN', 'LUDVIKA KOMMUN', 'LUDVIKA KOMMUN', 'LUDVIKA KOMMUN', 'LUDVIKA KOMMUN']);
+    expect(layout.pages).toHaveLength(1);
     const lastBlock = layout.pages[0].body[layout.pages[0].body.length - 1];
     expect(lastBlock.type === 'paragraph' ? lastBlock.lines[lastBlock.lines.length - 1].text : null).toBe('tfn 0240-861 74');
     expect(doc.part('word/footer1.xml')).toContain('PAGE');
-  });
-
-  it('numbers each report\'s decision points from 1 again, in a list of its own', () => {
-    const xml = doc.documentXml;
-    const numIdsBetween = (from: string, to: string) =>
-      [...xml.slice(xml.indexOf(from), xml.indexOf(to)).matchAll(/<w:numId w:val="(\d+)"\/>/g)].map((match) => match[1]);
-    const third = numIdsBetween('w:name="arende_3_start"', 'w:name="arende_4_start"');
-    const fourth = numIdsBetween('w:name="arende_4_start"', 'w:name="arende_5_start"');
-    expect(third).toHaveLength(3);
-    expect(fourth).toHaveLength(3);
-    expect(new Set(third).size).toBe(1);
-    expect(new Set(fourth).size).toBe(1);
-    expect(fourth[0]).not.toBe(third[0]);
-    const numbering = doc.part('word/numbering.xml') ?? '';
-    for (const numId of [third[0], fourth[0]]) {
-      expect(numbering).toMatch(new RegExp(`<w:num w:numId="${numId}"><w:abstractNumId w:val="\\d+"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/>`));
-    }
   });
 
   it('is in Swedish only when Finnish is not among the languages', () => {
@@ -186,9 +154,9 @@ describe('a kallelse in Swedish and Finnish', () => {
     expect(doc.html).toContain('<p>Håkan Frank<br />ordförande / puheenjohtaja</p><p><strong>Rita Österholm</strong><br />Nämndsekreterare / Sihteeri<br />');
   });
 
-  it('leaves the documents themselves as they are written', () => {
-    expect(afterFirstPage(doc.html)).toContain('<h2>Förvaltningens förslag till beslut</h2>');
-    expect(afterFirstPage(doc.html)).not.toContain(' / ');
+  it('prints the pages of an item whose documents are to follow with the note in both languages', async () => {
+    const { html } = await render({ languages: ['sv', 'fi'], items: [item(3, { documentsLater: true, pages: { first: 2, last: 4 } })] });
+    expect(html).toContain('<td><p>2 - 4<em><br />Handlingar delges senare / Asiakirjat toimitetaan myöhemmin</em></p></td>');
   });
 });
 
@@ -212,15 +180,15 @@ describe('kinds of kallelse', () => {
   });
 
   it('titles a supplementary notice "Tilläggskallelse" and lists only the items it is given', async () => {
-    const extra = item(8, { title: 'Yttrande över remiss om skolskjuts', documents: [{ kind: 'officer_report', report: officerReport({ title: 'Yttrande över remiss om skolskjuts' }) }] });
+    const extra = item(8, { pages: null, title: 'Yttrande över remiss om skolskjuts', documents: [{ kind: 'officer_report', report: officerReport({ title: 'Yttrande över remiss om skolskjuts' }) }] });
     const { html } = await render({ kind: 'supplementary', items: [extra] });
     expect(html).toContain('<h1>Tilläggskallelse</h1>');
     expect(agendaRows(html)).toEqual([
       ['Nr', 'Ärenden', 'Dnr', 'Sida'],
-      ['8', 'Yttrande över remiss om skolskjuts', 'SUN 2023/8', ' - '],
+      ['8', 'Yttrande över remiss om skolskjuts', 'SUN 2023/8', ''],
     ]);
     expect(html).not.toContain('Val av justerande');
-    expect(afterFirstPage(html)).toContain('<h1>Yttrande över remiss om skolskjuts</h1>');
+    expect(html).not.toContain('<h1>Yttrande över remiss om skolskjuts</h1>');
   });
 });
 
@@ -236,54 +204,75 @@ describe('the agenda rows', () => {
 
   it('gives the page range and the note when some documents are there and more are to come', async () => {
     const { html } = await render({
-      items: [item(3, { documentsLater: true, documents: [{ kind: 'officer_report', report: officerReport() }] })],
+      items: [item(3, { documentsLater: true, documents: [{ kind: 'officer_report', report: officerReport() }], pages: { first: 2, last: 3 } })],
     });
-    expect(html).toContain('<td><p> - <em><br />Handlingar delges senare</em></p></td>');
+    expect(html).toContain('<td><p>2 - 3<em><br />Handlingar delges senare</em></p></td>');
+  });
+
+  it('prints a one-page item as its page alone and nothing for an item whose pages are not known', async () => {
+    const { html } = await render({
+      items: [item(3, { pages: { first: 2, last: 2 } }), item(4, { documents: [{ kind: 'officer_report', report: officerReport() }] }), item(5, { pages: null })],
+    });
+    expect(agendaRows(html).slice(1).map((row) => row[3])).toEqual(['2', '', '']);
   });
 });
 
-describe('the documents of an item', () => {
-  let doc: ReadDocx;
+describe('pageRangeText', () => {
+  it('prints one page alone, a range with spaced hyphen, and nothing without pages', () => {
+    expect(pageRangeText({ first: 5, last: 5 })).toBe('5');
+    expect(pageRangeText({ first: 5, last: 6 })).toBe('5 - 6');
+    expect(pageRangeText({ first: 36, last: 76 })).toBe('36 - 76');
+    expect(pageRangeText(null)).toBe('');
+  });
+});
 
-  beforeAll(async () => {
-    doc = await render({
-      items: [
-        item(5, {
-          documents: [
-            { kind: 'officer_report', report: officerReport({ title: REPRESENTANTER_TITLE, proposedDecision: [] }) },
-            {
-              kind: 'text',
-              document: {
-                municipalityName: 'Ludvika kommun',
-                title: 'Instruktion för Ludvika kommuns råd',
-                blocks: [
-                  { kind: 'heading', level: 1, text: '1 Inledning' },
-                  { kind: 'paragraph', text: 'Fullmäktige antog den 7 oktober 2019 § 130 nomenklatur för politiska instanser.' },
-                ],
-              },
-            },
-            { kind: 'file', title: 'Karta över skolområdena', fileName: 'skolomraden.png' },
-          ],
-        }),
-      ],
-    });
+describe('an item\'s document as a DOCX of its own', () => {
+  const options = { municipalityName: 'Ludvika kommun', languages: ['sv'] as ('sv' | 'fi')[] };
+  const instruction: TextDocumentView = {
+    municipalityName: 'Ludvika kommun',
+    title: 'Instruktion för Ludvika kommuns råd',
+    blocks: [
+      { kind: 'heading', level: 1, text: '1 Inledning' },
+      { kind: 'paragraph', text: 'Fullmäktige antog den 7 oktober 2019 § 130 nomenklatur för politiska instanser.' },
+    ],
+  };
+
+  it('renders a tjänsteskrivelse as it is rendered alone, with its decision points numbered from 1', async () => {
+    const report = officerReport({ title: REPRESENTANTER_TITLE });
+    const [alone, asItem] = await Promise.all([renderOfficerReport(report), renderNoticeItemDocument({ kind: 'officer_report', report }, options)]);
+    const read = await readDocx(asItem);
+    expect(read.html).toBe((await readDocx(alone)).html);
+    expect(read.html).toContain(`<h1>${REPRESENTANTER_TITLE}</h1><h2>Förvaltningens förslag till beslut</h2><ol><li>`);
   });
 
-  it('lays them in in order, the text document with its headings and the file as a page naming it', () => {
-    const rest = afterFirstPage(doc.html);
-    const report = rest.indexOf(`<h1>${REPRESENTANTER_TITLE}</h1>`);
-    const instruction = rest.indexOf('<h1>Instruktion för Ludvika kommuns råd</h1><h1>1 Inledning</h1><p>Fullmäktige antog');
-    const file = rest.indexOf('<h1>Bilaga: Karta över skolområdena</h1><p>Handlingen finns som separat fil: skolomraden.png<a id="arende_5_slut"></a></p>');
-    expect(report).toBeGreaterThan(0);
-    expect(instruction).toBeGreaterThan(report);
-    expect(file).toBeGreaterThan(instruction);
+  it('renders a text document with its headings', async () => {
+    const [alone, asItem] = await Promise.all([renderTextDocument(instruction), renderNoticeItemDocument({ kind: 'text', document: instruction }, options)]);
+    const read = await readDocx(asItem);
+    expect(read.html).toBe((await readDocx(alone)).html);
+    expect(read.html).toContain('<h1>Instruktion för Ludvika kommuns råd</h1><h1>1 Inledning</h1><p>Fullmäktige antog');
   });
 
-  it('starts each document on a new page, the item\'s range running from the first to the last', () => {
-    expect(count(doc.documentXml, '<w:pageBreakBefore/>')).toBe(3);
-    expect(count(doc.documentXml, 'w:name="arende_5_start"')).toBe(1);
-    expect(count(doc.documentXml, 'w:name="arende_5_slut"')).toBe(1);
-    expect(doc.documentXml.indexOf('w:name="arende_5_slut"')).toBeGreaterThan(doc.documentXml.indexOf('skolomraden.png'));
+  it('gives a file that is only named a page saying so, titled "Bilaga: …"', async () => {
+    const read = await readDocx(await renderNoticeItemDocument({ kind: 'file', title: 'Karta över skolområdena', fileName: 'skolomraden.png' }, options));
+    expect(read.html).toBe('<h1>Bilaga: Karta över skolområdena</h1><p>Handlingen finns som separat fil: skolomraden.png</p>');
+    expect(read.part('docProps/core.xml')).toContain('<dc:title>Bilaga: Karta över skolområdena</dc:title>');
+  });
+
+  it('names a secret document on its page as the notice lists it', async () => {
+    const secret: NoticeItemDocument = { kind: 'file', title: 'Bilaga 2 – delges separat', fileName: 'SUN 2022/00512-4' };
+    const read = await readDocx(await renderNoticeItemDocument(secret, { ...options, languages: ['sv', 'fi'] }));
+    expect(read.html).toBe('<h1>Bilaga / Liite: Bilaga 2 – delges separat</h1><p>Handlingen finns som separat fil / Asiakirja on erillisenä tiedostona: SUN 2022/00512-4</p>');
+  });
+
+  it('leaves a tjänsteskrivelse as it is written in an organ with Finnish', async () => {
+    const read = await readDocx(await renderNoticeItemDocument({ kind: 'officer_report', report: officerReport() }, { ...options, languages: ['sv', 'fi'] }));
+    expect(read.html).toContain('<h2>Förvaltningens förslag till beslut</h2>');
+    expect(read.text).not.toContain(' / ');
+  });
+
+  it('refuses a stored file, which the bundle converts from what is stored', async () => {
+    const stored: NoticeItemDocument = { kind: 'stored', title: 'Plan för målaktiviteter', fileName: 'plan.xlsx', mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', sha256: 'a'.repeat(64) };
+    await expect(renderNoticeItemDocument(stored, options)).rejects.toThrow('plan.xlsx');
   });
 });
 
@@ -310,7 +299,7 @@ describe('what a kallelse refuses', () => {
     await expect(renderMeetingNotice(sunNotice({ items: [] }))).rejects.toThrow('minst ett ärende');
   });
 
-  it('refuses two items with one number, as their page ranges would point at one place', () => {
+  it('refuses two items with one number, as the bundle finds an item\'s pages and bookmarks by its number', () => {
     expect(() => buildMeetingNoticeDocument(sunNotice({ items: [item(3), item(3)] }))).toThrow(RangeError);
   });
 

@@ -1,10 +1,10 @@
-import { AlignmentType, Bookmark, Document, FileChild, Footer, PageNumber, PageReference, Packer, Paragraph, ParagraphChild, TextRun } from 'docx';
-import { buildDocument, bulletItem, CellContent, dataTable, heading, municipalityLine, plainParagraph, TEXT_WIDTH_TWIPS, textRuns } from './docx-helpers';
-import { officerReportContent } from './officer-report.renderer';
+import { AlignmentType, Document, FileChild, Footer, PageNumber, Packer, Paragraph, ParagraphChild, TextRun } from 'docx';
+import { buildDocument, bulletItem, CellContent, dataTable, heading, municipalityLine, packDocument, plainParagraph, TEXT_WIDTH_TWIPS, textRuns } from './docx-helpers';
+import { renderOfficerReport } from './officer-report.renderer';
 import { finnishMeetingTime, swedishLongDateTime, swedishMeetingTime } from './swedish-dates';
-import { textDocumentContent } from './text-document.renderer';
+import { renderTextDocument } from './text-document.renderer';
 import { DOCUMENT_KIND_TERMS, LABEL_TERMS, Term } from './terms';
-import { ContactLine, MeetingNoticeItemView, MeetingNoticeView, NoticeItemDocument, NoticeKind } from './view-models';
+import { ContactLine, MeetingNoticeItemView, MeetingNoticeView, NoticeItemDocument, NoticeKind, PageRange } from './view-models';
 
 /** Every text of the kallelse a reader sees, in Swedish and in Finnish for the organs that also use Finnish; the shared terms from ./terms. */
 const LABELS = {
@@ -36,19 +36,15 @@ function agendaColumns(finnish: boolean): number[] {
   return [number, TEXT_WIDTH_TWIPS - number - 1701 - 1701, 1701, 1701];
 }
 
-/** Bookmark names Word accepts (a letter first, then letters, digits and "_", at most 40 characters). */
-const startBookmark = (item: MeetingNoticeItemView) => `arende_${item.number}_start`;
-const endBookmark = (item: MeetingNoticeItemView) => `arende_${item.number}_slut`;
-
 /**
- * The kallelse as one DOCX bundle: the first page with time, place, the agenda and the signatures, then each item's
- * documents in agenda order, each from a new page. The agenda gives the pages of each item's documents as PAGEREF
- * fields to bookmarks around them, which Word and LibreOffice fill in as they lay out the pages.
+ * The kallelse's own pages: time, place, the agenda and the signatures. The items' documents follow it in the PDF bundle,
+ * each converted on its own; the agenda prints the pages they landed on, given in `item.pages`, as plain text, so that
+ * every viewer shows the same numbers.
  */
 export function buildMeetingNoticeDocument(view: MeetingNoticeView): Document {
   checkItems(view.items);
   const finnish = view.languages.includes('fi');
-  const label: Label = (key) => (finnish ? `${LABELS[key].sv} / ${LABELS[key].fi}` : LABELS[key].sv);
+  const label = labeller(view.languages);
 
   const children: FileChild[] = [
     municipalityLine(view.municipalityName),
@@ -61,19 +57,18 @@ export function buildMeetingNoticeDocument(view: MeetingNoticeView): Document {
     labelled(label('place'), view.place),
     ...agenda(view.items, label, agendaColumns(finnish), finnish),
     ...signatures(view, label),
-    ...bundle(view.items, label),
   ];
 
   return buildDocument({
     title: `${LABELS[view.kind].sv} – ${view.organName} – ${swedishLongDateTime(view.startsAt)}`,
     municipalityName: view.municipalityName,
     children,
-    // The agenda refers to pages, so a printed bundle must show its page numbers.
+    // The agenda refers to pages of the bundle, which starts with these; a printed kallelse must show its page numbers.
     footer: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], size: 18 })] })] }),
   });
 }
 
-/** Renders the kallelse bundle as DOCX; see {@link buildMeetingNoticeDocument}. */
+/** Renders the kallelse's own pages as DOCX; see {@link buildMeetingNoticeDocument}. */
 export async function renderMeetingNotice(view: MeetingNoticeView): Promise<Buffer> {
   return Packer.toBuffer(buildMeetingNoticeDocument(view));
 }
@@ -83,7 +78,7 @@ function checkItems(items: MeetingNoticeItemView[]): void {
   const seen = new Set<number>();
   for (const item of items) {
     if (!Number.isInteger(item.number) || item.number < 0) throw new RangeError(`Ogiltigt ärendenummer: ${item.number}`);
-    // The number names the item's bookmarks; two items with one number would point their page ranges at one place.
+    // The bundle's outline and page ranges find an item by its number; two items with one number would share them.
     if (seen.has(item.number)) throw new RangeError(`Ärendenummer ${item.number} förekommer två gånger i kallelsen`);
     seen.add(item.number);
   }
@@ -123,14 +118,18 @@ function itemTitle(item: MeetingNoticeItemView, label: Label, finnish: boolean):
   return item.closed ? `${titles} (${label('closed')})` : titles;
 }
 
-/** "5 - 6": the pages from the item's first document to the end of its last, and the chair's note when documents are to follow. */
+/** "5 - 6": the pages of the item's documents in the bundle, and the chair's note when documents are to follow. */
 function pages(item: MeetingNoticeItemView, label: Label): ParagraphChild[] {
-  const range: ParagraphChild[] =
-    item.documents.length === 0
-      ? []
-      : [new PageReference(startBookmark(item), { hyperlink: true }), new TextRun(' - '), new PageReference(endBookmark(item), { hyperlink: true })];
-  if (!item.documentsLater) return range;
-  return [...range, new TextRun({ text: label('documentsLater'), italics: true, break: range.length === 0 ? undefined : 1 })];
+  const range = pageRangeText(item.pages ?? null);
+  const printed: ParagraphChild[] = range === '' ? [] : [new TextRun(range)];
+  if (!item.documentsLater) return printed;
+  return [...printed, new TextRun({ text: label('documentsLater'), italics: true, break: printed.length === 0 ? undefined : 1 })];
+}
+
+/** The Sida column's text: "5" for a one-page item, "5 - 6" for more, as Ludvika prints it; "" when the item has no pages. */
+export function pageRangeText(pages: PageRange | null): string {
+  if (pages === null) return '';
+  return pages.first === pages.last ? String(pages.first) : `${pages.first} - ${pages.last}`;
 }
 
 function signatures(view: MeetingNoticeView, label: Label): FileChild[] {
@@ -156,56 +155,38 @@ function secretaryBlock(secretary: ContactLine, label: Label): Paragraph {
   });
 }
 
-/** Each item's documents in agenda order, each from a new page, with the bookmarks the agenda's page ranges point at. */
-function bundle(items: MeetingNoticeItemView[], label: Label): FileChild[] {
-  let listInstance = 0;
-  return items.flatMap((item) =>
-    item.documents.flatMap((document, index) => {
-      listInstance += 1;
-      const content = documentContent(document, listInstance, label);
-      const first = index === 0 ? [new Bookmark({ id: startBookmark(item), children: [] })] : [];
-      const last = index === item.documents.length - 1 ? [new Bookmark({ id: endBookmark(item), children: [] })] : [];
-      return markEnds(content, first, last);
-    }),
-  );
-}
-
-function documentContent(document: NoticeItemDocument, listInstance: number, label: Label): FileChild[] {
-  switch (document.kind) {
-    case 'officer_report':
-      return officerReportContent(document.report, { listInstance });
-    case 'text':
-      return textDocumentContent(document.document);
-    case 'file':
-      return [heading(`${label('attachment')}: ${document.title}`, 1), plainParagraph(`${label('separateFile')}: ${document.fileName}`)];
-  }
+export interface NoticeItemDocumentOptions {
+  municipalityName: string;
+  /** The organ's languages: with 'fi' the page that names a file gives its labels in Finnish too. */
+  languages: ('sv' | 'fi')[];
 }
 
 /**
- * Starts the document on a new page with `atStart` in its first paragraph, and puts `atEnd` at the end of its last,
- * so that the end bookmark is on the page the document ends on, not on a page an extra paragraph could spill onto.
+ * One of an item's documents as a DOCX of its own, for the bundle to convert to PDF: a tjänsteskrivelse or a text
+ * document as it is rendered alone, a file that is only named as a page saying where it is. A stored file is converted
+ * from what is stored, never rendered, so it is refused here.
  */
-function markEnds(content: FileChild[], atStart: ParagraphChild[], atEnd: ParagraphChild[]): FileChild[] {
-  const children = [...content];
-  const head = children[0];
-  if (head instanceof Paragraph) children[0] = rebuilt(head, { pageBreakBefore: true, before: atStart });
-  else children.unshift(new Paragraph({ pageBreakBefore: true, children: atStart }));
-  const lastIndex = children.length - 1;
-  const tail = children[lastIndex];
-  if (atEnd.length > 0) {
-    if (tail instanceof Paragraph) children[lastIndex] = rebuilt(tail, { after: atEnd });
-    else children.push(new Paragraph({ children: atEnd }));
+export async function renderNoticeItemDocument(document: NoticeItemDocument, options: NoticeItemDocumentOptions): Promise<Buffer> {
+  switch (document.kind) {
+    case 'officer_report':
+      return renderOfficerReport(document.report);
+    case 'text':
+      return renderTextDocument(document.document);
+    case 'file': {
+      const label = labeller(options.languages);
+      const title = `${label('attachment')}: ${document.title}`;
+      return packDocument({
+        title,
+        municipalityName: options.municipalityName,
+        children: [heading(title, 1), plainParagraph(`${label('separateFile')}: ${document.fileName}`)],
+      });
+    }
+    case 'stored':
+      throw new RangeError(`${document.fileName} är en lagrad fil: den konverteras som den är, inte som en sida i kallelsen`);
   }
-  return children;
 }
 
-/** The paragraph again with further children, as a Paragraph takes its content only when it is made. */
-function rebuilt(paragraph: Paragraph, extra: { pageBreakBefore?: true; before?: ParagraphChild[]; after?: ParagraphChild[] }): Paragraph {
-  const { text, children = [], ...properties } = paragraph.options;
-  const own: ParagraphChild[] = text === undefined ? [...children] : [new TextRun(text), ...children];
-  return new Paragraph({
-    ...properties,
-    pageBreakBefore: extra.pageBreakBefore ?? properties.pageBreakBefore,
-    children: [...(extra.before ?? []), ...own, ...(extra.after ?? [])],
-  });
+function labeller(languages: ('sv' | 'fi')[]): Label {
+  const finnish = languages.includes('fi');
+  return (key) => (finnish ? `${LABELS[key].sv} / ${LABELS[key].fi}` : LABELS[key].sv);
 }

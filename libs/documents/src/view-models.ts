@@ -48,12 +48,20 @@ export interface TextDocumentView {
 /** A kallelse, a reviderad kallelse (time, place or agenda changed) or a tilläggskallelse (extra items only). */
 export type NoticeKind = 'notice' | 'revised' | 'supplementary';
 
-/** One document an item lays into the kallelse bundle. */
+/** One document of an item in the kallelse bundle; each becomes pages of its own, in order, after the kallelse's own pages. */
 export type NoticeItemDocument =
   | { kind: 'officer_report'; report: OfficerReportView }
   | { kind: 'text'; document: TextDocumentView }
-  /** A file whose content cannot be laid into the notice (image, spreadsheet, PDF without text): listed by title. */
-  | { kind: 'file'; title: string; fileName: string };
+  /** Only named, on a page of its own: a secret document ("… – delges separat") or a file the bundle cannot show. */
+  | { kind: 'file'; title: string; fileName: string }
+  /** A registered file the bundle converts to PDF as it is stored (DOCX, PDF, spreadsheet, image). */
+  | { kind: 'stored'; title: string; fileName: string; mediaType: string; sha256: string };
+
+/** Pages of the bundle, 1-based and inclusive: "5" when first and last are one page, "5 - 6" otherwise. */
+export interface PageRange {
+  first: number;
+  last: number;
+}
 
 export interface MeetingNoticeItemView {
   /** The item's number on the agenda; unique within the notice. */
@@ -67,9 +75,11 @@ export interface MeetingNoticeItemView {
   /** Closed (not public) item; printed as "(Ej offentligt)" after the title in the agenda. */
   closed: boolean;
   documents: NoticeItemDocument[];
+  /** Where the item's documents are in the rendered bundle, printed in the Sida column; null (or left out) when it has none or they are not laid out yet. */
+  pages?: PageRange | null;
 }
 
-/** A kallelse as ../shared/domain/documents.md describes it: the first page with the agenda, then the items' documents. */
+/** A kallelse as ../shared/domain/documents.md describes it: its own pages with the agenda; the items' documents follow in the PDF bundle. */
 export interface MeetingNoticeView {
   kind: NoticeKind;
   municipalityName: string;

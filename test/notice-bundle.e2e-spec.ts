@@ -61,9 +61,8 @@ describe('sammanträdeshandlingar: the kallelse with all its documents in one PD
     const { matterId, caseNumber } = await world.unsignedMatter(title);
     const documentIds: string[] = [];
     for (const attachment of attachments) {
-      const request = testApp.http().post(`/api/v1/matters/${matterId}/documents`).set('Authorization', world.secretary.authorization);
-      for (const [key, value] of Object.entries({ direction: 'drawn_up', documentDate: '2026-11-20', description: attachment.description, title: attachment.description })) request.field(key, value);
-      documentIds.push((await request.attach('file', attachment.content, attachment.fileName).expect(201)).body.id);
+      const fields = { direction: 'drawn_up', documentDate: '2026-11-20', description: attachment.description, title: attachment.description };
+      documentIds.push((await world.secretary.upload('post', `/matters/${matterId}/documents`, attachment, fields).expect(201)).body.id);
     }
     const draft = (
       await world.head
@@ -124,13 +123,13 @@ describe('sammanträdeshandlingar: the kallelse with all its documents in one PD
     const fees = await matterWithAttachments('Avgifter för kulturskolan', []);
     for (const matterId of [school.matterId, fees.matterId]) await world.secretary.post(`/meetings/${meetingId}/agenda-items`, { kind: 'matter', matterId }).expect(201);
     await world.secretary.post(`/meetings/${meetingId}/agenda-items`, { kind: 'information', title: 'Information om lokalförsörjningen' }).expect(201);
-    const items: { id: string; position: number; title: string }[] = (await world.secretary.get(`/meetings/${meetingId}/agenda-items`).expect(200)).body.items;
+    const items: { id: string; position: number; title: string }[] = (await world.secretary.get(`/meetings/${meetingId}/agenda-items`).expect(200)).body;
 
     const finalized = (await world.secretary.post(`/meetings/${meetingId}/notices`).expect(201)).body;
     expect(finalized.bundleStatus).toBe('pending');
     const member = world.people[Object.keys(world.people)[0]].email;
     await sink.waitFor((received) => received.some((mail) => mail.recipients.includes(member)), 120_000, `the notice to ${member}`);
-    const mail = await sink.parsed(sink.to(member)[0]);
+    const mail = await sink.parse(sink.to(member)[0]);
     const attached = mail.attachments.filter((attachment) => attachment.contentType === 'application/pdf');
     expect(attached.map((attachment) => attachment.filename)).toEqual([expect.stringMatching(/^Kallelse .* v1 med handlingar\.pdf$/)]);
     expect(mail.attachments.some((attachment) => attachment.contentType.includes('wordprocessingml'))).toBe(false);
@@ -179,7 +178,6 @@ describe('sammanträdeshandlingar: the kallelse with all its documents in one PD
       if (own.length === 0) continue;
       const first = own[0].firstPage;
       const last = own.at(-1)!.firstPage + own.at(-1)!.pageCount - 1;
-      expect(cover).toContain(`${item.title} ${item.title === 'Avgifter för kulturskolan' ? '' : `${fees.caseNumber === item.title ? '' : ''}`}`.trim());
       expect(cover).toMatch(new RegExp(`${first === last ? `\\b${first}\\b` : `\\b${first} - ${last}\\b`}`));
       expect(await pageText(pdf, first)).toContain(item.title);
     }
@@ -207,20 +205,17 @@ describe('sammanträdeshandlingar: the kallelse with all its documents in one PD
     expect(refused.body.message).toContain('Anbud.docx');
 
     const replacement = await docxWithText('Anbudssammanställning', 'Tre anbud kom in; Skolmat i Dalarna AB har lägst pris.');
-    const replaced = await testApp
-      .http()
-      .put(`/api/v1/documents/${documentIds[0]}/file`)
-      .set('Authorization', world.secretary.authorization)
-      .attach('file', replacement, 'Anbud.docx')
-      .expect(200);
-    expect(replaced.body.sha256).not.toBe(held.bundleError?.fileName);
+    const before = (await world.secretary.get(`/documents/${documentIds[0]}`).expect(200)).body;
+    const replaced = (await world.secretary.upload('put', `/documents/${documentIds[0]}/file`, { content: replacement, fileName: 'Anbud.docx' }).expect(200)).body;
+    expect(replaced).toMatchObject({ id: before.id, documentNumber: before.documentNumber, description: before.description });
+    expect(replaced.sha256).not.toBe(before.sha256);
     const history = (await world.secretary.get(`/matters/${matterId}/events`).expect(200)).body;
     expect(JSON.stringify(history)).toContain('ersattes med en läsbar kopia');
 
     // The worker's next attempt converts the readable copy, and the held notice goes out.
     await waitForNotice(finalized.id, (current) => current.status === 'dispatched', 'the notice to go out');
     const member = world.people[Object.keys(world.people)[0]].email;
-    await sink.waitFor((received) => received.some((mail) => mail.recipients.includes(member) && mail.raw.toString('utf8').includes(finalized.id) === false && mail.raw.length > 0), 60_000);
+    await sink.waitFor((received) => received.filter((mail) => mail.recipients.includes(member)).length === 2, 60_000, 'the held notice');
     const pdf = await download(`/meeting-notices/${finalized.id}/pdf`);
     expect(squash(await poppler('pdftotext', pdf))).toContain('Skolmat i Dalarna AB har lägst pris');
   });

@@ -23,6 +23,12 @@ export function apiAs(testApp: TestApp, token: string) {
     put: (path: string, body: object) => testApp.http().put(`/api/v1${path}`).set('Authorization', bearer).send(body),
     patch: (path: string, body: object) => testApp.http().patch(`/api/v1${path}`).set('Authorization', bearer).send(body),
     delete: (path: string) => testApp.http().delete(`/api/v1${path}`).set('Authorization', bearer),
+    /** A file in a multipart body, as the diarium takes them. */
+    upload: (method: 'post' | 'put', path: string, file: { content: Buffer; fileName: string }, fields: Record<string, string> = {}) => {
+      const request = testApp.http()[method](`/api/v1${path}`).set('Authorization', bearer);
+      for (const [key, value] of Object.entries(fields)) request.field(key, value);
+      return request.attach('file', file.content, file.fileName);
+    },
   };
 }
 
@@ -58,7 +64,7 @@ export interface MeetingWorld {
   user: (personKey: string) => Promise<Api>;
   /** A registered matter whose tjänsteskrivelse is signed by the department head. */
   signedMatter: (title: string, organId?: string, matter?: object) => Promise<{ matterId: string; caseNumber: string; reportId: string }>;
-  unsignedMatter: (title: string, matter?: object) => Promise<{ matterId: string }>;
+  unsignedMatter: (title: string, matter?: object) => Promise<{ matterId: string; caseNumber: string }>;
   meeting: (startsAt: string, endsAt: string, extra?: object) => Promise<string>;
 }
 

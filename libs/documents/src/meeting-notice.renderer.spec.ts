@@ -271,7 +271,7 @@ describe('an item\'s document as a DOCX of its own', () => {
   });
 
   it('refuses a stored file, which the bundle converts from what is stored', async () => {
-    const stored: NoticeItemDocument = { kind: 'stored', title: 'Plan för målaktiviteter', fileName: 'plan.xlsx', mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', sha256: 'a'.repeat(64) };
+    const stored: NoticeItemDocument = { kind: 'stored', title: 'Plan för målaktiviteter', fileName: 'plan.xlsx', mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', sha256: 'a'.repeat(64), documentId: '00000000-0000-4000-8000-000000000001' };
     await expect(renderNoticeItemDocument(stored, options)).rejects.toThrow('plan.xlsx');
   });
 });

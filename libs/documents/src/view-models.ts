@@ -55,7 +55,7 @@ export type NoticeItemDocument =
   /** Only named, on a page of its own: a secret document ("… – delges separat") or a file the bundle cannot show. */
   | { kind: 'file'; title: string; fileName: string }
   /** A registered file the bundle converts to PDF as it is stored (DOCX, PDF, spreadsheet, image). */
-  | { kind: 'stored'; title: string; fileName: string; mediaType: string; sha256: string };
+  | { kind: 'stored'; title: string; fileName: string; mediaType: string; sha256: string; documentId: string };
 
 /** Pages of the bundle, 1-based and inclusive: "5" when first and last are one page, "5 - 6" otherwise. */
 export interface PageRange {

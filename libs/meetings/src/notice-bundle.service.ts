@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AuditService, Clock, ConflictError, FILE_STORAGE, FileStorage, NotFoundError, OUTBOX_KINDS, OutboxService, Permission, RequestContext, TenantRepository } from '@namndrum/core';
 import {
   assemblePdf,
-  ConversionError,
   countPdfPages,
   DOCUMENT_CONVERTER,
   DOCUMENT_KIND_TERMS,
@@ -82,9 +81,7 @@ export class NoticeBundleService {
       { fileName: 'Kallelse.docx', mediaType: DOCX_MEDIA_TYPE, content: await renderMeetingNotice(placeholders) },
       ...planned.map((document) => document.source),
     ]);
-    const documentPageCounts = await Promise.all(
-      documentPdfs.map((pdf, index) => countPdfPages(pdf).catch((error: unknown) => Promise.reject(new ConversionError(planned[index].source.fileName, `not a readable PDF (${String(error)})`)))),
-    );
+    const documentPageCounts = await Promise.all(documentPdfs.map((pdf, index) => countPdfPages(pdf, planned[index].source.fileName)));
     let coverPages = await countPdfPages(firstCover);
     let numbered = view;
     let docx: Buffer = Buffer.alloc(0);

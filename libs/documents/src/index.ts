@@ -11,3 +11,8 @@ export * from './minutes.renderer';
 export * from './terms';
 export * from './delegation-report';
 export * from './paragraph-sign';
+export * from './pdf/document-converter';
+export * from './pdf/source-formats';
+export * from './pdf/soffice-converter';
+export * from './pdf/gotenberg-converter';
+export * from './pdf/pdf.module';

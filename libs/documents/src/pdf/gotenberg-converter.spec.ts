@@ -4,8 +4,9 @@ import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
+import { conversionFailure } from '../testing/conversion-checks';
 import { corruptDocxDocument, docxDocument, pngDocument, readPdf, xlsxDocument } from '../testing/office-documents';
-import { ConversionError, PDF_MEDIA_TYPE, SourceDocument } from './document-converter';
+import { PDF_MEDIA_TYPE, SourceDocument } from './document-converter';
 import { GotenbergConverter } from './gotenberg-converter';
 import { SofficeConverter, unoconvCommand } from './soffice-converter';
 import { CONVERTIBLE_EXTENSIONS } from './source-formats';
@@ -59,14 +60,6 @@ function gotenbergStandIn(engine: SofficeConverter, received: ReceivedRequest[])
   });
 }
 
-async function failure(promise: Promise<unknown>): Promise<ConversionError> {
-  const error = await promise.then(
-    () => null,
-    (rejection: unknown) => rejection,
-  );
-  expect(error).toBeInstanceOf(ConversionError);
-  return error as ConversionError;
-}
 
 describe('GotenbergConverter', () => {
   const tempDir = mkdtempSync(join(tmpdir(), 'namndrum-gotenberg-spec-'));
@@ -121,7 +114,7 @@ describe('GotenbergConverter', () => {
   it('names the document Gotenberg failed on, with its status and answer', async () => {
     const documents = [await docxDocument('Bilaga 1.docx', 'Första bilagan'), await corruptDocxDocument('Bilaga 2.docx'), await docxDocument('Bilaga 3.docx', 'Tredje bilagan')];
 
-    const error = await failure(converter.toPdf(documents));
+    const error = await conversionFailure(converter.toPdf(documents));
 
     expect(error.fileName).toBe('Bilaga 2.docx');
     expect(error.message).toMatch(/^Bilaga 2\.docx: Gotenberg answered 500: LibreOffice failed/);
@@ -135,7 +128,7 @@ describe('GotenbergConverter', () => {
     await new Promise((resolve) => closed.close(resolve));
     const unreachable = new GotenbergConverter({ url: `http://127.0.0.1:${port}`, timeoutMs: 10_000 });
 
-    const error = await failure(unreachable.toPdf([await docxDocument('Kallelse.docx', 'Kallelse')]));
+    const error = await conversionFailure(unreachable.toPdf([await docxDocument('Kallelse.docx', 'Kallelse')]));
 
     expect(error.fileName).toBe('Kallelse.docx');
     expect(error.message).toMatch(/Gotenberg could not be reached: .*ECONNREFUSED/);
@@ -143,9 +136,9 @@ describe('GotenbergConverter', () => {
 
   it('refuses an uploaded PDF as PDF/A and a kind of document LibreOffice cannot read, without asking Gotenberg', async () => {
     const pdf: SourceDocument = { fileName: 'Uppladdad.pdf', mediaType: PDF_MEDIA_TYPE, content: Buffer.from('%PDF-1.7\n') };
-    expect((await failure(converter.toPdf([pdf], { archival: true }))).fileName).toBe('Uppladdad.pdf');
+    expect((await conversionFailure(converter.toPdf([pdf], { archival: true }))).fileName).toBe('Uppladdad.pdf');
     const program: SourceDocument = { fileName: 'setup.exe', mediaType: 'application/x-msdownload', content: Buffer.from('MZ') };
-    expect((await failure(converter.toPdf([program]))).fileName).toBe('setup.exe');
+    expect((await conversionFailure(converter.toPdf([program]))).fileName).toBe('setup.exe');
     expect(received).toEqual([]);
   });
 });

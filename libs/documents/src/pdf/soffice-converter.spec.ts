@@ -1,34 +1,14 @@
-import { readdirSync, readFileSync, rmSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { conversionFailure, processesUsing } from '../testing/conversion-checks';
 import { corruptDocxDocument, docxDocument, odtDocument, pngDocument, readPdf, xlsxDocument } from '../testing/office-documents';
-import { ConversionError, PDF_MEDIA_TYPE, SourceDocument } from './document-converter';
+import { PDF_MEDIA_TYPE, SourceDocument } from './document-converter';
 import { SofficeConverter, unoconvCommand } from './soffice-converter';
 
 jest.setTimeout(180_000);
 
-/** The processes whose command line names this directory: the converter's LibreOffice instances. */
-function processesUnder(dir: string): number[] {
-  return readdirSync('/proc')
-    .filter((entry) => /^\d+$/.test(entry))
-    .filter((pid) => {
-      try {
-        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(dir);
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
-}
 
-async function failure(promise: Promise<unknown>): Promise<ConversionError> {
-  const error = await promise.then(
-    () => null,
-    (rejection: unknown) => rejection,
-  );
-  expect(error).toBeInstanceOf(ConversionError);
-  return error as ConversionError;
-}
 
 describe('SofficeConverter', () => {
   const tempDir = mkdtempSync(join(tmpdir(), 'namndrum-soffice-spec-'));
@@ -77,7 +57,7 @@ describe('SofficeConverter', () => {
   it('names exactly the corrupt document among good ones', async () => {
     const documents = [await docxDocument('Bilaga 1.docx', 'Första bilagan'), await corruptDocxDocument('Bilaga 2.docx'), await docxDocument('Bilaga 3.docx', 'Tredje bilagan')];
 
-    const error = await failure(converter.toPdf(documents));
+    const error = await conversionFailure(converter.toPdf(documents));
 
     expect(error.fileName).toBe('Bilaga 2.docx');
     expect(error.message).toMatch(/^Bilaga 2\.docx: /);
@@ -97,23 +77,23 @@ describe('SofficeConverter', () => {
 
   it('does not pass an uploaded PDF off as PDF/A, and refuses a kind of document it cannot read', async () => {
     const pdf: SourceDocument = { fileName: 'Uppladdad.pdf', mediaType: PDF_MEDIA_TYPE, content: Buffer.from('%PDF-1.7\n') };
-    expect((await failure(converter.toPdf([pdf], { archival: true }))).fileName).toBe('Uppladdad.pdf');
+    expect((await conversionFailure(converter.toPdf([pdf], { archival: true }))).fileName).toBe('Uppladdad.pdf');
 
     const program: SourceDocument = { fileName: 'setup.exe', mediaType: 'application/x-msdownload', content: Buffer.from('MZ') };
-    const error = await failure(converter.toPdf([await docxDocument('Bra.docx', 'Bra'), program]));
+    const error = await conversionFailure(converter.toPdf([await docxDocument('Bra.docx', 'Bra'), program]));
     expect(error.fileName).toBe('setup.exe');
   });
 
   it('starts LibreOffice again when its process has died', async () => {
     await converter.toPdf([await docxDocument('Före.docx', 'Före kraschen')]);
-    const running = processesUnder(tempDir);
+    const running = processesUsing(tempDir);
     expect(running.length).toBeGreaterThan(0);
     running.forEach((pid) => process.kill(pid, 'SIGKILL'));
 
     const [pdf] = await converter.toPdf([await docxDocument('Efter.docx', 'Efter omstarten')]);
 
     expect(readPdf(pdf).text).toContain('Efter omstarten');
-    expect(processesUnder(tempDir).some((pid) => !running.includes(pid))).toBe(true);
+    expect(processesUsing(tempDir).some((pid) => !running.includes(pid))).toBe(true);
   });
 
   it('fails a batch that outlasts the timeout, stops its LibreOffice and removes its profile', async () => {
@@ -121,11 +101,11 @@ describe('SofficeConverter', () => {
     // A client that never answers, standing in for a conversion that hangs.
     const hanging = new SofficeConverter({ sofficePath: 'soffice', unoconvCommand: ['/bin/sh', '-c', 'exec sleep 600', 'unoconv'], poolSize: 1, timeoutMs: 2_000, tempDir: hangingDir });
     try {
-      const error = await failure(hanging.toPdf([await docxDocument('Långsam.docx', 'Hänger')]));
+      const error = await conversionFailure(hanging.toPdf([await docxDocument('Långsam.docx', 'Hänger')]));
 
       expect(error.fileName).toBe('Långsam.docx');
       expect(error.message).toMatch(/no PDF within 2000 ms/);
-      expect(processesUnder(hangingDir)).toEqual([]);
+      expect(processesUsing(hangingDir)).toEqual([]);
       expect(readdirSync(hangingDir)).toEqual([]);
     } finally {
       await hanging.close();

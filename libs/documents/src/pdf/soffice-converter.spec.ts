@@ -96,6 +96,18 @@ describe('SofficeConverter', () => {
     expect(processesUsing(tempDir).some((pid) => !running.includes(pid))).toBe(true);
   });
 
+  it('names the documents it could not convert when LibreOffice cannot be started', async () => {
+    const missing = new SofficeConverter({ sofficePath: join(tempDir, 'no-such-soffice'), unoconvCommand: unoconvCommand('/usr/bin/unoconv'), poolSize: 1, timeoutMs: 120_000, tempDir });
+    try {
+      const error = await conversionFailure(missing.toPdf([await docxDocument('Kallelse.docx', 'Kallelse'), await docxDocument('Bilaga.docx', 'Bilaga')]));
+
+      expect(error.fileName).toBe('Kallelse.docx, Bilaga.docx');
+      expect(error.message).toMatch(/LibreOffice did not start: .*ENOENT/);
+    } finally {
+      await missing.close();
+    }
+  });
+
   it('fails a batch that outlasts the timeout, stops its LibreOffice and removes its profile', async () => {
     const hangingDir = mkdtempSync(join(tmpdir(), 'namndrum-soffice-hang-'));
     // A client that never answers, standing in for a conversion that hangs.

@@ -165,7 +165,8 @@ class OfficeListener {
   async stop(): Promise<void> {
     const child = this.process;
     this.process = null;
-    if (child && child.exitCode === null && child.signalCode === null) {
+    // A child that could not be spawned (no such soffice) has no pid and never exits.
+    if (child?.pid !== undefined && child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       killGroup(child);
       await exited;
@@ -201,17 +202,18 @@ class OfficeListener {
       child.once('error', (error) => reject(error));
       child.once('exit', (code, signal) => reject(new Error(`soffice exited (${signal ?? `code ${code}`}) before it listened`)));
     });
+    // Only the wait below is told; an exit after it is the next call's to notice.
+    failed.catch(() => undefined);
     child.on('exit', () => {
       if (this.process === child) this.process = null;
     });
     child.unref();
     try {
-      await Promise.race([failed, waitUntilAccepting(this.port, started + START_TIMEOUT_MS)]);
+      await Promise.race([failed, waitUntilAccepting(this.port, started + START_TIMEOUT_MS, () => this.process === child)]);
     } catch (error) {
       await this.stop();
       throw error;
     }
-    failed.catch(() => undefined);
     this.logger.log({ port: this.port, pid: child.pid, durationMs: Date.now() - started }, 'LibreOffice listens');
     return this.port;
   }
@@ -226,8 +228,10 @@ function killGroup(child: ChildProcess): void {
   }
 }
 
-async function waitUntilAccepting(port: number, deadline: number): Promise<void> {
+/** Polls until the port accepts, the deadline passes, or the process it waits for is gone. */
+async function waitUntilAccepting(port: number, deadline: number, stillStarting: () => boolean): Promise<void> {
   while (!(await accepts(port))) {
+    if (!stillStarting()) throw new Error('soffice is gone');
     if (Date.now() > deadline) throw new Error(`nothing listened on port ${port} in time`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -54,6 +54,16 @@ describe('SofficeConverter', () => {
     expect(readPdf(pdfs[2]).text).toContain('Handlingen efter');
   });
 
+  it('queues calls that come while its one instance is busy, and answers each with its own documents', async () => {
+    const [first, second] = await Promise.all([
+      converter.toPdf([await docxDocument('Kallelse KS.docx', 'Kallelse till kommunstyrelsen')]),
+      converter.toPdf([await docxDocument('Kallelse BUN.docx', 'Kallelse till barn- och utbildningsnämnden')]),
+    ]);
+
+    expect(readPdf(first[0]).text).toContain('Kallelse till kommunstyrelsen');
+    expect(readPdf(second[0]).text).toContain('Kallelse till barn- och utbildningsnämnden');
+  });
+
   it('names exactly the corrupt document among good ones', async () => {
     const documents = [await docxDocument('Bilaga 1.docx', 'Första bilagan'), await corruptDocxDocument('Bilaga 2.docx'), await docxDocument('Bilaga 3.docx', 'Tredje bilagan')];
 

@@ -13,3 +13,8 @@ export * from './delegation-report';
 export * from './paragraph-sign';
 export * from './notice-pages';
 export * from './pdf/pdf-assembly';
+export * from './pdf/document-converter';
+export * from './pdf/source-formats';
+export * from './pdf/soffice-converter';
+export * from './pdf/gotenberg-converter';
+export * from './pdf/pdf.module';

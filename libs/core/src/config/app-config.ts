@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
+import { existsSync } from 'node:fs';
 
 const DEVELOPMENT_JWT_SECRET = 'namndrum-development-secret-change-me';
 
@@ -127,6 +128,41 @@ export class AppConfig {
   /** Kolada's API (actual values of indicators with a Kolada KPI id). */
   @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'KOLADA_BASE_URL must be an http(s) URL' })
   KOLADA_BASE_URL = 'https://api.kolada.se';
+
+  /**
+   * What converts documents to PDF: "soffice", the machine's LibreOffice kept warm by the worker, or
+   * "gotenberg", the Gotenberg service at GOTENBERG_URL. Empty: gotenberg when GOTENBERG_URL is set.
+   */
+  @IsIn(['', 'soffice', 'gotenberg'], { message: 'PDF_ENGINE must be soffice or gotenberg' })
+  PDF_ENGINE: '' | 'soffice' | 'gotenberg' = '';
+
+  /** Gotenberg 8's address, e.g. http://gotenberg:3000 in docker-compose.yml. */
+  @ValidateIf((config: AppConfig) => config.GOTENBERG_URL !== '' || config.PDF_ENGINE === 'gotenberg')
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'GOTENBERG_URL must be an http(s) URL (PDF_ENGINE=gotenberg needs it)' })
+  GOTENBERG_URL = '';
+
+  /** LibreOffice instances the soffice engine keeps warm; each converts one batch at a time. */
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'PDF_ENGINE_POOL_SIZE must be an integer' })
+  @Min(1)
+  @Max(16)
+  PDF_ENGINE_POOL_SIZE = 1;
+
+  /** How long one conversion call may take; then it fails, and soffice's instance is restarted. */
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'PDF_CONVERSION_TIMEOUT_MS must be an integer' })
+  @Min(1000)
+  PDF_CONVERSION_TIMEOUT_MS = 120000;
+
+  /** LibreOffice's soffice, for PDF_ENGINE=soffice. */
+  @IsString()
+  @IsNotEmpty({ message: 'SOFFICE_PATH must not be empty' })
+  SOFFICE_PATH = 'soffice';
+
+  /** unoconv, the client that hands soffice its documents; an absolute path runs under /usr/bin/python3 when there is one. */
+  @IsString()
+  @IsNotEmpty({ message: 'UNOCONV_PATH must not be empty' })
+  UNOCONV_PATH = existsSync('/usr/bin/unoconv') ? '/usr/bin/unoconv' : 'unoconv';
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';

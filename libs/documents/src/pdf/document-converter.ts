@@ -6,13 +6,13 @@ export interface SourceDocument {
 }
 
 export interface ConvertOptions {
-  /** PDF/A-2b for the archive: fonts embedded, XMP identification, no encryption. An uploaded PDF is converted too. */
+  /** PDF/A-2b for the archive: fonts embedded, XMP identification, no encryption. An uploaded PDF is refused: only what is converted here is archived. */
   archival?: boolean;
 }
 
 /**
  * Turns documents into PDF through LibreOffice: the local `soffice` kept warm, or Gotenberg's HTTP API.
- * An uploaded PDF is returned as it is (unless archival); DOCX, XLSX, ODF and images are converted.
+ * An uploaded PDF is returned as it is (a ConversionError when archival); DOCX, XLSX, ODF and images are converted.
  */
 export interface DocumentConverter {
   /** Each document as PDF, in the order given. Throws {@link ConversionError} naming the first document that failed. */

@@ -9,9 +9,10 @@ import { MattersSeedService } from './matters-seed.service';
 import { GoalsSeedService } from './goals-seed.service';
 import { MeetingsSeedService } from './meetings-seed.service';
 import { SeedService } from './seed.service';
+import { PdfModule } from '@namndrum/documents';
 
 @Module({
-  imports: [CoreModule, IdentityModule, OrganisationModule, MattersModule, MeetingsModule, GoalsModule],
+  imports: [CoreModule, PdfModule, IdentityModule, OrganisationModule, MattersModule, MeetingsModule, GoalsModule],
   providers: [SeedService, MattersSeedService, MeetingsSeedService, GoalsSeedService],
 })
 export class SeedModule {}

@@ -7,8 +7,9 @@ import { MeetingsModule } from '@namndrum/meetings';
 import { MinutesModule } from '@namndrum/minutes';
 import { OrganisationModule } from '@namndrum/organisation';
 import { HealthModule } from './health/health.module';
+import { PdfModule } from '@namndrum/documents';
 
 @Module({
-  imports: [CoreModule, IdentityModule, OrganisationModule, MattersModule, MeetingsModule, MinutesModule, GoalsModule, HealthModule],
+  imports: [CoreModule, PdfModule, IdentityModule, OrganisationModule, MattersModule, MeetingsModule, MinutesModule, GoalsModule, HealthModule],
 })
 export class AppModule {}

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CoreModule } from '@namndrum/core';
+import { PdfModule } from '@namndrum/documents';
 import { GoalsJobsModule } from '@namndrum/goals';
 import { MeetingsJobsModule } from '@namndrum/meetings';
 import { MinutesJobsModule } from '@namndrum/minutes';
@@ -8,7 +9,7 @@ import { ReconcileScheduler } from './reconcile-scheduler';
 
 /** The worker: the same libraries as the API, plus the queue processors; no HTTP. */
 @Module({
-  imports: [CoreModule, MeetingsJobsModule, MinutesJobsModule, GoalsJobsModule],
+  imports: [CoreModule, PdfModule, MeetingsJobsModule, MinutesJobsModule, GoalsJobsModule],
   providers: [ReconcileScheduler, DocumentsProcessor],
 })
 export class WorkerModule {}

@@ -246,17 +246,21 @@ export class NoticeBundleService {
 
   private async bundleFor(ctx: RequestContext, notice: MeetingNotice): Promise<string> {
     if (notice.kind === 'cancellation') throw new NotFoundError('Sammanträdeshandlingarna');
-    if (notice.bundleStatus !== 'ready' || notice.bundleSha256 === null) {
-      throw new ConflictError(
-        'BUNDLE_NOT_READY',
-        notice.bundleStatus === 'failed'
-          ? `Handlingarna kunde inte skapas${notice.bundleError?.fileName ? `: ${notice.bundleError.fileName} gick inte att göra om till PDF` : ''}`
-          : notice.bundleStatus === 'pending'
-            ? 'Handlingarna skapas just nu; försök igen om en liten stund'
-            : 'Den här versionen av kallelsen har inga handlingar som PDF',
-      );
-    }
+    if (notice.bundleStatus !== 'ready' || notice.bundleSha256 === null) throw new ConflictError('BUNDLE_NOT_READY', bundleNotReadyMessage(notice));
     return notice.maskedBundleSha256 !== null && (await this.notices.readsMasked(ctx, notice)) ? notice.maskedBundleSha256 : notice.bundleSha256;
+  }
+}
+
+/** Why a version's handlingar cannot be had, in the secretary's words: which file failed, and whether it is tried again. */
+export function bundleNotReadyMessage(notice: Pick<MeetingNotice, 'bundleStatus' | 'bundleError'>): string {
+  const failed = notice.bundleError?.fileName ? `${notice.bundleError.fileName} gick inte att göra om till PDF` : 'omvandlingen till PDF misslyckades';
+  switch (notice.bundleStatus) {
+    case 'failed':
+      return `Handlingarna kunde inte skapas: ${failed}. Ersätt filen och skapa handlingarna igen.`;
+    case 'pending':
+      return notice.bundleError ? `Handlingarna kunde inte skapas: ${failed}. Ett nytt försök görs om en stund.` : 'Handlingarna skapas just nu; försök igen om en liten stund.';
+    default:
+      return 'Den här versionen av kallelsen har inga handlingar som PDF.';
   }
 }
 

@@ -11,3 +11,5 @@ export * from './minutes.renderer';
 export * from './terms';
 export * from './delegation-report';
 export * from './paragraph-sign';
+export * from './signing-record';
+export * from './pdf/document-converter';

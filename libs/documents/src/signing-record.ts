@@ -46,7 +46,8 @@ export function signingRecordProperties(record: SigningRecord): { subject: strin
   const lines = signingRecordLines(record);
   return {
     subject: lines.slice(0, -1).join('; '),
-    keywords: `sha256:${record.contentSha256}`,
+    // LibreOffice splits keywords at a colon, so the hash stands alone.
+    keywords: record.contentSha256,
     description: lines.join('\n'),
   };
 }

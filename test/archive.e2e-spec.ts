@@ -118,6 +118,10 @@ describe('archival PDF/A of signed and verified documents', () => {
     expect(facts.info).toMatch(new RegExp(`^Keywords:\\s+${report.contentSha256}$`, 'm'));
     expect(facts.xmp).toContain(report.contentSha256);
     expect(facts.xmp).toContain('Elektroniskt signerad av Jonas Fors');
+
+    // The signed row took its archival PDF once; it takes no other, and no other change.
+    await expect(testApp.dataSource.query(`UPDATE officer_reports SET archival_pdf_sha256 = $2 WHERE id = $1`, [reportId, 'f'.repeat(64)])).rejects.toThrow(/is signed and cannot change/);
+    await expect(testApp.dataSource.query(`UPDATE officer_reports SET return_comment = 'Ändrad' WHERE id = $1`, [reportId])).rejects.toThrow(/is signed and cannot change/);
   }, 120_000);
 
   it('refuses the PDF of a tjänsteskrivelse that is not signed', async () => {
@@ -195,6 +199,9 @@ describe('archival PDF/A of signed and verified documents', () => {
       expect(extractFacts.text).toContain('Utdrag ur protokoll');
       expect(extractFacts.text).toContain('Elektroniskt signerad av Anna Testsson, justerare');
       expect(extractFacts.text).toContain(contentSha256);
+
+      await expect(testApp.dataSource.query(`UPDATE minutes SET archival_pdf_sha256 = $2 WHERE id = $1`, [minutes.id, 'f'.repeat(64)])).rejects.toThrow(/verified and cannot change/);
+      await expect(testApp.dataSource.query(`UPDATE minutes_paragraphs SET title = 'Förfalskad' WHERE id = $1`, [matterParagraph.id])).rejects.toThrow(/verified and cannot change/);
     }, 240_000);
 
     it('links the published minutes as PDF on the public notice board, downloaded as application/pdf', async () => {

@@ -37,6 +37,7 @@ export function configureApp(app: INestApplication): OpenAPIObject {
       { path: 'sammantraden/:id', method: RequestMethod.GET },
       { path: 'anslagstavla/:code', method: RequestMethod.GET },
       { path: 'anslagstavla/:code/anslag/:id/protokoll.docx', method: RequestMethod.GET },
+      { path: 'anslagstavla/:code/anslag/:id/protokoll.pdf', method: RequestMethod.GET },
       { path: 'protokoll/:id/justering', method: RequestMethod.GET },
       { path: 'protokoll/justering.js', method: RequestMethod.GET },
     ],

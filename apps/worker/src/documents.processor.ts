@@ -2,6 +2,7 @@ import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { loadConfigOrExit, OUTBOX_KINDS, QUEUE_JOB_OPTIONS, QUEUES } from '@namndrum/core';
 import { NoticeBundler } from '@namndrum/meetings';
+import { DocumentArchiver } from '@namndrum/minutes';
 import type { Job } from 'bullmq';
 
 const config = loadConfigOrExit();
@@ -16,7 +17,10 @@ const ATTEMPTS = QUEUE_JOB_OPTIONS[QUEUES.documents].attempts ?? 1;
 export class DocumentsProcessor extends WorkerHost {
   private readonly logger = new Logger(DocumentsProcessor.name);
 
-  constructor(private readonly bundler: NoticeBundler) {
+  constructor(
+    private readonly bundler: NoticeBundler,
+    private readonly archiver: DocumentArchiver,
+  ) {
     super();
   }
 
@@ -25,6 +29,8 @@ export class DocumentsProcessor extends WorkerHost {
     switch (job.name) {
       case OUTBOX_KINDS.noticeBundle:
         return this.bundler.render(job.data.outboxId, attempt);
+      case OUTBOX_KINDS.documentArchive:
+        return this.archiver.archive(job.data.outboxId);
       default:
         throw new Error(`Unknown documents job ${job.name}`);
     }

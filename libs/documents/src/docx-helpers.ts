@@ -186,6 +186,8 @@ export interface DocumentShellOptions {
   children: FileChild[];
   header?: Header;
   footer?: Footer;
+  /** Core properties beyond title and author: an archival copy's signing record. */
+  properties?: { subject: string; keywords: string; description: string };
 }
 
 /** A Nämndrum document: the municipality as author, the shared styles, page and list numbering, one section. */
@@ -194,6 +196,7 @@ export function buildDocument(options: DocumentShellOptions): Document {
     title: options.title,
     creator: options.municipalityName,
     lastModifiedBy: options.municipalityName,
+    ...options.properties,
     styles: DOCUMENT_STYLES,
     numbering: { config: NUMBERING_CONFIG },
     sections: [

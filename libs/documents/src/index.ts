@@ -12,6 +12,7 @@ export * from './terms';
 export * from './delegation-report';
 export * from './paragraph-sign';
 export * from './notice-pages';
+export * from './signing-record';
 export * from './pdf/pdf-assembly';
 export * from './pdf/document-converter';
 export * from './pdf/source-formats';

@@ -568,3 +568,27 @@ describe('§ and its number', () => {
     expect(extract.text).toContain('Arbetsutskottets protokoll 4 januari 2023, §\u00a02');
   });
 });
+
+describe('the archival copy of verified minutes and of an extract', () => {
+  const signingRecord = {
+    signatures: [
+      { name: 'Håkan Frank', role: 'ordförande', signedAt: '2023-01-18T13:05:00Z', authentication: null },
+      { name: 'Anna Exempelsson', role: 'justerare', signedAt: '2023-01-19T07:30:00Z', authentication: null },
+    ],
+    contentSha256: CONTENT_SHA256,
+  };
+  const justering = 'Elektroniskt signerad av Håkan Frank, ordförande, 18 januari 2023 kl. 14:05\n\nElektroniskt signerad av Anna Exempelsson, justerare, 19 januari 2023 kl. 08:30';
+
+  it('ends the protokoll with the justering and the checksum, and carries them in the core properties', async () => {
+    const doc = await readDocx(await renderMinutes(sunMinutes(), { signingRecord }));
+    expect(doc.text.trimEnd().endsWith(`Elektronisk signering\n\n${justering}\n\nKontrollsumma (SHA-256) för det signerade innehållet:\n\n${CONTENT_SHA256}`)).toBe(true);
+    expect(doc.part('docProps/core.xml')).toContain(`<cp:keywords>${CONTENT_SHA256}</cp:keywords>`);
+  });
+
+  it('ends the protokollsutdrag with the justering after the Utdragsbestyrkande', async () => {
+    const doc = await readDocx(await renderMinutesExtract(sunExtract(), { signingRecord }));
+    expect(doc.text.indexOf('Elektronisk signering')).toBeGreaterThan(doc.text.indexOf('Utdragsbestyrkande'));
+    expect(doc.text).toContain(justering);
+    expect(doc.part('docProps/core.xml')).toContain('<dc:subject>Elektroniskt signerad av Håkan Frank, ordförande');
+  });
+});

@@ -25,6 +25,7 @@ import { bodyParagraphs, buildDocument, bulletItem, dataTable, heading, LIST, nu
 import { noReportedDecisionsText, reportedDecisionTables } from './delegation-report';
 import { ApprovalView, AttendeeLine, MinutesExtractView, MinutesView, ParagraphView, PostingView, VoteView } from './minutes.view-model';
 import { bindParagraphSignsIn, paragraphSign } from './paragraph-sign';
+import { ArchivalCopyOptions, signingRecordBlock, signingRecordProperties } from './signing-record';
 import { finnishLongDate, swedishLongDate, swedishLongDateTime } from './swedish-dates';
 import { DocumentLanguage, labeller, LABEL_TERMS, TermKey, withFinnish } from './terms';
 
@@ -66,7 +67,7 @@ function labelsFor(languages: DocumentLanguage[] | undefined): Labels {
  * Throws a RangeError on a view that would print a wrong protocol: two paragraphs with one number, a time that is
  * not HH:MM, a vote whose totals do not add up from its rows.
  */
-export function buildMinutesDocument(given: MinutesView): Document {
+export function buildMinutesDocument(given: MinutesView, options: ArchivalCopyOptions = {}): Document {
   checkMinutes(given);
   const view = bindParagraphSignsIn(given);
   const notes = view.kind === 'notes';
@@ -83,17 +84,18 @@ export function buildMinutesDocument(given: MinutesView): Document {
       draftNotice: view.draftNotice,
       pageLabel: labels.label('page'),
     }),
-    children: notes ? notesContent(view, labels) : minutesContent(view, labels),
+    children: [...(notes ? notesContent(view, labels) : minutesContent(view, labels)), ...archivalBlock(options)],
+    properties: archivalProperties(options),
   });
 }
 
 /** Renders the protokoll or minnesanteckningar as DOCX. Rejects a view {@link buildMinutesDocument} refuses. */
-export async function renderMinutes(view: MinutesView): Promise<Buffer> {
-  return Packer.toBuffer(buildMinutesDocument(view));
+export async function renderMinutes(view: MinutesView, options: ArchivalCopyOptions = {}): Promise<Buffer> {
+  return Packer.toBuffer(buildMinutesDocument(view, options));
 }
 
 /** A protokollsutdrag: the protocol's header, "Utdrag ur protokoll", the paragraph as the protocol has it, the justering and the Utdragsbestyrkande. */
-export function buildMinutesExtractDocument(given: MinutesExtractView): Document {
+export function buildMinutesExtractDocument(given: MinutesExtractView, options: ArchivalCopyOptions = {}): Document {
   checkParagraph(given.paragraph);
   const view = bindParagraphSignsIn(given);
   const date = swedishLongDate(view.meetingDate);
@@ -121,13 +123,24 @@ export function buildMinutesExtractDocument(given: MinutesExtractView): Document
       plainParagraph(label('extractAgrees')),
       signatureLine('', null),
       signedName(view.certifiedBy),
+      ...archivalBlock(options),
     ],
+    properties: archivalProperties(options),
   });
 }
 
+/** The archival copy's signing record, at the very end; the metadata carries it too. */
+function archivalBlock(options: ArchivalCopyOptions): FileChild[] {
+  return options.signingRecord ? signingRecordBlock(options.signingRecord) : [];
+}
+
+function archivalProperties(options: ArchivalCopyOptions) {
+  return options.signingRecord ? signingRecordProperties(options.signingRecord) : undefined;
+}
+
 /** Renders the protokollsutdrag as DOCX; see {@link buildMinutesExtractDocument}. */
-export async function renderMinutesExtract(view: MinutesExtractView): Promise<Buffer> {
-  return Packer.toBuffer(buildMinutesExtractDocument(view));
+export async function renderMinutesExtract(view: MinutesExtractView, options: ArchivalCopyOptions = {}): Promise<Buffer> {
+  return Packer.toBuffer(buildMinutesExtractDocument(view, options));
 }
 
 // ---------------------------------------------------------------------------------------------------------------------

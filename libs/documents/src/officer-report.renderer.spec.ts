@@ -223,3 +223,25 @@ describe('body texts in a tjänsteskrivelse', () => {
     expect(html).toContain('<h2>Beskrivning av ärendet</h2><p>Första stycket.</p><p>Andra stycket.<br />Rad två.</p>');
   });
 });
+
+describe('the archival copy of a signed tjänsteskrivelse', () => {
+  const signingRecord = {
+    signatures: [{ name: 'Jonas Fors', role: 'Förvaltningschef', signedAt: '2023-01-02T09:15:00Z', authentication: null }],
+    contentSha256: 'c0ffee'.repeat(10) + 'c0de',
+  };
+
+  it('ends with the signing record, the checksum on a line of its own, and carries it in the core properties', async () => {
+    const buffer = await renderOfficerReport(officerReport(), { signingRecord });
+    const doc = await readDocx(buffer);
+    expect(doc.text.trimEnd().endsWith(`Elektronisk signering\n\nElektroniskt signerad av Jonas Fors, Förvaltningschef, 2 januari 2023 kl. 10:15\n\nKontrollsumma (SHA-256) för det signerade innehållet:\n\n${signingRecord.contentSha256}`)).toBe(true);
+    const core = doc.part('docProps/core.xml')!;
+    expect(core).toContain('<dc:subject>Elektroniskt signerad av Jonas Fors, Förvaltningschef, 2 januari 2023 kl. 10:15</dc:subject>');
+    expect(core).toContain(`<cp:keywords>${signingRecord.contentSha256}</cp:keywords>`);
+  });
+
+  it('has no signing record when rendered as registered', async () => {
+    const doc = await readDocx(await renderOfficerReport(officerReport()));
+    expect(doc.text).not.toContain('Elektroniskt signerad av');
+    expect(doc.part('docProps/core.xml')).not.toContain('<cp:keywords>');
+  });
+});

@@ -10,6 +10,7 @@ import {
   plainParagraph,
   textRuns,
 } from './docx-helpers';
+import { ArchivalCopyOptions, signingRecordBlock, signingRecordProperties } from './signing-record';
 import { swedishLongDate, swedishLongDateTime } from './swedish-dates';
 import { ContactLine, OfficerReportView } from './view-models';
 
@@ -23,13 +24,15 @@ export interface OfficerReportContentOptions {
 
 /**
  * Renders a tjänsteskrivelse as DOCX, laid out as ../shared/domain/documents.md describes. Async so that an invalid
- * view (a malformed date) rejects the promise rather than throwing.
+ * view (a malformed date) rejects the promise rather than throwing. The archival copy of a signed report ends with its
+ * signing record, which its metadata carries too.
  */
-export async function renderOfficerReport(view: OfficerReportView): Promise<Buffer> {
+export async function renderOfficerReport(view: OfficerReportView, options: ArchivalCopyOptions = {}): Promise<Buffer> {
   return packDocument({
     title: view.title,
     municipalityName: view.municipalityName,
-    children: officerReportContent(view),
+    children: [...officerReportContent(view), ...(options.signingRecord ? signingRecordBlock(options.signingRecord) : [])],
+    properties: options.signingRecord ? signingRecordProperties(options.signingRecord) : undefined,
     // On a draft every page says so, not only the first.
     header: view.draftNotice === null ? undefined : new Header({ children: [new Paragraph({ children: textRuns(view.draftNotice, { bold: true }) })] }),
   });

@@ -21,3 +21,4 @@ export * from './delegated-decision.service';
 export * from './matters.module';
 export * from './download';
 export * from './domain/audit-secrecy';
+export * from './archival-pdf';

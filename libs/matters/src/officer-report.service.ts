@@ -1,16 +1,20 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   AuditService,
   ConflictError,
+  FILE_STORAGE,
+  FileStorage,
   ForbiddenError,
   InvalidInputError,
   Municipality,
   NotFoundError,
+  OutboxService,
   RequestContext,
   swedishDate,
   TenantRepository,
 } from '@namndrum/core';
-import { DOCX_MEDIA_TYPE, OfficerReportView, renderOfficerReport } from '@namndrum/documents';
+import { DOCX_MEDIA_TYPE, OfficerReportView, renderOfficerReport, SigningRecord } from '@namndrum/documents';
+import { ArchivalCopy, archivalFileName, documentArchiveWork } from './archival-pdf';
 import { DepartmentService, OrganService, PersonService } from '@namndrum/organisation';
 import { canPerform, OfficerReportAction, OfficerReportContent, reportContentHash } from './domain/report-workflow';
 import { DraftOfficerReportDto, ReturnOfficerReportDto } from './dto/officer-report.dto';
@@ -26,6 +30,10 @@ import { requireReference } from './reference';
 /** How a secret document is named where readers without access see it: by its number, never by its title or description. */
 export function secretDocumentName(document: Pick<Document, 'documentNumber'>): string {
   return `Handling ${document.documentNumber} (sekretess)`;
+}
+
+function signedReportFileName(matter: Matter, report: OfficerReport): string {
+  return `Tjänsteskrivelse ${matter.caseNumber.replace(/[/ ]/g, '-')} v${report.version}.docx`;
 }
 
 const REFUSALS: Record<OfficerReportAction, Record<string, string>> = {
@@ -48,6 +56,8 @@ export class OfficerReportService {
     private readonly departments: DepartmentService,
     private readonly persons: PersonService,
     private readonly secrecy: MatterSecrecyService,
+    private readonly outbox: OutboxService,
+    @Inject(FILE_STORAGE) private readonly files: FileStorage,
   ) {}
 
   private reports(ctx: RequestContext): TenantRepository<OfficerReport> {
@@ -180,7 +190,7 @@ export class OfficerReportService {
     const document = await this.documents.registerGenerated(ctx, matter.id, {
       kind: 'officer_report',
       content,
-      fileName: `Tjänsteskrivelse ${matter.caseNumber.replace(/[/ ]/g, '-')} v${report.version}.docx`,
+      fileName: signedReportFileName(matter, report),
       mediaType: DOCX_MEDIA_TYPE,
       title: report.content.title,
       description: `Tjänsteskrivelse${report.version > 1 ? ` version ${report.version}` : ''} till ${view.organName}, signerad av ${report.signedByName}`,
@@ -196,6 +206,7 @@ export class OfficerReportService {
       contentSha256: report.contentSha256,
     });
     await this.matters.advance(ctx, matter, 'ready_for_decision');
+    await this.outbox.schedule(ctx, [documentArchiveWork({ kind: 'officer_report', id }, new Date())]);
     await this.audit.record(ctx, { action: 'approve', entityType: 'OfficerReport', entityId: id, before, after: saved });
     return saved;
   }
@@ -210,6 +221,38 @@ export class OfficerReportService {
     }
     const content = await renderOfficerReport(await this.viewOf(ctx, matter, report));
     return { fileName: `Tjänsteskrivelse ${matter.caseNumber.replace(/[/ ]/g, '-')} v${report.version} utkast.docx`, content };
+  }
+
+  /** The signed version for the archive: rendered as signed, ending with its signing record, which its metadata carries too. */
+  async archivalCopy(ctx: RequestContext, id: string): Promise<ArchivalCopy> {
+    const report = await this.reports(ctx).get(id);
+    if (report.status !== 'signed') throw new ConflictError('REPORT_NOT_SIGNED', 'Tjänsteskrivelsen är inte signerad');
+    const matter = await this.matters.get(ctx, report.matterId);
+    const record: SigningRecord = {
+      signatures: [{ name: report.signedByName!, role: report.signedByTitle ?? 'Förvaltningschef', signedAt: report.signedAt!.toISOString(), authentication: null }],
+      contentSha256: report.contentSha256!,
+    };
+    return {
+      fileName: signedReportFileName(matter, report),
+      docx: await renderOfficerReport(await this.viewOf(ctx, matter, report), { signingRecord: record }),
+    };
+  }
+
+  /** Records the archival PDF of a signed version, once: the row is otherwise immutable, and the database allows this one write. */
+  async recordArchivalPdf(ctx: RequestContext, id: string, pdfSha256: string): Promise<void> {
+    await ctx.em.query(`UPDATE officer_reports SET archival_pdf_sha256 = $3 WHERE id = $1 AND municipality_id = $2 AND archival_pdf_sha256 IS NULL`, [id, ctx.municipalityId, pdfSha256]);
+  }
+
+  /** The PDF/A of a signed version as the archive keeps it; 409 until it is signed and the worker has made it. */
+  async archivalPdf(ctx: RequestContext, id: string): Promise<{ fileName: string; content: Buffer }> {
+    const report = await this.get(ctx, id);
+    if (report.status !== 'signed') throw new ConflictError('REPORT_NOT_SIGNED', 'Tjänsteskrivelsen är inte signerad; bara en signerad tjänsteskrivelse arkiveras som PDF/A');
+    if (!report.archivalPdfSha256) throw new ConflictError('NOT_ARCHIVED_YET', 'Arkivexemplaret (PDF/A) av tjänsteskrivelsen görs just nu; försök igen om en stund');
+    const matter = await this.matters.get(ctx, report.matterId);
+    return {
+      fileName: archivalFileName(signedReportFileName(matter, report)),
+      content: await this.files.get(report.archivalPdfSha256),
+    };
   }
 
   /**

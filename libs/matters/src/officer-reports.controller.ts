@@ -5,7 +5,7 @@ import { ApiErrors, Ctx, Permission, RequestContext, RequirePermission } from '@
 import { ApiFileResponse, download } from './download';
 import { DraftOfficerReportDto, OfficerReportDto, ReturnOfficerReportDto } from './dto/officer-report.dto';
 import { OfficerReportService } from './officer-report.service';
-import { DOCX_MEDIA_TYPE } from '@namndrum/documents';
+import { DOCX_MEDIA_TYPE, PDF_MEDIA_TYPE } from '@namndrum/documents';
 
 
 @ApiTags('officer-reports')
@@ -75,5 +75,15 @@ export class OfficerReportsController {
   async docx(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) response: Response) {
     const { fileName, content } = await this.reports.docx(ctx, id);
     return download(response, content, fileName, DOCX_MEDIA_TYPE);
+  }
+
+  @Get(':id/archival-pdf')
+  @RequirePermission(Permission.MattersRead)
+  @ApiOperation({ summary: 'Download the archival PDF/A of a signed officer report', description: 'PDF/A-2b with the signing record (who, when, the sha256 of the signed content) printed at the end and in its metadata. Made by the worker after signing: 409 until then, and for a version that is not signed.' })
+  @ApiFileResponse(PDF_MEDIA_TYPE, 'The signed tjänsteskrivelse as PDF/A-2b')
+  @ApiErrors(400, 404, 409)
+  async archivalPdf(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) response: Response) {
+    const { fileName, content } = await this.reports.archivalPdf(ctx, id);
+    return download(response, content, fileName, PDF_MEDIA_TYPE);
   }
 }

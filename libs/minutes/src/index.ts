@@ -12,5 +12,7 @@ export * from './paragraph.service';
 export * from './verification.service';
 export * from './posting.service';
 export * from './minutes-document.service';
+export * from './minutes-archive.service';
 export * from './minutes.module';
 export * from './jobs/minutes-jobs.module';
+export * from './jobs/document-archiver';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConflictError, FILE_STORAGE, FileStorage, Municipality, RequestContext, swedishDate, TenantRepository } from '@namndrum/core';
-import { MinutesView, renderMinutes, renderMinutesExtract } from '@namndrum/documents';
-import { MatterReadings, MatterSecrecyService, readable, SecrecyAccess } from '@namndrum/matters';
+import { ArchivalCopyOptions, MinutesView, renderMinutes, renderMinutesExtract } from '@namndrum/documents';
+import { MatterReadings, MatterSecrecyService, PUBLIC_ACCESS, readable, SecrecyAccess } from '@namndrum/matters';
 import { DeliveryService } from '@namndrum/meetings';
 import { IsNull } from 'typeorm';
 import { paragraphViewAsRead } from './domain';
@@ -53,6 +53,18 @@ export class MinutesDocumentService {
     return { ...view, paragraphs: view.paragraphs.map((shown, index) => paragraphViewAsRead(shown, readings.get(paragraphs[index].matterId ?? ''))) };
   }
 
+  /**
+   * The minutes as published on the notice board: without the paragraphs kept from publication, and
+   * read as the public reads them (a secret matter's paragraph, if published at all, is masked). It
+   * carries the posting's own dates in its ANSLAG/BEVIS box.
+   */
+  async publishedMinutes(ctx: RequestContext, record: MinutesRecord, posting: Posting, options: ArchivalCopyOptions = {}): Promise<Buffer> {
+    const published = record.paragraphs.filter((paragraph) => !paragraph.notPublished);
+    const publicReadings = await this.readingsOf(ctx, record, PUBLIC_ACCESS);
+    const view = this.asRead(this.presenter.view(record, await this.municipalityName(ctx), posting, { paragraphs: published }), published, publicReadings);
+    return renderMinutes(view, options);
+  }
+
   async extractDocx(ctx: RequestContext, paragraphId: string): Promise<RenderedFile> {
     const paragraph = await new TenantRepository(ctx, Paragraph, 'Paragrafen').get(paragraphId);
     const minutes = await new TenantRepository(ctx, Minutes, 'Protokollet').get(paragraph.minutesId);
@@ -63,7 +75,7 @@ export class MinutesDocumentService {
    * A protokollsutdrag exists once its paragraph is verified, with the minutes or at the meeting. Its
    * paragraph is masked for a reader without access, or for the access given (published or e-mailed).
    */
-  async extract(ctx: RequestContext, record: MinutesRecord, paragraphId: string, access?: SecrecyAccess): Promise<RenderedFile> {
+  async extract(ctx: RequestContext, record: MinutesRecord, paragraphId: string, access?: SecrecyAccess, options: ArchivalCopyOptions = {}): Promise<RenderedFile> {
     const paragraph = record.paragraphs.find((candidate) => candidate.id === paragraphId)!;
     if (record.minutes.status !== 'verified' && !paragraph.approvedAtMeeting) {
       throw new ConflictError('NOT_VERIFIED', `§ ${paragraph.number} är inte justerad; ett protokollsutdrag kan bara göras ur justerat protokoll`);
@@ -76,7 +88,7 @@ export class MinutesDocumentService {
     const full = this.presenter.extractView(record, paragraph, await this.municipalityName(ctx), posting, verifiedOn);
     const readings = await this.secrecy.readings(ctx, [paragraph.matterId], access);
     const view = { ...full, paragraph: paragraphViewAsRead(full.paragraph, readings.get(paragraph.matterId ?? '')) };
-    return { fileName: `Protokollsutdrag ${record.organ.shortName} ${record.minutes.meetingDate} § ${paragraph.number}.docx`, content: await renderMinutesExtract(view) };
+    return { fileName: `Protokollsutdrag ${record.organ.shortName} ${record.minutes.meetingDate} § ${paragraph.number}.docx`, content: await renderMinutesExtract(view, options) };
   }
 
   async extractDeliveries(ctx: RequestContext, minutesId: string): Promise<ExtractDeliveryReportDto> {

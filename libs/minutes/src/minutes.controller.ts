@@ -23,13 +23,14 @@ import {
 } from './dto/paragraph.dto';
 import { ExtractDeliveryReportDto, PostingDto, PostingQueryDto } from './dto/posting.dto';
 import { MinutesPageDto } from './dto/minutes-page.dto';
+import { MinutesArchiveService } from './minutes-archive.service';
 import { MinutesDocumentService } from './minutes-document.service';
 import { MinutesPageService } from './minutes-page.service';
 import { MinutesService } from './minutes.service';
 import { ParagraphService } from './paragraph.service';
 import { PostingService } from './posting.service';
 import { VerificationService } from './verification.service';
-import { DOCX_MEDIA_TYPE } from '@namndrum/documents';
+import { DOCX_MEDIA_TYPE, PDF_MEDIA_TYPE } from '@namndrum/documents';
 
 
 @ApiTags('minutes')
@@ -80,6 +81,7 @@ export class MinutesController {
     private readonly verification: VerificationService,
     private readonly postings: PostingService,
     private readonly documents: MinutesDocumentService,
+    private readonly archive: MinutesArchiveService,
   ) {}
 
   @Get()
@@ -166,6 +168,19 @@ export class MinutesController {
     return download(response, content, fileName, DOCX_MEDIA_TYPE);
   }
 
+  @Get(':id/archival-pdf')
+  @RequirePermission(Permission.MinutesRead)
+  @ApiOperation({
+    summary: 'Download the archival PDF/A of verified minutes',
+    description: 'PDF/A-2b with the justering (who approved, when, the sha256 of the approved content) printed at the end and in its metadata. Made by the worker after the verification: 409 until then, and for minutes not verified. Never masked: a reader without access to a secret paragraph gets 403.',
+  })
+  @ApiFileResponse(PDF_MEDIA_TYPE, 'The verified protokoll as PDF/A-2b')
+  @ApiErrors(400, 404, 409)
+  async archivalPdf(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) response: Response) {
+    const { fileName, content } = await this.archive.minutesPdf(ctx, id);
+    return download(response, content, fileName, PDF_MEDIA_TYPE);
+  }
+
   @Get(':id/postings')
   @RequirePermission(Permission.MinutesRead)
   @ApiOperation({ summary: 'List the notice-board postings of minutes' })
@@ -192,6 +207,7 @@ export class ParagraphsController {
     private readonly paragraphs: ParagraphService,
     private readonly verification: VerificationService,
     private readonly documents: MinutesDocumentService,
+    private readonly archive: MinutesArchiveService,
   ) {}
 
   @Get('paragraphs/:id')
@@ -398,6 +414,19 @@ export class ParagraphsController {
   async extract(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) response: Response) {
     const { fileName, content } = await this.documents.extractDocx(ctx, id);
     return download(response, content, fileName, DOCX_MEDIA_TYPE);
+  }
+
+  @Get('paragraphs/:id/archival-pdf')
+  @RequirePermission(Permission.MinutesRead)
+  @ApiOperation({
+    summary: 'Download the archival PDF/A of the extract of a verified paragraph',
+    description: 'The protokollsutdrag as PDF/A-2b with the justering printed at the end and in its metadata. 409 until the worker has made it, and for a paragraph not verified; 403 for a reader without access to its secret matter.',
+  })
+  @ApiFileResponse(PDF_MEDIA_TYPE, 'The protokollsutdrag of a verified paragraph as PDF/A-2b')
+  @ApiErrors(400, 404, 409)
+  async extractArchivalPdf(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) response: Response) {
+    const { fileName, content } = await this.archive.extractPdf(ctx, id);
+    return download(response, content, fileName, PDF_MEDIA_TYPE);
   }
 }
 

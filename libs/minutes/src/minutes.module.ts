@@ -5,6 +5,7 @@ import { MeetingsModule } from '@namndrum/meetings';
 import { OrganisationModule } from '@namndrum/organisation';
 import { MINUTES_ENTITIES } from './entities';
 import { MeetingMinutesController, MinutesController, ParagraphsController, PostingsController } from './minutes.controller';
+import { MinutesArchiveService } from './minutes-archive.service';
 import { MinutesDocumentService } from './minutes-document.service';
 import { MinutesReader } from './minutes-record';
 import { MinutesPresenter } from './minutes.presenter';
@@ -19,7 +20,7 @@ import { SecretaryOverviewController } from './secretary-overview.controller';
 import { SecretaryOverviewService } from './secretary-overview.service';
 import { VerificationService } from './verification.service';
 
-const SERVICES = [MinutesReader, MinutesPresenter, MinutesService, ParagraphService, VerificationService, PostingService, MinutesDocumentService];
+const SERVICES = [MinutesReader, MinutesPresenter, MinutesService, ParagraphService, VerificationService, PostingService, MinutesDocumentService, MinutesArchiveService];
 
 @Module({
   imports: [TypeOrmModule.forFeature(MINUTES_ENTITIES), OrganisationModule, MattersModule, MeetingsModule],

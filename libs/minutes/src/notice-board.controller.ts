@@ -5,7 +5,7 @@ import { Public } from '@namndrum/core';
 import { download } from '@namndrum/matters';
 import { APPROVAL_PAGE, APPROVAL_PAGE_SCRIPT } from './approval-page';
 import { NoticeBoardService } from './notice-board.service';
-import { DOCX_MEDIA_TYPE } from '@namndrum/documents';
+import { DOCX_MEDIA_TYPE, PDF_MEDIA_TYPE } from '@namndrum/documents';
 
 
 /** The public anslagstavla, outside the versioned API: /anslagstavla/<municipality code>. */
@@ -26,6 +26,13 @@ export class NoticeBoardController {
   async file(@Param('code') code: string, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) response: Response) {
     const { fileName, content } = await this.board.file(code, id);
     return download(response, content, fileName, DOCX_MEDIA_TYPE);
+  }
+
+  @Get(':code/anslag/:id/protokoll.pdf')
+  @Public()
+  async pdf(@Param('code') code: string, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) response: Response) {
+    const { fileName, content } = await this.board.pdf(code, id);
+    return download(response, content, fileName, PDF_MEDIA_TYPE);
   }
 }
 

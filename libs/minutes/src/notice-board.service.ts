@@ -58,7 +58,7 @@ h3 { font-size: 1rem; margin: 1rem 0 .25rem; }
 <dt>{{labels.appealUntil}}</dt><dd>{{lastAppealDay}}</dd>
 <dt>{{labels.storagePlace}}</dt><dd>{{storagePlace}}</dd>
 {{#if personalData}}<dt>{{labels.personalData}}</dt><dd>{{labels.personalDataNotice}}</dd>{{/if}}
-<dt>{{labels.minutes}}</dt><dd>{{#if fileUrl}}<a href="{{fileUrl}}">Ladda ned {{#if paragraphId}}protokollsutdraget{{else}}protokollet{{/if}} (Word){{#if finnish}} / <span lang="fi">{{finnish.download}}</span>{{/if}}</a>{{else}}Protokollet publiceras inte här; det kan läsas på förvaringsplatsen.{{#if finnish}} <span lang="fi">Pöytäkirjaa ei julkaista täällä; sen voi lukea säilytyspaikassa.</span>{{/if}}{{/if}}</dd>
+<dt>{{labels.minutes}}</dt><dd>{{#if fileUrl}}<a href="{{fileUrl}}">Ladda ned {{#if paragraphId}}protokollsutdraget{{else}}protokollet{{/if}} (Word){{#if finnish}} / <span lang="fi">{{finnish.download}}</span>{{/if}}</a>{{#if pdfUrl}} · <a href="{{pdfUrl}}" type="application/pdf">Ladda ned {{#if paragraphId}}protokollsutdraget{{else}}protokollet{{/if}} (PDF){{#if finnish}} / <span lang="fi">{{finnish.downloadPdf}}</span>{{/if}}</a>{{/if}}{{else}}Protokollet publiceras inte här; det kan läsas på förvaringsplatsen.{{#if finnish}} <span lang="fi">Pöytäkirjaa ei julkaista täällä; sen voi lukea säilytyspaikassa.</span>{{/if}}{{/if}}</dd>
 </dl>
 {{/if}}
 </article>
@@ -102,14 +102,15 @@ function boardLabels(finnish: boolean): Record<(typeof BOARD_LABELS)[number], st
   return { ...labels, meetingCancelledFi: LABEL_TERMS.meetingCancelled.fi };
 }
 
-/** The Finnish heading of a posting ("Pöytäkirja – Råd för finskt förvaltningsområde, kokous 11. tammikuuta 2023"), its time and its download link. */
-function finnishParts(posting: Posting): { heading: string; time: string | null; download: string } {
+/** The Finnish heading of a posting ("Pöytäkirja – Råd för finskt förvaltningsområde, kokous 11. tammikuuta 2023"), its time and its download links. */
+function finnishParts(posting: Posting): { heading: string; time: string | null; download: string; downloadPdf: string } {
   const date = finnishLongDate(posting.meetingDate);
   if (posting.announcement) {
     return {
       heading: `${DOCUMENT_KIND_TERMS.announcement.fi} – ${posting.organName}, kokous ${date}`,
       time: finnishMeetingTime(posting.announcement.startsAt, posting.announcement.endsAt),
       download: '',
+      downloadPdf: '',
     };
   }
   const kind = posting.paragraphId ? DOCUMENT_KIND_TERMS.extract : DOCUMENT_KIND_TERMS.minutes;
@@ -117,6 +118,7 @@ function finnishParts(posting: Posting): { heading: string; time: string | null;
     heading: `${posting.paragraphId ? DOCUMENT_KIND_TERMS.extract.fi : DOCUMENT_KIND_TERMS.minutes.fi} – ${posting.organName}, kokous ${date}`,
     time: null,
     download: `Lataa ${kind.fi.toLocaleLowerCase('fi-FI')} (Word)`,
+    downloadPdf: `Lataa ${kind.fi.toLocaleLowerCase('fi-FI')} (PDF)`,
   };
 }
 
@@ -153,6 +155,7 @@ export class NoticeBoardService {
           lastAppealDay: posting.lastAppealDay ? date(posting.lastAppealDay) : null,
           time: posting.announcement ? swedishMeetingTime(posting.announcement.startsAt, posting.announcement.endsAt) : null,
           fileUrl: posting.fileSha256 ? `/anslagstavla/${municipality.code}/anslag/${posting.id}/protokoll.docx` : null,
+          pdfUrl: posting.archivalPdfSha256 ? `/anslagstavla/${municipality.code}/anslag/${posting.id}/protokoll.pdf` : null,
           personalData: posting.minutesId !== null && withPersonalData.has(posting.minutesId),
           items: (posting.announcement?.items ?? []).map((item) => ({ ...item, titleFi: finnish ? (item.titleFi ?? null) : null })),
           labels: boardLabels(finnish),
@@ -164,11 +167,23 @@ export class NoticeBoardService {
 
   /** The published minutes of a posting while it is up. */
   async file(municipalityCode: string, postingId: string): Promise<{ fileName: string; content: Buffer }> {
+    const posting = await this.postingUp(municipalityCode, postingId);
+    if (!posting.fileSha256) throw new NotFoundError('Anslaget');
+    return { fileName: `${publishedLabel(posting)}.docx`, content: await this.files.get(posting.fileSha256) };
+  }
+
+  /** The published minutes of a posting as PDF/A, once the worker has made it, while the posting is up. */
+  async pdf(municipalityCode: string, postingId: string): Promise<{ fileName: string; content: Buffer }> {
+    const posting = await this.postingUp(municipalityCode, postingId);
+    if (!posting.archivalPdfSha256) throw new NotFoundError('Anslaget');
+    return { fileName: `${publishedLabel(posting)}.pdf`, content: await this.files.get(posting.archivalPdfSha256) };
+  }
+
+  private async postingUp(municipalityCode: string, postingId: string): Promise<Posting> {
     const municipality = await this.municipality(municipalityCode);
     const posting = await this.dataSource.getRepository(Posting).findOneBy({ id: postingId, municipalityId: municipality.id, status: 'up' });
-    if (!posting?.fileSha256) throw new NotFoundError('Anslaget');
-    const label = posting.paragraphId ? `Protokollsutdrag ${posting.organName} ${posting.meetingDate} ${posting.paragraphs}` : `Protokoll ${posting.organName} ${posting.meetingDate}`;
-    return { fileName: `${label}.docx`, content: await this.files.get(posting.fileSha256) };
+    if (!posting) throw new NotFoundError('Anslaget');
+    return posting;
   }
 
   private async municipality(code: string): Promise<Municipality> {
@@ -176,4 +191,8 @@ export class NoticeBoardService {
     if (!municipality) throw new NotFoundError('Kommunen');
     return municipality;
   }
+}
+
+function publishedLabel(posting: Posting): string {
+  return posting.paragraphId ? `Protokollsutdrag ${posting.organName} ${posting.meetingDate} ${posting.paragraphs}` : `Protokoll ${posting.organName} ${posting.meetingDate}`;
 }

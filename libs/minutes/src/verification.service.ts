@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService, Clock, ConflictError, FILE_STORAGE, FileStorage, ForbiddenError, OUTBOX_KINDS, OutboxService, RequestContext, swedishDate, TenantRepository } from '@namndrum/core';
 import { renderMinutes } from '@namndrum/documents';
-import { DelegatedDecisionService, MatterService, PUBLIC_ACCESS } from '@namndrum/matters';
+import { ArchiveSubject, DelegatedDecisionService, documentArchiveWork, MatterService, PUBLIC_ACCESS } from '@namndrum/matters';
 import { AgendaService, DeliveryService, MeetingService } from '@namndrum/meetings';
 import { DateTime } from 'luxon';
 import { isDeclinedExtraMatter, paragraphRange, reminderDay } from './domain';
@@ -139,6 +139,7 @@ export class VerificationService {
         await new TenantRepository(ctx, Posting, 'Anslaget').save(posting);
       }
       await this.afterVerification(ctx, record, [paragraph], posting, verifiedOn);
+      await this.scheduleArchive(ctx, [{ kind: 'extract', id: paragraph.id }, ...(posting?.fileSha256 ? [{ kind: 'posting' as const, id: posting.id }] : [])]);
       await this.audit.record(ctx, { action: 'verify_paragraph', entityType: 'Paragraph', entityId: paragraphId, after: { contentSha256: sha, postingId: posting?.id ?? null } });
     }
     const fresh = await this.reader.read(ctx, minutes);
@@ -172,13 +173,10 @@ export class VerificationService {
     let posting: Posting | null = null;
     if (organ.rules.postMinutesOnNoticeBoard) {
       const published = record.paragraphs.filter((paragraph) => !paragraph.notPublished);
-      // The published version is read as the public reads it: a secret matter's paragraph, if published at all, is masked.
-      const publicReadings = await this.documents.readingsOf(ctx, record, PUBLIC_ACCESS);
-      const publicView = (shownPosting: Posting) => this.documents.asRead(this.presenter.view(record, municipalityName, shownPosting, { paragraphs: published }), published, publicReadings);
       posting = await this.postings.create(ctx, { minutes, organName: organ.name, paragraph: null, paragraphs: paragraphRange(record.paragraphs.map((paragraph) => paragraph.number)), verifiedOn, fileSha256: null });
       if (mayPublishMinutes(record) && published.length > 0) {
         // The published file carries the posting's own dates in its ANSLAG/BEVIS box, so it is rendered once the posting exists.
-        posting.fileSha256 = await this.files.put(await renderMinutes(publicView(posting)));
+        posting.fileSha256 = await this.files.put(await this.documents.publishedMinutes(ctx, record, posting));
         await new TenantRepository(ctx, Posting, 'Anslaget').save(posting);
       }
     }
@@ -187,6 +185,11 @@ export class VerificationService {
     await this.meetings.markMinutesVerified(ctx, minutes.meetingId);
     await this.outbox.cancel(ctx, [minutesReminderKey(minutes.id)]);
     await this.afterVerification(ctx, record, unlocked, posting, verifiedOn);
+    await this.scheduleArchive(ctx, [
+      { kind: 'minutes', id: minutes.id },
+      ...unlocked.map((paragraph) => ({ kind: 'extract' as const, id: paragraph.id })),
+      ...(posting?.fileSha256 ? [{ kind: 'posting' as const, id: posting.id }] : []),
+    ]);
     await this.audit.record(ctx, { action: 'verify', entityType: 'Minutes', entityId: minutes.id, after: { contentSha256: sha, fileSha256: minutes.fileSha256, postingId: posting?.id ?? null } });
   }
 
@@ -219,6 +222,11 @@ export class VerificationService {
         })),
       ),
     );
+  }
+
+  /** The PDF/A copies for the archive, made by the worker once the verification has committed. */
+  private async scheduleArchive(ctx: RequestContext, subjects: ArchiveSubject[]): Promise<void> {
+    await this.outbox.schedule(ctx, subjects.map((subject) => documentArchiveWork(subject, this.clock.now())));
   }
 
   private approverOf(ctx: RequestContext, record: MinutesRecord): RequiredApprover {

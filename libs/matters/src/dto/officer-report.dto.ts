@@ -114,5 +114,6 @@ export class OfficerReportDto extends TenantResourceDto {
   @ApiProperty({ nullable: true, type: String }) signedByName: string | null;
   @ApiProperty({ nullable: true, type: String }) signedByTitle: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'sha256 of the signed content' }) contentSha256: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'sha256 of the signed version as PDF/A-2b, once the worker has archived it (GET /officer-reports/{id}/archival-pdf)' }) archivalPdfSha256: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The signed DOCX, registered as a document of the matter' }) documentId: string | null;
 }

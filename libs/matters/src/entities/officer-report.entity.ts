@@ -82,4 +82,8 @@ export class OfficerReport extends TenantEntity {
   @ManyToOne('Document', { onDelete: 'RESTRICT', nullable: true })
   @JoinColumn({ name: 'document_id' })
   document?: unknown;
+
+  /** The signed version as PDF/A-2b for the archive, with its signing record; set once by the worker after signing. */
+  @Column('text', { nullable: true })
+  archivalPdfSha256: string | null;
 }

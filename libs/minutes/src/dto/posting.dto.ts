@@ -42,6 +42,7 @@ export class PostingDto extends TenantResourceDto {
   @ApiProperty({ type: String, format: 'date', nullable: true, description: 'Sista dag för överklagande (laglighetsprövning); minutes only' }) lastAppealDay: string | null;
   @ApiProperty({ description: 'Förvaringsplats för protokollet' }) storagePlace: string;
   @ApiProperty({ type: String, nullable: true, description: 'The published minutes; null when the organ does not publish them or they hold personal data' }) fileSha256: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The published minutes as PDF/A-2b, offered on the notice board; null until the worker has archived them, and when nothing is published' }) archivalPdfSha256: string | null;
   @ApiProperty({ type: MeetingAnnouncementDto, nullable: true, description: 'For a kungörelse: time, place and matters' }) announcement: MeetingAnnouncementDto | null;
   @ApiProperty({ enum: POSTING_STATUSES }) status: PostingStatus;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) postedAt: Date | null;

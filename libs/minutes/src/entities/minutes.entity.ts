@@ -113,4 +113,8 @@ export class Minutes extends TenantEntity {
   /** The rendered DOCX of the verified minutes, content-addressed. */
   @Column('text', { nullable: true })
   fileSha256: string | null;
+
+  /** The verified minutes as PDF/A-2b for the archive, with the justering's record; set once by the worker. */
+  @Column('text', { nullable: true })
+  archivalPdfSha256: string | null;
 }

@@ -146,6 +146,10 @@ export class Paragraph extends TenantEntity {
   @Column('text', { nullable: true })
   contentSha256: string | null;
 
+  /** The paragraph's protokollsutdrag as PDF/A-2b for the archive, with the justering's record; set once by the worker. */
+  @Column('text', { nullable: true })
+  archivalPdfSha256: string | null;
+
   /**
    * Raised by every save, so that a writer who read an older version (another tab, another
    * secretary) is refused instead of silently overwriting what was written since.

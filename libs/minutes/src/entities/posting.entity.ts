@@ -107,6 +107,10 @@ export class Posting extends TenantEntity {
   @Column('text', { nullable: true })
   fileSha256: string | null;
 
+  /** The published minutes (or extract) as PDF/A-2b, offered on the notice board beside the DOCX; set once by the worker. */
+  @Column('text', { nullable: true })
+  archivalPdfSha256: string | null;
+
   @Column('text', { default: 'scheduled' })
   status: PostingStatus;
 

@@ -17,5 +17,6 @@ import { TokenVersion1795468000000 } from './1795468000000-TokenVersion';
 import { UserSessions1795469000000 } from './1795469000000-UserSessions';
 import { ParagraphVersion1795469600000 } from './1795469600000-ParagraphVersion';
 import { NoticeBundles1795470100000 } from './1795470100000-NoticeBundles';
+import { ArchivalPdf1795470200000 } from './1795470200000-ArchivalPdf';
 
-export const MIGRATIONS = [Foundation1795439017494, Matters1795441139610, Meetings1795444785749, Goals1795448007746, Minutes1795450318994, MeetingAnnouncements1795451663727, SecrecyOnEveryPath1795460000000, MinutesDecisionRules1795461000000, PersonalSubstitutesAndAuthorityMatters1795462000000, DelegatedDecisions1795463000000, FinnishTitles1795464000000, CouncilRules1795465000000, SecretSearchVector1795466000000, ReportedDecisions1795467000000, TokenVersion1795468000000, UserSessions1795469000000, ParagraphVersion1795469600000, NoticeBundles1795470100000];
+export const MIGRATIONS = [Foundation1795439017494, Matters1795441139610, Meetings1795444785749, Goals1795448007746, Minutes1795450318994, MeetingAnnouncements1795451663727, SecrecyOnEveryPath1795460000000, MinutesDecisionRules1795461000000, PersonalSubstitutesAndAuthorityMatters1795462000000, DelegatedDecisions1795463000000, FinnishTitles1795464000000, CouncilRules1795465000000, SecretSearchVector1795466000000, ReportedDecisions1795467000000, TokenVersion1795468000000, UserSessions1795469000000, ParagraphVersion1795469600000, NoticeBundles1795470100000, ArchivalPdf1795470200000];

@@ -71,7 +71,10 @@ describe('archival PDF/A of signed and verified documents', () => {
 
   /** Runs every pending archive job as the worker would, each twice: the second run finds it done. */
   const runArchiveJobs = async (): Promise<number> => {
-    const jobs: { id: string }[] = await testApp.dataSource.query(`SELECT id FROM outbox_jobs WHERE kind = $1 AND status = 'pending' ORDER BY created_at`, [OUTBOX_KINDS.documentArchive]);
+    const jobs: { id: string }[] = await testApp.dataSource.query(`SELECT id FROM outbox_jobs WHERE kind = $1 AND status = 'pending' AND municipality_id = $2 ORDER BY created_at`, [
+      OUTBOX_KINDS.documentArchive,
+      tenant.municipalityId,
+    ]);
     for (const job of jobs) {
       expect(await archiver.archive(job.id)).toEqual({ pdfSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
       expect(await archiver.archive(job.id)).toBeNull();

@@ -8,6 +8,8 @@ import { createTenant, Tenant } from './factories/tenant.factory';
 import { binaryParser } from './support/files';
 import { Api, MeetingWorld, meetingWorld, TestClock } from './support/meeting-fixture';
 import { createTestApp, TestApp } from './support/test-app';
+import { renderNoticeBundle } from './support/notice-bundles';
+import { poppler, squash } from './support/pdf-reading';
 
 const SECRET_MARKER = 'HEMLIGPLACERING-7Q4';
 
@@ -142,23 +144,25 @@ describe('delegated decisions and their report to the organ', () => {
       expect(JSON.stringify(forOutsider)).not.toContain(SECRET_MARKER);
     });
 
-    it('lays the list into the notice (DOCX and e-mail) as of its finalization, without a secret decision’s text', async () => {
+    it('lays the list into the handlingar and the e-mail as of its finalization, without a secret decision’s text', async () => {
       clock.current = new Date('2026-01-08T09:00:00Z');
       noticeId = (await world.secretary.post(`/meetings/${meetingId}/notices`).expect(201)).body.id;
       // Registered after the notice, though decided before it: it waits for the next meeting.
       clock.current = new Date('2026-01-09T09:00:00Z');
       ids.late = (await register({ kind: 'delegated', decisionText: 'Avslag på ansökan om skolskjuts', delegationPoint: '3.2', decidedOn: '2026-01-07', delegateName: 'Anna Berg' }).expect(201)).body.id;
 
-      const docx = await readDocx((await world.secretary.get(`/meeting-notices/${noticeId}/docx`).buffer(true).parse(binaryParser).expect(200)).body);
-      expect(docx.text).toContain('Delegationsbeslut');
-      expect(docx.html).toContain('<th><p><strong>Datum</strong></p></th><th><p><strong>Punkt</strong></p></th><th><p><strong>Delegat</strong></p></th>');
-      expect(docx.text).toContain('Beviljad skolskjuts');
-      expect(docx.text).toContain('Anna Berg, enhetschef');
-      expect(docx.text).toContain('Ordförandebeslut i brådskande ärenden (KL 6 kap. 39 §)');
-      expect(docx.text).toContain('Yttrande till länsstyrelsen om tillstånd');
-      expect(docx.text).toContain('Beslut i sekretessärende');
-      expect(docx.text).not.toContain(SECRET_MARKER);
-      expect(docx.text).not.toContain('Avslag på ansökan om skolskjuts');
+      // The list is a document of the item in the handlingar PDF, rendered as of the notice's finalization.
+      await renderNoticeBundle(testApp, noticeId);
+      const handlingar = squash(await poppler('pdftotext', (await world.secretary.get(`/meeting-notices/${noticeId}/pdf`).buffer(true).parse(binaryParser).expect(200)).body));
+      expect(handlingar).toContain('Delegationsbeslut');
+      for (const label of ['Datum', 'Punkt', 'Delegat', 'Beslut', 'Dnr']) expect(handlingar).toContain(label);
+      expect(handlingar).toContain('Beviljad skolskjuts');
+      expect(handlingar).toContain('Anna Berg, enhetschef');
+      expect(handlingar).toContain('Ordförandebeslut i brådskande ärenden (KL 6 kap. 39 §)');
+      expect(handlingar).toContain('Yttrande till länsstyrelsen om tillstånd');
+      expect(handlingar).toContain('Beslut i sekretessärende');
+      expect(handlingar).not.toContain(SECRET_MARKER);
+      expect(handlingar).not.toContain('Avslag på ansökan om skolskjuts');
 
       // The worker's dispatch at the deadline, then the e-mail to one recipient as the worker composes it.
       clock.current = new Date('2026-01-13T07:00:00Z');

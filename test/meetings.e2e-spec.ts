@@ -4,6 +4,8 @@ import { readDocx } from '../libs/documents/src/testing/read-docx';
 import { binaryParser } from './support/files';
 import { MeetingWorld, TestClock, meetingWorld, stockholmDaysFromNow } from './support/meeting-fixture';
 import { createTestApp, TestApp } from './support/test-app';
+import { renderNoticeBundle } from './support/notice-bundles';
+import { poppler, squash } from './support/pdf-reading';
 
 describe('meetings, agendas and notices over HTTP', () => {
   let testApp: TestApp;
@@ -312,24 +314,32 @@ describe('meetings, agendas and notices over HTTP', () => {
       clock.current = new Date('2026-03-01T09:00:00Z');
       const notice = (await world.secretary.post(`/meetings/${meetingId}/notices`).expect(201)).body;
       clock.current = null;
-      const docx = await world.secretary.get(`/meeting-notices/${notice.id}/docx`).buffer(true).parse(binaryParser).expect(200);
-      const text = (await readDocx(docx.body)).text;
+      await renderNoticeBundle(testApp, notice.id);
+      const pdf = await world.secretary.get(`/meeting-notices/${notice.id}/pdf`).buffer(true).parse(binaryParser).expect(200);
+      const text = squash(await poppler('pdftotext', pdf.body));
       expect(text).toContain('Ansökan om försörjningsstöd');
       expect(text).toContain('Handlingarna i ärendet omfattas av sekretess och delges ledamöterna separat');
       expect(text).not.toContain('Beskrivning av ärendet Ansökan om försörjningsstöd');
     });
 
-    it('renders the notice: organ, addressees, Tid, Plats, the agenda with case numbers, the chair and the secretary, then the reports', async () => {
+    it('renders the notice: organ, addressees, Tid, Plats, the agenda with case numbers, the chair and the secretary; the reports follow in the handlingar PDF', async () => {
       const { notice } = await finalizeAt('2026-03-01T09:00:00Z', '2026-04-02T14:00:00+02:00', '2026-04-02T17:00:00+02:00');
+      const inOrder = (text: string, order: string[]) => {
+        let at = -1;
+        for (const expected of order) {
+          const found = text.indexOf(expected, at + 1);
+          expect({ expected, found: found > at }).toEqual({ expected, found: true });
+          at = found;
+        }
+      };
+      const kallelse = ['Social- och utbildningsnämnden', 'Social- och utbildningsnämndens ledamöter', 'Ersättare för kännedom', 'Tid:', 'Torsdag 2 april 2026, kl. 14:00', 'Plats:', 'Sessionssalen, Stadshuset', 'Val av justerande', 'Ärende till 2026-04-02T14:00:00+02:00', 'Hakan Testsson', 'ordförande', 'Rita Österholm', 'rita@'];
       const docx = await world.secretary.get(`/meeting-notices/${notice.id}/docx`).buffer(true).parse(binaryParser).expect(200);
-      const text = (await readDocx(docx.body)).text;
-      const order = ['Social- och utbildningsnämnden', 'Social- och utbildningsnämndens ledamöter', 'Ersättare för kännedom', 'Tid:', 'Torsdag 2 april 2026, kl. 14:00', 'Plats:', 'Sessionssalen, Stadshuset', 'Val av justerande', 'Ärende till 2026-04-02T14:00:00+02:00', 'Hakan Testsson', 'ordförande', 'Rita Österholm', 'rita@', 'Förvaltningens förslag till beslut'];
-      let at = -1;
-      for (const expected of order) {
-        const found = text.indexOf(expected, at + 1);
-        expect({ expected, found: found > at }).toEqual({ expected, found: true });
-        at = found;
-      }
+      inOrder((await readDocx(docx.body)).text, kallelse);
+      // The DOCX is the kallelse's own pages; the worker lays the tjänsteskrivelser into the PDF after them.
+      expect((await readDocx(docx.body)).text).not.toContain('Förvaltningens förslag till beslut');
+      await renderNoticeBundle(testApp, notice.id);
+      const pdf = await world.secretary.get(`/meeting-notices/${notice.id}/pdf`).buffer(true).parse(binaryParser).expect(200);
+      inOrder(squash(await poppler('pdftotext', pdf.body)), [...kallelse.filter((line) => line !== 'Tid:' && line !== 'Plats:'), 'Förvaltningens förslag till beslut']);
     });
   });
 

@@ -1,11 +1,10 @@
 import * as mammoth from 'mammoth';
-import { RequestContext } from '@namndrum/core';
-import { NoticeBundleService, NoticeService } from '@namndrum/meetings';
 import { SeedService } from '../seeds/src/seed.service';
 import { readSeed } from '../seeds/src/run-seed';
 import { SeedModule } from '../seeds/src/seed.module';
 import { binaryParser } from './support/files';
 import { agendaPageColumn, pageText, poppler, readOutline, squash } from './support/pdf-reading';
+import { renderNoticeBundle } from './support/notice-bundles';
 import { createTestApp, TestApp } from './support/test-app';
 
 /**
@@ -27,23 +26,12 @@ describe('the seed meeting as one PDF', () => {
     testApp = await createTestApp([SeedModule]);
     await testApp.app.get(SeedService).load(readSeed('ludvika.json'), 'namndrum');
     token = (await testApp.http().post('/api/v1/auth/login').send({ email: 'rita.osterholm@ludvika.example', password: 'namndrum' }).expect(200)).body.accessToken;
-    const [row]: { meeting_id: string; id: string; municipality_id: string }[] = await testApp.dataSource.query(
-      `SELECT n.meeting_id, n.id, n.municipality_id FROM meeting_notices n JOIN meetings m ON m.id = n.meeting_id WHERE m.starts_at::date = '2023-01-11' AND n.version = 1`,
+    const [row]: { meeting_id: string; id: string }[] = await testApp.dataSource.query(
+      `SELECT n.meeting_id, n.id FROM meeting_notices n JOIN meetings m ON m.id = n.meeting_id WHERE m.starts_at::date = '2023-01-11' AND n.version = 1`,
     );
     meetingId = row.meeting_id;
     noticeId = row.id;
-    // What the worker's job does, in this process: read the version's views in a transaction, render, store.
-    const notices = testApp.app.get(NoticeService);
-    const bundles = testApp.app.get(NoticeBundleService);
-    const views = await testApp.dataSource.transaction(async (em) => {
-      const ctx = RequestContext.system(em, row.municipality_id, 'test');
-      return notices.versionViews(ctx, await notices.get(ctx, noticeId));
-    });
-    const rendered = await bundles.renderVersion(views);
-    await testApp.dataSource.transaction(async (em) => {
-      const ctx = RequestContext.system(em, row.municipality_id, 'test');
-      await bundles.store(ctx, await notices.get(ctx, noticeId), rendered);
-    });
+    await renderNoticeBundle(testApp, noticeId);
     pdf = await download(`/meetings/${meetingId}/handlingar.pdf`);
   }, 300_000);
 

@@ -13,7 +13,10 @@ import { createTestApp, TestApp } from './support/test-app';
 import { WorkerProcess } from './support/worker-process';
 
 const CONCURRENCY = 8;
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+// Each notice waits for its handlingar, which the worker renders with LibreOffice (started at its first conversion).
+jest.setTimeout(180_000);
+const PDF = 'application/pdf';
 
 /**
  * The whole path of a notice: the API writes the outbox (in a database of the test's own, so that the
@@ -130,12 +133,12 @@ describe('the worker: notices through the outbox, BullMQ and SMTP, and the Kolad
 
   beforeEach(() => sink.clear());
 
-  it('sends a late notice at once: one message per recipient with subject, DOCX and an iCalendar invitation', async () => {
+  it('sends a late notice at once: one message per recipient with subject, the handlingar PDF and an iCalendar invitation', async () => {
     const { meetingId } = await meetingWithMatter(3, 'Bildande av arbetsutskott');
     const notice = (await world.secretary.post(`/meetings/${meetingId}/notices`).expect(201)).body;
     expect(notice.sentLate).toBe(true);
     const recipients = emails();
-    await sink.waitFor((received) => recipients.every((email) => sink.to(email).length > 0), 30_000, 'the notice to every member and substitute');
+    await sink.waitFor((received) => recipients.every((email) => sink.to(email).length > 0), 90_000, 'the notice to every member and substitute');
     await new Promise((resolve) => setTimeout(resolve, 500));
     for (const email of recipients) expect({ email, copies: sink.to(email).length }).toEqual({ email, copies: 1 });
     expect(sink.received).toHaveLength(recipients.length);
@@ -149,9 +152,9 @@ describe('the worker: notices through the outbox, BullMQ and SMTP, and the Kolad
     expect(parsed.text).toContain('Bildande av arbetsutskott');
     expect(parsed.html).toContain('Bildande av arbetsutskott');
     expect(parsed.messageId).toMatch(/^<[0-9a-f]{32}\..+@/);
-    const docx = parsed.attachments.find((attachment) => attachment.contentType === DOCX);
-    expect(docx?.filename).toMatch(/^Kallelse .+ v1\.docx$/);
-    expect(docx!.content.subarray(0, 2).toString()).toBe('PK');
+    const handlingar = parsed.attachments.find((attachment) => attachment.contentType === PDF);
+    expect(handlingar?.filename).toMatch(/^Kallelse .+ v1 med handlingar\.pdf$/);
+    expect(handlingar!.content.subarray(0, 5).toString()).toBe('%PDF-');
 
     const calendarText = parsed.attachments.find((attachment) => attachment.contentType.startsWith('text/calendar'))?.content.toString('utf8');
     expect(calendarText).toBeDefined();
@@ -192,7 +195,7 @@ describe('the worker: notices through the outbox, BullMQ and SMTP, and the Kolad
     try {
       const { meetingId } = await meetingWithMatter(3, 'Delegationsordning');
       const notice = (await world.secretary.post(`/meetings/${meetingId}/notices`).expect(201)).body;
-      await sink.waitFor((received) => received.length === emails().length - 1, 30_000, 'the notice to all but one');
+      await sink.waitFor((received) => received.length === emails().length - 1, 90_000, 'the notice to all but one');
       let report: { counts: Record<string, number>; deliveries: { email: string; status: string; lastError: string; attempts: number }[] } = { counts: {}, deliveries: [] };
       const deadline = Date.now() + 10_000;
       while (report.counts.failed !== 1 && Date.now() < deadline) {
@@ -211,7 +214,7 @@ describe('the worker: notices through the outbox, BullMQ and SMTP, and the Kolad
   it('sends a supplementary notice with only the added items, a revised notice with SEQUENCE raised after a time change, and METHOD:CANCEL on cancellation', async () => {
     const { meetingId } = await meetingWithMatter(4, 'Val av representanter');
     await world.secretary.post(`/meetings/${meetingId}/notices`).expect(201);
-    await sink.waitFor((received) => received.length === emails().length, 30_000, 'the first notice');
+    await sink.waitFor((received) => received.length === emails().length, 90_000, 'the first notice');
     sink.clear();
 
     const extra = await world.signedMatter('Brådskande yttrande över remiss');
@@ -220,17 +223,17 @@ describe('the worker: notices through the outbox, BullMQ and SMTP, and the Kolad
     const supplementary = (await world.secretary.post(`/meetings/${meetingId}/notices`).expect(201)).body;
     expect(supplementary).toMatchObject({ version: 2, kind: 'supplementary', itemIds: [added.id] });
     await world.secretary.post(`/meetings/${meetingId}/notices`).expect(409);
-    await sink.waitFor((received) => received.length === emails().length, 30_000, 'the supplementary notice');
+    await sink.waitFor((received) => received.length === emails().length, 90_000, 'the supplementary notice');
     const tillagg = await sink.parse(sink.to(world.people.erik.email)[0]);
     expect(tillagg.subject).toMatch(/^Tilläggskallelse: Social- och utbildningsnämnden /);
     expect(tillagg.text).toContain('Brådskande yttrande över remiss');
     expect(tillagg.text).not.toContain('Val av representanter');
-    expect(tillagg.attachments.find((attachment) => attachment.contentType === DOCX)?.filename).toMatch(/^Tilläggskallelse .+ v2\.docx$/);
+    expect(tillagg.attachments.find((attachment) => attachment.contentType === PDF)?.filename).toMatch(/^Tilläggskallelse .+ v2 med handlingar\.pdf$/);
     sink.clear();
 
     const later = stockholmDaysFromNow(4, '15:00');
     await world.secretary.patch(`/meetings/${meetingId}`, { startsAt: later, endsAt: stockholmDaysFromNow(4, '18:00') }).expect(200);
-    await sink.waitFor((received) => received.length === emails().length, 30_000, 'the revised notice');
+    await sink.waitFor((received) => received.length === emails().length, 90_000, 'the revised notice');
     const revised = await sink.parse(sink.to(world.people.anna.email)[0]);
     expect(revised.subject).toMatch(/^Reviderad kallelse: Social- och utbildningsnämnden .+ kl\. 15:00$/);
     expect(revised.text).toContain('Tiden är ändrad');
@@ -242,7 +245,7 @@ describe('the worker: notices through the outbox, BullMQ and SMTP, and the Kolad
     sink.clear();
 
     await world.secretary.post(`/meetings/${meetingId}/cancellation`, { reason: 'Inga ärenden att behandla' }).expect(201);
-    await sink.waitFor((received) => received.length === emails().length, 30_000, 'the cancellation');
+    await sink.waitFor((received) => received.length === emails().length, 90_000, 'the cancellation');
     const cancelled = await sink.parse(sink.to(world.people.karin.email)[0]);
     expect(cancelled.subject).toMatch(/^Inställt sammanträde: /);
     expect(cancelled.text).toContain('Skäl: Inga ärenden att behandla');
@@ -256,16 +259,16 @@ describe('the worker: notices through the outbox, BullMQ and SMTP, and the Kolad
     expect(calendarOf(await sink.parse(sink.to(world.people.kerstin.email)[0])).getFirstPropertyValue('method')).toBe('CANCEL');
   });
 
-  it('links the DOCX instead of attaching it when it is larger than NOTICE_ATTACHMENT_MAX_BYTES', async () => {
+  it('links the handlingar PDF instead of attaching it when it is larger than NOTICE_ATTACHMENT_MAX_BYTES', async () => {
     await worker.stop();
     worker = await new WorkerProcess({ ...workerEnv(), NOTICE_ATTACHMENT_MAX_BYTES: '1024' }).start();
     try {
       const { meetingId } = await meetingWithMatter(3, 'Stor bilaga');
       const notice = (await world.secretary.post(`/meetings/${meetingId}/notices`).expect(201)).body;
-      await sink.waitFor((received) => received.length === emails().length, 30_000, 'the notice with a link');
+      await sink.waitFor((received) => received.length === emails().length, 90_000, 'the notice with a link');
       const mail = await sink.parse(sink.to(world.people.anna.email)[0]);
-      expect(mail.attachments.filter((attachment) => attachment.contentType === DOCX)).toEqual([]);
-      expect(mail.text).toContain(`/api/v1/meeting-notices/${notice.id}/docx`);
+      expect(mail.attachments.filter((attachment) => attachment.contentType === PDF)).toEqual([]);
+      expect(mail.text).toContain(`/api/v1/meeting-notices/${notice.id}/pdf`);
     } finally {
       await worker.stop();
       worker = await new WorkerProcess(workerEnv()).start();
@@ -275,7 +278,7 @@ describe('the worker: notices through the outbox, BullMQ and SMTP, and the Kolad
   it('e-mails the substitute who is called in, and the next one when that substitute is absent too', async () => {
     const meetingId = await world.meeting(stockholmDaysFromNow(12, '14:00'), stockholmDaysFromNow(12, '17:00'));
     await world.secretary.post(`/meetings/${meetingId}/absences`, { personId: world.people.maria.personId }).expect(201);
-    await sink.waitFor(() => sink.to(world.people.kerstin.email).length === 1, 30_000, 'the call-in');
+    await sink.waitFor(() => sink.to(world.people.kerstin.email).length === 1, 90_000, 'the call-in');
     const call = await sink.parse(sink.to(world.people.kerstin.email)[0]);
     expect(call.subject).toMatch(/^Inkallelse att tjänstgöra: Social- och utbildningsnämnden /);
     expect(call.text).toContain('Maria Testsson');
@@ -288,7 +291,7 @@ describe('the worker: notices through the outbox, BullMQ and SMTP, and the Kolad
     expect(new ICAL.Event(invitation.getFirstSubcomponent('vevent')!).uid).toBe(`meeting-${meetingId}@localhost`);
 
     await world.secretary.post(`/meetings/${meetingId}/absences`, { personId: world.people.kerstin.personId }).expect(201);
-    await sink.waitFor(() => sink.to(world.people.anders.email).length === 1 && sink.to(world.people.kerstin.email).length === 2, 30_000, 'the passed-on call');
+    await sink.waitFor(() => sink.to(world.people.anders.email).length === 1 && sink.to(world.people.kerstin.email).length === 2, 90_000, 'the passed-on call');
     expect((await sink.parse(sink.to(world.people.anders.email)[0])).subject).toMatch(/^Inkallelse att tjänstgöra/);
     const released = await sink.parse(sink.to(world.people.kerstin.email)[1]);
     expect(released.subject).toMatch(/^Inkallelsen återkallad/);
@@ -298,10 +301,10 @@ describe('the worker: notices through the outbox, BullMQ and SMTP, and the Kolad
   it('invites a substitute who is called in with the notice itself, and sends the others theirs "för kännedom"', async () => {
     const { meetingId } = await meetingWithMatter(5, 'Skolskjutsregler');
     await world.secretary.post(`/meetings/${meetingId}/absences`, { personId: world.people.maria.personId }).expect(201);
-    await sink.waitFor(() => sink.to(world.people.kerstin.email).length === 1, 30_000, 'the call-in');
+    await sink.waitFor(() => sink.to(world.people.kerstin.email).length === 1, 90_000, 'the call-in');
     sink.clear();
     await world.secretary.post(`/meetings/${meetingId}/notices`).expect(201);
-    await sink.waitFor((received) => received.length === emails().length, 30_000, 'the notice');
+    await sink.waitFor((received) => received.length === emails().length, 90_000, 'the notice');
     const called = await sink.parse(sink.to(world.people.kerstin.email)[0]);
     expect(called.subject).toMatch(/^Kallelse: /);
     expect(calendarOf(called).getFirstPropertyValue('method')).toBe('REQUEST');

@@ -63,6 +63,9 @@ describe('the meeting page: kallelse och utskick, närvaro', () => {
     await version1.getByText('Skickad för sent').waitFor();
     expect(await version1.textContent()).toMatch(/Skickad \d+ \S+ \d{4} kl\. \d\d:\d\d/);
     expect(await version1.getByRole('link', { name: /Kallelsen, version 1 \(Word\)/ }).getAttribute('href')).toBe(`/api/v1/meeting-notices/${finalized.id}/docx`);
+    // The handlingar went out with it: one PDF, offered beside the Word file.
+    const handlingar = version1.getByRole('link', { name: /^Kallelse med handlingar, version 1 \(PDF, \d+ sidor/ });
+    expect(await handlingar.getAttribute('href')).toBe(`/api/v1/meeting-notices/${finalized.id}/pdf`);
     await checkPage(page, 'mote-kallelse-skickad');
   });
 

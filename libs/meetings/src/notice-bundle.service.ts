@@ -118,6 +118,11 @@ export class NoticeBundleService {
     return { docx, pdf: assembled.pdf, pageCount: assembled.pageCount, parts };
   }
 
+  /** What the engine converts for a view, the kallelse's own pages first: the floor a benchmark converts directly. */
+  async sourceDocuments(view: MeetingNoticeView): Promise<SourceDocument[]> {
+    return [{ fileName: 'Kallelse.docx', mediaType: DOCX_MEDIA_TYPE, content: await renderMeetingNotice(view) }, ...(await this.plan(view)).map((document) => document.source)];
+  }
+
   /** Every document of every item, in order, as the engine gets it: stored files as they are, the rest rendered as DOCX. */
   private async plan(view: MeetingNoticeView): Promise<PlannedDocument[]> {
     const planned: PlannedDocument[] = [];

@@ -36,25 +36,30 @@ export function databaseUrl(name: string): string {
   return url.toString();
 }
 
-/**
- * A benchmark's own world: a fresh database with the real migrations, one municipality with a
- * registry and a signed-in secretary, and the API in a child process as in production.
- */
-export async function startBench(name: string): Promise<Bench> {
+/** A fresh database with the real migrations, named for the benchmark; DATABASE_URL points at it. Returns its name. */
+export async function createMigratedDatabase(name: string): Promise<string> {
   const database = `namndrum_bench_${name}_${Date.now().toString(36)}`;
   const admin = new Client({ connectionString: databaseUrl('postgres') });
   await admin.connect();
   await admin.query(`CREATE DATABASE "${database}"`);
   await admin.end();
-  const url = databaseUrl(database);
-  process.env.DATABASE_URL = url;
-  process.env.REDIS_PREFIX = `namndrum-bench-${name}`;
-  process.env.LOG_LEVEL = 'silent';
-
-  const migrations = new DataSource(dataSourceOptions(url));
+  process.env.DATABASE_URL = databaseUrl(database);
+  const migrations = new DataSource(dataSourceOptions(process.env.DATABASE_URL));
   await migrations.initialize();
   await migrations.runMigrations({ transaction: 'each' });
   await migrations.destroy();
+  return database;
+}
+
+/**
+ * A benchmark's own world: a fresh database with the real migrations, one municipality with a
+ * registry and a signed-in secretary, and the API in a child process as in production.
+ */
+export async function startBench(name: string): Promise<Bench> {
+  const database = await createMigratedDatabase(name);
+  const url = databaseUrl(database);
+  process.env.REDIS_PREFIX = `namndrum-bench-${name}`;
+  process.env.LOG_LEVEL = 'silent';
 
   const context = await NestFactory.createApplicationContext(SeedModule, { logger: ['error'] });
   const dataSource = context.get(DataSource);

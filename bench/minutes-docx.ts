@@ -2,27 +2,13 @@ import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow,
 import { buildMinutesDocument, renderMinutes } from '@namndrum/documents';
 import { largeMinutesView } from '../libs/documents/src/testing/minutes-views';
 import { zipEntries } from '../libs/documents/src/testing/read-docx';
+import { percentile, timeRuns } from './timing';
 
 // Pure rendering, no database: the helpers of ./harness would load NestJS and every lib for two small functions.
 const WARMUPS = 3;
 const RUNS = Number(process.env.BENCH_RUNS || 20);
 const TARGET_MS = 500;
 const SHAPE = { paragraphs: 60, votes: 10, members: 45 };
-
-async function timeRuns(runs: number, step: () => Promise<unknown>): Promise<number[]> {
-  const times: number[] = [];
-  for (let run = 0; run < runs; run++) {
-    const start = process.hrtime.bigint();
-    await step();
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  return times.sort((a, b) => a - b);
-}
-
-function percentile(sortedMs: number[], p: number): number {
-  const index = Math.min(sortedMs.length - 1, Math.max(0, Math.ceil((p / 100) * sortedMs.length) - 1));
-  return Math.round(sortedMs[index] * 100) / 100;
-}
 
 /** What the rendered document holds, read from its XML: the floor is made to hold as much. */
 function shapeOf(documentXml: string): { paragraphs: number; cells: number; characters: number } {

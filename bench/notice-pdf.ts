@@ -4,13 +4,14 @@ import { NestFactory } from '@nestjs/core';
 import { Client } from 'pg';
 import { PDFDocument } from 'pdf-lib';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions, RequestContext } from '@namndrum/core';
+import { RequestContext } from '@namndrum/core';
 import { DOCUMENT_CONVERTER, DocumentConverter } from '@namndrum/documents';
 import { NoticeBundleService, NoticeService, VersionViews } from '@namndrum/meetings';
 import { SeedModule } from '../seeds/src/seed.module';
 import { readSeed } from '../seeds/src/run-seed';
 import { SeedService } from '../seeds/src/seed.service';
-import { databaseUrl } from './harness';
+import { createMigratedDatabase, databaseUrl } from './harness';
+import { percentile, timeRuns } from './timing';
 
 const RUNS = Number(process.env.BENCH_RUNS || 5);
 const TARGET_MS = 10_000;
@@ -18,21 +19,6 @@ const TARGET_RATIO = 1.5;
 
 @Module({ imports: [SeedModule] })
 class BenchModule {}
-
-function percentile(sortedMs: number[], p: number): number {
-  const index = Math.min(sortedMs.length - 1, Math.max(0, Math.ceil((p / 100) * sortedMs.length) - 1));
-  return Math.round(sortedMs[index]);
-}
-
-async function timeRuns(runs: number, step: () => Promise<unknown>): Promise<number[]> {
-  const times: number[] = [];
-  for (let run = 0; run < runs; run++) {
-    const start = process.hrtime.bigint();
-    await step();
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  return times.sort((a, b) => a - b);
-}
 
 /** The highest resident memory LibreOffice's processes reached (VmHWM), in MB: the engine's share of the worker's memory. */
 function officePeakMb(): number {
@@ -66,20 +52,9 @@ async function convertAndConcatenate(converter: DocumentConverter, bundles: Noti
  * the floor of converting the same files with the same warm engine and concatenating them.
  */
 async function main(): Promise<void> {
-  const database = `namndrum_bench_notice_pdf_${Date.now().toString(36)}`;
-  const admin = new Client({ connectionString: databaseUrl('postgres') });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${database}"`);
-  await admin.end();
-  const url = databaseUrl(database);
-  process.env.DATABASE_URL = url;
-  process.env.REDIS_PREFIX = `namndrum-bench-notice-pdf`;
+  const database = await createMigratedDatabase('notice_pdf');
+  process.env.REDIS_PREFIX = 'namndrum-bench-notice-pdf';
   process.env.LOG_LEVEL = 'silent';
-  const migrations = new DataSource(dataSourceOptions(url));
-  await migrations.initialize();
-  await migrations.runMigrations({ transaction: 'each' });
-  await migrations.destroy();
-
   const context = await NestFactory.createApplicationContext(BenchModule, { logger: ['error'] });
   try {
     await context.get(SeedService).load(readSeed('ludvika.json'), 'namndrum');

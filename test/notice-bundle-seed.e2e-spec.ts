@@ -3,8 +3,8 @@ import { SeedService } from '../seeds/src/seed.service';
 import { readSeed } from '../seeds/src/run-seed';
 import { SeedModule } from '../seeds/src/seed.module';
 import { binaryParser } from './support/files';
-import { agendaPageColumn, pageText, poppler, readOutline, squash } from './support/pdf-reading';
-import { renderNoticeBundle } from './support/notice-bundles';
+import { poppler, readOutline, squash } from './support/pdf-reading';
+import { expectAgendaPages, renderNoticeBundle } from './support/notice-bundles';
 import { createTestApp, TestApp } from './support/test-app';
 
 /**
@@ -70,24 +70,6 @@ describe('the seed meeting as one PDF', () => {
   it("prints on page 1 the real page range of each item, where pdftotext finds the item's documents", async () => {
     const parts: { itemNumber: number | null; firstPage: number; pageCount: number }[] = (await get(`/meeting-notices/${noticeId}/parts`).expect(200)).body.items;
     const items: { position: number; title: string }[] = (await get(`/meetings/${meetingId}/agenda-items`).expect(200)).body;
-    const coverPages = parts[0].pageCount;
-    const cover = squash(await poppler('pdftotext', pdf, ['-f', '1', '-l', String(coverPages)]));
-    const agenda = await agendaPageColumn(await download(`/meeting-notices/${noticeId}/docx`));
-    for (const item of items) {
-      const own = parts.filter((part) => part.itemNumber === item.position);
-      if (own.length === 0) {
-        expect(agenda.get(item.position)).toBe('');
-        continue;
-      }
-      const first = own[0].firstPage;
-      const last = own.at(-1)!.firstPage + own.at(-1)!.pageCount - 1;
-      // The DOCX's Sida column, and the PDF made from it as pdftotext reads its table.
-      expect(agenda.get(item.position)).toBe(first === last ? String(first) : `${first} - ${last}`);
-      if (first !== last) expect(cover).toMatch(new RegExp(`\\b${first}\\s*-\\s*${last}\\b`));
-      // The tjänsteskrivelse opens with the matter's title; the page before belongs to another item or the kallelse.
-      const titleStart = squash(item.title).slice(0, 40);
-      expect(await pageText(pdf, first)).toContain(titleStart);
-    }
-    expect(await poppler('pdfinfo', pdf)).toMatch(/Pages:\s+(\d+)/);
+    await expectAgendaPages(pdf, await download(`/meeting-notices/${noticeId}/docx`), items, parts);
   });
 });

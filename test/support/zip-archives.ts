@@ -85,6 +85,15 @@ const RELATIONSHIPS =
   '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
   '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>';
 
+/** A DOCX the diarium takes (its parts are where Word's are) but whose text breaks off mid-element: LibreOffice cannot open it. */
+export function truncatedDocx(): Promise<Buffer> {
+  return zipArchive([
+    { name: '[Content_Types].xml', content: Buffer.from(CONTENT_TYPES) },
+    { name: '_rels/.rels', content: Buffer.from(RELATIONSHIPS) },
+    { name: 'word/document.xml', content: Buffer.from('<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Trasig') },
+  ]);
+}
+
 /** A DOCX of about 400 kB whose document part unpacks to 400 MB of zeros (or the given size). */
 export function docxZipBomb(expandedBytes = 400 * 1024 * 1024, options: { declaredUncompressedBytes?: number } = {}): Promise<Buffer> {
   return zipArchive([

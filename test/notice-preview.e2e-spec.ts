@@ -2,6 +2,7 @@ import { readDocx } from '../libs/documents/src/testing/read-docx';
 import { Tenant, createTenant } from './factories/tenant.factory';
 import { binaryParser } from './support/files';
 import { MeetingWorld, TestClock, meetingWorld } from './support/meeting-fixture';
+import { poppler, squash } from './support/pdf-reading';
 import { createTestApp, TestApp } from './support/test-app';
 
 describe('before finalizing a notice: its preview and when it would be sent', () => {
@@ -24,10 +25,10 @@ describe('before finalizing a notice: its preview and when it would be sent', ()
 
   const counts = async (meetingId: string) => ({
     notices: Number((await testApp.dataSource.query(`SELECT count(*) FROM meeting_notices WHERE meeting_id = $1`, [meetingId]))[0].count),
-    outbox: Number((await testApp.dataSource.query(`SELECT count(*) FROM outbox_jobs WHERE kind = 'notice_dispatch'`))[0].count),
+    outbox: Number((await testApp.dataSource.query(`SELECT count(*) FROM outbox_jobs WHERE kind IN ('notice.dispatch', 'notice.bundle')`))[0].count),
   });
 
-  it('renders the current agenda as a DOCX without storing, scheduling or sending anything', async () => {
+  it('renders the current agenda as a DOCX and as the handlingar PDF without storing, scheduling or sending anything', async () => {
     const meetingId = await world.meeting('2027-05-12T14:00:00+02:00', '2027-05-12T17:00:00+02:00');
     const matter = await world.signedMatter('Läsårstider för läsåret 2027/2028');
     await world.secretary.post(`/meetings/${meetingId}/agenda-items`, { kind: 'matter', matterId: matter.matterId }).expect(201);
@@ -41,6 +42,12 @@ describe('before finalizing a notice: its preview and when it would be sent', ()
     for (const expected of ['Social- och utbildningsnämnden', 'Onsdag 12 maj 2027, kl. 14:00', 'Val av justerande', matter.caseNumber, 'Läsårstider för läsåret 2027/2028', 'Information om skolskjutsarna']) {
       expect(text).toContain(expected);
     }
+    // With its handlingar, as the members will get them: the tjänsteskrivelse after the kallelse.
+    const handlingar = await world.secretary.get(`/meetings/${meetingId}/notice-preview.pdf`).buffer(true).parse(binaryParser).expect(200);
+    expect(handlingar.headers['content-type']).toBe('application/pdf');
+    const pdfText = squash(await poppler('pdftotext', handlingar.body));
+    for (const expected of ['Läsårstider för läsåret 2027/2028', 'Information om skolskjutsarna', 'Förvaltningens förslag till beslut']) expect(pdfText).toContain(expected);
+
     expect(await counts(meetingId)).toEqual(before);
     expect((await world.secretary.get(`/meetings/${meetingId}`).expect(200)).body.status).toBe('planned');
   });
@@ -50,7 +57,7 @@ describe('before finalizing a notice: its preview and when it would be sent', ()
     const secret = await world.signedMatter('Ansökan om skolskjuts för en elev', undefined, { secret: true, secrecyProvision: 'OSL 23 kap. 2 §' });
     await world.secretary.post(`/meetings/${meetingId}/agenda-items`, { kind: 'matter', matterId: secret.matterId }).expect(201);
 
-    const text = (await readDocx((await world.secretary.get(`/meetings/${meetingId}/notice-preview`).buffer(true).parse(binaryParser).expect(200)).body)).text;
+    const text = squash(await poppler('pdftotext', (await world.secretary.get(`/meetings/${meetingId}/notice-preview.pdf`).buffer(true).parse(binaryParser).expect(200)).body));
 
     expect(text).toContain('Handlingarna i ärendet omfattas av sekretess och delges ledamöterna separat');
     expect(text).not.toContain('Beskrivning av ärendet Ansökan om skolskjuts');
@@ -59,6 +66,7 @@ describe('before finalizing a notice: its preview and when it would be sent', ()
   it('is for those who manage the meetings, and not for a cancelled meeting', async () => {
     const meetingId = await world.meeting('2027-05-26T14:00:00+02:00', '2027-05-26T17:00:00+02:00');
     await world.head.get(`/meetings/${meetingId}/notice-preview`).expect(403);
+    await world.head.get(`/meetings/${meetingId}/notice-preview.pdf`).expect(403);
     await world.head.get(`/meetings/${meetingId}/notice-plan`).expect(403);
     await world.secretary.post(`/meetings/${meetingId}/cancellation`, { reason: 'Inga ärenden att behandla' }).expect(201);
     const refused = await world.secretary.get(`/meetings/${meetingId}/notice-preview`).expect(409);

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AuditService, Clock, ConflictError, FILE_STORAGE, FileStorage, NotFoundError, OUTBOX_KINDS, OutboxService, Permission, RequestContext, TenantRepository } from '@namndrum/core';
 import {
   assemblePdf,
+  ConversionError,
   countPdfPages,
   DOCUMENT_CONVERTER,
   DOCUMENT_KIND_TERMS,
@@ -245,7 +246,10 @@ export class NoticeBundleService {
   /** The handlingar of the agenda as it stands, before finalizing: rendered now, nothing stored. */
   async preview(ctx: RequestContext, meetingId: string): Promise<{ fileName: string; content: Buffer }> {
     const { meeting, organ, view } = await this.notices.previewView(ctx, meetingId);
-    const rendered = await this.render(view);
+    const rendered = await this.render(view).catch((error: unknown) => {
+      if (error instanceof ConversionError) throw new ConflictError('CONVERSION_FAILED', `Handlingarna kan inte visas: ${error.fileName} gick inte att göra om till PDF`);
+      throw error;
+    });
     return { fileName: `Förhandsgranskning handlingar ${organ.shortName} ${meetingDate(meeting)}.pdf`, content: rendered.pdf };
   }
 

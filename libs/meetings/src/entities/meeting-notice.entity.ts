@@ -1,4 +1,4 @@
-import { Column, Entity, JoinColumn, ManyToOne, Relation, Unique } from 'typeorm';
+import { Check, Column, Entity, JoinColumn, ManyToOne, Relation, Unique } from 'typeorm';
 import { TenantEntity } from '@namndrum/core';
 import { Meeting } from './meeting.entity';
 
@@ -23,6 +23,7 @@ export interface BundleError {
 /** One finalized version of a meeting's kallelse: its DOCX, when it goes out and to whom it went. */
 @Entity('meeting_notices')
 @Unique('meeting_notices_version', ['meetingId', 'version'])
+@Check('meeting_notices_bundle_status', `"bundle_status" IN ('none', 'pending', 'ready', 'failed')`)
 export class MeetingNotice extends TenantEntity {
   @Column('uuid')
   meetingId: string;

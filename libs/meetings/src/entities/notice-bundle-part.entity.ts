@@ -1,5 +1,6 @@
-import { Column, Entity, Unique } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, Relation, Unique } from 'typeorm';
 import { TenantEntity } from '@namndrum/core';
+import { MeetingNotice } from './meeting-notice.entity';
 
 /** One document of a notice's handlingar PDF: the kallelse's own pages, or an item's tjänsteskrivelse or bilaga. */
 @Entity('notice_bundle_parts')
@@ -7,6 +8,10 @@ import { TenantEntity } from '@namndrum/core';
 export class NoticeBundlePart extends TenantEntity {
   @Column('uuid')
   noticeId: string;
+
+  @ManyToOne(() => MeetingNotice, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'notice_id', foreignKeyConstraintName: 'FK_notice_bundle_parts_notice' })
+  notice?: Relation<MeetingNotice>;
 
   /** A part of the masked bundle, for readers without access to the notice's secret matters. */
   @Column('boolean')

@@ -33,8 +33,8 @@ export class NoticeBundles1795470100000 implements MigrationInterface {
             "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
             CONSTRAINT "notice_bundle_parts_position" UNIQUE ("notice_id", "masked", "position"),
             CONSTRAINT "PK_notice_bundle_parts" PRIMARY KEY ("id"),
-            CONSTRAINT "FK_notice_bundle_parts_notice" FOREIGN KEY ("notice_id") REFERENCES "meeting_notices"("id") ON DELETE CASCADE,
-            CONSTRAINT "FK_notice_bundle_parts_municipality" FOREIGN KEY ("municipality_id") REFERENCES "municipalities"("id") ON DELETE RESTRICT)`);
+            CONSTRAINT "FK_notice_bundle_parts_notice" FOREIGN KEY ("notice_id") REFERENCES "meeting_notices"("id") ON DELETE CASCADE ON UPDATE NO ACTION,
+            CONSTRAINT "FK_f84b14bdfda8ba3943498a8a89f" FOREIGN KEY ("municipality_id") REFERENCES "municipalities"("id") ON DELETE RESTRICT ON UPDATE NO ACTION)`);
         // A damaged file replaced by a readable copy of the same document is kept, never lost.
         await queryRunner.query(`CREATE TABLE "document_replaced_files" (
             "id" uuid NOT NULL DEFAULT gen_random_uuid(),

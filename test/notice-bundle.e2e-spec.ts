@@ -1,5 +1,6 @@
 import { Resvg } from '@resvg/resvg-js';
 import { Tenant, createTenant } from './factories/tenant.factory';
+import { xlsxDocument } from '../libs/documents/src/testing/office-documents';
 import { binaryParser, docxWithText, pdfWithText } from './support/files';
 import { MailSink } from './support/mail-sink';
 import { MeetingWorld, meetingWorld, stockholmDaysFromNow } from './support/meeting-fixture';
@@ -105,6 +106,7 @@ describe('sammanträdeshandlingar: the kallelse with all its documents in one PD
       { fileName: 'Skolskjutsplan.docx', content: await docxWithText('Skolskjutsplan', 'Skolskjutsen körs av Dala Buss från och med augusti.', 'Hållplatserna ligger vid Marnäs och Säfsen.'), description: 'Skolskjutsplan' },
       { fileName: 'Yttrande.pdf', content: pdfWithText('Yttrande fran elevradet om skolskjutsen'), description: 'Yttrande från elevrådet' },
       { fileName: 'Karta.png', content: schoolYardPng(), description: 'Karta över skolgården' },
+      { fileName: 'Kostnader.xlsx', content: xlsxDocument('Kostnader.xlsx', [['Linje', 'Kostnad'], ['Kvarnbo', 120000]]).content, description: 'Kostnader per linje' },
     ]);
     const fees = await matterWithAttachments('Avgifter för kulturskolan', []);
     for (const matterId of [school.matterId, fees.matterId]) await world.secretary.post(`/meetings/${meetingId}/agenda-items`, { kind: 'matter', matterId }).expect(201);
@@ -125,6 +127,7 @@ describe('sammanträdeshandlingar: the kallelse with all its documents in one PD
     for (const item of items) expect(text).toContain(item.title);
     expect(text).toContain('Skolskjutsen körs av Dala Buss');
     expect(text).toContain('Yttrande fran elevradet om skolskjutsen');
+    expect(text).toContain('Kvarnbo');
 
     const stored = await notice(finalized.id);
     expect(stored).toMatchObject({ bundleStatus: 'ready', bundleError: null });
@@ -143,6 +146,7 @@ describe('sammanträdeshandlingar: the kallelse with all its documents in one PD
       [schoolNumber, 'Bilaga 1: Skolskjutsplan'],
       [schoolNumber, 'Bilaga 2: Yttrande från elevrådet'],
       [schoolNumber, 'Bilaga 3: Karta över skolgården'],
+      [schoolNumber, 'Bilaga 4: Kostnader per linje'],
       [schoolNumber + 1, 'Tjänsteskrivelse'],
       // The organ's standard item lists the delegated decisions: a document of its own.
       ...items.filter((item) => item.title === 'Anmälan av delegationsbeslut').map((item) => [item.position, item.title]),
@@ -158,6 +162,10 @@ describe('sammanträdeshandlingar: the kallelse with all its documents in one PD
     expect(outline.map((entry) => entry.title)).toEqual(['Kallelse', ...items.map((item) => `${item.position}. ${item.title}`)]);
     const schoolEntry = outline.find((entry) => entry.title === `${schoolNumber}. Skolskjutsar läsåret 2027/28`)!;
     expect(schoolEntry.children.map((child) => [child.title, child.page])).toEqual(parts.filter((part) => part.itemNumber === schoolNumber).map((part) => [part.title, part.firstPage]));
+
+    // The spreadsheet had no text of its own for search; its PDF gave it some.
+    const found = (await world.secretary.get(`/matters?q=${encodeURIComponent('Kvarnbo')}`).expect(200)).body;
+    expect(found.items.map((matter: { id: string }) => matter.id)).toEqual([school.matterId]);
 
     // Page 1's agenda prints each item's range as plain numbers, in the DOCX too, where the item's documents start.
     await expectAgendaPages(pdf, await download(`/meeting-notices/${finalized.id}/docx`), items, parts);

@@ -24,7 +24,10 @@ import { bundleKey, meetingDate, NoticeService, VersionViews } from './notice.se
 
 /** Wide enough for any real page number: the first rendering of the kallelse's own pages takes at least the room the real numbers need. */
 const PLACEHOLDER_PAGES = { first: 999, last: 999 };
-/** The kallelse's own pages are rendered again until their page count settles; numbers are short, so it settles at once. */
+/**
+ * The kallelse's own pages are rendered again until their page count settles. Real numbers take no more room than the
+ * placeholders, so the count can only fall, and it settles at once in practice.
+ */
 const MAX_COVER_RENDERINGS = 3;
 
 export interface RenderedPart {
@@ -84,7 +87,6 @@ export class NoticeBundleService {
     ]);
     const documentPageCounts = await Promise.all(documentPdfs.map((pdf, index) => countPdfPages(pdf, planned[index].source.fileName)));
     let coverPages = await countPdfPages(firstCover);
-    let numbered = view;
     let docx: Buffer = Buffer.alloc(0);
     let cover = firstCover;
     for (let rendering = 0; rendering < MAX_COVER_RENDERINGS; rendering += 1) {
@@ -92,8 +94,7 @@ export class NoticeBundleService {
         coverPages,
         view.items.map((item, itemIndex) => ({ number: item.number, documentPageCounts: planned.flatMap((document, index) => (document.itemIndex === itemIndex ? [documentPageCounts[index]] : [])) })),
       );
-      numbered = { ...view, items: view.items.map((item) => ({ ...item, pages: ranges.get(item.number) ?? null })) };
-      docx = await renderMeetingNotice(numbered);
+      docx = await renderMeetingNotice({ ...view, items: view.items.map((item) => ({ ...item, pages: ranges.get(item.number) ?? null })) });
       [cover] = await this.converter.toPdf([{ fileName: 'Kallelse.docx', mediaType: DOCX_MEDIA_TYPE, content: docx }]);
       const pages = await countPdfPages(cover);
       if (pages === coverPages) break;

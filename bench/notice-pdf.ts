@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Client } from 'pg';
@@ -10,6 +10,7 @@ import { NoticeBundleService, NoticeService, VersionViews } from '@namndrum/meet
 import { SeedModule } from '../seeds/src/seed.module';
 import { readSeed } from '../seeds/src/run-seed';
 import { SeedService } from '../seeds/src/seed.service';
+import { officeProcessesStartedHere } from '../libs/documents/src/testing/conversion-checks';
 import { createMigratedDatabase, databaseUrl } from './harness';
 import { percentile, timeRuns } from './timing';
 
@@ -20,12 +21,11 @@ const TARGET_RATIO = 1.5;
 @Module({ imports: [SeedModule] })
 class BenchModule {}
 
-/** The highest resident memory LibreOffice's processes reached (VmHWM), in MB: the engine's share of the worker's memory. */
+/** The highest resident memory the LibreOffice this process started reached (VmHWM), in MB: the engine's share of the worker's memory. */
 function officePeakMb(): number {
   let kilobytes = 0;
-  for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+  for (const { pid } of officeProcessesStartedHere()) {
     try {
-      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('soffice')) continue;
       kilobytes += Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
     } catch {
       // The process ended while it was read.

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -132,6 +133,28 @@ describe('SofficeConverter', () => {
     } finally {
       await hanging.close();
       rmSync(hangingDir, { recursive: true, force: true });
+    }
+  });
+
+  it('stops a LibreOffice left behind by a worker that was killed, and removes its profile, before it starts its own', async () => {
+    const orphanDir = mkdtempSync(join(tmpdir(), 'namndrum-soffice-orphan-'));
+    const profile = join(orphanDir, 'namndrum-soffice-left');
+    // Started by a shell that exits at once: its LibreOffice lives on under init, as after a killed worker.
+    execFileSync('/bin/sh', ['-c', `setsid soffice --headless --invisible --nologo --norestore --nodefault -env:UserInstallation=file://${profile} >/dev/null 2>&1 &`]);
+    const deadline = Date.now() + 60_000;
+    while (processesUsing(profile).length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    const orphans = processesUsing(profile);
+    expect(orphans.length).toBeGreaterThan(0);
+    const fresh = new SofficeConverter({ sofficePath: 'soffice', unoconvCommand: unoconvCommand('/usr/bin/unoconv'), poolSize: 1, timeoutMs: 120_000, tempDir: orphanDir });
+    try {
+      const [pdf] = await fresh.toPdf([await docxDocument('Ny.docx', 'Efter städningen')]);
+
+      expect(readPdf(pdf).text).toContain('Efter städningen');
+      expect(processesUsing(profile)).toEqual([]);
+      expect(readdirSync(orphanDir)).not.toContain('namndrum-soffice-left');
+    } finally {
+      await fresh.close();
+      rmSync(orphanDir, { recursive: true, force: true });
     }
   });
 });

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { ChildProcess, execFile, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -183,6 +183,7 @@ class OfficeListener {
 
   private async start(): Promise<number> {
     const started = Date.now();
+    await reapOrphanedListeners(this.tempDir, this.logger);
     this.profileDir = await mkdtemp(join(this.tempDir, 'namndrum-soffice-'));
     this.port = await freePort();
     const args = [
@@ -216,6 +217,36 @@ class OfficeListener {
     }
     this.logger.log({ port: this.port, pid: child.pid, durationMs: Date.now() - started }, 'LibreOffice listens');
     return this.port;
+  }
+}
+
+/**
+ * A worker that was killed (SIGKILL, out of memory) cannot stop its LibreOffice, which runs in a group of its own and
+ * lives on under init. Such orphans — listeners with one of our profiles and no parent but init — are killed with
+ * their group and their profiles removed before a new listener starts, so crashes do not pile up processes.
+ */
+async function reapOrphanedListeners(tempDir: string, logger: Logger): Promise<void> {
+  if (!existsSync('/proc')) return;
+  const profilePrefix = `-env:UserInstallation=file://${join(tempDir, 'namndrum-soffice-')}`;
+  for (const entry of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    let fields: string[];
+    let commandLine: string[];
+    try {
+      // After the name in parentheses: state, parent pid, process group.
+      fields = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ');
+      commandLine = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+    } catch {
+      continue;
+    }
+    const profile = commandLine.find((arg) => arg.startsWith(profilePrefix));
+    if (Number(fields[1]) !== 1 || !profile || !/oosplash|soffice/.test(commandLine[0])) continue;
+    try {
+      process.kill(-Number(fields[2]), 'SIGKILL');
+    } catch {
+      // It ended meanwhile.
+    }
+    await rm(profile.slice('-env:UserInstallation=file://'.length), { recursive: true, force: true, maxRetries: 3 });
+    logger.warn({ pid: Number(entry), profile }, 'Stopped a LibreOffice left behind by a worker that died');
   }
 }
 

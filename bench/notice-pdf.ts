@@ -10,7 +10,7 @@ import { NoticeBundleService, NoticeService, VersionViews } from '@namndrum/meet
 import { SeedModule } from '../seeds/src/seed.module';
 import { readSeed } from '../seeds/src/run-seed';
 import { SeedService } from '../seeds/src/seed.service';
-import { officeProcessesStartedHere } from '../libs/documents/src/testing/conversion-checks';
+import { officeProcessesStartedHere } from '../libs/documents/src/pdf/office-processes';
 import { createMigratedDatabase, databaseUrl } from './harness';
 import { percentile, timeRuns } from './timing';
 

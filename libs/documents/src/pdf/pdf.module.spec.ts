@@ -2,7 +2,7 @@ import { AppConfig, loadConfig } from '@namndrum/core';
 import { DynamicModule, Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { existsSync } from 'node:fs';
-import { officeProcessesStartedHere } from '../testing/conversion-checks';
+import { officeProcessesStartedHere } from './office-processes';
 import { docxDocument, readPdf } from '../testing/office-documents';
 import { DOCUMENT_CONVERTER, DocumentConverter } from './document-converter';
 import { GotenbergConverter } from './gotenberg-converter';

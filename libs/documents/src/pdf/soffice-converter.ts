@@ -1,11 +1,12 @@
 import { Logger } from '@nestjs/common';
 import { ChildProcess, execFile, spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConversionError, ConvertOptions, DocumentConverter, SourceDocument } from './document-converter';
+import { isOffice, listProcesses, officeProfile } from './office-processes';
 import { PendingConversion, planConversion } from './source-formats';
 
 export interface SofficeConverterOptions {
@@ -226,27 +227,17 @@ class OfficeListener {
  * their group and their profiles removed before a new listener starts, so crashes do not pile up processes.
  */
 async function reapOrphanedListeners(tempDir: string, logger: Logger): Promise<void> {
-  if (!existsSync('/proc')) return;
-  const profilePrefix = `-env:UserInstallation=file://${join(tempDir, 'namndrum-soffice-')}`;
-  for (const entry of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-    let fields: string[];
-    let commandLine: string[];
+  const ours = join(tempDir, 'namndrum-soffice-');
+  for (const entry of listProcesses()) {
+    const profile = officeProfile(entry);
+    if (entry.parent !== 1 || !isOffice(entry) || !profile?.startsWith(ours)) continue;
     try {
-      // After the name in parentheses: state, parent pid, process group.
-      fields = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ');
-      commandLine = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
-    } catch {
-      continue;
-    }
-    const profile = commandLine.find((arg) => arg.startsWith(profilePrefix));
-    if (Number(fields[1]) !== 1 || !profile || !/oosplash|soffice/.test(commandLine[0])) continue;
-    try {
-      process.kill(-Number(fields[2]), 'SIGKILL');
+      process.kill(-entry.group, 'SIGKILL');
     } catch {
       // It ended meanwhile.
     }
-    await rm(profile.slice('-env:UserInstallation=file://'.length), { recursive: true, force: true, maxRetries: 3 });
-    logger.warn({ pid: Number(entry), profile }, 'Stopped a LibreOffice left behind by a worker that died');
+    await rm(profile, { recursive: true, force: true, maxRetries: 3 });
+    logger.warn({ pid: entry.pid, profile }, 'Stopped a LibreOffice left behind by a worker that died');
   }
 }
 

@@ -14,14 +14,6 @@ import { ArchivalCopyOptions, signingRecordBlock, signingRecordProperties } from
 import { swedishLongDate, swedishLongDateTime } from './swedish-dates';
 import { ContactLine, OfficerReportView } from './view-models';
 
-export interface OfficerReportContentOptions {
-  /**
-   * The numbering instance of the document's numbered lists. A bundle of several documents gives each its own, so
-   * that the lists of the second report count from 1 again instead of on from the first's.
-   */
-  listInstance?: number;
-}
-
 /**
  * Renders a tjänsteskrivelse as DOCX, laid out as ../shared/domain/documents.md describes. Async so that an invalid
  * view (a malformed date) rejects the promise rather than throwing. The archival copy of a signed report ends with its
@@ -38,14 +30,14 @@ export async function renderOfficerReport(view: OfficerReportView, options: Arch
   });
 }
 
-/** The body of a tjänsteskrivelse, from its letterhead to Beslut skickas till, for a document of its own or a bundle. */
-export function officerReportContent(view: OfficerReportView, options: OfficerReportContentOptions = {}): FileChild[] {
+/** The body of a tjänsteskrivelse, from its letterhead to Beslut skickas till. */
+function officerReportContent(view: OfficerReportView): FileChild[] {
   return [
     ...(view.draftNotice === null ? [] : [draftNotice(view.draftNotice)]),
     ...letterhead(view),
     plainParagraph(view.organName),
     heading(view.title, 1),
-    ...proposedDecision(view.proposedDecision, options.listInstance),
+    ...proposedDecision(view.proposedDecision),
     ...section('Sammanfattning', view.summary),
     // Always there, even when the whole description sits in the further sections below it.
     heading('Beskrivning av ärendet', 2),
@@ -54,7 +46,7 @@ export function officerReportContent(view: OfficerReportView, options: OfficerRe
     ...view.sections.flatMap((extra) => section(extra.heading, extra.body)),
     ...section('Ekonomiska konsekvenser', view.financialConsequences),
     ...signature(view.signature),
-    ...attachments(view.attachments, options.listInstance),
+    ...attachments(view.attachments),
     ...recipients(view.decisionRecipients),
   ];
 }
@@ -89,11 +81,11 @@ function contactLines(contact: ContactLine): string {
 }
 
 /** Förvaltningens förslag till beslut: a numbered list when there are several points, a plain paragraph for one. */
-function proposedDecision(points: string[], listInstance: number | undefined): FileChild[] {
+function proposedDecision(points: string[]): FileChild[] {
   if (points.length === 0) return [];
   const heading2 = heading('Förvaltningens förslag till beslut', 2);
   if (points.length === 1) return [heading2, plainParagraph(points[0])];
-  return [heading2, ...points.map((point) => numberedItem(point, LIST.decimal, listInstance))];
+  return [heading2, ...points.map((point) => numberedItem(point, LIST.decimal))];
 }
 
 function section(title: string, body: string | null): FileChild[] {
@@ -113,9 +105,9 @@ function signature(signed: OfficerReportView['signature']): FileChild[] {
   return lines;
 }
 
-function attachments(titles: string[], listInstance: number | undefined): FileChild[] {
+function attachments(titles: string[]): FileChild[] {
   if (titles.length === 0) return [];
-  return [heading('Bilagor', 2), ...titles.map((title) => numberedItem(title, LIST.attachment, listInstance))];
+  return [heading('Bilagor', 2), ...titles.map((title) => numberedItem(title, LIST.attachment))];
 }
 
 function recipients(names: string[]): FileChild[] {

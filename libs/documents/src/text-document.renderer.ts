@@ -7,8 +7,8 @@ export async function renderTextDocument(view: TextDocumentView): Promise<Buffer
   return packDocument({ title: view.title, municipalityName: view.municipalityName, children: textDocumentContent(view) });
 }
 
-/** The body of a text document, for a document of its own or a bundle. */
-export function textDocumentContent(view: TextDocumentView): FileChild[] {
+/** The body of a text document. */
+function textDocumentContent(view: TextDocumentView): FileChild[] {
   return [
     municipalityLine(view.municipalityName),
     new Paragraph({ spacing: { after: 240 }, children: [] }),

@@ -1,8 +1,3 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { FILE_STORAGE, OUTBOX_KINDS } from '@namndrum/core';
 import { DOCUMENT_CONVERTER } from '@namndrum/documents';
 import { OfficerReportService } from '@namndrum/matters';
@@ -11,9 +6,8 @@ import { DocumentArchiver, MinutesArchiveService, PostingService } from '@namndr
 import { createTenant, Tenant } from './factories/tenant.factory';
 import { binaryParser } from './support/files';
 import { Api, MeetingWorld, meetingWorld, TestClock } from './support/meeting-fixture';
+import { poppler } from './support/pdf-reading';
 import { createTestApp, TestApp } from './support/test-app';
-
-const run = promisify(execFile);
 
 interface ParagraphBody {
   id: string;
@@ -44,21 +38,15 @@ describe('archival PDF/A of signed and verified documents', () => {
   let tenant: Tenant;
   let world: MeetingWorld;
   let archiver: DocumentArchiver;
-  let scratch: string;
 
   const pdfFacts = async (pdf: Buffer): Promise<PdfFacts> => {
-    const path = join(scratch, `${Math.random().toString(36).slice(2)}.pdf`);
-    await writeFile(path, pdf);
-    const info = (await run('pdfinfo', [path])).stdout;
-    const xmp = (await run('pdfinfo', ['-meta', path])).stdout;
-    const fontLines = (await run('pdffonts', [path])).stdout.split('\n').slice(2).filter((line) => line.trim() !== '');
+    const fontLines = (await poppler('pdffonts', pdf)).split('\n').slice(2).filter((line) => line.trim() !== '');
     // name, type (one or two words), encoding, emb, sub, uni, object id: read from the right.
     const fonts = fontLines.map((line) => {
       const columns = line.trim().split(/\s+/);
       return { name: columns[0], embedded: columns[columns.length - 5] };
     });
-    const text = (await run('pdftotext', ['-enc', 'UTF-8', path, '-'])).stdout;
-    return { info, xmp, fonts, text };
+    return { info: await poppler('pdfinfo', pdf), xmp: await poppler('pdfinfo', pdf, ['-meta']), fonts, text: await poppler('pdftotext', pdf, ['-enc', 'UTF-8']) };
   };
 
   const expectPdfA2b = (facts: PdfFacts) => {
@@ -85,7 +73,6 @@ describe('archival PDF/A of signed and verified documents', () => {
   const download = (api: Api, path: string) => api.get(path).buffer(true).parse(binaryParser);
 
   beforeAll(async () => {
-    scratch = await mkdtemp(join(tmpdir(), 'namndrum-archive-'));
     testApp = await createTestApp([], { clock });
     tenant = await createTenant(testApp, 'Arkivkommun');
     world = await meetingWorld(testApp, tenant);
@@ -95,7 +82,6 @@ describe('archival PDF/A of signed and verified documents', () => {
   afterAll(async () => {
     clock.current = null;
     await testApp?.close();
-    await rm(scratch, { recursive: true, force: true });
   });
 
   it('stores a signed tjänsteskrivelse as PDF/A-2b with the signature printed and in its metadata', async () => {

@@ -123,7 +123,8 @@ export class DocumentService {
     );
     Object.assign(document, { fileName: cleanFileName(type.file.originalname, type.extension), mediaType: type.mediaType, sizeBytes: content.length, sha256 });
     const saved = await this.documents(ctx).save(document);
-    await ctx.em.query(`UPDATE documents SET extracted_text = $3 WHERE municipality_id = $1 AND id = $2`, [ctx.municipalityId, document.id, document.secret ? null : await this.textExtractor.extract(content, type.extension)]);
+    // As at registration: the text is kept for every document, and the search leaves secret ones out.
+    await ctx.em.query(`UPDATE documents SET extracted_text = $3 WHERE municipality_id = $1 AND id = $2`, [ctx.municipalityId, document.id, await this.textExtractor.extract(content, type.extension)]);
     await this.matters.recordEvent(ctx, matter, 'document_file_replaced', `Filen till handling ${document.documentNumber} ersattes med en läsbar kopia`, { documentId: document.id, documentNumber: document.documentNumber });
     await this.audit.record(ctx, { action: 'replace_file', entityType: 'Document', entityId: document.id, before, after: saved });
     return saved;

@@ -199,7 +199,7 @@ export class NoticeBundleService {
   /** The handlingar PDF of a version; a reader without access to one of its secret matters gets the masked one. */
   async pdf(ctx: RequestContext, noticeId: string): Promise<{ fileName: string; content: Buffer }> {
     const notice = await this.notices.get(ctx, noticeId);
-    return { fileName: bundleFileName(notice), content: await this.files.get(await this.bundleFor(ctx, notice)) };
+    return { fileName: bundleFileName(notice), content: await this.files.get((await this.bundleFor(ctx, notice)).sha256) };
   }
 
   /** The handlingar of the meeting's latest version that has them. */
@@ -212,8 +212,7 @@ export class NoticeBundleService {
 
   async parts(ctx: RequestContext, noticeId: string): Promise<NoticeBundlePart[]> {
     const notice = await this.notices.get(ctx, noticeId);
-    await this.bundleFor(ctx, notice);
-    const masked = notice.maskedBundleSha256 !== null && (await this.notices.readsMasked(ctx, notice));
+    const { masked } = await this.bundleFor(ctx, notice);
     return new TenantRepository(ctx, NoticeBundlePart, 'Handlingen').find({ noticeId: notice.id, masked }, { order: { position: 'ASC' } });
   }
 
@@ -254,10 +253,12 @@ export class NoticeBundleService {
     return { fileName: `Förhandsgranskning handlingar ${organ.shortName} ${meetingDate(meeting)}.pdf`, content: rendered.pdf };
   }
 
-  private async bundleFor(ctx: RequestContext, notice: MeetingNotice): Promise<string> {
+  /** The bundle the reader gets: the masked one when they lack access to one of its secret matters. */
+  private async bundleFor(ctx: RequestContext, notice: MeetingNotice): Promise<{ sha256: string; masked: boolean }> {
     if (notice.kind === 'cancellation') throw new NotFoundError('Sammanträdeshandlingarna');
     if (notice.bundleStatus !== 'ready' || notice.bundleSha256 === null) throw new ConflictError('BUNDLE_NOT_READY', bundleNotReadyMessage(notice));
-    return notice.maskedBundleSha256 !== null && (await this.notices.readsMasked(ctx, notice)) ? notice.maskedBundleSha256 : notice.bundleSha256;
+    const masked = notice.maskedBundleSha256 !== null && (await this.notices.readsMasked(ctx, notice));
+    return { sha256: masked ? notice.maskedBundleSha256! : notice.bundleSha256, masked };
   }
 }
 

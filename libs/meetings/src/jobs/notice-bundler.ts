@@ -41,38 +41,39 @@ export class NoticeBundler {
 
   async render(outboxId: string, attempt: BundleAttempt): Promise<{ pages: number } | null> {
     const started = Date.now();
-    let rendered: RenderedVersion | null;
-    try {
-      const views = await this.dataSource.transaction(async (em) => {
-        const found = await this.load(em, outboxId, false);
-        return found ? this.notices.versionViews(found.ctx, found.notice) : null;
-      });
-      rendered = views ? await this.bundles.renderVersion(views) : null;
-    } catch (error) {
+    const rendered = await this.renderPending(outboxId).catch(async (error: unknown) => {
       await this.recordFailure(outboxId, attempt, error);
       if (attempt.final) return null;
       throw error;
-    }
+    });
     if (rendered === null) return null;
-    const result = rendered;
     const dispatch = await this.dataSource.transaction(async (em): Promise<OutboxJobRef[] | null> => {
       const found = await this.load(em, outboxId, true);
       if (!found) return null;
-      await this.bundles.store(found.ctx, found.notice, result);
+      await this.bundles.store(found.ctx, found.notice, rendered);
       await this.audit.record(found.ctx, {
         action: 'notice_bundle_rendered',
         entityType: 'MeetingNotice',
         entityId: found.notice.id,
-        after: { version: found.notice.version, pages: result.full.pageCount, sha256: found.notice.bundleSha256, masked: result.masked !== null },
+        after: { version: found.notice.version, pages: rendered.full.pageCount, sha256: found.notice.bundleSha256, masked: rendered.masked !== null },
       });
       await complete(em, outboxId, 'done', null);
       return (await em.query(`SELECT id, kind, run_at AS "runAt" FROM outbox_jobs WHERE idempotency_key = $1 AND status = 'pending'`, [dispatchKey(found.notice.id)])) as { id: string; kind: string; runAt: Date }[];
     });
     if (dispatch === null) return null;
-    this.logger.log({ outboxId, pages: result.full.pageCount, durationMs: Date.now() - started }, 'Notice bundle rendered');
+    this.logger.log({ outboxId, pages: rendered.full.pageCount, durationMs: Date.now() - started }, 'Notice bundle rendered');
     // The dispatch may have come due while the bundle was being made, and then waited: it goes now.
     await this.outbox.enqueueQuietly(dispatch.map((ref) => ({ ...ref, runAt: new Date(ref.runAt) })));
-    return { pages: result.full.pageCount };
+    return { pages: rendered.full.pageCount };
+  }
+
+  /** Reads the version's views in a short transaction and renders them outside it: conversions take seconds and need no locks. */
+  private async renderPending(outboxId: string): Promise<RenderedVersion | null> {
+    const views = await this.dataSource.transaction(async (em) => {
+      const found = await this.load(em, outboxId, false);
+      return found ? this.notices.versionViews(found.ctx, found.notice) : null;
+    });
+    return views ? this.bundles.renderVersion(views) : null;
   }
 
   /** The pending outbox row's version, or null (and the row done) when there is nothing left to render. */

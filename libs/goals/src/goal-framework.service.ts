@@ -4,9 +4,24 @@ import { DepartmentService } from '@namndrum/organisation';
 import { In, IsNull } from 'typeorm';
 import { RecordAssessmentDto, UpdateActivityDto } from './dto/goals.dto';
 import { ActivityPlan, Assessment, GoalActivity, GoalFramework, GoalNode, Indicator, IndicatorTarget, IndicatorValue } from './entities';
-import { FrameworkFile } from './format/framework-file';
+import { FrameworkFile, Target } from './format/framework-file';
 import { frameworkFileHash, normalizeFrameworkFile, quantityRange } from './format/normalize-framework';
 import { validateFrameworkFile } from './format/validate-framework';
+
+/** A stored target in the file's shape. */
+export function toFileTarget(target: IndicatorTarget): Target {
+  const common = { year: target.year, footnotes: target.footnotes, note: target.note };
+  switch (target.kind) {
+    case 'numeric':
+      return { ...common, kind: 'numeric', comparator: target.comparator, value: target.value! };
+    case 'relative':
+      return { ...common, kind: 'relative', comparator: target.comparator, relativeToYear: target.relativeToYear };
+    case 'state':
+      return { ...common, kind: 'state', comparator: target.comparator, state: target.state! };
+    case 'to_be_set':
+      return { ...common, kind: 'to_be_set', text: target.targetText };
+  }
+}
 
 export interface ImportResult {
   framework: GoalFramework;
@@ -59,6 +74,7 @@ export class GoalFrameworkService {
       toYear: f.toYear,
       source: f.source,
       levels: f.levels,
+      indicatorLevels: f.indicatorLevels ?? [],
       scales: f.scales,
       assessmentScale: f.assessmentScale,
       footnotes: f.footnotes,
@@ -154,6 +170,7 @@ export class GoalFrameworkService {
         toYear: framework.toYear,
         source: framework.source,
         levels: framework.levels,
+        indicatorLevels: framework.indicatorLevels,
         scales: framework.scales,
         assessmentScale: framework.assessmentScale,
         footnotes: framework.footnotes,
@@ -180,15 +197,7 @@ export class GoalFrameworkService {
           source: indicator.source,
           footnotes: indicator.footnotes,
           values: values.filter((value) => value.indicatorId === indicator.id).map((value) => ({ ...value })),
-          targets: targets
-            .filter((target) => target.indicatorId === indicator.id)
-            .map((target) =>
-              target.kind === 'numeric'
-                ? { year: target.year, kind: 'numeric' as const, comparator: target.comparator!, value: target.value!, footnotes: target.footnotes, note: target.note }
-                : target.kind === 'relative'
-                  ? { year: target.year, kind: 'relative' as const, comparator: target.comparator!, relativeToYear: target.relativeToYear, footnotes: target.footnotes, note: target.note }
-                  : { year: target.year, kind: 'state' as const, state: target.state!, footnotes: target.footnotes, note: target.note },
-            ),
+          targets: targets.filter((target) => target.indicatorId === indicator.id).map(toFileTarget),
         })),
         assessments: assessments.map((assessment) => ({
           node: assessment.nodeId ? nodeKey.get(assessment.nodeId)! : null,
@@ -261,7 +270,7 @@ export class GoalFrameworkService {
       Object.assign(row, {
         name: indicator.name,
         unit: indicator.unit ?? null,
-        direction: indicator.direction,
+        direction: indicator.direction ?? 'none',
         decimals: indicator.decimals ?? 0,
         description: indicator.description ?? null,
         parentId: null,
@@ -289,7 +298,7 @@ export class GoalFrameworkService {
     for (const indicator of file.framework.indicators) {
       const indicatorId = ids.get(indicator.key)!;
       if (indicator.parent) await repo.update({ id: indicatorId }, { parentId: ids.get(indicator.parent)! });
-      for (const node of indicator.nodes) links.push({ indicator_id: indicatorId, node_id: nodeIds.get(node)! });
+      for (const node of indicator.nodes ?? []) links.push({ indicator_id: indicatorId, node_id: nodeIds.get(node)! });
       indicator.values.forEach((value, ordinal) =>
         values.push({
           municipalityId: ctx.municipalityId,
@@ -298,6 +307,7 @@ export class GoalFrameworkService {
           asOf: value.asOf ?? null,
           note: value.note ?? null,
           value: value.value ?? null,
+          bound: value.bound ?? null,
           state: value.state ?? null,
           preliminary: value.preliminary ?? false,
           footnotes: value.footnotes ?? [],
@@ -311,10 +321,11 @@ export class GoalFrameworkService {
           indicatorId,
           year: target.year,
           kind: target.kind,
-          comparator: target.kind === 'state' ? null : target.comparator,
+          comparator: target.kind === 'to_be_set' ? null : (target.comparator ?? null),
           value: target.kind === 'numeric' ? target.value : null,
           relativeToYear: target.kind === 'relative' ? (target.relativeToYear ?? null) : null,
           state: target.kind === 'state' ? target.state : null,
+          targetText: target.kind === 'to_be_set' ? (target.text ?? null) : null,
           note: target.note ?? null,
           footnotes: target.footnotes ?? [],
           ordinal,

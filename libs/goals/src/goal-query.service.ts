@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext, TenantRepository } from '@namndrum/core';
 import { In } from 'typeorm';
-import { evaluateIndicator, Evaluation, Outcome, OUTCOME_LABELS, rollUp } from './domain';
-import type { Comparator } from './format/framework-file';
+import { effectiveNodeKeys, evaluateIndicator, EvaluatedIndicator, EvaluatedTarget, Evaluation, Outcome, OUTCOME_LABELS, rollUp } from './domain';
+import type { Bound, Comparator } from './format/framework-file';
+import { scaleStates } from './format/scales';
 import { ActivityPlan, Assessment, GoalActivity, GoalFramework, GoalNode, Indicator, IndicatorTarget, IndicatorValue } from './entities';
 
 export const KOLADA_SOURCE = 'Kolada';
@@ -13,8 +14,8 @@ export interface IndicatorSeries {
   unit: string | null;
   decimals: number;
   direction: Indicator['direction'];
-  actuals: { year: number; asOf: string | null; value: number | null; state: string | null; preliminary: boolean; note: string | null; source: string | null; footnotes: string[] }[];
-  targets: { year: number; kind: IndicatorTarget['kind']; comparator: string | null; value: number | null; relativeToYear: number | null; state: string | null; footnotes: string[] }[];
+  actuals: { year: number; asOf: string | null; value: number | null; bound: Bound | null; state: string | null; preliminary: boolean; note: string | null; source: string | null; footnotes: string[] }[];
+  targets: { year: number; kind: IndicatorTarget['kind']; comparator: Comparator | null; value: number | null; relativeToYear: number | null; state: string | null; text: string | null; footnotes: string[] }[];
   evaluations: Evaluation[];
   /** "Källa: Kolada" where values come from Kolada. */
   attribution: string | null;
@@ -67,9 +68,9 @@ export class GoalQueryService {
       nodes.filter((candidate) => candidate.parentId === id).forEach((child) => collect(child.id));
     };
     collect(node.id);
-    const indicators = (await ctx.em.getRepository(Indicator).find({ where: { frameworkId: node.frameworkId }, order: { ordinal: 'ASC' }, relations: { nodes: true } })).filter((indicator) =>
-      indicator.nodes!.some((linked) => scope.has(linked.id)),
-    );
+    const all = await ctx.em.getRepository(Indicator).find({ where: { frameworkId: node.frameworkId }, order: { ordinal: 'ASC' }, relations: { nodes: true } });
+    const measured = measuredNodes(all);
+    const indicators = all.filter((indicator) => measured.get(indicator.id)!.some((id) => scope.has(id)));
     const series = await this.seriesOf(ctx, indicators);
     const evaluated = series.map((entry) => ({ indicatorId: entry.indicatorId, name: entry.name, evaluation: evaluateIndicator(this.evaluable(entry, framework, indicators.find((indicator) => indicator.id === entry.indicatorId)!), year) }));
     const outcome = rollUp(evaluated.map((entry) => entry.evaluation.outcome));
@@ -107,8 +108,17 @@ export class GoalQueryService {
       const own = values.filter((value) => value.indicatorId === indicator.id);
       const ownTargets = targets.filter((target) => target.indicatorId === indicator.id);
       const partial = {
-        actuals: own.map((value) => ({ year: value.year, asOf: value.asOf, value: value.value, state: value.state, preliminary: value.preliminary, note: value.note, source: value.source, footnotes: value.footnotes })),
-        targets: ownTargets.map((target) => ({ year: target.year, kind: target.kind, comparator: target.comparator, value: target.value, relativeToYear: target.relativeToYear, state: target.state, footnotes: target.footnotes })),
+        actuals: own.map((value) => ({ year: value.year, asOf: value.asOf, value: value.value, bound: value.bound, state: value.state, preliminary: value.preliminary, note: value.note, source: value.source, footnotes: value.footnotes })),
+        targets: ownTargets.map((target) => ({
+          year: target.year,
+          kind: target.kind,
+          comparator: target.comparator,
+          value: target.value,
+          relativeToYear: target.relativeToYear,
+          state: target.state,
+          text: target.targetText,
+          footnotes: target.footnotes,
+        })),
       };
       const evaluated = this.evaluable(partial, frameworks.get(indicator.frameworkId)!, indicator);
       return {
@@ -125,22 +135,33 @@ export class GoalQueryService {
   }
 
   /** The evaluation's view of an indicator: one value per year (a whole-year value before one dated within the year). */
-  private evaluable(series: Pick<IndicatorSeries, 'actuals' | 'targets'>, framework: GoalFramework, indicator: Indicator) {
-    const scale = indicator.scale ? (framework.scales.find((candidate) => candidate.key === indicator.scale)?.states ?? null) : null;
+  private evaluable(series: Pick<IndicatorSeries, 'actuals' | 'targets'>, framework: GoalFramework, indicator: Indicator): EvaluatedIndicator {
+    const definition = indicator.scale ? framework.scales.find((candidate) => candidate.key === indicator.scale) : undefined;
+    const scale = definition ? scaleStates(definition) : null;
     const perYear = new Map<number, IndicatorSeries['actuals'][number]>();
     for (const value of series.actuals) if (!perYear.has(value.year) || value.asOf === null) perYear.set(value.year, value);
     return {
       direction: indicator.direction,
       decimals: indicator.decimals,
       scale,
-      values: [...perYear.values()].map((value) => ({ year: value.year, value: value.value, state: value.state, preliminary: value.preliminary })),
-      targets: series.targets.map((target) =>
-        target.kind === 'numeric'
-          ? { year: target.year, kind: 'numeric' as const, comparator: target.comparator as Comparator, value: target.value! }
-          : target.kind === 'relative'
-            ? { year: target.year, kind: 'relative' as const, comparator: target.comparator as Comparator, relativeToYear: target.relativeToYear }
-            : { year: target.year, kind: 'state' as const, state: target.state! },
-      ),
+      values: [...perYear.values()].map((value) => ({ year: value.year, value: value.value, bound: value.bound, state: value.state, preliminary: value.preliminary })),
+      targets: series.targets.map((target): EvaluatedTarget => {
+        switch (target.kind) {
+          case 'numeric':
+            return { year: target.year, kind: 'numeric', comparator: target.comparator, value: target.value! };
+          case 'relative':
+            return { year: target.year, kind: 'relative', comparator: target.comparator, relativeToYear: target.relativeToYear };
+          case 'state':
+            return { year: target.year, kind: 'state', comparator: target.comparator, state: target.state! };
+          case 'to_be_set':
+            return { year: target.year, kind: 'to_be_set', text: target.text };
+        }
+      }),
     };
   }
+}
+
+/** The ids of the goal nodes each indicator measures, a sub-measure without goals of its own counting toward its parent's. */
+export function measuredNodes(indicators: Indicator[]): Map<string, string[]> {
+  return effectiveNodeKeys(indicators.map((indicator) => ({ key: indicator.id, parent: indicator.parentId, nodes: (indicator.nodes ?? []).map((node) => node.id) })));
 }

@@ -13,7 +13,7 @@
  */
 // The file format's unions, not copies: one definition. Not re-exported, because libs/goals/src/index.ts
 // exports the format as well, and a second export of the same name there is ambiguous (TS2308).
-import type { Comparator, Direction } from '../format/framework-file';
+import type { Bound, Comparator, Direction } from '../format/framework-file';
 
 /** A state of an ordinal scale; a higher rank is better. */
 export interface ScaleState {
@@ -29,19 +29,23 @@ export interface EvaluatedValue {
   /** Ordinal indicators: a key of the indicator's scale, or null when it is reported missing. */
   state: string | null;
   preliminary: boolean;
+  /** Set when `value` is a bound rather than a measurement: '>=' 18 is "at least 18". */
+  bound?: Bound | null;
 }
 
 export interface EvaluatedNumericTarget {
   year: number;
   kind: 'numeric';
-  comparator: Comparator;
+  /** Null or omitted: the direction's ('>=' higher is better, '<=' lower is better, '=' neither). */
+  comparator?: Comparator | null;
   value: number;
 }
 
 export interface EvaluatedRelativeTarget {
   year: number;
   kind: 'relative';
-  comparator: Comparator;
+  /** Null or omitted: the direction's ('>=' higher is better, '<=' lower is better); a direction 'none' must name one. */
+  comparator?: Comparator | null;
   /** The year whose actual the target year's actual is compared with; null = the previous year. */
   relativeToYear: number | null;
 }
@@ -49,10 +53,20 @@ export interface EvaluatedRelativeTarget {
 export interface EvaluatedStateTarget {
   year: number;
   kind: 'state';
+  /** How the actual state's rank compares with the target state's; null or omitted = '>=' (this state or better). */
+  comparator?: Comparator | null;
   state: string;
 }
 
-export type EvaluatedTarget = EvaluatedNumericTarget | EvaluatedRelativeTarget | EvaluatedStateTarget;
+/** A target the municipality has not quantified yet: the year has no target to judge against. */
+export interface EvaluatedToBeSetTarget {
+  year: number;
+  kind: 'to_be_set';
+  /** The target as the source writes it (">Xx st"), or null. */
+  text: string | null;
+}
+
+export type EvaluatedTarget = EvaluatedNumericTarget | EvaluatedRelativeTarget | EvaluatedStateTarget | EvaluatedToBeSetTarget;
 
 export interface EvaluatedIndicator {
   direction: Direction;
@@ -103,6 +117,18 @@ export const COMPARATOR_SYMBOLS: Readonly<Record<Comparator, string>> = Object.f
   '<': '<',
   '=': '=',
 });
+
+/** An actual given as a bound, inside a sentence: "minst 18". */
+const BOUND_WORDS: Readonly<Record<Bound, string>> = Object.freeze({ '>=': 'minst', '>': 'mer än', '<=': 'högst', '<': 'mindre än' });
+
+/** A state target's comparator in words; '>=' is the state itself ("delvis", meaning delvis or better). */
+const STATE_COMPARATOR_WORDS: Readonly<Record<Comparator, string>> = Object.freeze({ '>=': 'minst', '>': 'bättre än', '<=': 'högst', '<': 'sämre än', '=': 'exakt' });
+
+/** A numeric target's comparator when it names none: the direction's, and for no direction the value itself. */
+const NUMERIC_DEFAULT_COMPARATORS: Readonly<Record<Direction, Comparator>> = Object.freeze({ higher_is_better: '>=', lower_is_better: '<=', none: '=' });
+
+/** A relative target's comparator when it names none; without a direction there is none to take. */
+const RELATIVE_DEFAULT_COMPARATORS: Readonly<Record<Direction, Comparator | null>> = Object.freeze({ higher_is_better: '>=', lower_is_better: '<=', none: null });
 
 /** Beyond 15 decimals a double no longer holds the digits, so rounding to more would be pretended precision. */
 const MAX_DECIMALS = 15;
@@ -162,7 +188,15 @@ export function formatIndicatorNumber(value: number, decimals: number): string {
  * 4. Relative target ("≥ föregående år", or against a given year's actual): needs the actuals of the
  *    year and of the reference year; if either is missing → 'no_value', saying which. Never projected,
  *    since the reference value would itself be a guess. Compared by the comparator after rounding.
- * 5. State target on an ordinal scale: 'met' when the actual state's rank ≥ the target state's rank.
+ * 5. State target on an ordinal scale: the actual state's rank compared with the target state's by the
+ *    target's comparator ('>=' unless it names another: "> delvis" is better than delvis).
+ * 6. A target not quantified yet ("to_be_set", ">Xx st") → 'no_target', printed as the source writes it.
+ *
+ * A comparator left out is the direction's: '>=' when higher is better, '<=' when lower is, '=' for a
+ * numeric target without a direction; a relative target without either is a programming error.
+ *
+ * An actual given as a bound ("≥ 18") satisfies a target when every value within the bound would, fails it
+ * when none would, and otherwise cannot be judged → 'no_value', saying so. Bounds draw no trend.
  *
  * A preliminary actual counts like any other, but sets `preliminary` and the explanation says "preliminärt".
  */
@@ -209,14 +243,31 @@ export function rollUp(outcomes: readonly Outcome[]): Outcome {
 
 // ---------------------------------------------------------------------------------------------------
 
+/** A target with its comparator resolved. */
+type PreparedTarget =
+  | (EvaluatedNumericTarget & { comparator: Comparator })
+  | (EvaluatedRelativeTarget & { comparator: Comparator })
+  | (EvaluatedStateTarget & { comparator: Comparator })
+  | EvaluatedToBeSetTarget;
+
 interface Prepared {
   direction: Direction;
   decimals: number;
   /** Null for a numeric indicator. */
   states: Map<string, ScaleState> | null;
   values: Map<number, EvaluatedValue>;
-  targets: Map<number, EvaluatedTarget>;
+  targets: Map<number, PreparedTarget>;
 }
+
+/** The values an actual may have: one number, or every number within a bound. Infinite ends are open. */
+interface Interval {
+  low: number;
+  lowOpen: boolean;
+  high: number;
+  highOpen: boolean;
+}
+
+type Verdict = 'all' | 'none' | 'some';
 
 /** An actual that is there: a number or a state, with what comparisons and texts need. */
 interface Reading {
@@ -229,6 +280,9 @@ interface Reading {
   /** As written inside a sentence: state labels are quoted so that they read as names. */
   inSentence: string;
   preliminary: boolean;
+  /** Set for an actual given as a bound. */
+  bound: Bound | null;
+  interval: Interval;
 }
 
 function prepare(indicator: EvaluatedIndicator): Prepared {
@@ -241,6 +295,10 @@ function prepare(indicator: EvaluatedIndicator): Prepared {
     assertYear(value.year, 'value year');
     if (values.has(value.year)) throw new RangeError(`Two values for ${value.year}`);
     if (value.value !== null) assertFiniteNumber(value.value, `value for ${value.year}`);
+    if (value.bound != null) {
+      if (!Object.hasOwn(BOUND_WORDS, value.bound)) throw new RangeError(`Unknown bound "${String(value.bound)}" for ${value.year}`);
+      if (value.value === null) throw new RangeError(`A bound without a value for ${value.year}`);
+    }
     if (states) {
       if (value.value !== null) throw new RangeError(`A number (${value.value}) for ${value.year} on an ordinal indicator`);
       if (value.state !== null && !states.has(value.state)) throw new RangeError(`Unknown state "${value.state}" for ${value.year}`);
@@ -250,34 +308,47 @@ function prepare(indicator: EvaluatedIndicator): Prepared {
     values.set(value.year, value);
   }
 
-  const targets = new Map<number, EvaluatedTarget>();
+  const targets = new Map<number, PreparedTarget>();
   for (const target of indicator.targets) {
     assertYear(target.year, 'target year');
     // One year has one target: an evaluation reports one target, and picking one of two silently would hide the other.
     if (targets.has(target.year)) throw new RangeError(`Two targets for ${target.year}`);
     switch (target.kind) {
-      case 'numeric':
+      case 'numeric': {
         if (states) throw new RangeError(`A numeric target for ${target.year} on an ordinal indicator`);
-        assertComparator(target.comparator);
+        const comparator = target.comparator ?? NUMERIC_DEFAULT_COMPARATORS[indicator.direction];
+        assertComparator(comparator);
         assertFiniteNumber(target.value, `target for ${target.year}`);
+        targets.set(target.year, { ...target, comparator });
         break;
-      case 'relative':
+      }
+      case 'relative': {
         // Ranks are not quantities, so "≥ föregående år" on a scale is left to a state target.
         if (states) throw new RangeError(`A relative target for ${target.year} on an ordinal indicator`);
-        assertComparator(target.comparator);
+        const comparator = target.comparator ?? RELATIVE_DEFAULT_COMPARATORS[indicator.direction];
+        if (comparator === null) throw new RangeError(`The relative target for ${target.year} names no comparator, and the indicator has no direction`);
+        assertComparator(comparator);
         if (target.relativeToYear !== null) {
           assertYear(target.relativeToYear, 'relativeToYear');
           if (target.relativeToYear >= target.year) throw new RangeError(`The target for ${target.year} compares with ${target.relativeToYear}, which is not an earlier year`);
         }
+        targets.set(target.year, { ...target, comparator });
         break;
-      case 'state':
+      }
+      case 'state': {
         if (!states) throw new RangeError(`A state target for ${target.year} on a numeric indicator`);
         if (!states.has(target.state)) throw new RangeError(`Unknown state "${target.state}" in the target for ${target.year}`);
+        const comparator = target.comparator ?? '>=';
+        assertComparator(comparator);
+        targets.set(target.year, { ...target, comparator });
+        break;
+      }
+      case 'to_be_set':
+        targets.set(target.year, target);
         break;
       default:
         throw new RangeError(`Unknown target kind "${String((target as { kind: unknown }).kind)}"`);
     }
-    targets.set(target.year, target);
   }
 
   return { direction: indicator.direction, decimals: indicator.decimals, states, values, targets };
@@ -303,17 +374,32 @@ function evaluateYear(indicator: Prepared, year: number): Evaluation {
   if (!target) return noTarget(year, reading);
   switch (target.kind) {
     case 'numeric': {
-      const goal = roundToDecimals(target.value, indicator.decimals);
+      const goal = point(roundToDecimals(target.value, indicator.decimals));
       const text = `${COMPARATOR_SYMBOLS[target.comparator]} ${formatIndicatorNumber(target.value, indicator.decimals)}`;
-      return evaluateAbsolute(indicator, year, row, reading, text, text, (score) => compare(score, target.comparator, goal));
+      return evaluateAbsolute(indicator, year, row, reading, text, text, (actual) => judge(actual, target.comparator, goal));
     }
     case 'state': {
       const goal = indicator.states!.get(target.state)!;
-      return evaluateAbsolute(indicator, year, row, reading, goal.label, quote(goal.label), (rank) => rank >= goal.rank);
+      const [text, inSentence] =
+        target.comparator === '>=' ? [goal.label, quote(goal.label)] : [`${STATE_COMPARATOR_WORDS[target.comparator]} ${goal.label}`, `${STATE_COMPARATOR_WORDS[target.comparator]} ${quote(goal.label)}`];
+      return evaluateAbsolute(indicator, year, row, reading, text, inSentence, (actual) => judge(actual, target.comparator, point(goal.rank)));
     }
     case 'relative':
       return evaluateRelative(indicator, year, target, reading);
+    case 'to_be_set':
+      return toBeSet(year, target, reading);
   }
+}
+
+function toBeSet(year: number, target: EvaluatedToBeSetTarget, reading: Reading | null): Evaluation {
+  return {
+    year,
+    outcome: 'no_target',
+    ...actualOf(reading),
+    target: target.text ?? 'ej fastställt',
+    basis: null,
+    explanation: `Målvärdet för ${year} är inte fastställt ännu${target.text ? ` (${quote(target.text)})` : ''}.${reading ? ` Utfallet ${year} är ${reading.inSentence}${preliminaryNote(reading)}.` : ''}`,
+  };
 }
 
 function noTarget(year: number, reading: Reading | null): Evaluation {
@@ -335,10 +421,21 @@ function evaluateAbsolute(
   reading: Reading | null,
   target: string,
   targetInSentence: string,
-  satisfies: (score: number) => boolean,
+  verdictOf: (actual: Interval) => Verdict,
 ): Evaluation {
   if (reading) {
-    const met = satisfies(reading.score);
+    const verdict = verdictOf(reading.interval);
+    if (verdict === 'some') {
+      return {
+        year,
+        outcome: 'no_value',
+        ...actualOf(reading),
+        target,
+        basis: null,
+        explanation: `Utfallet ${year} anges bara som ${reading.inSentence}${preliminaryNote(reading)}, vilket inte räcker för att avgöra om målvärdet ${targetInSentence} uppfylls.`,
+      };
+    }
+    const met = verdict === 'all';
     return {
       year,
       outcome: met ? 'met' : 'not_met',
@@ -367,8 +464,19 @@ function evaluateAbsolute(
   }
 
   const lead = `Utfall för ${year} finns ännu inte. Det senaste utfallet (${latest.year}: ${latest.inSentence}${preliminaryTag(latest)}) uppfyller`;
-  if (satisfies(latest.score)) {
+  const latestVerdict = verdictOf(latest.interval);
+  if (latestVerdict === 'all') {
     return { year, outcome: 'on_track', ...actualOf(latest), target, basis: 'latest_actual', explanation: `${lead} redan målvärdet ${targetInSentence}.` };
+  }
+  if (latestVerdict === 'some') {
+    return {
+      year,
+      outcome: 'no_value',
+      ...actualOf(latest),
+      target,
+      basis: null,
+      explanation: `Utfall för ${year} finns ännu inte, och det senaste utfallet (${latest.year}: ${latest.inSentence}${preliminaryTag(latest)}) räcker inte för att avgöra om målvärdet ${targetInSentence} kan nås.`,
+    };
   }
   const short = `${lead} inte målvärdet ${targetInSentence}`;
   const notMetByLatest = (why: string): Evaluation => ({
@@ -383,6 +491,7 @@ function evaluateAbsolute(
   if (indicator.direction === 'none') return notMetByLatest('indikatorn anger inte om högre eller lägre är bättre, så utvecklingen bedöms inte');
   const previous = earlier.at(-2);
   if (!previous) return notMetByLatest('ett enda utfall räcker inte för att bedöma utvecklingen');
+  if (latest.bound !== null || previous.bound !== null) return notMetByLatest('ett utfall som bara anges som en gräns ger ingen trend');
 
   const slope = (latest.score - previous.score) / (latest.year - previous.year);
   const since = `utvecklingen sedan ${previous.year} (${previous.inSentence}${preliminaryTag(previous)})`;
@@ -400,12 +509,12 @@ function evaluateAbsolute(
   if (!improving) return byTrend('not_met', `${short}, och ${since} går åt fel håll.`);
   const projected = roundToDecimals(latest.score + slope * (year - latest.year), indicator.decimals);
   const projectedText = formatIndicatorNumber(projected, indicator.decimals);
-  return satisfies(projected)
+  return verdictOf(point(projected)) === 'all'
     ? byTrend('on_track', `${short}, men om ${since} fortsätter i samma takt blir värdet ${projectedText} år ${year}.`)
     : byTrend('not_met', `${short}, och om ${since} fortsätter i samma takt blir värdet ${projectedText} år ${year}, vilket inte uppfyller målvärdet.`);
 }
 
-function evaluateRelative(indicator: Prepared, year: number, target: EvaluatedRelativeTarget, reading: Reading | null): Evaluation {
+function evaluateRelative(indicator: Prepared, year: number, target: EvaluatedRelativeTarget & { comparator: Comparator }, reading: Reading | null): Evaluation {
   const referenceYear = target.relativeToYear ?? year - 1;
   const referenceRow = indicator.values.get(referenceYear);
   const reference = referenceRow ? read(indicator, referenceRow) : null;
@@ -423,7 +532,19 @@ function evaluateRelative(indicator: Prepared, year: number, target: EvaluatedRe
         : `Utfall saknas för ${year} och för jämförelseåret ${referenceYear}.`;
     return { year, outcome: 'no_value', ...actualOf(reading), target: text, basis: null, explanation };
   }
-  const met = compare(reading.score, target.comparator, reference.score);
+  const verdict = judge(reading.interval, target.comparator, reference.interval);
+  if (verdict === 'some') {
+    return {
+      year,
+      outcome: 'no_value',
+      ...actualOf(reading),
+      preliminary: reading.preliminary || reference.preliminary,
+      target: text,
+      basis: null,
+      explanation: `Utfallen ${year} (${reading.inSentence}) och ${referenceYear} (${reference.inSentence}) räcker inte för att avgöra om målvärdet ${text} uppfylls: minst ett av dem anges bara som en gräns.`,
+    };
+  }
+  const met = verdict === 'all';
   return {
     year,
     outcome: met ? 'met' : 'not_met',
@@ -441,11 +562,76 @@ function read(indicator: Prepared, row: EvaluatedValue): Reading | null {
   if (indicator.states) {
     if (row.state === null) return null;
     const state = indicator.states.get(row.state)!;
-    return { year: row.year, actual: state.key, score: state.rank, text: state.label, inSentence: quote(state.label), preliminary: row.preliminary };
+    return { year: row.year, actual: state.key, score: state.rank, text: state.label, inSentence: quote(state.label), preliminary: row.preliminary, bound: null, interval: point(state.rank) };
   }
   if (row.value === null) return null;
-  const text = formatIndicatorNumber(row.value, indicator.decimals);
-  return { year: row.year, actual: row.value, score: roundToDecimals(row.value, indicator.decimals), text, inSentence: text, preliminary: row.preliminary };
+  const score = roundToDecimals(row.value, indicator.decimals);
+  const number = formatIndicatorNumber(row.value, indicator.decimals);
+  const bound = row.bound ?? null;
+  return {
+    year: row.year,
+    actual: row.value,
+    score,
+    text: bound === null ? number : `${COMPARATOR_SYMBOLS[bound]} ${number}`,
+    inSentence: bound === null ? number : `${BOUND_WORDS[bound]} ${number}`,
+    preliminary: row.preliminary,
+    bound,
+    interval: bound === null ? point(score) : boundInterval(bound, score),
+  };
+}
+
+function point(value: number): Interval {
+  return { low: value, lowOpen: false, high: value, highOpen: false };
+}
+
+function boundInterval(bound: Bound, value: number): Interval {
+  switch (bound) {
+    case '>=':
+      return { low: value, lowOpen: false, high: Infinity, highOpen: true };
+    case '>':
+      return { low: value, lowOpen: true, high: Infinity, highOpen: true };
+    case '<=':
+      return { low: -Infinity, lowOpen: true, high: value, highOpen: false };
+    case '<':
+      return { low: -Infinity, lowOpen: true, high: value, highOpen: true };
+  }
+}
+
+/** Whether `a comparator b` holds for every pair of values within the two intervals, for none, or for some. */
+function judge(a: Interval, comparator: Comparator, b: Interval): Verdict {
+  const always = holdsAlways(a, comparator, b);
+  if (always) return 'all';
+  return holdsPossibly(a, comparator, b) ? 'some' : 'none';
+}
+
+function holdsAlways(a: Interval, comparator: Comparator, b: Interval): boolean {
+  switch (comparator) {
+    case '>=':
+      return a.low >= b.high;
+    case '>':
+      return a.low > b.high || (a.low === b.high && (a.lowOpen || b.highOpen));
+    case '<=':
+      return holdsAlways(b, '>=', a);
+    case '<':
+      return holdsAlways(b, '>', a);
+    case '=':
+      return a.low === a.high && b.low === b.high && a.low === b.low;
+  }
+}
+
+function holdsPossibly(a: Interval, comparator: Comparator, b: Interval): boolean {
+  switch (comparator) {
+    case '>=':
+      return a.high > b.low || (a.high === b.low && !a.highOpen && !b.lowOpen);
+    case '>':
+      return a.high > b.low;
+    case '<=':
+      return holdsPossibly(b, '>=', a);
+    case '<':
+      return holdsPossibly(b, '>', a);
+    case '=':
+      return holdsPossibly(a, '>=', b) && holdsPossibly(a, '<=', b);
+  }
 }
 
 /** The actuals before a year, oldest first. */
@@ -461,21 +647,6 @@ function actualOf(reading: Reading | null): Pick<Evaluation, 'actual' | 'actualY
   return reading
     ? { actual: reading.actual, actualYear: reading.year, actualText: reading.text, preliminary: reading.preliminary }
     : { actual: null, actualYear: null, actualText: null, preliminary: false };
-}
-
-function compare(actual: number, comparator: Comparator, target: number): boolean {
-  switch (comparator) {
-    case '>=':
-      return actual >= target;
-    case '>':
-      return actual > target;
-    case '<=':
-      return actual <= target;
-    case '<':
-      return actual < target;
-    case '=':
-      return actual === target;
-  }
 }
 
 function preliminaryNote(reading: Reading): string {

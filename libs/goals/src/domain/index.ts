@@ -1,1 +1,2 @@
 export * from './evaluation';
+export * from './inheritance';

@@ -11,6 +11,7 @@ export class GoalFrameworkDto extends TenantResourceDto {
   @ApiProperty() toYear: number;
   @ApiProperty({ type: String, nullable: true }) source: string | null;
   @ApiProperty({ type: Object, isArray: true, description: 'The levels of the goal tree, top first', example: [{ key: 'vision', name: 'Vision' }] }) levels: object[];
+  @ApiProperty({ type: Object, isArray: true, description: 'The names of the indicator tiers, top first', example: [{ key: 'indikator', name: 'Indikator' }, { key: 'delmatt', name: 'Delmått' }] }) indicatorLevels: object[];
   @ApiProperty({ type: Object, isArray: true, description: 'Ordinal scales with their states and ranks' }) scales: object[];
   @ApiProperty({ type: String, nullable: true }) assessmentScale: string | null;
   @ApiProperty({ type: Object, isArray: true }) footnotes: object[];
@@ -142,6 +143,7 @@ export class SeriesActualDto {
   @ApiProperty() year: number;
   @ApiProperty({ type: String, nullable: true, description: 'A value measured at a date within the year' }) asOf: string | null;
   @ApiProperty({ type: Number, nullable: true }) value: number | null;
+  @ApiProperty({ type: String, nullable: true, enum: ['>=', '>', '<=', '<'], description: 'Set when the value is a bound, not a measurement: ">=" 18 is "≥ 18"' }) bound: string | null;
   @ApiProperty({ type: String, nullable: true }) state: string | null;
   @ApiProperty() preliminary: boolean;
   @ApiProperty({ type: String, nullable: true }) note: string | null;
@@ -151,11 +153,12 @@ export class SeriesActualDto {
 
 export class SeriesTargetDto {
   @ApiProperty() year: number;
-  @ApiProperty({ enum: ['numeric', 'relative', 'state'] }) kind: string;
-  @ApiProperty({ type: String, nullable: true }) comparator: string | null;
+  @ApiProperty({ enum: ['numeric', 'relative', 'state', 'to_be_set'], description: 'to_be_set: a target not quantified yet, printed as the source writes it (text)' }) kind: string;
+  @ApiProperty({ type: String, nullable: true, description: "null: the indicator direction's comparator (see the import format)" }) comparator: string | null;
   @ApiProperty({ type: Number, nullable: true }) value: number | null;
   @ApiProperty({ type: Number, nullable: true }) relativeToYear: number | null;
   @ApiProperty({ type: String, nullable: true }) state: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'A to_be_set target as the source writes it (">Xx st")' }) text: string | null;
   @ApiProperty({ type: [String] }) footnotes: string[];
 }
 

@@ -47,6 +47,10 @@ export class GoalFramework extends TenantEntity {
   @Column('jsonb')
   levels: GoalLevel[];
 
+  /** The names of the indicator tiers, top first ("Indikator", "Delmått"). */
+  @Column('jsonb', { default: () => `'[]'` })
+  indicatorLevels: GoalLevel[];
+
   @Column('jsonb', { default: () => `'[]'` })
   scales: GoalScale[];
 

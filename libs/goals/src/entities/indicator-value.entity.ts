@@ -1,11 +1,13 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, Relation } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Relation } from 'typeorm';
 import { TenantEntity } from '@namndrum/core';
+import type { Bound } from '../format/framework-file';
 import { Indicator } from './indicator.entity';
 
 /** Utfall: the measured value for a year, or for a date within it ("Avser november 2022"). */
 @Entity('indicator_values')
 @Index('indicator_values_year', ['indicatorId', 'year'], { unique: true, where: '"as_of" IS NULL' })
 @Index('indicator_values_as_of', ['indicatorId', 'year', 'asOf'], { unique: true, where: '"as_of" IS NOT NULL' })
+@Check('indicator_values_bound', `"bound" IS NULL OR ("bound" IN ('>=', '>', '<=', '<') AND "value" IS NOT NULL)`)
 export class IndicatorValue extends TenantEntity {
   @Column('uuid')
   indicatorId: string;
@@ -25,6 +27,10 @@ export class IndicatorValue extends TenantEntity {
 
   @Column('double precision', { nullable: true })
   value: number | null;
+
+  /** The value is a bound, not a measurement ("≥18"). */
+  @Column('text', { nullable: true })
+  bound: Bound | null;
 
   @Column('text', { nullable: true })
   state: string | null;

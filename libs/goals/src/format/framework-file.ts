@@ -9,8 +9,48 @@ export const FRAMEWORK_FORMAT_VERSION = 1;
 
 export type Direction = 'higher_is_better' | 'lower_is_better' | 'none';
 export type Comparator = '>=' | '>' | '<=' | '<' | '=';
+/** How an actual given as a bound relates to its number: '>=' 18 is "at least 18" (written "≥18"). */
+export type Bound = '>=' | '>' | '<=' | '<';
 export type ReportKind = 'plan' | 'follow_up' | 'interim_report' | 'annual_report';
 export type ActivityStatus = 'planned' | 'started' | 'done' | 'postponed' | 'cancelled';
+
+interface TargetCommon {
+  year: number;
+  footnotes?: string[];
+  note?: string | null;
+}
+
+/** "≥ 80"; comparator omitted = the direction's: '>=' when higher is better, '<=' when lower is, '=' when neither. */
+export interface NumericTarget extends TargetCommon {
+  kind: 'numeric';
+  comparator?: Comparator | null;
+  value: number;
+}
+
+/** "≥ föregående år"; comparator omitted = the direction's ('>=' or '<='); an indicator without a direction must name one. */
+export interface RelativeTarget extends TargetCommon {
+  kind: 'relative';
+  comparator?: Comparator | null;
+  /** The year whose actual value the target compares with; omitted = the previous year. */
+  relativeToYear?: number | null;
+}
+
+/** A state of the indicator's scale; comparator omitted = '>=' (this state or better); '>' "better than delvis". */
+export interface StateTarget extends TargetCommon {
+  kind: 'state';
+  comparator?: Comparator | null;
+  state: string;
+}
+
+/** A target the municipality has not quantified yet (">Xx st"): evaluates as no target, printed as written. */
+export interface ToBeSetTarget extends TargetCommon {
+  kind: 'to_be_set';
+  /** The target as the source writes it, e.g. ">Xx st"; null when the source says nothing. */
+  text?: string | null;
+}
+
+export type Target = NumericTarget | RelativeTarget | StateTarget | ToBeSetTarget;
+export type TargetKind = Target['kind'];
 
 export interface FrameworkFile {
   formatVersion: 1;
@@ -26,7 +66,15 @@ export interface FrameworkFile {
     source?: string | null;
     /** The names of the tree's levels, top first ("Vision", "Målområde", "Verksamhetsmål", …). */
     levels: { key: string; name: string }[];
-    /** Ordinal scales: the verbal assessment scale and qualitative target scales; `rank` orders the states, higher is better. */
+    /**
+     * The names of the indicator tiers, top first ("Indikator", "Delmått"): an indicator without a parent is of
+     * the first tier, its sub-measures of the second, and so on. Omitted = no names ("Resultatmått" in reports).
+     */
+    indicatorLevels?: { key: string; name: string }[];
+    /**
+     * Ordinal scales: the verbal assessment scale and qualitative target scales; `rank` orders the states, higher
+     * is better. A scale of one state ("Uppfyller") implies the state below it, key "ej-uppfyllt", label "Ej uppfyllt".
+     */
     scales: { key: string; name: string; states: { key: string; label: string; rank: number }[] }[];
     /** The scale assessments of nodes and indicators use. */
     assessmentScale?: string | null;
@@ -47,13 +95,14 @@ export interface FrameworkFile {
       key: string;
       name: string;
       unit?: string | null;
-      direction: Direction;
+      /** Which way is better; omitted = 'none' (no way is better: targets are judged, trends are not). */
+      direction?: Direction;
       decimals?: number;
       description?: string | null;
       /** The indicator this one is a sub-measure of (e.g. one per school form). */
       parent?: string | null;
-      /** The goal nodes it measures. */
-      nodes: string[];
+      /** The goal nodes it measures; omitted or empty on a sub-measure = its parent's (inherited up the chain). */
+      nodes?: string[];
       /** An ordinal indicator takes states of this scale instead of numbers. */
       scale?: string | null;
       /** Kolada KPI id ("N15419") for importing actual values. */
@@ -67,6 +116,8 @@ export interface FrameworkFile {
         note?: string | null;
         /** Numeric indicators: the value, or null when it is missing. */
         value?: number | null;
+        /** The value is a bound, not a measurement: '>=' with value 18 is "≥18", at least 18. */
+        bound?: Bound | null;
         /** Ordinal indicators: a state of the indicator's scale. */
         state?: string | null;
         preliminary?: boolean;
@@ -74,11 +125,7 @@ export interface FrameworkFile {
         /** Where the value comes from ("Kolada"). */
         source?: string | null;
       }[];
-      targets: (
-        | { year: number; kind: 'numeric'; comparator: Comparator; value: number; footnotes?: string[]; note?: string | null }
-        | { year: number; kind: 'relative'; comparator: Comparator; /** The year whose actual value the target compares with; omitted = the previous year. */ relativeToYear?: number | null; footnotes?: string[]; note?: string | null }
-        | { year: number; kind: 'state'; state: string; footnotes?: string[]; note?: string | null }
-      )[];
+      targets: Target[];
     }[];
     assessments: {
       node?: string | null;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { FrameworkFile } from './framework-file';
+import { FrameworkFile, Target } from './framework-file';
 
 type Framework = FrameworkFile['framework'];
 
@@ -18,6 +18,7 @@ export function normalizeFrameworkFile(file: FrameworkFile): FrameworkFile {
     toYear: f.toYear,
     source: f.source ?? null,
     levels: f.levels.map((level) => ({ key: level.key, name: level.name })),
+    indicatorLevels: (f.indicatorLevels ?? []).map((level) => ({ key: level.key, name: level.name })),
     scales: f.scales.map((scale) => ({ key: scale.key, name: scale.name, states: scale.states.map((state) => ({ key: state.key, label: state.label, rank: state.rank })) })),
     assessmentScale: f.assessmentScale ?? null,
     footnotes: f.footnotes.map((footnote) => ({ key: footnote.key, text: footnote.text })),
@@ -34,11 +35,11 @@ export function normalizeFrameworkFile(file: FrameworkFile): FrameworkFile {
       key: indicator.key,
       name: indicator.name,
       unit: indicator.unit ?? null,
-      direction: indicator.direction,
+      direction: indicator.direction ?? 'none',
       decimals: indicator.decimals ?? 0,
       description: indicator.description ?? null,
       parent: indicator.parent ?? null,
-      nodes: [...indicator.nodes],
+      nodes: [...(indicator.nodes ?? [])],
       scale: indicator.scale ?? null,
       koladaKpi: indicator.koladaKpi ?? null,
       source: indicator.source ?? null,
@@ -48,16 +49,24 @@ export function normalizeFrameworkFile(file: FrameworkFile): FrameworkFile {
         asOf: value.asOf ?? null,
         note: value.note ?? null,
         value: value.value ?? null,
+        bound: value.bound ?? null,
         state: value.state ?? null,
         preliminary: value.preliminary ?? false,
         footnotes: value.footnotes ?? [],
         source: value.source ?? null,
       })),
-      targets: indicator.targets.map((target) => {
+      targets: indicator.targets.map((target): Target => {
         const common = { footnotes: target.footnotes ?? [], note: target.note ?? null };
-        if (target.kind === 'numeric') return { year: target.year, kind: target.kind, comparator: target.comparator, value: target.value, ...common };
-        if (target.kind === 'relative') return { year: target.year, kind: target.kind, comparator: target.comparator, relativeToYear: target.relativeToYear ?? null, ...common };
-        return { year: target.year, kind: target.kind, state: target.state, ...common };
+        switch (target.kind) {
+          case 'numeric':
+            return { year: target.year, kind: target.kind, comparator: target.comparator ?? null, value: target.value, ...common };
+          case 'relative':
+            return { year: target.year, kind: target.kind, comparator: target.comparator ?? null, relativeToYear: target.relativeToYear ?? null, ...common };
+          case 'state':
+            return { year: target.year, kind: target.kind, comparator: target.comparator ?? null, state: target.state, ...common };
+          case 'to_be_set':
+            return { year: target.year, kind: target.kind, text: target.text ?? null, ...common };
+        }
       }),
     })),
     assessments: f.assessments.map((assessment) => ({

@@ -1,6 +1,6 @@
 /**
- * Validates a goal framework file (see framework-file.ts) before it is imported: first against the JSON
- * Schema, then against the rules a schema cannot express (keys that must exist, unique keys, years within
+ * Validates a goal framework file (see framework-file.ts) before it is imported: against the JSON Schema,
+ * and against the rules a schema cannot express (keys that must exist, unique keys, years within
  * the framework's period, a tree without cycles, states of the right scale, known departments).
  *
  * Pure: no Nest, no database. The caller supplies what the municipality knows (its department codes).
@@ -9,7 +9,8 @@
  */
 import { Ajv, type ErrorObject } from 'ajv';
 import schemaDocument from '../../schema/goal-framework.schema.json';
-import type { FrameworkFile } from './framework-file';
+import type { Comparator, FrameworkFile } from './framework-file';
+import { IMPLIED_NOT_MET_STATE, scaleStates } from './scales';
 
 export interface FrameworkError {
   /** Where in the document, dot + [index] from the document root ("framework.nodes[3].parent"); "" is the document itself. */
@@ -135,7 +136,8 @@ function schemaErrorToFrameworkError(error: ErrorObject, data: unknown): Framewo
       return { path: at(), message: `måste vara ${types.map((t) => TYPE_NAMES[t] ?? t).join(' eller ')}` };
     }
     case 'enum':
-      return { path: at(), message: `måste vara ett av: ${(params.allowedValues as unknown[]).map(showValue).join(', ')}` };
+      // null stands for "left out", which the format's documentation names; listing it would only confuse.
+      return { path: at(), message: `måste vara ett av: ${(params.allowedValues as unknown[]).filter((value) => value !== null).map(showValue).join(', ')}` };
     case 'const':
       return { path: at(), message: `måste vara ${JSON.stringify(params.allowedValue)}` };
     case 'minimum':
@@ -171,10 +173,17 @@ function schemaErrorToFrameworkError(error: ErrorObject, data: unknown): Framewo
   }
 }
 
-function schemaErrors(input: unknown): FrameworkError[] {
-  if (validateSchema(input)) return [];
+interface SchemaCheck {
+  errors: FrameworkError[];
+  /** The JSON pointers ("/framework/nodes/3/title") the schema found fault with. */
+  faults: string[];
+}
+
+function schemaCheck(input: unknown): SchemaCheck {
+  if (validateSchema(input)) return { errors: [], faults: [] };
   const errors: FrameworkError[] = [];
   const seen = new Set<string>();
+  const faults = (validateSchema.errors ?? []).map((error) => error.instancePath);
   for (const error of validateSchema.errors ?? []) {
     const converted = schemaErrorToFrameworkError(error, input);
     if (!converted) continue;
@@ -183,12 +192,45 @@ function schemaErrors(input: unknown): FrameworkError[] {
     seen.add(id);
     errors.push(converted);
   }
-  return errors;
+  return { errors, faults };
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Semantic stage: runs only on a document the schema accepted, so every field has its declared type.
+// Semantic stage. It runs beside the schema stage, so that one upload reports every error: it checks the
+// items the schema found sound, reads keys wherever they are strings (so an item with a schema fault
+// still resolves references to it), and skips what it cannot read.
 // ---------------------------------------------------------------------------------------------------------
+
+/** Where the schema found fault, as JSON pointers: an item is sound when no fault lies at or under it. */
+class Soundness {
+  constructor(private readonly faults: readonly string[]) {}
+
+  /** No fault at or under `pointer`. */
+  of(pointer: string): boolean {
+    return !this.faults.some((fault) => fault === pointer || fault.startsWith(`${pointer}/`));
+  }
+
+  /** A fault at `pointer` itself (a list of the wrong type or length), not within it. */
+  at(pointer: string): boolean {
+    return this.faults.includes(pointer);
+  }
+
+  /** No fault at or under `pointer` other than under its listed children (checked item by item on their own). */
+  outside(pointer: string, children: readonly string[]): boolean {
+    return !this.faults.some(
+      (fault) => (fault === pointer || fault.startsWith(`${pointer}/`)) && !children.some((child) => fault === `${pointer}/${child}` || fault.startsWith(`${pointer}/${child}/`)),
+    );
+  }
+}
+
+function list<T>(value: T[] | undefined | null): T[] {
+  return Array.isArray(value) ? value : [];
+}
+
+function keyOf(item: unknown): string | undefined {
+  const key = item !== null && typeof item === 'object' ? (item as JsonObject).key : undefined;
+  return typeof key === 'string' ? key : undefined;
+}
 
 function isCalendarDate(value: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
@@ -201,12 +243,14 @@ function isCalendarDate(value: string): boolean {
 
 /**
  * The first index of every key; later occurrences are reported at their own path, naming the first, so the
- * user sees both places. Lookups elsewhere use the first occurrence, the one an import would keep.
+ * user sees both places. Lookups elsewhere use the first occurrence, the one an import would keep. Items
+ * without a readable key take no part.
  */
-function indexFirst<T>(items: T[], keyOf: (item: T) => string, onDuplicate: (index: number, firstIndex: number, key: string) => void): Map<string, number> {
+function indexFirst<T>(items: T[], keyFn: (item: T) => string | undefined, onDuplicate: (index: number, firstIndex: number, key: string) => void): Map<string, number> {
   const first = new Map<string, number>();
   items.forEach((item, index) => {
-    const key = keyOf(item);
+    const key = keyFn(item);
+    if (key === undefined) return;
     const firstIndex = first.get(key);
     if (firstIndex === undefined) first.set(key, index);
     else onDuplicate(index, firstIndex, key);
@@ -241,19 +285,30 @@ function findCycles(count: number, parentOf: (index: number) => number | undefin
   return cycles;
 }
 
-function semanticErrors(file: FrameworkFile, context: ValidationContext): FrameworkError[] {
+const SWEDISH_COMPARATORS: Record<Comparator, string> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '=': '=' };
+
+function semanticErrors(fw: Framework, sound: Soundness, context: ValidationContext): FrameworkError[] {
   const errors: FrameworkError[] = [];
   const report = (path: string, message: string) => errors.push({ path, message });
-  const fw = file.framework;
   const root = 'framework';
+  const pointer = '/framework';
   const departments = new Set(context.departments);
+  const levels = list(fw.levels);
+  const indicatorLevels = list(fw.indicatorLevels);
+  const scales = list(fw.scales);
+  const footnotes = list(fw.footnotes);
+  const nodes = list(fw.nodes);
+  const indicators = list(fw.indicators);
+  const assessments = list(fw.assessments);
+  const activityPlans = list(fw.activityPlans);
 
   // --- Period -----------------------------------------------------------------------------------------
-  const periodIsValid = fw.fromYear <= fw.toYear;
-  if (!periodIsValid) report(`${root}.toYear`, `får inte vara före fromYear (${fw.fromYear})`);
+  const periodIsReadable = Number.isInteger(fw.fromYear) && Number.isInteger(fw.toYear);
+  const periodIsValid = periodIsReadable && fw.fromYear <= fw.toYear;
+  if (periodIsReadable && !periodIsValid) report(`${root}.toYear`, `får inte vara före fromYear (${fw.fromYear})`);
   const period = `${fw.fromYear}–${fw.toYear}`;
   const checkYear = (path: string, year: number) => {
-    // With a reversed period every year would be "outside"; the one error above says what is wrong.
+    // With a reversed or unreadable period every year would be "outside"; the error about the period says what is wrong.
     if (periodIsValid && (year < fw.fromYear || year > fw.toYear)) report(path, `${year} ligger utanför styrmodellens period ${period}`);
   };
   const checkDate = (path: string, date: string | null | undefined) => {
@@ -262,38 +317,53 @@ function semanticErrors(file: FrameworkFile, context: ValidationContext): Framew
   const duplicateKey = (basePath: string) => (index: number, firstIndex: number, key: string) =>
     report(`${basePath}[${index}].key`, `nyckeln "${key}" finns redan (${basePath}[${firstIndex}])`);
 
+  /** A reference is unknown only when its collection could be read: an unreadable one is already reported. */
+  const knownIn = (index: Map<string, number>, collection: unknown, name: string) => (key: string) =>
+    !Array.isArray(collection) || sound.at(`${pointer}/${name}`) || index.has(key);
+
   // --- Levels, scales, footnotes -------------------------------------------------------------------------
-  const levelIndex = indexFirst(fw.levels, (l) => l.key, duplicateKey(`${root}.levels`));
-  const scaleIndex = indexFirst(fw.scales, (s) => s.key, duplicateKey(`${root}.scales`));
-  const scaleStates = new Map<string, Set<string>>();
-  fw.scales.forEach((scale, s) => {
-    const states = indexFirst(scale.states, (st) => st.key, duplicateKey(`${root}.scales[${s}].states`));
-    if (!scaleStates.has(scale.key)) scaleStates.set(scale.key, new Set(states.keys()));
+  const levelIndex = indexFirst(levels, keyOf, duplicateKey(`${root}.levels`));
+  const knowsLevel = knownIn(levelIndex, fw.levels, 'levels');
+  indexFirst(indicatorLevels, keyOf, duplicateKey(`${root}.indicatorLevels`));
+  const scaleIndex = indexFirst(scales, keyOf, duplicateKey(`${root}.scales`));
+  const scaleStateKeys = new Map<string, Set<string>>();
+  scales.forEach((scale, s) => {
+    if (!sound.of(`${pointer}/scales/${s}`)) return;
+    const path = `${root}.scales[${s}]`;
+    indexFirst(scale.states, keyOf, duplicateKey(`${path}.states`));
+    if (scale.states.length === 1 && scale.states[0].key === IMPLIED_NOT_MET_STATE.key) {
+      report(`${path}.states[0].key`, `"${IMPLIED_NOT_MET_STATE.key}" är det underförstådda steget under en skalas enda steg: ge steget en annan nyckel`);
+    }
+    if (!scaleStateKeys.has(scale.key)) scaleStateKeys.set(scale.key, new Set(scaleStates(scale).map((state) => state.key)));
   });
-  const footnoteIndex = indexFirst(fw.footnotes, (f) => f.key, duplicateKey(`${root}.footnotes`));
+  const knowsScale = knownIn(scaleIndex, fw.scales, 'scales');
+  const knowsFootnote = knownIn(indexFirst(footnotes, keyOf, duplicateKey(`${root}.footnotes`)), fw.footnotes, 'footnotes');
   const checkFootnotes = (path: string, keys: string[] | undefined) =>
-    (keys ?? []).forEach((key, i) => {
-      if (!footnoteIndex.has(key)) report(`${path}[${i}]`, `okänd fotnot "${key}"`);
+    list(keys).forEach((key, i) => {
+      if (!knowsFootnote(key)) report(`${path}[${i}]`, `okänd fotnot "${key}"`);
     });
-  /** Checks `state` against `scale` when the scale exists; an unknown scale is reported where it is named. */
+  /** Checks `state` against `scale` when the scale is known and sound; an unknown scale is reported where it is named. */
   const checkState = (path: string, state: string, scale: string) => {
-    const states = scaleStates.get(scale);
+    const states = scaleStateKeys.get(scale);
     if (states && !states.has(state)) report(path, `okänt skalsteg "${state}" i skalan "${scale}"`);
   };
 
   // --- Goal tree -----------------------------------------------------------------------------------------
-  const nodeIndex = indexFirst(fw.nodes, (n) => n.key, duplicateKey(`${root}.nodes`));
-  const nodeCycles = findCycles(fw.nodes.length, (i) => {
-    const parent = fw.nodes[i].parent;
-    // Only first occurrences take part: a duplicate's parent link is not the node the import would keep.
-    return parent !== null && nodeIndex.get(fw.nodes[i].key) === i ? nodeIndex.get(parent) : undefined;
+  const nodeIndex = indexFirst(nodes, keyOf, duplicateKey(`${root}.nodes`));
+  const knowsNode = knownIn(nodeIndex, fw.nodes, 'nodes');
+  const soundNode = (i: number) => sound.of(`${pointer}/nodes/${i}`);
+  const nodeCycles = findCycles(nodes.length, (i) => {
+    const parent = nodes[i].parent;
+    // Only sound first occurrences take part: a duplicate's parent link is not the node the import would keep.
+    return soundNode(i) && typeof parent === 'string' && nodeIndex.get(nodes[i].key) === i ? nodeIndex.get(parent) : undefined;
   });
   const inNodeCycle = new Set(nodeCycles.flat());
-  const topLevel = fw.levels[0];
-  fw.nodes.forEach((node, i) => {
+  const topLevel = levels[0];
+  nodes.forEach((node, i) => {
+    if (!soundNode(i)) return;
     const path = `${root}.nodes[${i}]`;
     const depth = levelIndex.get(node.level);
-    if (depth === undefined) report(`${path}.level`, `okänd nivå "${node.level}"`);
+    if (depth === undefined && !knowsLevel(node.level)) report(`${path}.level`, `okänd nivå "${node.level}"`);
     if (node.parent === null) {
       // A root without a top-level level would be an orphan shown as a tree of its own, most likely a forgotten parent.
       if (depth !== undefined && depth !== 0) {
@@ -303,7 +373,7 @@ function semanticErrors(file: FrameworkFile, context: ValidationContext): Framew
     }
     const parentIndex = nodeIndex.get(node.parent);
     if (parentIndex === undefined) {
-      report(`${path}.parent`, `okänd nod "${node.parent}"`);
+      if (!knowsNode(node.parent)) report(`${path}.parent`, `okänd nod "${node.parent}"`);
       return;
     }
     // A cycle is reported once as a cycle; its members' levels can never all deepen, so skip those.
@@ -312,82 +382,115 @@ function semanticErrors(file: FrameworkFile, context: ValidationContext): Framew
       report(`${path}.parent`, `måste vara null: en nod på den översta nivån ("${topLevel.name}") är en rot`);
       return;
     }
-    const parent = fw.nodes[parentIndex];
-    const parentDepth = levelIndex.get(parent.level);
+    const parentDepth = levelIndex.get(nodes[parentIndex].level);
     if (depth !== undefined && parentDepth !== undefined && depth <= parentDepth) {
-      report(`${path}.level`, `nivån "${node.level}" måste ligga under den överordnade nodens nivå "${parent.level}"`);
+      report(`${path}.level`, `nivån "${node.level}" måste ligga under den överordnade nodens nivå "${nodes[parentIndex].level}"`);
     }
   });
   for (const cycle of nodeCycles) {
-    const keys = cycle.map((i) => fw.nodes[i].key);
+    const keys = cycle.map((i) => nodes[i].key);
     report(`${root}.nodes[${cycle[0]}].parent`, `cirkulär överordning: ${[...keys, keys[0]].join(' → ')}`);
   }
 
   // --- Indicators ----------------------------------------------------------------------------------------
-  const indicatorIndex = indexFirst(fw.indicators, (ind) => ind.key, duplicateKey(`${root}.indicators`));
-  fw.indicators.forEach((indicator, i) => checkIndicator(indicator, `${root}.indicators[${i}]`));
-  const indicatorCycles = findCycles(fw.indicators.length, (i) => {
-    const parent = fw.indicators[i].parent;
-    return parent != null && indicatorIndex.get(fw.indicators[i].key) === i ? indicatorIndex.get(parent) : undefined;
+  const indicatorIndex = indexFirst(indicators, keyOf, duplicateKey(`${root}.indicators`));
+  const knowsIndicator = knownIn(indicatorIndex, fw.indicators, 'indicators');
+  const soundIndicator = (i: number) => sound.outside(`${pointer}/indicators/${i}`, ['values', 'targets']);
+  const parentIndicator = (i: number): number | undefined => {
+    const parent = indicators[i].parent;
+    return soundIndicator(i) && typeof parent === 'string' && indicatorIndex.get(indicators[i].key) === i ? indicatorIndex.get(parent) : undefined;
+  };
+  const indicatorCycles = findCycles(indicators.length, parentIndicator);
+  const inIndicatorCycle = new Set(indicatorCycles.flat());
+  indicators.forEach((indicator, i) => {
+    if (soundIndicator(i)) checkIndicator(indicator, i);
   });
   for (const cycle of indicatorCycles) {
-    const keys = cycle.map((i) => fw.indicators[i].key);
+    const keys = cycle.map((i) => indicators[i].key);
     report(`${root}.indicators[${cycle[0]}].parent`, `cirkulär överordning: ${[...keys, keys[0]].join(' → ')}`);
   }
 
-  function checkIndicator(indicator: Indicator, path: string): void {
-    if (indicator.parent != null && !indicatorIndex.has(indicator.parent)) report(`${path}.parent`, `okänd indikator "${indicator.parent}"`);
-    indicator.nodes.forEach((key, j) => {
-      if (!nodeIndex.has(key)) report(`${path}.nodes[${j}]`, `okänd nod "${key}"`);
+  function tierOf(i: number): number {
+    let depth = 0;
+    for (let parent = parentIndicator(i); parent !== undefined; parent = parentIndicator(parent)) depth++;
+    return depth;
+  }
+
+  function checkIndicator(indicator: Indicator, i: number): void {
+    const path = `${root}.indicators[${i}]`;
+    const at = `${pointer}/indicators/${i}`;
+    if (indicator.parent != null && !knowsIndicator(indicator.parent)) report(`${path}.parent`, `okänd indikator "${indicator.parent}"`);
+    if (indicatorLevels.length > 0 && !inIndicatorCycle.has(i)) {
+      const tier = tierOf(i);
+      if (tier >= indicatorLevels.length) {
+        report(`${path}.parent`, `indikatorn ligger på nivå ${tier + 1}, men indicatorLevels namnger bara ${indicatorLevels.length} (${indicatorLevels.map((level) => level.name).join(', ')})`);
+      }
+    }
+    list(indicator.nodes).forEach((key, j) => {
+      if (!knowsNode(key)) report(`${path}.nodes[${j}]`, `okänd nod "${key}"`);
     });
     const scale = indicator.scale ?? null;
-    if (scale !== null && !scaleIndex.has(scale)) report(`${path}.scale`, `okänd skala "${scale}"`);
+    if (scale !== null && !knowsScale(scale)) report(`${path}.scale`, `okänd skala "${scale}"`);
     checkFootnotes(`${path}.footnotes`, indicator.footnotes);
 
+    const values = list(indicator.values);
+    const soundValue = (k: number) => sound.of(`${at}/values/${k}`);
     indexFirst(
-      indicator.values,
-      (v) => `${v.year}|${v.asOf ?? ''}`,
+      values,
+      (v) => (soundValue(values.indexOf(v)) ? `${v.year}|${v.asOf ?? ''}` : undefined),
       (k, first) => {
-        const v = indicator.values[k];
+        const v = values[k];
         const when = v.asOf != null ? `${v.year} per ${v.asOf}` : `${v.year}`;
         report(`${path}.values[${k}].year`, `det finns redan ett värde för ${when} (${path}.values[${first}])`);
       },
     );
-    indicator.values.forEach((value, k) => {
+    values.forEach((value, k) => {
+      if (!soundValue(k)) return;
       const valuePath = `${path}.values[${k}]`;
       checkYear(`${valuePath}.year`, value.year);
       checkDate(`${valuePath}.asOf`, value.asOf);
       checkFootnotes(`${valuePath}.footnotes`, value.footnotes);
       if (scale === null) {
         if (value.state != null) report(`${valuePath}.state`, 'indikatorn är numerisk: ange värdet i "value", inte "state"');
+        if (value.bound != null && value.value == null) report(`${valuePath}.bound`, `en gräns (${SWEDISH_COMPARATORS[value.bound]}) behöver ett tal i "value"`);
       } else {
         if (value.value != null) report(`${valuePath}.value`, `indikatorn mäts med skalan "${scale}": ange ett skalsteg i "state", inte "value"`);
+        if (value.bound != null) report(`${valuePath}.bound`, `indikatorn mäts med skalan "${scale}": ett skalsteg kan inte anges som en gräns`);
         if (value.state != null) checkState(`${valuePath}.state`, value.state, scale);
       }
     });
 
+    const targets = list(indicator.targets);
+    const soundTarget = (k: number) => sound.of(`${at}/targets/${k}`);
     indexFirst(
-      indicator.targets,
-      (t) => String(t.year),
-      (k, first) => report(`${path}.targets[${k}].year`, `det finns redan ett mål för ${indicator.targets[k].year} (${path}.targets[${first}])`),
+      targets,
+      (t) => (soundTarget(targets.indexOf(t)) ? String(t.year) : undefined),
+      (k, first) => report(`${path}.targets[${k}].year`, `det finns redan ett mål för ${targets[k].year} (${path}.targets[${first}])`),
     );
-    indicator.targets.forEach((target, k) => {
+    const direction = indicator.direction ?? 'none';
+    targets.forEach((target, k) => {
+      if (!soundTarget(k)) return;
       const targetPath = `${path}.targets[${k}]`;
       checkYear(`${targetPath}.year`, target.year);
       checkFootnotes(`${targetPath}.footnotes`, target.footnotes);
       if (scale === null && target.kind === 'state') {
-        report(`${targetPath}.kind`, 'indikatorn är numerisk: målet måste vara av typen "numeric" eller "relative"');
+        report(`${targetPath}.kind`, 'indikatorn är numerisk: målet måste vara av typen "numeric", "relative" eller "to_be_set"');
       }
-      if (scale !== null && target.kind !== 'state') {
-        report(`${targetPath}.kind`, `indikatorn mäts med skalan "${scale}": målet måste vara av typen "state"`);
+      if (scale !== null && (target.kind === 'numeric' || target.kind === 'relative')) {
+        report(`${targetPath}.kind`, `indikatorn mäts med skalan "${scale}": målet måste vara av typen "state" eller "to_be_set"`);
       }
       if (scale !== null && target.kind === 'state') checkState(`${targetPath}.state`, target.state, scale);
-      if (target.kind === 'relative' && target.relativeToYear != null) {
-        // One message per defect: a later comparison year is the mistake even when it is also outside the period.
-        if (target.relativeToYear >= target.year) {
-          report(`${targetPath}.relativeToYear`, `måste vara ett tidigare år än målåret ${target.year}`);
-        } else {
-          checkYear(`${targetPath}.relativeToYear`, target.relativeToYear);
+      if (target.kind === 'relative') {
+        if (target.comparator == null && direction === 'none') {
+          report(`${targetPath}.comparator`, 'saknas: indikatorn anger ingen riktning (direction), så målet måste säga hur utfallet ska jämföras');
+        }
+        if (target.relativeToYear != null) {
+          // One message per defect: a later comparison year is the mistake even when it is also outside the period.
+          if (target.relativeToYear >= target.year) {
+            report(`${targetPath}.relativeToYear`, `måste vara ett tidigare år än målåret ${target.year}`);
+          } else {
+            checkYear(`${targetPath}.relativeToYear`, target.relativeToYear);
+          }
         }
       }
     });
@@ -395,13 +498,14 @@ function semanticErrors(file: FrameworkFile, context: ValidationContext): Framew
 
   // --- Assessments ---------------------------------------------------------------------------------------
   const assessmentScale = fw.assessmentScale ?? null;
-  if (assessmentScale !== null && !scaleIndex.has(assessmentScale)) {
+  if (typeof assessmentScale === 'string' && !knowsScale(assessmentScale)) {
     report(`${root}.assessmentScale`, `okänd skala "${assessmentScale}"`);
-  } else if (assessmentScale === null && fw.assessments.length > 0) {
+  } else if (assessmentScale === null && assessments.length > 0) {
     report(`${root}.assessmentScale`, 'saknas: bedömningarna behöver en bedömningsskala');
   }
   const assessmentSubjects = new Map<string, number>();
-  fw.assessments.forEach((assessment, k) => {
+  assessments.forEach((assessment, k) => {
+    if (!sound.of(`${pointer}/assessments/${k}`)) return;
     const path = `${root}.assessments[${k}]`;
     const node = assessment.node ?? null;
     const indicator = assessment.indicator ?? null;
@@ -411,10 +515,10 @@ function semanticErrors(file: FrameworkFile, context: ValidationContext): Framew
     } else if (node !== null && indicator !== null) {
       report(`${path}.indicator`, 'ange antingen "node" eller "indicator", inte båda');
     } else if (node !== null) {
-      if (!nodeIndex.has(node)) report(`${path}.node`, `okänd nod "${node}"`);
+      if (!knowsNode(node)) report(`${path}.node`, `okänd nod "${node}"`);
       subject = `noden "${node}"`;
     } else if (indicator !== null) {
-      if (!indicatorIndex.has(indicator)) report(`${path}.indicator`, `okänd indikator "${indicator}"`);
+      if (!knowsIndicator(indicator)) report(`${path}.indicator`, `okänd indikator "${indicator}"`);
       subject = `indikatorn "${indicator}"`;
     }
     if (subject !== null) {
@@ -424,7 +528,7 @@ function semanticErrors(file: FrameworkFile, context: ValidationContext): Framew
       else report(`${path}.year`, `det finns redan en bedömning av ${subject} för ${assessment.year} (${root}.assessments[${first}])`);
     }
     checkYear(`${path}.year`, assessment.year);
-    if (assessmentScale !== null) checkState(`${path}.state`, assessment.state, assessmentScale);
+    if (typeof assessmentScale === 'string') checkState(`${path}.state`, assessment.state, assessmentScale);
     checkDate(`${path}.assessedOn`, assessment.assessedOn);
   });
 
@@ -432,30 +536,36 @@ function semanticErrors(file: FrameworkFile, context: ValidationContext): Framew
   const checkDepartment = (path: string, code: string) => {
     if (!departments.has(code)) report(path, `okänd förvaltning eller bolag "${code}"`);
   };
-  indexFirst(fw.activityPlans, (p) => p.key, duplicateKey(`${root}.activityPlans`));
-  fw.activityPlans.forEach((plan, p) => {
+  indexFirst(activityPlans, keyOf, duplicateKey(`${root}.activityPlans`));
+  activityPlans.forEach((plan, p) => {
+    const at = `${pointer}/activityPlans/${p}`;
+    if (!sound.outside(at, ['activities'])) return;
     const path = `${root}.activityPlans[${p}]`;
     checkDepartment(`${path}.department`, plan.department);
     checkYear(`${path}.year`, plan.year);
+    const activities = list(plan.activities);
+    const soundActivity = (a: number) => sound.of(`${at}/activities/${a}`);
     indexFirst(
-      plan.activities,
-      (a) => String(a.number),
+      activities,
+      (activity) => (soundActivity(activities.indexOf(activity)) ? String(activity.number) : undefined),
       (a, first, number) => report(`${path}.activities[${a}].number`, `nummer ${number} finns redan (${path}.activities[${first}])`),
     );
-    plan.activities.forEach((activity, a) => {
+    activities.forEach((activity, a) => {
+      if (!soundActivity(a)) return;
       const activityPath = `${path}.activities[${a}]`;
       activity.responsible.forEach((code, r) => checkDepartment(`${activityPath}.responsible[${r}]`, code));
-      if (activity.node != null && !nodeIndex.has(activity.node)) report(`${activityPath}.node`, `okänd nod "${activity.node}"`);
-      if (activity.indicator != null && !indicatorIndex.has(activity.indicator)) {
+      if (activity.node != null && !knowsNode(activity.node)) report(`${activityPath}.node`, `okänd nod "${activity.node}"`);
+      if (activity.indicator != null && !knowsIndicator(activity.indicator)) {
         report(`${activityPath}.indicator`, `okänd indikator "${activity.indicator}"`);
       }
     });
   });
-  (fw.activityCounts ?? []).forEach((count, c) => {
+  list(fw.activityCounts).forEach((count, c) => {
+    if (!sound.of(`${pointer}/activityCounts/${c}`)) return;
     const path = `${root}.activityCounts[${c}]`;
     checkYear(`${path}.year`, count.year);
     count.rows.forEach((row, r) => {
-      if (row.indicator != null && !indicatorIndex.has(row.indicator)) report(`${path}.rows[${r}].indicator`, `okänd indikator "${row.indicator}"`);
+      if (row.indicator != null && !knowsIndicator(row.indicator)) report(`${path}.rows[${r}].indicator`, `okänd indikator "${row.indicator}"`);
       if (row.department != null) checkDepartment(`${path}.rows[${r}].department`, row.department);
     });
   });
@@ -464,14 +574,14 @@ function semanticErrors(file: FrameworkFile, context: ValidationContext): Framew
 }
 
 /**
- * Validates an uploaded goal framework. Schema errors come first and alone: the semantic rules read fields
- * by their declared types, and on a malformed document they would mostly echo the schema errors. Once the
- * schema holds, every semantic error is reported in one pass, not just the first.
+ * Validates an uploaded goal framework. Schema errors and the rules a schema cannot express are reported
+ * together, so that one upload shows everything wrong with the file: the semantic rules run over every part
+ * the schema found sound, and leave alone the parts it already reported.
  */
 export function validateFrameworkFile(input: unknown, context: ValidationContext): FrameworkValidationResult {
-  const structural = schemaErrors(input);
-  if (structural.length > 0) return { ok: false, errors: structural };
-  const file = input as FrameworkFile;
-  const semantic = semanticErrors(file, context);
-  return semantic.length > 0 ? { ok: false, errors: semantic } : { ok: true, file };
+  const structural = schemaCheck(input);
+  const framework = input !== null && typeof input === 'object' ? (input as JsonObject).framework : undefined;
+  const semantic = framework !== null && typeof framework === 'object' && !Array.isArray(framework) ? semanticErrors(framework as Framework, new Soundness(structural.faults), context) : [];
+  const errors = [...structural.errors, ...semantic];
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, file: input as FrameworkFile };
 }

@@ -106,6 +106,22 @@ describe('hardening: no input breaks the server', () => {
       expectRefused(response);
       expect(response.body.error).toBe('MALFORMED_JSON');
       expect(response.body.message).toBe('Begärans innehåll är inte giltig JSON');
+      expect(response.body.requestId).toEqual(expect.stringMatching(/.+/));
+      expect(response.body.requestId).toBe(response.headers['x-request-id']);
+      // Field-less: the fault is in the document as a whole; the detail says where the parser stopped.
+      expect(response.body.details).toEqual([{ field: '', messages: [expect.stringMatching(/^JSON-texten tar slut för tidigt|^Oväntat tecken/)] }]);
+    });
+
+    it('answers malformed JSON on the goal import like every other route', async () => {
+      const response = await rawPost('/goal-frameworks/import', '{"formatVersion": 1, "framework": {"key": "x",, }}');
+      expectRefused(response);
+      expect(response.body).toEqual({
+        statusCode: 400,
+        error: 'MALFORMED_JSON',
+        message: 'Begärans innehåll är inte giltig JSON',
+        details: [{ field: '', messages: [expect.stringMatching(/^Oväntat tecken/)] }],
+        requestId: response.headers['x-request-id'],
+      });
     });
   });
 

@@ -1,4 +1,5 @@
-import { createTenant, Tenant } from './factories/tenant.factory';
+import { hashPassword, User, UserRoleGrant } from '@namndrum/identity';
+import { createTenant, Tenant, TEST_PASSWORD } from './factories/tenant.factory';
 import { createTestApp, TestApp } from './support/test-app';
 
 describe('tenant isolation: a user never sees another municipality', () => {
@@ -44,6 +45,22 @@ describe('tenant isolation: a user never sees another municipality', () => {
     expect(municipalities.body.items.map((m: { id: string }) => m.id)).toEqual([mine.municipalityId]);
     const persons = await get('/api/v1/persons?q=Grannsson').expect(200);
     expect(persons.body.total).toBe(0);
+  });
+
+  it('lets a system administrator, who belongs to no municipality, list and read every municipality', async () => {
+    const email = `system-${Date.now()}@test.example`;
+    const users = testApp.dataSource.getRepository(User);
+    const systemAdmin = users.create({ municipalityId: null, email, passwordHash: await hashPassword(TEST_PASSWORD), personId: null, active: true, lastLoginAt: null });
+    systemAdmin.grants = [Object.assign(new UserRoleGrant(), { role: 'system_admin', organId: null, departmentId: null })];
+    await users.save(systemAdmin);
+    const login = await testApp.http().post('/api/v1/auth/login').send({ email, password: TEST_PASSWORD }).expect(200);
+    const as = (path: string) => testApp.http().get(path).set('Authorization', `Bearer ${login.body.accessToken}`);
+
+    const listed = await as('/api/v1/municipalities?pageSize=200').expect(200);
+    expect(listed.body.items.map((m: { id: string }) => m.id)).toEqual(expect.arrayContaining([mine.municipalityId, theirs.municipalityId]));
+    await as(`/api/v1/municipalities/${theirs.municipalityId}`).expect(200);
+    // Seeing the municipalities is not reading their registers.
+    await as('/api/v1/organs').expect(403);
   });
 
   it("cannot change another municipality's data, and leaves it unchanged", async () => {

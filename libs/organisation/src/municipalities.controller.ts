@@ -10,7 +10,7 @@ export class MunicipalitiesController {
   constructor(private readonly municipalities: MunicipalityService) {}
 
   @Get()
-  @RequirePermission(Permission.OrganisationRead)
+  @RequirePermission(Permission.MunicipalitiesRead)
   @ApiOperation({ summary: 'List municipalities' })
   @ApiOkResponse({ type: PageDto(MunicipalityDto), description: 'Your own municipality (system administrators: all)' })
   @ApiErrors(400)
@@ -19,7 +19,7 @@ export class MunicipalitiesController {
   }
 
   @Get(':id')
-  @RequirePermission(Permission.OrganisationRead)
+  @RequirePermission(Permission.MunicipalitiesRead)
   @ApiOperation({ summary: 'Get a municipality' })
   @ApiOkResponse({ type: MunicipalityDto })
   @ApiErrors(400, 404)

@@ -25,6 +25,8 @@ export const Permission = {
   /** Create users: admins in their municipality, system administrators in any (the first admin of a new one). */
   UsersCreate: 'users.create',
   AuditRead: 'audit.read',
+  /** Read municipalities: one's own; system administrators every one. */
+  MunicipalitiesRead: 'municipalities.read',
   /** Provision new municipalities (tenants). */
   MunicipalitiesCreate: 'municipalities.create',
   /** Read matters, their documents and officer reports (secret ones only with access to the matter). */
@@ -55,7 +57,7 @@ export const Permission = {
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
 const ROLE_PERMISSIONS: Record<GrantedRole, Permission[]> = {
-  system_admin: [Permission.MunicipalitiesCreate, Permission.UsersCreate],
+  system_admin: [Permission.MunicipalitiesRead, Permission.MunicipalitiesCreate, Permission.UsersCreate],
   admin: [
     Permission.OrganisationRead,
     Permission.OrganisationManage,
@@ -77,7 +79,7 @@ const ROLE_PERMISSIONS: Record<GrantedRole, Permission[]> = {
 };
 
 /** Permissions every signed-in user of a municipality has, members and chairs included. */
-const BASE_PERMISSIONS: Permission[] = [Permission.OrganisationRead, Permission.MattersRead, Permission.MeetingsRead, Permission.MinutesRead, Permission.GoalsRead];
+const BASE_PERMISSIONS: Permission[] = [Permission.MunicipalitiesRead, Permission.OrganisationRead, Permission.MattersRead, Permission.MeetingsRead, Permission.MinutesRead, Permission.GoalsRead];
 
 export interface AuthenticatedUser {
   userId: string;

@@ -1,6 +1,6 @@
 import { ArgumentsHost, BadRequestException, HttpException, NotFoundException } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
-import { AllExceptionsFilter } from './all-exceptions.filter';
+import { AllExceptionsFilter, malformedJsonDetail } from './all-exceptions.filter';
 import { ConflictError, InvalidInputError } from './domain-error';
 
 function respond(exception: unknown): { status: number; body: Record<string, unknown> } {
@@ -60,8 +60,30 @@ describe('AllExceptionsFilter', () => {
     const malformed = Object.assign(new SyntaxError('Unexpected end of JSON input'), { type: 'entity.parse.failed' });
     expect(respond(new HttpException('Unexpected end of JSON input', 400, { cause: malformed }))).toMatchObject({
       status: 400,
-      body: { error: 'MALFORMED_JSON', message: 'Begärans innehåll är inte giltig JSON', requestId: 'req-1' },
+      body: { error: 'MALFORMED_JSON', message: 'Begärans innehåll är inte giltig JSON', details: [{ field: '', messages: ['JSON-texten tar slut för tidigt'] }], requestId: 'req-1' },
     });
     expect(respond(new HttpException('deep', 400, { cause: new InvalidInputError('JSON_TOO_DEEP', 'För djupt') }))).toMatchObject({ status: 400, body: { error: 'JSON_TOO_DEEP', message: 'För djupt' } });
+  });
+
+  describe('malformedJsonDetail', () => {
+    const detailOf = (body: string) => {
+      try {
+        JSON.parse(body);
+      } catch (error) {
+        return malformedJsonDetail((error as Error).message, body);
+      }
+      throw new Error('parsed');
+    };
+
+    it('names the line and column where the parser stopped', () => {
+      expect(detailOf('{\n  "key": "x",\n  "name": "y",, \n}')).toBe('Oväntat tecken vid position 30 (rad 3, kolumn 15)');
+      expect(detailOf("{'key': 1}")).toBe('Oväntat tecken vid position 1 (rad 1, kolumn 2)');
+    });
+
+    it('says when the text ends too early', () => {
+      expect(detailOf('{"title": "Skola",')).toBe('JSON-texten tar slut för tidigt');
+      expect(detailOf('{"a": [1, 2')).toBe('JSON-texten tar slut för tidigt');
+      expect(detailOf('')).toBe('JSON-texten tar slut för tidigt');
+    });
   });
 });

@@ -43,8 +43,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (body.statusCode >= 500) {
       this.logger.error({ err: exception, requestId: body.requestId }, 'Unhandled error');
     }
-    // Set outright: a route that answers HTML (a public page) has already set its own type.
+    // Set outright: a route that answers HTML (a public page) has already set its own type. A refusal raised
+    // while the body is parsed comes before the middleware that marks every answer as not to be stored.
     response.setHeader('Content-Type', 'application/json; charset=utf-8');
+    response.setHeader('Cache-Control', 'no-store');
     response.status(body.statusCode).json(body);
   }
 
@@ -60,10 +62,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   private toBody(exception: unknown, requestId: string): ErrorBody {
     // The HTTP adapter wraps an error a middleware raised (the body parser's, or one of ours) in an HttpException.
-    const cause = exception instanceof HttpException ? (exception.cause as { type?: unknown } | undefined) : undefined;
+    const cause = exception instanceof HttpException ? (exception.cause as { type?: unknown; message?: unknown; body?: unknown } | undefined) : undefined;
     if (cause instanceof DomainError) return this.toBody(cause, requestId);
     if (cause?.type === 'entity.parse.failed') {
-      return { statusCode: 400, error: 'MALFORMED_JSON', message: 'Begärans innehåll är inte giltig JSON', requestId };
+      // Field-less: the fault is in the document as a whole; the detail says where the parser stopped.
+      const where = malformedJsonDetail(String(cause.message ?? ''), typeof cause.body === 'string' ? cause.body : '');
+      return { statusCode: 400, error: 'MALFORMED_JSON', message: 'Begärans innehåll är inte giltig JSON', details: [{ field: '', messages: [where] }], requestId };
     }
     if (exception instanceof DomainError) {
       return { statusCode: exception.status, error: exception.code, message: exception.message, details: exception.details, requestId };
@@ -100,6 +104,19 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: 'INTERNAL', message: 'Ett oväntat fel inträffade. Ange begärans id om du kontaktar support.', requestId };
   }
+}
+
+/**
+ * Where JSON.parse stopped, in Swedish: "Oväntat tecken vid position 47 (rad 3, kolumn 12)", or that the text
+ * ends too early. V8's message carries the position; the line and column are counted in the body itself.
+ */
+export function malformedJsonDetail(parserMessage: string, body: string): string {
+  const position = /at position (\d+)/.exec(parserMessage);
+  if (!position) return /end of (JSON|data)/i.test(parserMessage) || body.trim() === '' ? 'JSON-texten tar slut för tidigt' : 'Texten kan inte läsas som JSON';
+  const offset = Number(position[1]);
+  if (offset >= body.length) return 'JSON-texten tar slut för tidigt';
+  const before = body.slice(0, offset).split('\n');
+  return `Oväntat tecken vid position ${offset} (rad ${before.length}, kolumn ${before[before.length - 1].length + 1})`;
 }
 
 function constraintDetail(constraint: string | undefined): ErrorDetail[] | undefined {

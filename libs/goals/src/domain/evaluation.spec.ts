@@ -777,6 +777,124 @@ describe('evaluateIndicator: ordinal indicators', () => {
   });
 });
 
+describe('evaluateIndicator: comparators left to the direction', () => {
+  const plain = (year: number, amount: number): EvaluatedTarget => ({ year, kind: 'numeric', value: amount });
+
+  it('reads a plain number as at least it when higher is better, at most it when lower is better, and exactly it without a direction', () => {
+    const values = [value(2024, 80)];
+    expect(evaluateIndicator(indicator({ direction: 'higher_is_better', values, targets: [plain(2024, 75)] }), 2024)).toMatchObject({ outcome: 'met', target: '≥ 75' });
+    expect(evaluateIndicator(indicator({ direction: 'lower_is_better', values, targets: [plain(2024, 75)] }), 2024)).toMatchObject({ outcome: 'not_met', target: '≤ 75' });
+    expect(evaluateIndicator(indicator({ direction: 'none', values, targets: [plain(2024, 75)] }), 2024)).toMatchObject({ outcome: 'not_met', target: '= 75' });
+    expect(evaluateIndicator(indicator({ direction: 'none', values, targets: [plain(2024, 80)] }), 2024)).toMatchObject({ outcome: 'met', target: '= 80' });
+  });
+
+  it('compares a relative target with the previous year the way the direction says', () => {
+    const values = [value(2023, 10), value(2024, 8)];
+    const target: EvaluatedTarget = { year: 2024, kind: 'relative', relativeToYear: null };
+    expect(evaluateIndicator(indicator({ direction: 'lower_is_better', values, targets: [target] }), 2024).outcome).toBe('met');
+    expect(evaluateIndicator(indicator({ direction: 'higher_is_better', values, targets: [target] }), 2024).outcome).toBe('not_met');
+    expect(() => evaluateIndicator(indicator({ direction: 'none', values, targets: [target] }), 2024)).toThrow(RangeError);
+  });
+});
+
+describe('evaluateIndicator: targets not quantified yet', () => {
+  const toBeSet = (year: number, text: string | null): EvaluatedTarget => ({ year, kind: 'to_be_set', text });
+
+  it('has no target yet, printed as the source writes it, and still reports the actual', () => {
+    const result = evaluateIndicator(indicator({ values: [value(2024, 142)], targets: [toBeSet(2024, '<Xx')] }), 2024);
+    expect(result).toMatchObject({ outcome: 'no_target', target: '<Xx', actual: 142, basis: null });
+    expect(result.explanation).toBe('Målvärdet för 2024 är inte fastställt ännu (”<Xx”). Utfallet 2024 är 142.');
+  });
+
+  it('says "ej fastställt" when the source gives no text, on numeric and ordinal indicators alike', () => {
+    expect(evaluateIndicator(indicator({ targets: [toBeSet(2025, null)] }), 2025)).toMatchObject({ outcome: 'no_target', target: 'ej fastställt', explanation: 'Målvärdet för 2025 är inte fastställt ännu.' });
+    expect(evaluateIndicator(ordinal([stateValue(2025, 'delvis')], [toBeSet(2025, '>Xx st')]), 2025)).toMatchObject({ outcome: 'no_target', actualText: 'delvis implementerat' });
+  });
+
+  it('counts for nothing when a goal rolls up', () => {
+    expect(rollUp(['no_target', 'met'])).toBe('met');
+  });
+});
+
+describe('evaluateIndicator: state targets with a comparator', () => {
+  const stateWith = (year: number, state: string, comparator: Comparator): EvaluatedTarget => ({ year, kind: 'state', state, comparator });
+
+  it('"better than delvis" is met only above delvis', () => {
+    const target = stateWith(2024, 'delvis', '>');
+    expect(evaluateIndicator(ordinal([stateValue(2024, 'implementerat')], [target]), 2024)).toMatchObject({ outcome: 'met', target: 'bättre än delvis implementerat' });
+    const atDelvis = evaluateIndicator(ordinal([stateValue(2024, 'delvis')], [target]), 2024);
+    expect(atDelvis.outcome).toBe('not_met');
+    expect(atDelvis.explanation).toBe('Utfallet 2024 är ”delvis implementerat” och uppfyller inte målvärdet bättre än ”delvis implementerat”.');
+  });
+
+  it('reads the other comparators on the ranks, and no comparator as this state or better', () => {
+    const at = (state: string, comparator: Comparator) => evaluateIndicator(ordinal([stateValue(2024, state)], [stateWith(2024, 'delvis', comparator)]), 2024).outcome;
+    expect([at('paborjat', '<'), at('delvis', '<'), at('delvis', '<='), at('implementerat', '<=')]).toEqual(['met', 'not_met', 'met', 'not_met']);
+    expect([at('delvis', '='), at('implementerat', '='), at('delvis', '>=')]).toEqual(['met', 'not_met', 'met']);
+    expect(evaluateIndicator(ordinal([stateValue(2024, 'implementerat')], [stateTarget(2024, 'delvis')]), 2024)).toMatchObject({ outcome: 'met', target: 'delvis implementerat' });
+  });
+});
+
+describe('evaluateIndicator: one-state scales', () => {
+  const ONE_STATE: ScaleState[] = [
+    { key: 'uppfyller', label: 'Uppfyller', rank: 1 },
+    { key: 'ej-uppfyllt', label: 'Ej uppfyllt', rank: 0 },
+  ];
+
+  it('meets the target with the state and fails it with the implied state below', () => {
+    const targets: EvaluatedTarget[] = [stateTarget(2024, 'uppfyller'), stateTarget(2025, 'uppfyller')];
+    const scaled = indicator({ scale: ONE_STATE, values: [stateValue(2024, 'ej-uppfyllt'), stateValue(2025, 'uppfyller')], targets });
+    expect(evaluateIndicator(scaled, 2024)).toMatchObject({ outcome: 'not_met', actualText: 'Ej uppfyllt', target: 'Uppfyller' });
+    expect(evaluateIndicator(scaled, 2025)).toMatchObject({ outcome: 'met', actualText: 'Uppfyller' });
+  });
+});
+
+describe('evaluateIndicator: actuals given as bounds', () => {
+  const bounded = (year: number, amount: number, bound: '>=' | '>' | '<=' | '<'): EvaluatedValue => ({ year, value: amount, state: null, preliminary: false, bound });
+
+  it('meets a target every value within the bound meets, and fails one none of them meets', () => {
+    const at = (actual: EvaluatedValue, target: EvaluatedTarget) => evaluateIndicator(indicator({ values: [actual], targets: [target] }), actual.year);
+    expect(at(bounded(2023, 18, '>='), numeric(2023, '>=', 15))).toMatchObject({ outcome: 'met', actual: 18, actualText: '≥ 18', basis: 'actual' });
+    expect(at(bounded(2023, 18, '>='), numeric(2023, '>=', 18)).outcome).toBe('met');
+    expect(at(bounded(2023, 18, '>'), numeric(2023, '>', 18)).outcome).toBe('met');
+    expect(at(bounded(2023, 18, '>='), numeric(2023, '>', 18)).outcome).toBe('no_value');
+    expect(at(bounded(2023, 18, '>='), numeric(2023, '<', 18)).outcome).toBe('not_met');
+    expect(at(bounded(2023, 18, '>'), numeric(2023, '<=', 18)).outcome).toBe('not_met');
+    expect(at(bounded(2023, 5, '<'), numeric(2023, '<=', 5)).outcome).toBe('met');
+    expect(at(bounded(2023, 5, '<='), numeric(2023, '=', 5)).outcome).toBe('no_value');
+  });
+
+  it('says why a bound that straddles the target cannot be judged', () => {
+    const result = evaluateIndicator(indicator({ values: [bounded(2023, 18, '>=')], targets: [numeric(2023, '>=', 20)] }), 2023);
+    expect(result).toMatchObject({ outcome: 'no_value', actualText: '≥ 18', target: '≥ 20' });
+    expect(result.explanation).toBe('Utfallet 2023 anges bara som minst 18, vilket inte räcker för att avgöra om målvärdet ≥ 20 uppfylls.');
+  });
+
+  it('compares bounds with an earlier year for a relative target', () => {
+    const relativeTo = (actual: EvaluatedValue, reference: EvaluatedValue) =>
+      evaluateIndicator(indicator({ values: [reference, actual], targets: [relative(actual.year, '>')] }), actual.year).outcome;
+    expect(relativeTo(bounded(2024, 20, '>='), value(2023, 18))).toBe('met');
+    expect(relativeTo(bounded(2024, 20, '<'), value(2023, 20))).toBe('not_met');
+    expect(relativeTo(bounded(2024, 20, '>='), bounded(2023, 18, '>='))).toBe('no_value');
+    expect(relativeTo(value(2024, 20), bounded(2023, 18, '<'))).toBe('met');
+  });
+
+  it('projects from a bound only when the bound already meets the target, and draws no trend through one', () => {
+    const onTrack = evaluateIndicator(indicator({ values: [value(2022, 10), bounded(2023, 18, '>=')], targets: [numeric(2025, '>=', 15)] }), 2025);
+    expect(onTrack).toMatchObject({ outcome: 'on_track', basis: 'latest_actual' });
+    const unknown = evaluateIndicator(indicator({ values: [value(2022, 10), bounded(2023, 18, '>=')], targets: [numeric(2025, '>=', 20)] }), 2025);
+    expect(unknown).toMatchObject({ outcome: 'no_value', basis: null });
+    const noTrend = evaluateIndicator(indicator({ values: [value(2022, 10), bounded(2023, 12, '<=')], targets: [numeric(2025, '>=', 20)] }), 2025);
+    expect(noTrend).toMatchObject({ outcome: 'not_met', basis: 'latest_actual' });
+    expect(noTrend.explanation).toContain('ett utfall som bara anges som en gräns ger ingen trend');
+  });
+
+  it('refuses a bound without a number, and a bound on a state', () => {
+    expect(() => evaluateIndicator(indicator({ values: [{ year: 2023, value: null, state: null, preliminary: false, bound: '>=' }] }), 2023)).toThrow(RangeError);
+    expect(() => evaluateIndicator(indicator({ values: [{ year: 2023, value: 1, state: null, preliminary: false, bound: '≥' as never }] }), 2023)).toThrow(RangeError);
+  });
+});
+
 describe('evaluateIndicator: malformed input is a programming error', () => {
   it.each<[string, Partial<EvaluatedIndicator>]>([
     ['a state target on a numeric indicator', { targets: [stateTarget(2023, 'delvis')] }],

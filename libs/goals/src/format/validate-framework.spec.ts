@@ -393,6 +393,94 @@ describe('validateFrameworkFile', () => {
     });
   });
 
+  describe('format II: what a fourth municipality writes', () => {
+    const accepts = (change: (file: FrameworkFile) => void) => {
+      const file = validFile();
+      change(file);
+      const result = validate(file);
+      expect(result.ok ? [] : result.errors).toEqual([]);
+    };
+
+    it('accepts targets not quantified yet, on numeric and ordinal indicators, with or without the source text', () =>
+      accepts((f) => {
+        f.framework.indicators[0].targets[1] = { year: 2023, kind: 'to_be_set', text: '>Xx st' };
+        f.framework.indicators[2].targets[0] = { year: 2023, kind: 'to_be_set' };
+      }));
+
+    it('accepts an actual given as a bound, and refuses a bound without a number or on a state', () => {
+      accepts((f) => (f.framework.indicators[0].values[3] = { year: 2023, value: 18, bound: '>=' }));
+      expect(withDefect((f) => (f.framework.indicators[0].values[3] = { year: 2023, value: null, bound: '>=' }))).toEqual([
+        error('framework.indicators[0].values[3].bound', 'en gräns (≥) behöver ett tal i "value"'),
+      ]);
+      expect(withDefect((f) => (f.framework.indicators[2].values[0] = { year: 2021, state: 'lag', bound: '>' }))).toEqual([
+        error('framework.indicators[2].values[0].bound', 'indikatorn mäts med skalan "trygghetsniva": ett skalsteg kan inte anges som en gräns'),
+      ]);
+      expect(withSchemaDefect('framework.indicators[0].values[3]', (v) => Object.assign(v, { value: 18, bound: '=' }))).toEqual([
+        error('framework.indicators[0].values[3].bound', 'måste vara ett av: >=, >, <=, <'),
+      ]);
+    });
+
+    it('accepts a state target with a comparator on the scale ("> delvis")', () =>
+      accepts((f) => (f.framework.indicators[2].targets[0] = { year: 2023, kind: 'state', state: 'lag', comparator: '>' })));
+
+    it('accepts a scale of one state, with the implied "ej-uppfyllt" below it, and refuses that key for the one state', () => {
+      accepts((f) => {
+        f.framework.scales[1].states = [{ key: 'hog', label: 'Uppfyller', rank: 1 }];
+        f.framework.indicators[2].values[0] = { year: 2021, state: 'ej-uppfyllt' };
+      });
+      expect(
+        withDefect((f) => {
+          f.framework.scales[1].states = [{ key: 'ej-uppfyllt', label: 'Uppfyller inte', rank: 1 }];
+          f.framework.indicators[2] = { ...f.framework.indicators[2], values: [], targets: [] };
+        }),
+      ).toEqual([error('framework.scales[1].states[0].key', '"ej-uppfyllt" är det underförstådda steget under en skalas enda steg: ge steget en annan nyckel')]);
+      // Only a one-state scale implies it: a two-state scale names its states.
+      expect(withDefect((f) => (f.framework.indicators[2].values[0] = { year: 2021, state: 'ej-uppfyllt' }))).toEqual([
+        error('framework.indicators[2].values[0].state', 'okänt skalsteg "ej-uppfyllt" i skalan "trygghetsniva"'),
+      ]);
+    });
+
+    it('names the indicator tiers, and refuses a sub-measure deeper than the tiers named', () => {
+      accepts((f) => (f.framework.indicatorLevels = [{ key: 'indikator', name: 'Indikator' }, { key: 'delmatt', name: 'Delmått' }]));
+      expect(withDefect((f) => (f.framework.indicatorLevels = [{ key: 'indikator', name: 'Indikator' }]))).toEqual([
+        error('framework.indicators[1].parent', 'indikatorn ligger på nivå 2, men indicatorLevels namnger bara 1 (Indikator)'),
+      ]);
+    });
+
+    it('lets comparator, direction and a sub-measure\'s goals be left out', () =>
+      accepts((f) => {
+        const [first, second] = f.framework.indicators;
+        delete first.direction;
+        first.targets = [{ year: 2023, kind: 'numeric', value: 85 }];
+        delete second.nodes;
+        second.targets = [{ year: 2023, kind: 'relative' }];
+      }));
+
+    it('asks for a comparator on a relative target when the indicator has no direction to take it from', () => {
+      expect(
+        withDefect((f) => {
+          delete f.framework.indicators[1].direction;
+          f.framework.indicators[1].targets = [{ year: 2023, kind: 'relative' }];
+        }),
+      ).toEqual([error('framework.indicators[1].targets[0].comparator', 'saknas: indikatorn anger ingen riktning (direction), så målet måste säga hur utfallet ska jämföras')]);
+    });
+
+    it('reports schema and semantic errors of different parts in one answer, and no echo of a collection it could not read', () => {
+      const file = validFile();
+      objectAt(file, 'framework.indicators[0].targets[1]').value = 'åttiofem';
+      objectAt(file, 'framework.nodes[1]').parent = 'finns-inte';
+      objectAt(file, 'framework.activityPlans[0].activities[0]').responsible = ['XYZ'];
+      expect(errorsOf(file)).toEqual([
+        error('framework.indicators[0].targets[1].value', 'måste vara ett tal'),
+        error('framework.nodes[1].parent', 'okänd nod "finns-inte"'),
+        error('framework.activityPlans[0].activities[0].responsible[0]', 'okänd förvaltning eller bolag "XYZ"'),
+      ]);
+      const unreadable = validFile();
+      objectAt(unreadable, 'framework').nodes = 'inga';
+      expect(errorsOf(unreadable)).toEqual([error('framework.nodes', 'måste vara en lista')]);
+    });
+  });
+
   describe('the five bad files of the issue', () => {
     it('a target on an unknown scale state', () => {
       expect(withDefect((f) => (f.framework.indicators[2].targets[0] = { year: 2023, kind: 'state', state: 'mycket-hog' }))).toEqual([

@@ -22,6 +22,7 @@ export const router = createBrowserRouter([
         { path: 'moten/:meetingId/protokoll', lazy: async () => ({ Component: (await import('./pages/minutes/minutes-page')).MinutesPage }) },
         { path: 'diarium', lazy: async () => ({ Component: (await import('./pages/matters/matters-page')).MattersPage }) },
         { path: 'arenden/:matterId', lazy: async () => ({ Component: (await import('./pages/matters/matter-page')).MatterPage }) },
+        { path: 'styrmodell', lazy: async () => ({ Component: (await import('./pages/goals/goal-frameworks-page')).GoalFrameworksPage }) },
         { path: 'anslag', lazy: async () => ({ Component: (await import('./pages/postings/postings-page')).PostingsPage }) },
         { path: '*', element: <NotFoundPage /> },
       ] },

@@ -9,6 +9,7 @@ const SECTIONS = [
   { href: '/sammantradesplan', label: 'Sammanträdesplan' },
   { href: '/diarium', label: 'Diarium' },
   { href: '/anslag', label: 'Anslagstavla' },
+  { href: '/styrmodell', label: 'Styrmodell' },
 ];
 
 function isCurrent(pathname: string, href: string): boolean {

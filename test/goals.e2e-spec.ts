@@ -202,7 +202,7 @@ describe('goals: frameworks, evaluation, links, reports and Kolada', () => {
 
     it('generates the goal reports as documents of the matter, with a chart per indicator', async () => {
       const documents = (await admin.post(`/matters/${matterId}/goal-reports`).expect(201)).body as { id: string; title: string }[];
-      expect(documents.map((document) => document.title)).toEqual(['Övergripande verksamhetsmål och resultatmått med målvärden för perioden 2023–2026', 'Utbildningsförvaltningens plan 2023']);
+      expect(documents.map((document) => document.title)).toEqual(['Övergripande kommunmål och resultatmått med målvärden för perioden 2023–2026', 'Utbildningsförvaltningens plan 2023']);
       const overview = await admin.get(`/documents/${documents[0].id}/content`).buffer(true).parse(binaryParser).expect(200);
       const read = await readDocx(overview.body);
       expect(read.text).toContain('Andel elever behöriga till gymnasiet');

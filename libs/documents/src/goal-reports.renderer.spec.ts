@@ -11,6 +11,10 @@ import {
   activityPlan,
   activitySummary,
   actual,
+  BEHORIGHET,
+  behorighet,
+  GENOMFORANDE,
+  genomforande,
   BETYGSPOANG,
   betygspoang,
   BISTAND,
@@ -21,8 +25,10 @@ import {
   OVERVIEW_TITLE,
   PLAN_TITLE,
   SUMMARY_TITLE,
+  target,
 } from './testing/goal-report.factory';
 import { readDocx, ReadDocx, zipEntries } from './testing/read-docx';
+import { indicatorChartDescription } from './indicator-chart';
 import { GoalsOverviewView } from './view-models';
 
 const count = (haystack: string, needle: string | RegExp) => haystack.split(needle).length - 1;
@@ -222,11 +228,11 @@ describe('footnotes and charts of the overview', () => {
     expect(doc.html).toContain('</table><p>1) Preliminärt</p><h1>En bra kommun att växa upp i</h1>');
   });
 
-  it('draws a chart also for an indicator without any value', async () => {
+  it('draws no chart of an indicator without any value, rather than a chart saying that data is missing', async () => {
     const { buffer } = await render({
       goals: [{ title: 'Mål A', meaning: null, workingFor: [], indicators: [bistand({ actuals: [actual(2021, null)], targets: [] }), forskollarare()] }],
     });
-    expect(media(buffer).size).toBe(2);
+    expect(media(buffer).size).toBe(1);
   });
 
   it('has a header of one row when there are no year columns, and leaves out the table of a goal without indicators', async () => {
@@ -376,5 +382,53 @@ describe('the summary "Koncernens samtliga målaktiviteter 2023"', () => {
   it('rejects a row with more cells than the table has columns', async () => {
     const view = activitySummary();
     await expect(renderActivitySummary({ ...view, tables: [{ ...view.tables[0], rows: [['1', 'a', '2', 'extra']] }] })).rejects.toThrow(RangeError);
+  });
+});
+
+describe('the overview of a framework unlike Ludvika\'s', () => {
+  const headings = { workingFor: 'Strategiska mål', indicators: 'Indikatorer och målvärden', indicatorColumn: 'Indikator' };
+  const render = async (overrides: Partial<GoalsOverviewView>) => {
+    const buffer = await renderGoalsOverview(goalsOverview({ headings, attachmentLabel: null, ...overrides }));
+    return { buffer, doc: await readDocx(buffer) };
+  };
+  const goal = (indicators: GoalsOverviewView['goals'][number]['indicators']) => [{ title: 'Hållbar ekonomi', meaning: null, workingFor: ['Budget i balans'], indicators }];
+
+  it('heads the goals one level down, the table and its first column with the framework\'s own level and tier names', async () => {
+    const { doc } = await render({ goals: goal([bistand()]) });
+    expect(doc.html).toContain('<h1>Hållbar ekonomi</h1><h2>Strategiska mål</h2><ul><li>Budget i balans</li></ul><h2>Indikatorer och målvärden</h2>');
+    expect(tables(doc.html)[0].head[0][0]).toBe('Indikator');
+    expect(doc.text).not.toContain('Resultatmått');
+    expect(doc.text).not.toContain('Det här jobbar vi särskilt för');
+  });
+
+  it('draws an ordinal indicator with its states as the steps of the axis, labelled on it', async () => {
+    const { buffer, doc } = await render({ goals: goal([genomforande()]) });
+    expect(media(buffer).size).toBe(1);
+    expect(doc.html).toContain(`alt="${indicatorChartDescription(genomforande())}"`);
+    expect(indicatorChartDescription(genomforande())).toContain('Utfall 2021: Påbörjat, 2022: Delvis');
+    expect(tables(doc.html)[0].body[0]).toEqual([GENOMFORANDE, '', '', '', 'Påbörjat', 'Delvis', '', '', 'Mer än delvis', '', 'bättre än Mer än delvis']);
+  });
+
+  it('lists a parent\'s sub-measures under it, named with their tier, and draws the parent as one chart of them', async () => {
+    const { buffer, doc } = await render({ actualYears: [2020, 2021, 2022], targetYears: [2023], goals: goal([behorighet()]) });
+    expect(tables(doc.html)[0].body.map((row) => row[0])).toEqual([BEHORIGHET, 'Delmått: Flickor', 'Delmått: Pojkar']);
+    expect(tables(doc.html)[0].body[1]).toEqual(['Delmått: Flickor', '84%', '86%', '88%', '90%']);
+    expect(media(buffer).size).toBe(1);
+    expect(doc.html).toContain(`alt="Diagram över ${BEHORIGHET} (%), ett delmått per linje. Flickor (%). Utfall 2020: 84%`);
+  });
+
+  it('draws no chart where nothing can be drawn: a target not set yet and no values', async () => {
+    const { buffer } = await render({ goals: goal([bistand({ actuals: [], targets: [target(2023, null, { display: 'ej fastställt' })] })]) });
+    expect(media(buffer).size).toBe(0);
+  });
+
+  it('makes a target column as wide as its longest word, so that "implementerat" is not broken', async () => {
+    const { doc } = await render({ goals: goal([bistand({ targets: [target(2023, null, { display: 'implementerat' })] }), genomforande()]) });
+    const grid = [...tableXmlContaining(doc.documentXml, 'implementerat').matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((match) => Number(match[1]));
+    const [, , , , , , , , target2023, target2024] = grid;
+    // 9 pt Arial: "implementerat" (13 letters, three of them m) takes about 1,3 cm plus the cell's margins; the old columns were 1003.
+    expect(target2023).toBeGreaterThanOrEqual(1700);
+    expect(target2024).toBe(1003);
+    expect(grid.reduce((sum, width) => sum + width, 0)).toBeLessThanOrEqual(16838 - 2 * 1418);
   });
 });

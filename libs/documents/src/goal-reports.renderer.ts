@@ -21,7 +21,7 @@ import {
   WidthType,
 } from 'docx';
 import { bodyParagraphs, bulletItem, DOCUMENT_STYLES, heading, municipalityLine, NUMBERING_CONFIG, PAGE_PROPERTIES, TEXT_WIDTH_TWIPS } from './docx-helpers';
-import { indicatorChartDescription, renderIndicatorChartPng } from './indicator-chart';
+import { hasChartData, indicatorChartDescription, renderIndicatorChartPng } from './indicator-chart';
 import { swedishLongDate } from './swedish-dates';
 import {
   ActivityPlanGroupView,
@@ -29,6 +29,7 @@ import {
   ActivitySummaryTableView,
   ActivitySummaryView,
   GoalOverviewGoalView,
+  GoalsOverviewHeadings,
   GoalsOverviewView,
   IndicatorSeriesView,
 } from './view-models';
@@ -85,21 +86,47 @@ export async function renderGoalsOverview(view: GoalsOverviewView): Promise<Buff
   return Packer.toBuffer(buildGoalsOverviewDocument(view));
 }
 
+/** Ludvika's headings, whose framework's levels are "Verksamhetsmål" and "Vi jobbar för att" and whose indicators are resultatmått. */
+export const DEFAULT_OVERVIEW_HEADINGS: GoalsOverviewHeadings = Object.freeze({
+  workingFor: 'Det här jobbar vi särskilt för',
+  indicators: 'Resultatmått och målvärden',
+  indicatorColumn: 'Resultatmått',
+});
+
 function goalSection(goal: GoalOverviewGoalView, view: GoalsOverviewView, footnotes: FootnoteNumbers): FileChild[] {
+  const headings = view.headings ?? DEFAULT_OVERVIEW_HEADINGS;
   const blocks: FileChild[] = [heading(goal.title, 1)];
   if (goal.meaning !== null && goal.meaning.trim() !== '') blocks.push(heading('Det här menar vi med målet', 2), ...bodyParagraphs(goal.meaning));
-  if (goal.workingFor.length > 0) blocks.push(heading('Det här jobbar vi särskilt för', 2), ...goal.workingFor.map(bulletItem));
+  if (goal.workingFor.length > 0) blocks.push(heading(headings.workingFor, 2), ...goal.workingFor.map(bulletItem));
   if (goal.indicators.length === 0) return blocks;
 
   const referenced = new Set<number>();
   const table = indicatorTable(goal.indicators, view, footnotes, referenced);
-  blocks.push(heading('Resultatmått och målvärden', 2), table);
+  blocks.push(heading(headings.indicators, 2), table);
   // The footnotes of this table below it, as in Ludvika's document; also when an earlier table listed them already.
   const notes = [...referenced].sort((a, b) => a - b).map((number) => footnoteParagraph(number, footnotes.text(number)));
   // A paragraph after each table keeps it from merging with a table that follows.
   blocks.push(...(notes.length > 0 ? notes : [new Paragraph({ children: [] })]));
-  if (view.includeCharts) blocks.push(...goal.indicators.map((indicator) => chartParagraph(indicator)));
+  if (view.includeCharts) blocks.push(...chartedIndicators(goal.indicators).map((indicator) => chartParagraph(indicator)));
   return blocks;
+}
+
+/**
+ * The indicators that get a chart, in the table's order: each with something to draw, a parent without values of its own
+ * drawn by its sub-measures (which then get no chart of their own), and no chart at all of an indicator without data.
+ */
+function chartedIndicators(indicators: IndicatorSeriesView[]): IndicatorSeriesView[] {
+  return indicators.flatMap((indicator) => {
+    const subMeasures = indicator.subMeasures ?? [];
+    const ownData = indicator.actuals.some((actual) => actual.value !== null) || indicator.targets.some((target) => target.value !== null);
+    if (!ownData && hasChartData(indicator)) return [indicator];
+    return [...(hasChartData(indicator) ? [indicator] : []), ...chartedIndicators(subMeasures)];
+  });
+}
+
+/** The table's rows: each indicator followed by its sub-measures, and theirs, in order. */
+function tableRows(indicators: IndicatorSeriesView[], depth = 0): { indicator: IndicatorSeriesView; depth: number }[] {
+  return indicators.flatMap((indicator) => [{ indicator, depth }, ...tableRows(indicator.subMeasures ?? [], depth + 1)]);
 }
 
 /**
@@ -108,17 +135,24 @@ function goalSection(goal: GoalOverviewGoalView, view: GoalsOverviewView, footno
  */
 function indicatorTable(indicators: IndicatorSeriesView[], view: GoalsOverviewView, footnotes: FootnoteNumbers, referenced: Set<number>): Table {
   const { actualYears, targetYears } = view;
+  const indicatorColumn = (view.headings ?? DEFAULT_OVERVIEW_HEADINGS).indicatorColumn;
+  const rows = tableRows(indicators);
   const yearColumns = actualYears.length + targetYears.length;
   const valueWidth = yearColumns === 0 ? 0 : Math.min(1247, Math.floor((LANDSCAPE_TEXT_WIDTH_TWIPS - 3969) / yearColumns));
-  const nameWidth = LANDSCAPE_TEXT_WIDTH_TWIPS - valueWidth * yearColumns;
-  const columnWidths = [nameWidth, ...Array.from({ length: yearColumns }, () => valueWidth)];
+  // A column of words ("implementerat", "Sammanställt") is widened to its longest word, so that no word is broken.
+  const yearWidths = [
+    ...actualYears.map((year) => Math.max(valueWidth, wordWidth([String(year), ...rows.map(({ indicator }) => indicator.actuals.find((actual) => actual.year === year)?.display ?? '')]))),
+    ...targetYears.map((year) => Math.max(valueWidth, wordWidth([String(year), ...rows.map(({ indicator }) => indicator.targets.find((target) => target.year === year)?.display ?? '')]))),
+  ];
+  const nameWidth = Math.max(MIN_NAME_COLUMN_TWIPS, LANDSCAPE_TEXT_WIDTH_TWIPS - yearWidths.reduce((sum, width) => sum + width, 0));
+  const columnWidths = [nameWidth, ...yearWidths];
 
   const header: GridCell[][] =
     yearColumns === 0
-      ? [[{ content: 'Resultatmått', bold: true }]]
+      ? [[{ content: indicatorColumn, bold: true }]]
       : [
           [
-            { content: 'Resultatmått', bold: true, rowSpan: 2 },
+            { content: indicatorColumn, bold: true, rowSpan: 2 },
             ...(actualYears.length > 0 ? [{ content: 'Utfall', bold: true, align: 'center', columnSpan: actualYears.length } as const] : []),
             ...(targetYears.length > 0 ? [{ content: 'Målvärde', bold: true, align: 'center', columnSpan: targetYears.length } as const] : []),
           ],
@@ -129,8 +163,10 @@ function indicatorTable(indicators: IndicatorSeriesView[], view: GoalsOverviewVi
     numbers.forEach((number) => referenced.add(number));
     return markers(numbers);
   };
-  const body = indicators.map((indicator): GridCell[] => {
-    const nameRuns: ParagraphChild[] = [...runs(indicator.name, { size: TABLE_TEXT_SIZE }), ...mark(footnotes.numbers(indicator.footnotes ?? [], [], indicator.name))];
+  const body = rows.map(({ indicator, depth }): GridCell[] => {
+    // A sub-measure is named with its tier ("Delmått: Grundskola"), indented under its parent.
+    const tier = depth > 0 && indicator.tierName ? [new TextRun({ text: `${'    '.repeat(depth - 1)}${indicator.tierName}: `, italics: true, size: TABLE_TEXT_SIZE })] : [];
+    const nameRuns: ParagraphChild[] = [...tier, ...runs(indicator.name, { size: TABLE_TEXT_SIZE }), ...mark(footnotes.numbers(indicator.footnotes ?? [], [], indicator.name))];
     if (indicator.source !== null && indicator.source.trim() !== '') {
       nameRuns.push(new TextRun({ text: indicator.source.trim(), italics: true, size: 16, break: 1 }));
     }
@@ -150,6 +186,19 @@ function indicatorTable(indicators: IndicatorSeriesView[], view: GoalsOverviewVi
   });
 
   return gridTable({ columnWidths, header, body, size: TABLE_TEXT_SIZE });
+}
+
+/** The name column keeps at least 5 cm, however many columns of words the years take. */
+const MIN_NAME_COLUMN_TWIPS = 2835;
+
+/**
+ * The width a column needs for the longest word of its cells in 9 pt (bold, as its header is): the widest letters of
+ * Arial 9 pt bold ("m", "M", "ä") are about 150 twips, an average one about 110; cell margins take 230.
+ */
+function wordWidth(cells: string[]): number {
+  const words = cells.flatMap((cell) => cell.split(/\s+/)).filter((word) => word !== '');
+  const widest = Math.max(0, ...words.map((word) => [...word].reduce((sum, letter) => sum + (/[mwMWÅÄÖåäö@%]/.test(letter) ? 150 : 112), 0)));
+  return Math.ceil(widest + 230);
 }
 
 /** " 1)" after a value, the number in superscript as in Ludvika's tables ("41% ¹⁾"); several as " 1) 3)". */
@@ -256,7 +305,7 @@ export function buildActivityPlanDocument(view: ActivityPlanView): Document {
     ...letterhead(view.municipalityName, view.date ?? null),
     heading(view.title, 1),
     ...(view.intro ?? []).flatMap((paragraph) => bodyParagraphs(paragraph)),
-    ...view.groups.flatMap(activityGroup),
+    ...view.groups.flatMap((group) => activityGroup(group, view.lineLabels ?? { goal: 'Mål', workingFor: 'Vi jobbar för att', indicator: 'Resultatmått' })),
   ];
   return goalDocument({ title: view.title, municipalityName: view.municipalityName, attachmentLabel: view.attachmentLabel, landscape: true, children });
 }
@@ -266,11 +315,11 @@ export async function renderActivityPlan(view: ActivityPlanView): Promise<Buffer
   return Packer.toBuffer(buildActivityPlanDocument(view));
 }
 
-function activityGroup(group: ActivityPlanGroupView): FileChild[] {
+function activityGroup(group: ActivityPlanGroupView, labels: NonNullable<ActivityPlanView['lineLabels']>): FileChild[] {
   const lines = [
-    labelledLine('Mål', group.goal),
-    labelledLine('Vi jobbar för att', group.workingFor),
-    labelledLine('Resultatmått', group.indicator),
+    labelledLine(labels.goal, group.goal),
+    labelledLine(labels.workingFor, group.workingFor),
+    labelledLine(labels.indicator, group.indicator),
   ].filter((line): line is Paragraph => line !== null);
   if (group.activities.length === 0) {
     return [heading(group.heading, 2), ...lines, new Paragraph({ children: [new TextRun({ text: 'Inga aktiviteter.', italics: true })] })];

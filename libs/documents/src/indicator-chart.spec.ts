@@ -1,5 +1,5 @@
-import { formatSwedishNumber, indicatorChartDescription, indicatorChartSvg, renderIndicatorChartPng, yScale } from './indicator-chart';
-import { actual, betygspoang, bistand, BETYGSPOANG, forskollarare, target } from './testing/goal-report.factory';
+import { formatSwedishNumber, hasChartData, indicatorChartDescription, indicatorChartSvg, renderIndicatorChartPng, yScale } from './indicator-chart';
+import { actual, BEHORIGHET, behorighet, betygspoang, bistand, BETYGSPOANG, forskollarare, genomforande, GENOMFORANDE_STATES, target } from './testing/goal-report.factory';
 
 /** The texts of the SVG's <text> elements, unescaped, in order. */
 function texts(svg: string): string[] {
@@ -189,5 +189,31 @@ describe('indicatorChartDescription', () => {
       'Diagram över Andel personal inom förskolan med förskollärarlegitimation (%). ' +
         'Utfall 2018: 35%, 2019: 34%, 2020: 37%, 2021: 37%, 2022: 41% (preliminärt). Målvärde 2021: 40%, 2022: 40%, 2023: 42%, 2025: 50%.',
     );
+  });
+});
+
+describe('charts of other frameworks\' indicators', () => {
+  it('draws an ordinal indicator with its states as the steps of the y-axis, named by their labels, and no numbers', () => {
+    const svg = indicatorChartSvg(genomforande());
+    expect(texts(svg)).toEqual(expect.arrayContaining(GENOMFORANDE_STATES));
+    expect(texts(svg)).not.toContain('Uppgifter saknas');
+    expect(texts(svg).filter((label) => /^\d{1,3}([,.]\d+)?$/.test(label))).toEqual([]);
+    expect(count(svg, ACTUAL_LINE)).toBe(1);
+    expect(renderIndicatorChartPng(genomforande()).subarray(0, 8)).toEqual(PNG_SIGNATURE);
+  });
+
+  it('draws a parent without values of its own as its sub-measures, one line each, named in a legend', () => {
+    const svg = indicatorChartSvg(behorighet());
+    expect(texts(svg)).toEqual(expect.arrayContaining([BEHORIGHET, 'Flickor', 'Pojkar', 'Målvärde', '2020', '2023']));
+    expect(texts(svg)).not.toContain('Uppgifter saknas');
+    expect(count(svg, /<polyline /g)).toBe(2);
+    expect(renderIndicatorChartPng(behorighet()).subarray(0, 8)).toEqual(PNG_SIGNATURE);
+  });
+
+  it('has data to draw only where a value or target is a number or a state, its own or its sub-measures\'', () => {
+    expect(hasChartData(genomforande())).toBe(true);
+    expect(hasChartData(behorighet())).toBe(true);
+    expect(hasChartData(bistand({ actuals: [actual(2018, null)], targets: [target(2021, null, { display: 'ej fastställt' })] }))).toBe(false);
+    expect(hasChartData(behorighet({ subMeasures: [] }))).toBe(false);
   });
 });

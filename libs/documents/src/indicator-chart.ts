@@ -52,8 +52,28 @@ export function formatSwedishNumber(value: number, decimals: number): string {
   return new Intl.NumberFormat('sv-SE', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
 }
 
+/**
+ * Whether the indicator has anything to draw: a value or target that is a number (or a step of its scale), its own or, for
+ * a parent whose values sit in its sub-measures, theirs. A chart of nothing says only "no data", so none is drawn then.
+ */
+export function hasChartData(series: IndicatorSeriesView): boolean {
+  return hasOwnChartData(series) || subMeasuresToDraw(series).length > 0;
+}
+
+function hasOwnChartData(series: IndicatorSeriesView): boolean {
+  return series.actuals.some((actual) => isNumber(actual.value)) || series.targets.some((target) => isNumber(target.value));
+}
+
+/** The sub-measures a parent without values of its own is drawn by: those with numbers (not states) to draw. */
+function subMeasuresToDraw(series: IndicatorSeriesView): IndicatorSeriesView[] {
+  if (hasOwnChartData(series)) return [];
+  return (series.subMeasures ?? []).filter((sub) => (sub.scaleLabels ?? null) === null && hasOwnChartData(sub));
+}
+
 /** The chart as SVG text; {@link renderIndicatorChartPng} renders it. */
 export function indicatorChartSvg(series: IndicatorSeriesView, options: IndicatorChartOptions = {}): string {
+  const subMeasures = subMeasuresToDraw(series);
+  if (subMeasures.length > 0) return subMeasuresChartSvg(series, subMeasures, options);
   const { width, height } = imageSize(options);
   const canvas = { width: CANVAS_WIDTH, height: (CANVAS_WIDTH * height) / width };
   const parts: string[] = [];
@@ -97,8 +117,10 @@ export function indicatorChartSvg(series: IndicatorSeriesView, options: Indicato
   const plot = { top: top + 18, bottom: canvas.height - PADDING - (bottomText === null ? 0 : 16) - 20, left: 0, right: canvas.width - PADDING - 4 };
 
   const values = [...actualPoints.map((actual) => actual.value), ...targetPoints.map((target) => target.value)];
-  const scale = values.length === 0 ? null : yScale(values, series.decimals);
-  const tickLabels = scale === null ? [] : scale.ticks.map((tick) => formatSwedishNumber(tick, scale.decimals));
+  // An ordinal indicator's states are the steps of its axis, named by their labels; its points need no labels of their own.
+  const stateLabels = series.scaleLabels ?? null;
+  const scale = values.length === 0 ? null : stateLabels !== null ? stepScale(stateLabels.length) : yScale(values, series.decimals);
+  const tickLabels = scale === null ? [] : stateLabels !== null ? scale.ticks.map((tick) => stateLabels[tick] ?? '') : scale.ticks.map((tick) => formatSwedishNumber(tick, scale.decimals));
   const unit = series.unit === null || series.unit.trim() === '' ? null : series.unit.trim();
   plot.left = PADDING + (unit === null ? 0 : 18) + Math.max(0, ...tickLabels.map((label) => textWidth(label, LABEL_SIZE))) + 8;
 
@@ -149,6 +171,7 @@ export function indicatorChartSvg(series: IndicatorSeriesView, options: Indicato
       const pointX = x(actual.year);
       const pointY = y(actual.value);
       parts.push(circle(pointX, pointY, 4, actual.preliminary ? '#ffffff' : COLOURS.actual, COLOURS.actual));
+      if (stateLabels !== null) continue;
       const place = labelPlacement(actual.value, byYear.get(actual.year - 1), byYear.get(actual.year + 1));
       const label = formatSwedishNumber(actual.value, series.decimals);
       const style = { size: POINT_LABEL_SIZE, fill: COLOURS.actual };
@@ -174,6 +197,105 @@ export function indicatorChartSvg(series: IndicatorSeriesView, options: Indicato
   );
 }
 
+/** The axis of an ordinal scale: one step per state, the lowest at the bottom. */
+function stepScale(states: number): YScale {
+  const last = Math.max(1, states - 1);
+  return { min: 0, max: last, ticks: Array.from({ length: last + 1 }, (_, index) => index), decimals: 0 };
+}
+
+/** Colours of the sub-measures' lines, told apart also in grey print by their dashes. */
+const SERIES_STYLES = [
+  { colour: '#1f5fa8', dash: undefined },
+  { colour: '#c8641e', dash: '6 3' },
+  { colour: '#2e8540', dash: '2 3' },
+  { colour: '#7a3e9d', dash: '8 3 2 3' },
+  { colour: '#a33a3a', dash: undefined },
+  { colour: '#4d4d4d', dash: '6 3' },
+] as const;
+
+/**
+ * A parent indicator whose values sit in its sub-measures: one line of actual values per sub-measure (their targets as
+ * diamonds in the line's colour), with a legend naming them under the title.
+ */
+function subMeasuresChartSvg(series: IndicatorSeriesView, subMeasures: IndicatorSeriesView[], options: IndicatorChartOptions): string {
+  const { width, height } = imageSize(options);
+  const canvas = { width: CANVAS_WIDTH, height: (CANVAS_WIDTH * height) / width };
+  const parts: string[] = [];
+  const titleLines = wrap(series.name, Math.floor((canvas.width - 2 * PADDING) / (TITLE_SIZE * 0.64)), TITLE_MAX_LINES);
+  titleLines.forEach((line, index) => parts.push(text(PADDING, PADDING + TITLE_SIZE + index * TITLE_LINE, line, { size: TITLE_SIZE, weight: 'bold' })));
+  let top = PADDING + titleLines.length * TITLE_LINE + 6;
+
+  // Legend: a sub-measure a line, wrapped onto further lines when the names do not fit on one.
+  const style = (index: number) => SERIES_STYLES[index % SERIES_STYLES.length];
+  let legendX = PADDING;
+  let legendY = top + 10;
+  subMeasures.forEach((sub, index) => {
+    const name = wrap(sub.name, 40, 1)[0];
+    const entryWidth = 28 + textWidth(name, LABEL_SIZE) + 18;
+    if (legendX > PADDING && legendX + entryWidth > canvas.width - PADDING) {
+      legendX = PADDING;
+      legendY += 18;
+    }
+    parts.push(line(legendX, legendY, legendX + 22, legendY, { stroke: style(index).colour, width: 2.5, dash: style(index).dash }));
+    parts.push(circle(legendX + 11, legendY, 3.5, style(index).colour, style(index).colour));
+    parts.push(text(legendX + 28, legendY + 4, name, { size: LABEL_SIZE }));
+    legendX += entryWidth;
+  });
+  if (subMeasures.some((sub) => sub.targets.some((target) => isNumber(target.value)))) {
+    if (legendX + 100 > canvas.width - PADDING) {
+      legendX = PADDING;
+      legendY += 18;
+    }
+    parts.push(diamond(legendX + 11, legendY, 5, COLOURS.muted));
+    parts.push(text(legendX + 22, legendY + 4, 'Målvärde', { size: LABEL_SIZE }));
+  }
+  top = legendY + 10;
+
+  const unit = [series.unit, ...subMeasures.map((sub) => sub.unit)].find((candidate) => candidate !== null && candidate.trim() !== '')?.trim() ?? null;
+  const plot = { top: top + 14, bottom: canvas.height - PADDING - 20, left: 0, right: canvas.width - PADDING - 4 };
+  const values = subMeasures.flatMap((sub) => [...sub.actuals.map((actual) => actual.value), ...sub.targets.map((target) => target.value)]).filter(isNumber);
+  const decimals = Math.max(0, ...subMeasures.map((sub) => sub.decimals));
+  const scale = yScale(values, decimals);
+  const tickLabels = scale.ticks.map((tick) => formatSwedishNumber(tick, scale.decimals));
+  plot.left = PADDING + (unit === null ? 0 : 18) + Math.max(0, ...tickLabels.map((label) => textWidth(label, LABEL_SIZE))) + 8;
+  if (unit !== null) {
+    const middle = (plot.top + plot.bottom) / 2;
+    parts.push(text(PADDING + 10, middle, unit, { size: LABEL_SIZE, anchor: 'middle', rotate: { x: PADDING + 10, y: middle } }));
+  }
+  const years = yearRange(subMeasures.flatMap((sub) => [...sub.actuals.map((actual) => actual.year), ...sub.targets.map((target) => target.year)]));
+  const y = (value: number) => plot.bottom - ((value - scale.min) / (scale.max - scale.min)) * (plot.bottom - plot.top);
+  const band = (plot.right - plot.left) / Math.max(1, years.length);
+  const x = (year: number) => plot.left + (year - years[0] + 0.5) * band;
+  scale.ticks.forEach((tick, index) => {
+    parts.push(line(plot.left, y(tick), plot.right, y(tick), { stroke: COLOURS.grid, width: 0.8 }));
+    parts.push(text(plot.left - 6, y(tick) + 4, tickLabels[index], { size: LABEL_SIZE, anchor: 'end' }));
+  });
+  parts.push(line(plot.left, plot.top, plot.left, plot.bottom, { stroke: COLOURS.axis, width: 1 }));
+  parts.push(line(plot.left, plot.bottom, plot.right, plot.bottom, { stroke: COLOURS.axis, width: 1 }));
+  const every = Math.max(1, Math.ceil(years.length / 14));
+  years.forEach((year, index) => {
+    if (index % every !== 0) return;
+    parts.push(line(x(year), plot.bottom, x(year), plot.bottom + 4, { stroke: COLOURS.axis, width: 1 }));
+    parts.push(text(x(year), plot.bottom + 17, String(year), { size: LABEL_SIZE, anchor: 'middle' }));
+  });
+  subMeasures.forEach((sub, index) => {
+    const { colour, dash } = style(index);
+    for (const target of sub.targets) if (isNumber(target.value)) parts.push(diamond(x(target.year), y(target.value), 5, colour));
+    for (const run of runs(sub.actuals.map((actual) => ({ year: actual.year, value: actual.value })))) {
+      if (run.length > 1) parts.push(polyline(run.map((point) => [x(point.year), y(point.value)]), { stroke: colour, width: 2.5, dash }));
+    }
+    for (const actual of sub.actuals) if (isNumber(actual.value)) parts.push(circle(x(actual.year), y(actual.value), 3.5, actual.preliminary ? '#ffffff' : colour, colour));
+  });
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${canvas.width} ${round(canvas.height)}" ` +
+    `font-family="${escape(FONT_FAMILY)}">` +
+    `<title>${escape(series.name)}</title>` +
+    `<rect x="0" y="0" width="${canvas.width}" height="${round(canvas.height)}" fill="#ffffff"/>` +
+    parts.join('') +
+    '</svg>'
+  );
+}
+
 /** The chart as a PNG of the size asked for (default 1280 × 640 pixels). */
 export function renderIndicatorChartPng(series: IndicatorSeriesView, options: IndicatorChartOptions = {}): Buffer {
   const svg = indicatorChartSvg(series, options);
@@ -185,6 +307,8 @@ export function indicatorChartDescription(series: IndicatorSeriesView): string {
   const actuals = series.actuals.map((actual) => `${actual.year}: ${actual.display}${actual.preliminary ? ' (preliminärt)' : ''}`).join(', ');
   const targets = series.targets.map((target) => `${target.year}: ${target.display}`).join(', ');
   const unit = series.unit === null || series.unit === '' ? '' : ` (${series.unit})`;
+  const subMeasures = subMeasuresToDraw(series);
+  if (subMeasures.length > 0) return [`Diagram över ${series.name}${unit}, ett ${(subMeasures[0].tierName ?? 'delmått').toLocaleLowerCase('sv-SE')} per linje.`, ...subMeasures.map((sub) => indicatorChartDescription(sub).replace(/^Diagram över /, ''))].join(' ');
   return [
     `Diagram över ${series.name}${unit}.`,
     actuals === '' ? 'Utfall saknas.' : `Utfall ${actuals}.`,

@@ -144,6 +144,15 @@ export interface IndicatorSeriesView {
   source: string | null;
   /** Keys of the overview's footnotes that the indicator as a whole refers to; marked after its name. */
   footnotes?: string[];
+  /**
+   * An ordinal indicator's scale: the labels of its states, lowest first ("Ej påbörjat" … "Sammanställt"). Its
+   * actuals' and targets' `value` is then the state's step on this list (0 for the first), drawn as a step of the chart.
+   */
+  scaleLabels?: string[] | null;
+  /** Its sub-measures, listed under it in the table; drawn in one chart as its series when it has no values of its own. */
+  subMeasures?: IndicatorSeriesView[];
+  /** The name of the indicator's tier ("Delmått"), printed before a sub-measure's name in the table. */
+  tierName?: string | null;
 }
 
 /** A verksamhetsmål with what it means, what is worked for in particular, and its indicators. */
@@ -181,6 +190,21 @@ export interface GoalsOverviewView {
   includeCharts: boolean;
   /** "Bilaga 1": printed at the top of every page when given. */
   attachmentLabel?: string | null;
+  /**
+   * The framework's own words for the headings; left out, Ludvika's: "Det här jobbar vi särskilt för",
+   * "Resultatmått och målvärden" and "Resultatmått" over the table's first column.
+   */
+  headings?: GoalsOverviewHeadings;
+}
+
+/** Headings of the overview in the framework's own words (its level names and indicator tiers). */
+export interface GoalsOverviewHeadings {
+  /** Over the goals one level down that a goal lists ("Strategiska mål"). */
+  workingFor: string;
+  /** Over a goal's table ("Indikatorer och målvärden"). */
+  indicators: string;
+  /** The table's first column ("Indikator"). */
+  indicatorColumn: string;
 }
 
 /** An activity of a plan for målaktiviteter. */
@@ -226,6 +250,8 @@ export interface ActivityPlanView {
   intro?: string[];
   /** "Bilaga 2": printed at the top of every page when given. */
   attachmentLabel?: string | null;
+  /** The labels of a group's lines in the framework's own words; left out, Ludvika's "Mål", "Vi jobbar för att", "Resultatmått". */
+  lineLabels?: { goal: string; workingFor: string; indicator: string };
 }
 
 /** A table of counts, e.g. the activities per arbetsgrupp, with the sum in a last row "Sammanlagt". */

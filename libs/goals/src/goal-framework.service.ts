@@ -7,6 +7,7 @@ import { ActivityPlan, Assessment, GoalActivity, GoalFramework, GoalNode, Indica
 import { FrameworkFile, Target } from './format/framework-file';
 import { frameworkFileHash, normalizeFrameworkFile, quantityRange } from './format/normalize-framework';
 import { validateFrameworkFile } from './format/validate-framework';
+import { yearSpan } from './report-wording';
 
 /** A stored target in the file's shape. */
 export function toFileTarget(target: IndicatorTarget): Target {
@@ -107,7 +108,7 @@ export class GoalFrameworkService {
       throw new InvalidInputError('UNKNOWN_STATE', `Bedömningen ${dto.state} finns inte på skalan (${known})`, [{ field: 'state', messages: ['not a state of the assessment scale'] }]);
     }
     if (dto.year < framework.fromYear || dto.year > framework.toYear) {
-      throw new InvalidInputError('YEAR_OUTSIDE_FRAMEWORK', `Året måste ligga inom ${framework.fromYear}–${framework.toYear}`, [{ field: 'year', messages: ['outside the framework'] }]);
+      throw new InvalidInputError('YEAR_OUTSIDE_FRAMEWORK', `Året måste ligga inom ${yearSpan(framework.fromYear, framework.toYear)}`, [{ field: 'year', messages: ['outside the framework'] }]);
     }
     const repo = ctx.em.getRepository(Assessment);
     const subject = { frameworkId: framework.id, nodeId: dto.nodeId ?? IsNull(), indicatorId: dto.indicatorId ?? IsNull(), year: dto.year };

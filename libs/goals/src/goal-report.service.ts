@@ -3,7 +3,10 @@ import { AuditService, Municipality, RequestContext, sha256Hex, swedishDate, Ten
 import { ActivityPlanView, ActivitySummaryView, DOCX_MEDIA_TYPE, GoalsOverviewView, IndicatorSeriesView, renderActivityPlan, renderActivitySummary, renderGoalsOverview } from '@namndrum/documents';
 import { Document, DocumentService, MatterService } from '@namndrum/matters';
 import { ActivityPlan, GeneratedGoalReport, GoalActivity, GoalFramework, GoalNode, Indicator, MatterGoalLink } from './entities';
-import { GoalQueryService, IndicatorSeries } from './goal-query.service';
+import { COMPARATOR_SYMBOLS } from './domain';
+import { scaleStates } from './format/scales';
+import { GoalQueryService, IndicatorSeries, measuredNodes } from './goal-query.service';
+import { DEFAULT_INDICATOR_TIER, inSentence, swedishPlural, workingForHeading, yearSpan } from './report-wording';
 
 
 /** "1234,5" with the indicator's decimals, the way Swedish tables print numbers. */
@@ -18,6 +21,16 @@ export function responsibleList(codes: string[]): string {
 
 function comparatorText(comparator: string | null): string {
   return { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '=': '=' }[comparator ?? '='] ?? '';
+}
+
+/** A relative target's comparator when it names none: the direction's (as the evaluation takes it). */
+const RELATIVE_DEFAULT_COMPARATORS: Record<Indicator['direction'], string | null> = { higher_is_better: '>=', lower_is_better: '<=', none: null };
+
+/** What the overview needs to know of the framework to print an indicator. */
+interface FrameworkWords {
+  framework: GoalFramework;
+  /** The indicator tier names, top first; "Resultatmått" when the framework names none. */
+  tiers: string[];
 }
 
 /**
@@ -45,8 +58,8 @@ export class GoalReportService {
 
     const nodeLinks = links.filter((link) => link.nodeId || link.indicatorId);
     if (nodeLinks.length > 0) {
-      const view = await this.overview(ctx, municipality.name, nodeLinks, documentDate);
-      rendered.push({ title: view.title, description: 'Verksamhetsmål och resultatmått med utfall och målvärden', view, render: () => renderGoalsOverview(view) });
+      const { view, description } = await this.overview(ctx, municipality.name, nodeLinks, documentDate);
+      rendered.push({ title: view.title, description, view, render: () => renderGoalsOverview(view) });
     }
     for (const link of links.filter((candidate) => candidate.activityPlanId)) {
       const plan = await ctx.em.getRepository(ActivityPlan).findOneByOrFail({ id: link.activityPlanId! });
@@ -84,38 +97,59 @@ export class GoalReportService {
     return registered;
   }
 
-  private async overview(ctx: RequestContext, municipalityName: string, links: MatterGoalLink[], date: string): Promise<GoalsOverviewView> {
+  private async overview(ctx: RequestContext, municipalityName: string, links: MatterGoalLink[], date: string): Promise<{ view: GoalsOverviewView; description: string }> {
     const framework = await ctx.em.getRepository(GoalFramework).findOneByOrFail({ id: links[0].frameworkId });
     const nodes = await ctx.em.getRepository(GoalNode).find({ where: { frameworkId: framework.id }, order: { ordinal: 'ASC' } });
     const indicators = await ctx.em.getRepository(Indicator).find({ where: { frameworkId: framework.id }, order: { ordinal: 'ASC' }, relations: { nodes: true } });
     const series = new Map((await this.query.seriesOf(ctx, indicators)).map((entry) => [entry.indicatorId, entry]));
+    const measured = measuredNodes(indicators);
     const linkedNodes = nodes.filter((node) => links.some((link) => link.nodeId === node.id));
     const children = (node: GoalNode) => nodes.filter((candidate) => candidate.parentId === node.id);
     const under = (node: GoalNode): Set<string> => new Set([node.id, ...children(node).flatMap((child) => [...under(child)])]);
     const directIndicators = new Set(links.map((link) => link.indicatorId).filter((id): id is string => id !== null));
+    const words: FrameworkWords = { framework, tiers: framework.indicatorLevels.length > 0 ? framework.indicatorLevels.map((level) => level.name) : [DEFAULT_INDICATOR_TIER] };
+    const levelName = (key: string | undefined) => framework.levels.find((level) => level.key === key)?.name ?? null;
 
+    /** The indicators given, each with its sub-measures among them nested under it (a sub-measure measures its parent's goals). */
+    const nested = (chosen: Indicator[], depth = 0): IndicatorSeriesView[] =>
+      chosen
+        .filter((indicator) => depth > 0 || !chosen.some((candidate) => candidate.id === indicator.parentId))
+        .map((indicator) => {
+          const view = this.seriesView(indicator, series.get(indicator.id)!, words, depth);
+          const subs = indicators.filter((candidate) => candidate.parentId === indicator.id && chosen.includes(candidate));
+          return subs.length > 0 ? { ...view, subMeasures: nested(subs, depth + 1) } : view;
+        });
+    const shown = new Set<string>();
     const goals = linkedNodes.map((node) => {
       const scope = under(node);
-      return {
-        title: node.title,
-        meaning: node.description,
-        workingFor: children(node).map((child) => child.title),
-        indicators: indicators.filter((indicator) => indicator.nodes!.some((linked) => scope.has(linked.id))).map((indicator) => this.seriesView(indicator, series.get(indicator.id)!)),
-      };
+      const chosen = indicators.filter((indicator) => measured.get(indicator.id)!.some((id) => scope.has(id)));
+      chosen.forEach((indicator) => shown.add(indicator.id));
+      return { title: node.title, meaning: node.description, workingFor: children(node).map((child) => child.title), indicators: nested(chosen) };
     });
-    const loose = indicators.filter((indicator) => directIndicators.has(indicator.id) && !goals.some((goal) => goal.indicators.some((view) => view.name === indicator.name)));
-    if (loose.length > 0) goals.push({ title: 'Resultatmått', meaning: null, workingFor: [], indicators: loose.map((indicator) => this.seriesView(indicator, series.get(indicator.id)!)) });
+    const tierPlural = swedishPlural(words.tiers[0]);
+    const loose = indicators.filter((indicator) => directIndicators.has(indicator.id) && !shown.has(indicator.id));
+    if (loose.length > 0) goals.push({ title: tierPlural, meaning: null, workingFor: [], indicators: nested(loose) });
 
-    const all = goals.flatMap((goal) => goal.indicators);
+    const flatten = (views: IndicatorSeriesView[]): IndicatorSeriesView[] => views.flatMap((view) => [view, ...flatten(view.subMeasures ?? [])]);
+    const all = goals.flatMap((goal) => flatten(goal.indicators));
     const allSeries = [...series.values()];
     const targetYears = allSeries.flatMap((entry) => entry.targets.map((target) => target.year));
     const actualYears = [...new Set(allSeries.flatMap((entry) => entry.actuals.map((actual) => actual.year)))].sort();
     const span = (years: number[]) => (years.length === 0 ? [] : Array.from({ length: Math.max(...years) - Math.min(...years) + 1 }, (_, index) => Math.min(...years) + index));
     const used = new Set(all.flatMap((view) => [...view.actuals.flatMap((actual) => actual.footnotes), ...view.targets.flatMap((target) => target.footnotes)]));
     const targetSpan = span(targetYears);
-    return {
+    const from = targetSpan[0] ?? framework.fromYear;
+    const to = targetSpan[targetSpan.length - 1] ?? framework.toYear;
+
+    // The goals' level ("Verksamhetsmål", "Strategiskt mål"): the linked goals', or that of the goals the linked indicators measure.
+    const firstMeasured = indicators.find((indicator) => directIndicators.has(indicator.id));
+    const goalLevel =
+      levelName(linkedNodes[0]?.level) ?? levelName(nodes.find((node) => firstMeasured && measured.get(firstMeasured.id)!.includes(node.id))?.level) ?? 'Mål';
+    const childLevel = levelName(linkedNodes.flatMap(children)[0]?.level);
+    const goalPlural = swedishPlural(goalLevel);
+    const view: GoalsOverviewView = {
       municipalityName,
-      title: `Övergripande verksamhetsmål och resultatmått med målvärden för perioden ${targetSpan[0] ?? framework.fromYear}–${targetSpan[targetSpan.length - 1] ?? framework.toYear}`,
+      title: `Övergripande ${inSentence(goalPlural)} och ${inSentence(tierPlural)} med målvärden för ${from === to ? '' : 'perioden '}${yearSpan(from, to)}`,
       date,
       intro: framework.description ? [framework.description] : [],
       actualYears: span(actualYears),
@@ -123,10 +157,21 @@ export class GoalReportService {
       goals,
       footnotes: framework.footnotes.filter((footnote) => used.has(footnote.key) || indicators.some((indicator) => indicator.footnotes.includes(footnote.key))),
       includeCharts: true,
+      headings: {
+        workingFor: childLevel === null ? 'Det här jobbar vi särskilt för' : workingForHeading(childLevel),
+        indicators: `${tierPlural} och målvärden`,
+        indicatorColumn: words.tiers[0],
+      },
     };
+    return { view, description: `${goalPlural} och ${inSentence(tierPlural)} med utfall och målvärden` };
   }
 
-  private seriesView(indicator: Indicator, series: IndicatorSeries): IndicatorSeriesView {
+  private seriesView(indicator: Indicator, series: IndicatorSeries, words: FrameworkWords, depth: number): IndicatorSeriesView {
+    // An ordinal indicator prints its states' labels (never their keys) and is drawn with the states as the steps of its axis.
+    const definition = indicator.scale ? words.framework.scales.find((scale) => scale.key === indicator.scale) : undefined;
+    const states = definition ? [...scaleStates(definition)].sort((a, b) => a.rank - b.rank) : null;
+    const step = (key: string | null) => (states === null || key === null ? null : states.findIndex((state) => state.key === key));
+    const label = (key: string | null) => (key === null ? null : (states?.find((state) => state.key === key)?.label ?? key));
     return {
       name: indicator.name,
       unit: indicator.unit,
@@ -136,31 +181,43 @@ export class GoalReportService {
         .filter((actual) => actual.asOf === null || !series.actuals.some((other) => other.year === actual.year && other.asOf === null))
         .map((actual) => ({
           year: actual.year,
-          value: actual.value,
-          display: actual.value === null ? (actual.state ?? '–') : swedishNumber(actual.value, indicator.decimals),
+          value: states !== null ? step(actual.state) : actual.value,
+          display:
+            actual.value === null
+              ? (label(actual.state) ?? '–')
+              : `${actual.bound ? `${COMPARATOR_SYMBOLS[actual.bound]} ` : ''}${swedishNumber(actual.value, indicator.decimals)}`,
           preliminary: actual.preliminary,
           note: actual.note,
           footnotes: actual.footnotes,
         })),
-      targets: series.targets.map((target) => ({
-        year: target.year,
-        value: target.kind === 'numeric' ? target.value : null,
-        display:
-          target.kind === 'numeric'
-            ? this.numericTarget(indicator, target.comparator, target.value!)
-            : target.kind === 'relative'
-              ? `${comparatorText(target.comparator)} ${target.relativeToYear ? target.relativeToYear : 'föreg. år'}`
-              : target.state!,
-        footnotes: target.footnotes,
-      })),
+      targets: series.targets.map((target) => {
+        // State and unset targets read as the evaluation prints them ("Delvis", "bättre än Delvis", ">Xx st", "ej fastställt").
+        const evaluated = series.evaluations.find((evaluation) => evaluation.year === target.year)?.target ?? null;
+        return {
+          year: target.year,
+          value: target.kind === 'numeric' ? target.value : target.kind === 'state' && states !== null ? step(target.state) : null,
+          display:
+            target.kind === 'numeric'
+              ? this.numericTarget(indicator, target.comparator, target.value!)
+              : target.kind === 'relative'
+                ? `${comparatorText(target.comparator ?? RELATIVE_DEFAULT_COMPARATORS[indicator.direction])} ${target.relativeToYear ? target.relativeToYear : 'föreg. år'}`
+                : target.kind === 'state'
+                  ? (evaluated ?? label(target.state) ?? '')
+                  : (evaluated ?? target.text ?? 'ej fastställt'),
+          footnotes: target.footnotes,
+        };
+      }),
       source: series.attribution,
       footnotes: indicator.footnotes,
+      scaleLabels: states?.map((state) => state.label) ?? null,
+      tierName: words.tiers[Math.min(depth, words.tiers.length - 1)],
     };
   }
 
   /** A target in the indicator's own direction reads as a number (as in the tables); another comparator is shown. */
   private numericTarget(indicator: Indicator, comparator: string | null, value: number): string {
-    const natural = (indicator.direction === 'higher_is_better' && comparator === '>=') || (indicator.direction === 'lower_is_better' && comparator === '<=') || comparator === '=';
+    // An omitted comparator is the direction's own, so it reads as the number alone too.
+    const natural = comparator === null || (indicator.direction === 'higher_is_better' && comparator === '>=') || (indicator.direction === 'lower_is_better' && comparator === '<=') || comparator === '=';
     const number = swedishNumber(value, indicator.decimals);
     return natural ? number : `${comparatorText(comparator)} ${number}`;
   }
@@ -192,7 +249,15 @@ export class GoalReportService {
         comment: activity.comment,
       });
     }
-    return { municipalityName, title: plan.title, groups: [...groups.values()] };
+    // The lines name the framework's own level and tier ("Vi jobbar för att", "Resultatmått" in Ludvika's plans).
+    const framework = await ctx.em.getRepository(GoalFramework).findOneByOrFail({ id: plan.frameworkId });
+    const workingForLevel = activities.map((activity) => (activity.nodeId ? nodeById.get(activity.nodeId)?.level : undefined)).find((level) => level !== undefined);
+    const lineLabels = {
+      goal: 'Mål',
+      workingFor: framework.levels.find((level) => level.key === workingForLevel)?.name ?? 'Vi jobbar för att',
+      indicator: framework.indicatorLevels[0]?.name ?? DEFAULT_INDICATOR_TIER,
+    };
+    return { municipalityName, title: plan.title, groups: [...groups.values()], lineLabels };
   }
 
   private async summary(ctx: RequestContext, municipalityName: string, plan: ActivityPlan): Promise<ActivitySummaryView | null> {

@@ -5,6 +5,7 @@ import { DataSource, IsNull, Not } from 'typeorm';
 import { KoladaImportDto } from './dto/goals.dto';
 import { GoalFramework, Indicator, KoladaImport } from './entities';
 import { KOLADA_SOURCE } from './goal-query.service';
+import { yearSpan } from './report-wording';
 import { fetchKoladaValues, KoladaValue } from './kolada/kolada-client';
 
 /**
@@ -29,7 +30,7 @@ export class KoladaImportService {
     const years = dto.years ?? Array.from({ length: Math.max(0, Math.min(framework.toYear, lastYear) - framework.fromYear + 1) }, (_, index) => framework.fromYear + index);
     const outside = years.filter((year) => year < framework.fromYear || year > framework.toYear);
     if (years.length === 0 || outside.length > 0) {
-      throw new InvalidInputError('YEARS_OUTSIDE_FRAMEWORK', `Åren måste ligga inom styrmodellens period ${framework.fromYear}–${framework.toYear}`, [{ field: 'years', messages: [`outside: ${outside.join(', ') || 'none given'}`] }]);
+      throw new InvalidInputError('YEARS_OUTSIDE_FRAMEWORK', `Åren måste ligga inom styrmodellens period ${yearSpan(framework.fromYear, framework.toYear)}`, [{ field: 'years', messages: [`outside: ${outside.join(', ') || 'none given'}`] }]);
     }
     if ((await ctx.em.getRepository(Indicator).count({ where: { frameworkId, koladaKpi: Not(IsNull()) } })) === 0) {
       throw new InvalidInputError('NO_KOLADA_INDICATORS', 'Inget resultatmått i styrmodellen har ett Kolada-id', [{ field: 'frameworkId', messages: ['no indicator with koladaKpi'] }]);

@@ -236,3 +236,55 @@ export function activitySummary(overrides: Partial<ActivitySummaryView> = {}): A
     ...overrides,
   };
 }
+
+export const GENOMFORANDE = 'Genomförande av digitaliseringsplanen';
+/** An ordinal scale of five steps, lowest first, as another municipality's framework writes it. */
+export const GENOMFORANDE_STATES = ['Ej påbörjat', 'Påbörjat', 'Delvis', 'Mer än delvis', 'Sammanställt'];
+
+/** An ordinal indicator: its values are states, given as their step on the scale and printed by their labels. */
+export function genomforande(overrides: Partial<IndicatorSeriesView> = {}): IndicatorSeriesView {
+  const state = (year: number, step: number) => ({ year, value: step, display: GENOMFORANDE_STATES[step], preliminary: false, note: null, footnotes: [] });
+  return {
+    name: GENOMFORANDE,
+    unit: null,
+    decimals: 0,
+    direction: 'higher_is_better',
+    actuals: [state(2021, 1), state(2022, 2)],
+    targets: [
+      { year: 2023, value: 3, display: 'Mer än delvis', footnotes: [] },
+      { year: 2025, value: 4, display: 'bättre än Mer än delvis', footnotes: [] },
+    ],
+    source: null,
+    scaleLabels: GENOMFORANDE_STATES,
+    ...overrides,
+  };
+}
+
+export const BEHORIGHET = 'Andel elever behöriga till gymnasiet';
+export const BEHORIGHET_SUB_MEASURES = ['Flickor', 'Pojkar'];
+
+/** A parent indicator whose values are only in its sub-measures ("Delmått"), as with one per group of pupils. */
+export function behorighet(overrides: Partial<IndicatorSeriesView> = {}): IndicatorSeriesView {
+  const sub = (name: string, values: number[]): IndicatorSeriesView => ({
+    name,
+    unit: '%',
+    decimals: 0,
+    direction: 'higher_is_better',
+    actuals: values.map((value, index) => actual(2020 + index, value, { suffix: '%' })),
+    targets: [target(2023, 90, { suffix: '%' })],
+    source: null,
+    tierName: 'Delmått',
+  });
+  return {
+    name: BEHORIGHET,
+    unit: '%',
+    decimals: 0,
+    direction: 'higher_is_better',
+    actuals: [],
+    targets: [],
+    source: null,
+    tierName: 'Indikator',
+    subMeasures: [sub(BEHORIGHET_SUB_MEASURES[0], [84, 86, 88]), sub(BEHORIGHET_SUB_MEASURES[1], [78, 80, 79])],
+    ...overrides,
+  };
+}

@@ -11,6 +11,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 import schemaDocument from '../../schema/goal-framework.schema.json';
 import type { Comparator, FrameworkFile } from './framework-file';
 import { IMPLIED_NOT_MET_STATE, scaleStates } from './scales';
+import { yearSpan } from '../report-wording';
 
 export interface FrameworkError {
   /** Where in the document, dot + [index] from the document root ("framework.nodes[3].parent"); "" is the document itself. */
@@ -306,7 +307,7 @@ function semanticErrors(fw: Framework, sound: Soundness, context: ValidationCont
   const periodIsReadable = Number.isInteger(fw.fromYear) && Number.isInteger(fw.toYear);
   const periodIsValid = periodIsReadable && fw.fromYear <= fw.toYear;
   if (periodIsReadable && !periodIsValid) report(`${root}.toYear`, `får inte vara före fromYear (${fw.fromYear})`);
-  const period = `${fw.fromYear}–${fw.toYear}`;
+  const period = yearSpan(fw.fromYear, fw.toYear);
   const checkYear = (path: string, year: number) => {
     // With a reversed or unreadable period every year would be "outside"; the error about the period says what is wrong.
     if (periodIsValid && (year < fw.fromYear || year > fw.toYear)) report(path, `${year} ligger utanför styrmodellens period ${period}`);

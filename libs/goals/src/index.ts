@@ -13,3 +13,4 @@ export * from './goal-report.service';
 export * from './kolada-import.service';
 export * from './goals.module';
 export * from './jobs/goals-jobs.module';
+export * from './format/xlsx';

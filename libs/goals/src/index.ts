@@ -9,6 +9,7 @@ export * from './dto/goals.dto';
 export * from './goal-framework.service';
 export * from './goal-query.service';
 export * from './goal-link.service';
+export * from './goal-workbook.service';
 export * from './goal-report.service';
 export * from './kolada-import.service';
 export * from './goals.module';

@@ -34,7 +34,10 @@ export { XLSX_MEDIA_TYPE };
 interface Column {
   header: string;
   width: number;
-  /** A drop-down list: inline words, or a column of the hidden Listor sheet. */
+  /**
+   * A drop-down list: inline words (a fixed vocabulary, nothing else accepted), or a column of the hidden Listor
+   * sheet (keys of the file: suggested, not enforced, so that a user may name a row added after the export).
+   */
   list?: string[] | { range: string };
 }
 
@@ -63,18 +66,20 @@ class WorkbookWriter {
     return { range: `'${SHEETS.lists}'!$${letter}$2:$${letter}$${Math.max(2, values.length + 1)}` };
   }
 
-  sheet(name: string, columns: Column[], rows: CellContent[][], options: { listsFromRow?: number } = {}): ExcelJS.Worksheet {
-    const sheet = this.workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet(name: string, columns: Column[], rows: CellContent[][], options: { frozenColumns?: number } = {}): ExcelJS.Worksheet {
+    const sheet = this.workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1, xSplit: options.frozenColumns ?? 0 }] });
     sheet.columns = columns.map((column) => ({ header: column.header, width: column.width }));
     sheet.getRow(1).font = { bold: true };
     for (const row of rows) sheet.addRow(row.map((cell) => (cell === null ? null : cell)));
     const last = rows.length + 1 + SPARE_ROWS;
     columns.forEach((column, c) => {
       if (!column.list) return;
+      const inline = Array.isArray(column.list);
       const formula = Array.isArray(column.list) ? `"${column.list.join(',')}"` : column.list.range;
-      if (Array.isArray(column.list) && formula.length > 257) throw new Error(`list of ${column.header} is too long to write inline`);
-      for (let r = options.listsFromRow ?? 2; r <= last; r++) {
-        sheet.getCell(r, c + 1).dataValidation = { type: 'list', allowBlank: true, formulae: [formula], showErrorMessage: true, errorTitle: column.header, error: `Välj ett värde ur listan för ${column.header}` };
+      // Excel's limit for a list written in the validation itself; longer lists live on the Listor sheet.
+      if (inline && formula.length > 257) throw new Error(`list of ${column.header} is too long to write inline`);
+      for (let r = 2; r <= last; r++) {
+        sheet.getCell(r, c + 1).dataValidation = { type: 'list', allowBlank: true, formulae: [formula], showErrorMessage: inline, errorTitle: column.header, error: `Välj ett värde ur listan för ${column.header}` };
       }
     });
     return sheet;
@@ -220,6 +225,7 @@ function buildWorkbook(input: FrameworkFile): ExcelJS.Workbook {
       ...years.map((year) => ({ header: `${TARGET_COLUMN_PREFIX} ${year}`, width: 12 })),
     ],
     indicatorRows,
+    { frozenColumns: 2 },
   );
   writer.sheet(
     SHEETS.details,

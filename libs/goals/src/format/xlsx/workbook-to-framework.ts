@@ -252,6 +252,7 @@ export async function readWorkbook(buffer: Buffer): Promise<WorkbookReading> {
   // Nivåer and the level sheets
   const levels = sheetNamed(SHEETS.levels, true);
   const levelSheets: string[] = [];
+  const levelNames: string[] = [];
   if (levels && levels.require(COLUMNS.levels.key, COLUMNS.levels.name)) {
     for (const r of levels.rows()) {
       const i = framework.levels.length;
@@ -262,6 +263,7 @@ export async function readWorkbook(buffer: Buffer): Promise<WorkbookReading> {
       map.set(`framework.levels[${i}].name`, levels.ref(r, c.name));
       framework.levels.push(level);
       levelSheets.push(levels.text(r, c.sheet) ?? level.name);
+      levelNames.push(level.name);
     }
   }
   const indicatorLevels = sheetNamed(SHEETS.indicatorLevels, false);
@@ -311,7 +313,9 @@ export async function readWorkbook(buffer: Buffer): Promise<WorkbookReading> {
   const nc = COLUMNS.nodes;
   const nodes: { node: Framework['nodes'][number]; sequence: number; cells: Record<string, string> }[] = [];
   framework.levels.forEach((level, i) => {
-    const sheet = sheetNamed(levelSheets[i], true);
+    // The sheet Nivåer names; a tab renamed back to the level's own name is found too.
+    const named = workbook.worksheets.some((candidate) => candidate.name.toLowerCase() === levelSheets[i].toLowerCase());
+    const sheet = sheetNamed(named ? levelSheets[i] : levelNames[i], false) ?? sheetNamed(levelSheets[i], true);
     if (!sheet || !sheet.require(nc.key, nc.title)) return;
     for (const r of sheet.rows()) {
       const cells: Record<string, string> = { '': sheet.ref(r, nc.key), level: sheet.ref(r, nc.key) };

@@ -196,6 +196,54 @@ describe('goal framework workbooks', () => {
     expect(await roundTrip(file)).toEqual(normalizeFrameworkFile(file));
   });
 
+  it('keeps what a spreadsheet would turn into something else: digit titles, formula-like text, colliding labels, odd numbers', async () => {
+    const file = everyFeature();
+    const f = file.framework;
+    f.nodes[3].title = '2030';
+    f.nodes[3].description = '=SUMMA(A1:A3)';
+    f.footnotes[0].text = '0012';
+    f.scales[0].states = [
+      { key: 'ej', label: 'delvis', rank: 0 },
+      { key: 'delvis', label: 'ej', rank: 1 },
+      { key: 'uppfyllt', label: 'Uppfyllt', rank: 2 },
+    ];
+    f.scales.push({ key: 'dubbel', name: 'Dubbel', states: [{ key: 'x', label: 'Samma', rank: 0 }, { key: 'y', label: 'Samma', rank: 1 }] });
+    f.indicators[2].scale = 'dubbel';
+    f.indicators[2].values = [{ year: 2022, state: 'y' }];
+    f.indicators[2].targets = [{ year: 2024, kind: 'state', comparator: '>', state: 'x' }];
+    f.indicators[0].values[0].value = 0.1 + 0.2;
+    f.indicators[0].values[2] = { year: 2023, value: -1.5e-7, bound: '<=' };
+    f.indicators[1].targets[1] = { year: 2023, kind: 'to_be_set', text: 'ej fastställt' };
+    f.indicators[1].targets[2] = { year: 2024, kind: 'to_be_set', text: '80' };
+    f.assessments[0].state = 'ej';
+    expect(validateFrameworkFile(file, { departments: ['SOU', 'KSF'] }).ok).toBe(true);
+    expect(await roundTrip(file)).toEqual(normalizeFrameworkFile(file));
+  });
+
+  it('maps errors on the details and plan sheets to their cells, and a missing column to the sheet', async () => {
+    const buffer = await edited(everyFeature(), (workbook) => {
+      const details = workbook.getWorksheet('Utfall och mål')!;
+      details.getCell(2, headerColumn(details, 'Fotnoter')).value = 'okand';
+      details.getCell(2, headerColumn(details, 'Avser datum')).value = new Date(Date.UTC(2022, 10, 30));
+      const plans = workbook.getWorksheet('Aktivitetsplaner')!;
+      plans.getCell(2, headerColumn(plans, 'Ansvariga')).value = 'SOU, XYZ';
+      plans.getCell(3, headerColumn(plans, 'Status')).value = 'klar';
+      const levels = workbook.getWorksheet('Nivåer')!;
+      levels.getCell(1, headerColumn(levels, 'Namn')).value = 'Benämning';
+    });
+    const errors = await importErrors(buffer);
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        `'Utfall och mål'!G2: okänd fotnot "okand"`,
+        expect.stringMatching(/^Aktivitetsplaner!I2: .*XYZ/),
+        'Aktivitetsplaner!N3: "klar" är inget av: planerad, påbörjad, genomförd, uppskjuten, avbruten',
+        'Nivåer!A1: kolumnen "Namn" saknas',
+      ]),
+    );
+    // The date Excel made of the typed date is read as that date: no error about it.
+    expect(errors.filter((error) => error.includes('Utfall och mål\'!D2'))).toEqual([]);
+  });
+
   it('writes the year columns in the cell grammar and the details beside them', async () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await frameworkToWorkbook(everyFeature())) as unknown as ArrayBuffer);

@@ -7,7 +7,8 @@ import type { FrameworkFile } from '../framework-file';
 import { normalizeFrameworkFile } from '../normalize-framework';
 import { validateFrameworkFile } from '../validate-framework';
 import { frameworkTemplate, frameworkToWorkbook } from './framework-to-workbook';
-import { readWorkbook, workbookImportErrors, workbookToFramework } from './workbook-to-framework';
+import { MAX_UNPACKED_BYTES, readWorkbook, workbookImportErrors, workbookToFramework } from './workbook-to-framework';
+import { zipUncompressedSize } from './zip-size';
 
 const ROOT = join(__dirname, '..', '..', '..', '..', '..');
 const FRAMEWORK_DIRECTORIES = [join(ROOT, 'seeds', 'data', 'goals'), join(ROOT, 'test', 'fixtures', 'goals')];
@@ -327,6 +328,23 @@ describe('goal framework workbooks', () => {
 
   it('answers a file that is not a workbook with a Swedish message', async () => {
     expect(await workbookToFramework(Buffer.from('%PDF-1.4 inte en arbetsbok'))).toEqual({ ok: false, errors: [{ path: '', message: expect.stringContaining('ingen Excel-arbetsbok') }] });
+  });
+
+  it('refuses a workbook that would unpack to more than the limit, without unpacking it', async () => {
+    // A ZIP whose one entry claims 300 MB: the central directory alone is read.
+    const name = Buffer.from('xl/workbook.xml');
+    const entry = Buffer.alloc(46);
+    entry.writeUInt32LE(0x02014b50, 0);
+    entry.writeUInt32LE(300 * 1024 * 1024, 24);
+    entry.writeUInt16LE(name.length, 28);
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(1, 8);
+    end.writeUInt16LE(1, 10);
+    end.writeUInt32LE(entry.length + name.length, 12);
+    end.writeUInt32LE(0, 16);
+    expect(await workbookToFramework(Buffer.concat([entry, name, end]))).toEqual({ ok: false, errors: [{ path: '', message: 'Arbetsboken är för stor: den packas upp till mer än 200 MB' }] });
+    expect(zipUncompressedSize(await frameworkTemplate())).toBeLessThan(MAX_UNPACKED_BYTES);
   });
 
   it('gives a template that reads back as a valid framework', async () => {

@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import type { FrameworkFile, Target } from '../framework-file';
 import type { FrameworkError } from '../validate-framework';
 import { CellContent, parseSwedishNumber, parseTarget, parseValue, stateResolver } from './cell-grammar';
+import { zipUncompressedSize } from './zip-size';
 import { COLUMNS, COUNT_BY_WORDS, DETAIL_TYPES, DIRECTION_WORDS, FRAMEWORK_FIELDS, NO, SHEETS, STATUS_WORDS, YES, yearColumnPattern } from './layout';
 
 type Framework = FrameworkFile['framework'];
@@ -26,6 +27,10 @@ export interface WorkbookReading {
 }
 
 type Raw = number | string | boolean | Date | null;
+
+/** What a workbook may unpack to; a goal framework of a large municipality is a few megabytes. */
+export const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
+const NOT_A_WORKBOOK = 'Filen är ingen Excel-arbetsbok (.xlsx) och kunde inte läsas. Spara den som Excel-arbetsbok och försök igen.';
 
 function cellRef(sheet: ExcelJS.Worksheet, row: number, column: number): string {
   const name = /^[\p{L}\d_]+$/u.test(sheet.name) ? sheet.name : `'${sheet.name.replace(/'/g, "''")}'`;
@@ -189,11 +194,14 @@ export async function readWorkbook(buffer: Buffer): Promise<WorkbookReading> {
   const errors: FrameworkError[] = [];
   const map = new SourceMap();
   const fail = (message: string): WorkbookReading => ({ file: null, errors: [{ path: '', message }], locate: (path) => path });
+  const unpacked = zipUncompressedSize(buffer);
+  if (unpacked === null) return fail(NOT_A_WORKBOOK);
+  if (unpacked > MAX_UNPACKED_BYTES) return fail(`Arbetsboken är för stor: den packas upp till mer än ${MAX_UNPACKED_BYTES / 1024 / 1024} MB`);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch {
-    return fail('Filen är ingen Excel-arbetsbok (.xlsx) och kunde inte läsas. Spara den som Excel-arbetsbok och försök igen.');
+    return fail(NOT_A_WORKBOOK);
   }
   const sheetNamed = (name: string, required: boolean): SheetReader | null => {
     const sheet = workbook.worksheets.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());

@@ -6,7 +6,8 @@ import { RecordAssessmentDto, UpdateActivityDto } from './dto/goals.dto';
 import { ActivityPlan, Assessment, GoalActivity, GoalFramework, GoalNode, Indicator, IndicatorTarget, IndicatorValue } from './entities';
 import { FrameworkFile, Target } from './format/framework-file';
 import { frameworkFileHash, normalizeFrameworkFile, quantityRange } from './format/normalize-framework';
-import { validateFrameworkFile } from './format/validate-framework';
+import { FrameworkError, validateFrameworkFile } from './format/validate-framework';
+import { workbookImportErrors, type WorkbookReading } from './format/xlsx';
 import { yearSpan } from './report-wording';
 
 /** A stored target in the file's shape. */
@@ -22,6 +23,13 @@ export function toFileTarget(target: IndicatorTarget): Target {
     case 'to_be_set':
       return { ...common, kind: 'to_be_set', text: target.targetText };
   }
+}
+
+/** One detail per cell, with every message about it. */
+function detailsByCell(errors: FrameworkError[]): { field: string; messages: string[] }[] {
+  const byCell = new Map<string, string[]>();
+  for (const error of errors) byCell.set(error.path, [...(byCell.get(error.path) ?? []), error.message]);
+  return [...byCell].map(([field, messages]) => ({ field, messages }));
 }
 
 export interface ImportResult {
@@ -54,9 +62,17 @@ export class GoalFrameworkService {
     return this.frameworks(ctx).get(id);
   }
 
-  async import(ctx: RequestContext, input: unknown): Promise<ImportResult> {
+  /**
+   * `workbook`: the input was read from an Excel workbook; its own errors are reported with the validation's,
+   * every one at its sheet and cell ("Indikatorer!D14").
+   */
+  async import(ctx: RequestContext, input: unknown, workbook?: WorkbookReading): Promise<ImportResult> {
     const departmentCodes = await this.departmentCodes(ctx);
     const validated = validateFrameworkFile(input, { departments: [...departmentCodes.keys()] });
+    if (workbook) {
+      const errors = workbookImportErrors(workbook, validated.ok ? [] : validated.errors);
+      if (errors.length > 0) throw new InvalidInputError('FRAMEWORK_INVALID', `Arbetsboken innehåller ${errors.length} fel och lästes inte in`, detailsByCell(errors));
+    }
     if (!validated.ok) {
       throw new InvalidInputError('FRAMEWORK_INVALID', `Filen innehåller ${validated.errors.length} fel och lästes inte in`, validated.errors.map((error) => ({ field: error.path, messages: [error.message] })));
     }

@@ -1,7 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { ApiErrors, Ctx, ParseYearPipe, Permission, RequestContext, RequirePermission } from '@namndrum/core';
-import { DocumentDto } from '@namndrum/matters';
+import { ApiFileResponse, DocumentDto, download } from '@namndrum/matters';
 import {
   ActivityPlanDto,
   AssessmentDto,
@@ -10,6 +12,7 @@ import {
   GoalLinkDto,
   GoalNodeDto,
   ImportResultDto,
+  ImportWorkbookFormDto,
   IndicatorDto,
   IndicatorSeriesDto,
   KoladaImportDto,
@@ -23,6 +26,8 @@ import { GoalFrameworkService } from './goal-framework.service';
 import { GoalLinkService } from './goal-link.service';
 import { GoalQueryService } from './goal-query.service';
 import { GoalReportService } from './goal-report.service';
+import { GoalWorkbookService, UploadedWorkbook } from './goal-workbook.service';
+import { XLSX_MEDIA_TYPE } from './format/xlsx';
 import { KoladaImportService } from './kolada-import.service';
 
 @ApiTags('goals')
@@ -34,6 +39,7 @@ export class GoalsController {
     private readonly links: GoalLinkService,
     private readonly reports: GoalReportService,
     private readonly kolada: KoladaImportService,
+    private readonly workbooks: GoalWorkbookService,
   ) {}
 
   @Get('goal-frameworks')
@@ -56,6 +62,29 @@ export class GoalsController {
     return this.frameworks.import(ctx, body);
   }
 
+  // Before goal-frameworks/:id, whose ParseUUIDPipe would refuse "template.xlsx".
+  @Get('goal-frameworks/template.xlsx')
+  @RequirePermission(Permission.GoalsRead)
+  @ApiOperation({ summary: 'Download the goal framework workbook template' })
+  @ApiFileResponse(XLSX_MEDIA_TYPE, 'An Excel workbook to fill in: every sheet with its headers, an example and guidance (docs/goal-framework-xlsx.md)')
+  @ApiErrors(400)
+  async template(@Res({ passthrough: true }) response: Response) {
+    return download(response, await this.workbooks.template(), 'styrmodell-mall.xlsx', XLSX_MEDIA_TYPE);
+  }
+
+  @Post('goal-frameworks/import.xlsx')
+  @HttpCode(200)
+  @RequirePermission(Permission.GoalsManage)
+  @UseInterceptors(FileInterceptor('file'))
+  @ApiOperation({ summary: 'Import a goal framework from an Excel workbook' })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ type: ImportWorkbookFormDto })
+  @ApiOkResponse({ type: ImportResultDto, description: 'Imported as the JSON import does, or unchanged; 400 lists every error at its sheet and cell ("Indikatorer!D14") and stores nothing' })
+  @ApiErrors(400, 413)
+  importWorkbook(@Ctx() ctx: RequestContext, @UploadedFile() file: UploadedWorkbook | undefined) {
+    return this.workbooks.import(ctx, file);
+  }
+
   @Get('goal-frameworks/:id')
   @RequirePermission(Permission.GoalsRead)
   @ApiOperation({ summary: 'Get a goal framework' })
@@ -72,6 +101,16 @@ export class GoalsController {
   @ApiErrors(400, 404)
   export(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
     return this.frameworks.export(ctx, id);
+  }
+
+  @Get('goal-frameworks/:id/export.xlsx')
+  @RequirePermission(Permission.GoalsRead)
+  @ApiOperation({ summary: 'Export a goal framework as an Excel workbook' })
+  @ApiFileResponse(XLSX_MEDIA_TYPE, 'The framework as a workbook that imports back unchanged, named after its key')
+  @ApiErrors(400, 404)
+  async exportWorkbook(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) response: Response) {
+    const { fileName, content } = await this.workbooks.export(ctx, id);
+    return download(response, content, fileName, XLSX_MEDIA_TYPE);
   }
 
   @Get('goal-frameworks/:id/nodes')

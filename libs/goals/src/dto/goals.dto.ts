@@ -24,6 +24,11 @@ export class ImportResultDto {
   @ApiProperty({ description: 'False when the same file had already been imported: nothing changed' }) changed: boolean;
 }
 
+export class ImportWorkbookFormDto {
+  @ApiProperty({ type: 'string', format: 'binary', description: 'The framework as an Excel workbook (.xlsx), laid out as docs/goal-framework-xlsx.md describes' })
+  file: unknown;
+}
+
 export class LinkMatterDto {
   @ApiPropertyOptional({ format: 'uuid' })
   @ValidateIf((dto: LinkMatterDto) => !dto.indicatorId && !dto.activityPlanId)

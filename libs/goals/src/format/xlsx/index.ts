@@ -1,0 +1,2 @@
+export { frameworkToWorkbook, frameworkTemplate, XLSX_MEDIA_TYPE } from './framework-to-workbook';
+export { readWorkbook, workbookImportErrors, workbookToFramework, type WorkbookReading, type WorkbookReadResult } from './workbook-to-framework';

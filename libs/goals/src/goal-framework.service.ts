@@ -5,7 +5,7 @@ import { In, IsNull } from 'typeorm';
 import { RecordAssessmentDto, UpdateActivityDto } from './dto/goals.dto';
 import { ActivityPlan, Assessment, GoalActivity, GoalFramework, GoalNode, Indicator, IndicatorTarget, IndicatorValue } from './entities';
 import { FrameworkFile, Target } from './format/framework-file';
-import { frameworkFileHash, normalizeFrameworkFile, quantityRange } from './format/normalize-framework';
+import { frameworkFileHash, normalizedFileHash, normalizeFrameworkFile, quantityRange } from './format/normalize-framework';
 import { validateFrameworkFile } from './format/validate-framework';
 import { BulkColumn, writeRows } from './bulk-rows';
 
@@ -73,7 +73,7 @@ export class GoalFrameworkService {
       throw new InvalidInputError('FRAMEWORK_INVALID', `Filen innehåller ${validated.errors.length} fel och lästes inte in`, validated.errors.map((error) => ({ field: error.path, messages: [error.message] })));
     }
     const file = normalizeFrameworkFile(validated.file);
-    const hash = frameworkFileHash(file);
+    const hash = normalizedFileHash(file);
     const repo = this.frameworks(ctx);
     const existing = await repo.repository.findOne({ where: { municipalityId: ctx.municipalityId, key: file.framework.key }, lock: { mode: 'pessimistic_write' } });
     if (existing && existing.contentSha256 === hash) return { framework: existing, changed: false };

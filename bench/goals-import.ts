@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import type { PoolClient } from 'pg';
-import { frameworkFileHash, FrameworkFile, normalizeFrameworkFile, quantityRange, validateFrameworkFile } from '@namndrum/goals';
+import { FrameworkFile, normalizedFileHash, normalizeFrameworkFile, quantityRange, validateFrameworkFile } from '@namndrum/goals';
 import { startBench, timed } from './harness';
 import { largeFramework } from './large-goal-framework';
 
@@ -175,7 +175,7 @@ async function main(): Promise<void> {
     });
     let normalized = file;
     const normalizeMs = await timed(async () => (normalized = normalizeFrameworkFile(file)));
-    const hashMs = await timed(async () => frameworkFileHash(normalized));
+    const hashMs = await timed(async () => normalizedFileHash(normalized));
 
     const importFile = async (body: string) => {
       const response = await bench.api.post('/api/v1/goal-frameworks/import', body);

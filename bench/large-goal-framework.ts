@@ -35,7 +35,7 @@ const SOURCES = ['Kolada', 'Medborgarundersökningen', 'Egen mätning', 'Ekonomi
  * (every fifth group of five has its last two as sub-measures of the third), five years of actuals and
  * five targets each of mixed kinds, some ordinal indicators on a scale, a tree of four levels with
  * a few hundred nodes, footnotes, assessments and activity plans for the given departments. About
- * 0.9 kB of JSON per indicator.
+ * 0.9 kB of JSON per indicator: 10,000 make some 9 MB.
  */
 export function largeFramework(indicatorCount: number, departments: string[]): FrameworkFile {
   const next = random(20260101);
@@ -91,7 +91,7 @@ export function largeFramework(indicatorCount: number, departments: string[]): F
       unit: measure.unit,
       direction: measure.direction,
       decimals: measure.decimals,
-      ...(parent === null ? { description: `Mäts årligen. ${pick(['Redovisas per enhet.', 'Jämförs med riket.', 'Underlag från enkät.', 'Helårsvärde.'])}` } : {}),
+      description: `${parent === null ? 'Mäts årligen för hela verksamheten' : `Delmått för ${GROUPS[i % GROUPS.length]}`}. ${pick(['Redovisas per enhet och jämförs med riket.', 'Underlaget kommer från den årliga enkäten.', 'Helårsvärde enligt bokslutet.', 'Mätperioden är oktober–november.'])} Följs upp i delårsrapporten och årsredovisningen.`,
       parent,
       // In the tree's order, as an export writes them.
       nodes: parent === null ? [...new Set([pickLeaf(), ...(i % 3 === 0 ? [pickLeaf()] : [])])].sort((a, b) => a - b).map((leaf) => leaves[leaf]) : [],
@@ -100,10 +100,10 @@ export function largeFramework(indicatorCount: number, departments: string[]): F
       ...(i % 11 === 0 ? { footnotes: [pick(footnotes).key] } : {}),
       values: Array.from({ length: 5 }, (_, y) => {
         const value = round(base * step ** y);
-        if (y === 4) return { year: fromYear + y, value, preliminary: true, footnotes: ['f1'] };
+        if (y === 4) return { year: fromYear + y, value, preliminary: true, footnotes: ['f1'], note: 'Preliminärt, fastställs i mars' };
         if (y === 2 && i % 13 === 0) return { year: fromYear + y, value, bound: measure.direction === 'higher_is_better' ? ('>=' as const) : ('<=' as const) };
         if (y === 1 && i % 17 === 0) return { year: fromYear + y, asOf: `${fromYear + y}-11-30`, value, note: 'Avser november' };
-        return { year: fromYear + y, value };
+        return { year: fromYear + y, value, ...(y % 2 === 0 ? { source: pick(SOURCES) } : {}) };
       }),
       targets: Array.from({ length: 5 }, (_, y) => {
         const year = 2023 + y;

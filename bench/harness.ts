@@ -27,7 +27,8 @@ export interface Bench {
 
 export interface Api {
   get(path: string): Promise<{ status: number; body: string }>;
-  post(path: string, body: object): Promise<{ status: number; body: string }>;
+  /** A string body is sent as it is: JSON serialized beforehand, outside what is timed. */
+  post(path: string, body: object | string): Promise<{ status: number; body: string }>;
 }
 
 export function databaseUrl(name: string): string {
@@ -53,9 +54,10 @@ export async function createMigratedDatabase(name: string): Promise<string> {
 
 /**
  * A benchmark's own world: a fresh database with the real migrations, one municipality with a
- * registry and a signed-in secretary, and the API in a child process as in production.
+ * registry and a signed-in secretary (or administrator, for what only one may do), and the API in a
+ * child process as in production.
  */
-export async function startBench(name: string): Promise<Bench> {
+export async function startBench(name: string, options: { role?: 'secretary' | 'admin' } = {}): Promise<Bench> {
   const database = await createMigratedDatabase(name);
   const url = databaseUrl(database);
   process.env.REDIS_PREFIX = `namndrum-bench-${name}`;
@@ -68,7 +70,7 @@ export async function startBench(name: string): Promise<Bench> {
     const ctx = RequestContext.system(em, municipality.id, 'bench');
     const organ = await context.get(OrganService).create(ctx, { name: 'Benchnämnden', shortName: 'BEN', kind: 'committee' });
     const registry = await context.get(RegistryService).create(ctx, { code: 'BEN', name: 'Benchnämndens diarium', organId: organ.id });
-    await context.get(UserService).create(ctx, { email: 'sekreterare@bench.example', password: PASSWORD, personId: null, grants: [{ role: 'secretary', organId: organ.id, departmentId: null }] });
+    await context.get(UserService).create(ctx, { email: 'sekreterare@bench.example', password: PASSWORD, personId: null, grants: [options.role === 'admin' ? { role: 'admin', organId: null, departmentId: null } : { role: 'secretary', organId: organ.id, departmentId: null }] });
     return { municipalityId: municipality.id, registryId: registry.id };
   });
   await context.close();
@@ -127,8 +129,8 @@ export async function startBench(name: string): Promise<Bench> {
 
 const agent = new Agent({ keepAlive: true, maxSockets: 128 });
 
-function call(port: number, method: string, path: string, token: string | null, body?: object): Promise<{ status: number; body: string }> {
-  const payload = body ? JSON.stringify(body) : undefined;
+function call(port: number, method: string, path: string, token: string | null, body?: object | string): Promise<{ status: number; body: string }> {
+  const payload = typeof body === 'string' ? body : body ? JSON.stringify(body) : undefined;
   return new Promise((resolve, reject) => {
     const req = request(
       {

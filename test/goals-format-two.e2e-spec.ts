@@ -109,6 +109,31 @@ describe('goals: every target a municipality writes is expressible', () => {
     expect(evaluation.outcomeLabel).not.toBe('Målvärde saknas');
   });
 
+  it('removes a goal and indicator the file drops with the activities that measured them, but never one a matter reports on', async () => {
+    const file = scorecard();
+    file.framework.key = 'asbacka-utan-energi';
+    expect((await admin.post('/goal-frameworks/import', file).expect(200)).body.changed).toBe(true);
+    file.framework.nodes = file.framework.nodes.filter((node) => node.key !== 'minskad-energi');
+    file.framework.indicators = file.framework.indicators.filter((indicator) => indicator.key !== 'energi');
+    file.framework.activityPlans[0].activities = file.framework.activityPlans[0].activities.filter((activity) => activity.number !== 2);
+    const second = (await admin.post('/goal-frameworks/import', file).expect(200)).body;
+    expect(second.changed).toBe(true);
+    expect((await admin.get(`/goal-frameworks/${second.framework.id}/export`).expect(200)).body).toEqual(normalizeFrameworkFile(file));
+
+    const organId = await tenant.organ({ name: 'Kommunstyrelsen' });
+    const registry = (await admin.post('/registries', { code: 'KS', name: 'Kommunstyrelsens diarium', organId }).expect(201)).body;
+    const matter = (await admin.post('/matters', { registryId: registry.id, title: 'Uppföljning av medborgarperspektivet', organId }).expect(201)).body;
+    const nodes = (await admin.get(`/goal-frameworks/${second.framework.id}/nodes`).expect(200)).body as { id: string; key: string }[];
+    await admin.post(`/matters/${matter.id}/goal-links`, { nodeId: nodes.find((node) => node.key === 'nojda-invanare')!.id, reportKind: 'follow_up' }).expect(201);
+    const before = (await admin.get(`/goal-frameworks/${second.framework.id}/export`).expect(200)).body;
+    file.framework.nodes = file.framework.nodes.filter((node) => node.key !== 'nojda-invanare');
+    for (const indicator of file.framework.indicators) indicator.nodes = (indicator.nodes ?? []).filter((key) => key !== 'nojda-invanare');
+    file.framework.assessments = file.framework.assessments.filter((assessment) => assessment.node !== 'nojda-invanare');
+    const refused = await admin.post('/goal-frameworks/import', file).expect(409);
+    expect(refused.body).toMatchObject({ error: 'GOAL_LINKED', details: [{ field: 'nojda-invanare', messages: [`”Invånarna är nöjda med kommunens service” är kopplat till ärende ${matter.caseNumber}`] }] });
+    expect((await admin.get(`/goal-frameworks/${second.framework.id}/export`).expect(200)).body).toEqual(before);
+  });
+
   it('still refuses what is wrong, every error in one answer', async () => {
     const file = scorecard() as unknown as { framework: Record<string, unknown> & { indicators: Record<string, unknown>[] } };
     file.framework.key = 'asbacka-fel';

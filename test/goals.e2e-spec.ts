@@ -257,4 +257,69 @@ describe('goals: frameworks, evaluation, links, reports and Kolada', () => {
       expect(await testApp.app.get(KoladaImportService).run(outbox.id, 1, false)).toBe('skipped');
     });
   });
+
+  describe('a changed file imported again', () => {
+    /** Version 1: two målområden, a sub-measure under "behoriga", and an indicator and a node that version 2 drops. */
+    function versionOne(): FrameworkFile {
+      const file = smallFramework();
+      file.framework.key = 'andra-versionen';
+      file.framework.indicatorLevels = [
+        { key: 'indikator', name: 'Indikator' },
+        { key: 'delmatt', name: 'Delmått' },
+      ];
+      file.framework.nodes.push({ key: 'omsorg', level: 'mal', parent: 'vision', title: 'En trygg omsorg' });
+      file.framework.indicators.push({ key: 'nojdhet', name: 'Nöjdhet med hemtjänsten', unit: '%', direction: 'higher_is_better', nodes: ['omsorg'], values: [{ year: 2022, value: 88 }], targets: [{ year: 2026, kind: 'to_be_set', text: '>Xx %' }] });
+      file.framework.assessments.push({ node: 'omsorg', year: 2022, state: 'implementerat' });
+      return file;
+    }
+
+    /** Version 2: "skola" renamed, "digital" and "omsorg" (with its indicator) gone, "larare" new, and "behoriga-yrke" moved under it. */
+    function versionTwo(): FrameworkFile {
+      const file = versionOne();
+      const f = file.framework;
+      f.nodes = f.nodes.filter((node) => node.key !== 'omsorg');
+      f.nodes[1].title = 'Alla elever ska nå målen';
+      f.assessments = f.assessments.filter((assessment) => assessment.node !== 'omsorg');
+      f.indicators = f.indicators.filter((indicator) => indicator.key !== 'digital' && indicator.key !== 'nojdhet');
+      f.indicators.push({ key: 'larare', name: 'Andel behöriga lärare', unit: '%', direction: 'higher_is_better', decimals: 1, nodes: ['skola'], values: [{ year: 2022, value: 71.4, bound: '>=' }], targets: [{ year: 2026, kind: 'numeric', value: 80 }] });
+      f.indicators.find((indicator) => indicator.key === 'behoriga-yrke')!.parent = 'larare';
+      f.indicators.find((indicator) => indicator.key === 'behoriga')!.values[1].value = 85.1;
+      return file;
+    }
+
+    it('keeps the ids of nodes and indicators whose keys remain, and the matters’ links to them; the export equals the new file', async () => {
+      const first = (await importFile(versionOne()).expect(200)).body;
+      const idsOf = async (list: 'nodes' | 'indicators') =>
+        new Map(((await admin.get(`/goal-frameworks/${first.framework.id}/${list}`).expect(200)).body as { id: string; key: string }[]).map((row) => [row.key, row.id]));
+      const nodesBefore = await idsOf('nodes');
+      const indicatorsBefore = await idsOf('indicators');
+      const organId = await tenant.organ({ name: 'Barn- och utbildningsnämnden' });
+      const registry = (await admin.post('/registries', { code: 'BUN', name: 'Barn- och utbildningsnämndens diarium', organId }).expect(201)).body;
+      const matterId = (await admin.post('/matters', { registryId: registry.id, title: 'Målen för skolan 2023', organId }).expect(201)).body.id;
+      await admin.post(`/matters/${matterId}/goal-links`, { nodeId: nodesBefore.get('skola'), reportKind: 'plan' }).expect(201);
+      await admin.post(`/matters/${matterId}/goal-links`, { indicatorId: indicatorsBefore.get('behoriga-yrke'), reportKind: 'plan' }).expect(201);
+
+      const second = (await importFile(versionTwo()).expect(200)).body;
+      expect(second).toMatchObject({ changed: true, framework: { id: first.framework.id } });
+      const nodesAfter = await idsOf('nodes');
+      const indicatorsAfter = await idsOf('indicators');
+      expect([...nodesAfter.keys()]).toEqual(['vision', 'skola']);
+      expect(nodesAfter.get('vision')).toBe(nodesBefore.get('vision'));
+      expect(nodesAfter.get('skola')).toBe(nodesBefore.get('skola'));
+      expect([...indicatorsAfter.keys()]).toEqual(['behoriga', 'behoriga-yrke', 'larare']);
+      for (const key of ['behoriga', 'behoriga-yrke']) expect(indicatorsAfter.get(key)).toBe(indicatorsBefore.get(key));
+      expect([...indicatorsBefore.values()]).not.toContain(indicatorsAfter.get('larare'));
+      const [gone] = await testApp.dataSource.query(
+        `SELECT (SELECT count(*) FROM indicator_values WHERE indicator_id = ANY($1)) AS "values", (SELECT count(*) FROM goal_assessments WHERE node_id = $2) AS assessments`,
+        [[indicatorsBefore.get('digital'), indicatorsBefore.get('nojdhet')], nodesBefore.get('omsorg')],
+      );
+      expect(gone).toEqual({ values: '0', assessments: '0' });
+
+      const links = (await admin.get(`/matters/${matterId}/goal-links`).expect(200)).body;
+      expect(links.map((link: { targetKind: string; targetTitle: string }) => `${link.targetKind}:${link.targetTitle}`)).toEqual(['node:Alla elever ska nå målen', 'indicator:Behöriga till yrkesprogram']);
+      const exported = (await admin.get(`/goal-frameworks/${first.framework.id}/export`).expect(200)).body;
+      expect(exported).toEqual(normalizeFrameworkFile(versionTwo()));
+      expect((await importFile(versionTwo()).expect(200)).body.changed).toBe(false);
+    });
+  });
 });

@@ -1,14 +1,27 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService, InvalidInputError, NotFoundError, RequestContext, swedishDate, TenantRepository } from '@namndrum/core';
+import { AuditService, ConflictError, InvalidInputError, NotFoundError, RequestContext, swedishDate, TenantRepository } from '@namndrum/core';
 import { DepartmentService } from '@namndrum/organisation';
 import { In, IsNull } from 'typeorm';
 import { RecordAssessmentDto, UpdateActivityDto } from './dto/goals.dto';
 import { ActivityPlan, Assessment, GoalActivity, GoalFramework, GoalNode, Indicator, IndicatorTarget, IndicatorValue } from './entities';
 import { FrameworkFile, Target } from './format/framework-file';
-import { frameworkFileHash, normalizeFrameworkFile, quantityRange } from './format/normalize-framework';
+import { frameworkFileHash, normalizedFileHash, normalizeFrameworkFile, quantityRange } from './format/normalize-framework';
 import { FrameworkError, validateFrameworkFile } from './format/validate-framework';
 import { workbookImportErrors, type WorkbookReading } from './format/xlsx';
+import { BulkColumn, writeRows } from './bulk-rows';
 import { yearSpan } from './report-wording';
+
+/** Items by a key, each group in the items' order: one pass, where a filter per key would be quadratic. */
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
 
 /** A stored target in the file's shape. */
 export function toFileTarget(target: IndicatorTarget): Target {
@@ -77,7 +90,7 @@ export class GoalFrameworkService {
       throw new InvalidInputError('FRAMEWORK_INVALID', `Filen innehåller ${validated.errors.length} fel och lästes inte in`, validated.errors.map((error) => ({ field: error.path, messages: [error.message] })));
     }
     const file = normalizeFrameworkFile(validated.file);
-    const hash = frameworkFileHash(file);
+    const hash = normalizedFileHash(file);
     const repo = this.frameworks(ctx);
     const existing = await repo.repository.findOne({ where: { municipalityId: ctx.municipalityId, key: file.framework.key }, lock: { mode: 'pessimistic_write' } });
     if (existing && existing.contentSha256 === hash) return { framework: existing, changed: false };
@@ -98,6 +111,7 @@ export class GoalFrameworkService {
       activityCounts: f.activityCounts,
       contentSha256: hash,
     });
+    if (existing) await this.clearReplacedRows(ctx, existing, file);
     const saved = await repo.save(framework);
     const nodeIds = await this.storeNodes(ctx, saved, file);
     const indicatorIds = await this.storeIndicators(ctx, saved, file, nodeIds);
@@ -176,6 +190,9 @@ export class GoalFrameworkService {
     const plans = await em.getRepository(ActivityPlan).find({ where: { frameworkId: id }, order: { ordinal: 'ASC' }, relations: { department: true } });
     const activities = plans.length ? await em.getRepository(GoalActivity).find({ where: { planId: In(plans.map((plan) => plan.id)) }, order: { number: 'ASC' } }) : [];
     const nodeOrder = new Map(nodes.map((node, index) => [node.id, index]));
+    const valuesOf = groupBy(values, (value) => value.indicatorId);
+    const targetsOf = groupBy(targets, (target) => target.indicatorId);
+    const activitiesOf = groupBy(activities, (activity) => activity.planId);
 
     return normalizeFrameworkFile({
       formatVersion: 1,
@@ -213,8 +230,8 @@ export class GoalFrameworkService {
           koladaKpi: indicator.koladaKpi,
           source: indicator.source,
           footnotes: indicator.footnotes,
-          values: values.filter((value) => value.indicatorId === indicator.id).map((value) => ({ ...value })),
-          targets: targets.filter((target) => target.indicatorId === indicator.id).map(toFileTarget),
+          values: (valuesOf.get(indicator.id) ?? []).map((value) => ({ ...value })),
+          targets: (targetsOf.get(indicator.id) ?? []).map(toFileTarget),
         })),
         assessments: assessments.map((assessment) => ({
           node: assessment.nodeId ? nodeKey.get(assessment.nodeId)! : null,
@@ -230,20 +247,18 @@ export class GoalFrameworkService {
           department: plan.department!.shortCode,
           year: plan.year,
           title: plan.title,
-          activities: activities
-            .filter((activity) => activity.planId === plan.id)
-            .map((activity) => ({
-              number: activity.number,
-              text: activity.text,
-              quantity: activity.quantity,
-              unit: activity.unit,
-              responsible: activity.responsible,
-              unitOfWork: activity.unitOfWork,
-              comment: activity.comment,
-              node: activity.nodeId ? nodeKey.get(activity.nodeId)! : null,
-              indicator: activity.indicatorId ? indicatorKey.get(activity.indicatorId)! : null,
-              status: activity.status,
-            })),
+          activities: (activitiesOf.get(plan.id) ?? []).map((activity) => ({
+            number: activity.number,
+            text: activity.text,
+            quantity: activity.quantity,
+            unit: activity.unit,
+            responsible: activity.responsible,
+            unitOfWork: activity.unitOfWork,
+            comment: activity.comment,
+            node: activity.nodeId ? nodeKey.get(activity.nodeId)! : null,
+            indicator: activity.indicatorId ? indicatorKey.get(activity.indicatorId)! : null,
+            status: activity.status,
+          })),
         })),
         activityCounts: framework.activityCounts,
       },
@@ -256,72 +271,125 @@ export class GoalFrameworkService {
   }
 
   /** Nodes by key: updated in place (links from matters keep pointing at them), new ones added, removed ones deleted. */
+  /**
+   * Before a changed file replaces a framework: refuses to remove a goal, indicator or plan a matter reports on
+   * (the matter's bilagor and history name it), and clears the assessments and activities the file replaces, so
+   * that a node or indicator the file drops is not held by an activity or assessment that is going anyway.
+   */
+  private async clearReplacedRows(ctx: RequestContext, framework: GoalFramework, file: FrameworkFile): Promise<void> {
+    const kept = {
+      node: new Set(file.framework.nodes.map((node) => node.key)),
+      indicator: new Set(file.framework.indicators.map((indicator) => indicator.key)),
+      plan: new Set(file.framework.activityPlans.map((plan) => plan.key)),
+    };
+    const links: { case_number: string; node_key: string | null; indicator_key: string | null; plan_key: string | null; target: string }[] = await ctx.em.query(
+      `SELECT m.case_number, n.key AS node_key, i.key AS indicator_key, p.key AS plan_key, coalesce(n.title, i.name, p.title) AS target
+       FROM matter_goal_links l JOIN matters m ON m.id = l.matter_id
+       LEFT JOIN goal_nodes n ON n.id = l.node_id LEFT JOIN indicators i ON i.id = l.indicator_id LEFT JOIN activity_plans p ON p.id = l.activity_plan_id
+       WHERE l.framework_id = $1 ORDER BY m.case_number`,
+      [framework.id],
+    );
+    const dropped = links.filter((link) => (link.node_key !== null && !kept.node.has(link.node_key)) || (link.indicator_key !== null && !kept.indicator.has(link.indicator_key)) || (link.plan_key !== null && !kept.plan.has(link.plan_key)));
+    if (dropped.length > 0) {
+      throw new ConflictError(
+        'GOAL_LINKED',
+        `Filen tar bort ${dropped.length === 1 ? 'något' : 'sådant'} som ärenden rapporterar om. Ta bort kopplingen i ärendet först, eller behåll nyckeln i filen.`,
+        dropped.map((link) => ({
+          field: link.node_key ?? link.indicator_key ?? link.plan_key ?? '',
+          messages: [`”${link.target}” är kopplat till ärende ${link.case_number}`],
+        })),
+      );
+    }
+    await ctx.em.query(`DELETE FROM goal_activities WHERE plan_id IN (SELECT id FROM activity_plans WHERE framework_id = $1)`, [framework.id]);
+    await ctx.em.query(`DELETE FROM goal_assessments WHERE framework_id = $1`, [framework.id]);
+  }
+
   private async storeNodes(ctx: RequestContext, framework: GoalFramework, file: FrameworkFile): Promise<Map<string, string>> {
-    const repo = ctx.em.getRepository(GoalNode);
-    const existing = new Map((await repo.find({ where: { frameworkId: framework.id } })).map((node) => [node.key, node]));
-    const ids = new Map<string, string>();
-    for (const [ordinal, node] of file.framework.nodes.entries()) {
-      const row = existing.get(node.key) ?? repo.create({ municipalityId: ctx.municipalityId, frameworkId: framework.id, key: node.key });
-      Object.assign(row, { level: node.level, parentId: null, title: node.title, description: node.description ?? null, position: node.position ?? null, externalRefs: node.externalRefs ?? [], ordinal });
-      ids.set(node.key, (await repo.save(row)).id);
-    }
-    for (const node of file.framework.nodes) {
-      if (node.parent) await repo.update({ id: ids.get(node.key)! }, { parentId: ids.get(node.parent)! });
-    }
-    const removed = [...existing.values()].filter((node) => !ids.has(node.key)).map((node) => node.id);
+    const nodes = file.framework.nodes;
+    const written = await writeRows(
+      ctx.em,
+      { table: 'goal_nodes', fixed: { municipality_id: ctx.municipalityId, framework_id: framework.id }, columns: NODE_COLUMNS, conflictKey: ['framework_id', 'key'] },
+      nodes.map((node, ordinal) => ({
+        key: node.key,
+        level: node.level,
+        title: node.title,
+        description: node.description ?? null,
+        position: node.position ?? null,
+        external_refs: node.externalRefs ?? [],
+        ordinal,
+      })),
+    );
+    const ids = new Map(written.map((row) => [row.key, row.id]));
+    // Every node's parent in one statement, after all of them exist; a node whose parent is gone from the file loses it.
+    await ctx.em.query(
+      `UPDATE goal_nodes AS n SET parent_id = p.id FROM jsonb_to_recordset($2::jsonb) AS r(key text, parent text) LEFT JOIN goal_nodes p ON p.framework_id = $1 AND p.key = r.parent
+       WHERE n.framework_id = $1 AND n.key = r.key AND n.parent_id IS DISTINCT FROM p.id`,
+      [framework.id, JSON.stringify(nodes.map((node) => ({ key: node.key, parent: node.parent })))],
+    );
+    const removed = await this.removedKeys(ctx, 'goal_nodes', framework.id, ids);
     if (removed.length > 0) {
-      await ctx.em.query(`DELETE FROM goal_assessments WHERE node_id = ANY($1)`, [removed]);
       await ctx.em.query(`DELETE FROM indicator_nodes WHERE node_id = ANY($1)`, [removed]);
       await ctx.em.query(`UPDATE goal_nodes SET parent_id = NULL WHERE id = ANY($1)`, [removed]);
-      await repo.delete({ id: In(removed) });
+      await ctx.em.query(`DELETE FROM goal_nodes WHERE id = ANY($1)`, [removed]);
     }
     return ids;
   }
 
+  /** The ids of a framework's rows whose keys the file no longer has. */
+  private async removedKeys(ctx: RequestContext, table: 'goal_nodes' | 'indicators' | 'activity_plans', frameworkId: string, kept: Map<string, string>): Promise<string[]> {
+    const rows = (await ctx.em.query(`SELECT id FROM ${table} WHERE framework_id = $1 AND NOT (key = ANY($2::text[]))`, [frameworkId, [...kept.keys()]])) as { id: string }[];
+    return rows.map((row) => row.id);
+  }
+
+  /** Indicators by key, as nodes; their node links, values and targets replaced. */
   private async storeIndicators(ctx: RequestContext, framework: GoalFramework, file: FrameworkFile, nodeIds: Map<string, string>): Promise<Map<string, string>> {
-    const repo = ctx.em.getRepository(Indicator);
-    const existing = new Map((await repo.find({ where: { frameworkId: framework.id } })).map((indicator) => [indicator.key, indicator]));
-    const ids = new Map<string, string>();
-    for (const [ordinal, indicator] of file.framework.indicators.entries()) {
-      const row = existing.get(indicator.key) ?? repo.create({ municipalityId: ctx.municipalityId, frameworkId: framework.id, key: indicator.key });
-      Object.assign(row, {
+    const indicators = file.framework.indicators;
+    const tenant = { municipality_id: ctx.municipalityId };
+    const written = await writeRows(
+      ctx.em,
+      { table: 'indicators', fixed: { ...tenant, framework_id: framework.id }, columns: INDICATOR_COLUMNS, conflictKey: ['framework_id', 'key'] },
+      indicators.map((indicator, ordinal) => ({
+        key: indicator.key,
         name: indicator.name,
         unit: indicator.unit ?? null,
         direction: indicator.direction ?? 'none',
         decimals: indicator.decimals ?? 0,
         description: indicator.description ?? null,
-        parentId: null,
         scale: indicator.scale ?? null,
-        koladaKpi: indicator.koladaKpi ?? null,
+        kolada_kpi: indicator.koladaKpi ?? null,
         source: indicator.source ?? null,
         footnotes: indicator.footnotes ?? [],
         ordinal,
-      });
-      ids.set(indicator.key, (await repo.save(row)).id);
-    }
-    const all = [...ids.values()];
-    const removed = [...existing.values()].filter((indicator) => !ids.has(indicator.key)).map((indicator) => indicator.id);
+      })),
+    );
+    const ids = new Map(written.map((row) => [row.key, row.id]));
+    await ctx.em.query(
+      `UPDATE indicators AS i SET parent_id = p.id FROM jsonb_to_recordset($2::jsonb) AS r(key text, parent text) LEFT JOIN indicators p ON p.framework_id = $1 AND p.key = r.parent
+       WHERE i.framework_id = $1 AND i.key = r.key AND i.parent_id IS DISTINCT FROM p.id`,
+      [framework.id, JSON.stringify(indicators.map((indicator) => ({ key: indicator.key, parent: indicator.parent ?? null })))],
+    );
+    const removed = await this.removedKeys(ctx, 'indicators', framework.id, ids);
     if (removed.length > 0) {
       await ctx.em.query(`UPDATE indicators SET parent_id = NULL WHERE id = ANY($1)`, [removed]);
       await ctx.em.query(`DELETE FROM indicator_nodes WHERE indicator_id = ANY($1)`, [removed]);
-      await repo.delete({ id: In(removed) });
+      await ctx.em.query(`DELETE FROM indicators WHERE id = ANY($1)`, [removed]);
     }
-    await ctx.em.query(`DELETE FROM indicator_nodes WHERE indicator_id = ANY($1)`, [all]);
-    await ctx.em.query(`DELETE FROM indicator_values WHERE indicator_id = ANY($1)`, [all]);
-    await ctx.em.query(`DELETE FROM indicator_targets WHERE indicator_id = ANY($1)`, [all]);
+    const ofFramework = `indicator_id IN (SELECT id FROM indicators WHERE framework_id = $1)`;
+    await ctx.em.query(`DELETE FROM indicator_nodes WHERE ${ofFramework}`, [framework.id]);
+    await ctx.em.query(`DELETE FROM indicator_values WHERE ${ofFramework}`, [framework.id]);
+    await ctx.em.query(`DELETE FROM indicator_targets WHERE ${ofFramework}`, [framework.id]);
+
     const links: { indicator_id: string; node_id: string }[] = [];
-    const values: Partial<IndicatorValue>[] = [];
-    const targets: Partial<IndicatorTarget>[] = [];
-    for (const indicator of file.framework.indicators) {
+    const values: Record<string, unknown>[] = [];
+    const targets: Record<string, unknown>[] = [];
+    for (const indicator of indicators) {
       const indicatorId = ids.get(indicator.key)!;
-      if (indicator.parent) await repo.update({ id: indicatorId }, { parentId: ids.get(indicator.parent)! });
       for (const node of indicator.nodes ?? []) links.push({ indicator_id: indicatorId, node_id: nodeIds.get(node)! });
       indicator.values.forEach((value, ordinal) =>
         values.push({
-          municipalityId: ctx.municipalityId,
-          indicatorId,
+          indicator_id: indicatorId,
           year: value.year,
-          asOf: value.asOf ?? null,
+          as_of: value.asOf ?? null,
           note: value.note ?? null,
           value: value.value ?? null,
           bound: value.bound ?? null,
@@ -334,47 +402,48 @@ export class GoalFrameworkService {
       );
       indicator.targets.forEach((target, ordinal) =>
         targets.push({
-          municipalityId: ctx.municipalityId,
-          indicatorId,
+          indicator_id: indicatorId,
           year: target.year,
           kind: target.kind,
           comparator: target.kind === 'to_be_set' ? null : (target.comparator ?? null),
           value: target.kind === 'numeric' ? target.value : null,
-          relativeToYear: target.kind === 'relative' ? (target.relativeToYear ?? null) : null,
+          relative_to_year: target.kind === 'relative' ? (target.relativeToYear ?? null) : null,
           state: target.kind === 'state' ? target.state : null,
-          targetText: target.kind === 'to_be_set' ? (target.text ?? null) : null,
+          target_text: target.kind === 'to_be_set' ? (target.text ?? null) : null,
           note: target.note ?? null,
           footnotes: target.footnotes ?? [],
           ordinal,
         }),
       );
     }
-    if (links.length > 0) {
-      await ctx.em.query(`INSERT INTO indicator_nodes (indicator_id, node_id) SELECT indicator_id, node_id FROM jsonb_to_recordset($1::jsonb) AS l(indicator_id uuid, node_id uuid)`, [JSON.stringify(links)]);
+    for (let start = 0; start < links.length; start += 10000) {
+      await ctx.em.query(`INSERT INTO indicator_nodes (indicator_id, node_id) SELECT indicator_id, node_id FROM jsonb_to_recordset($1::jsonb) AS l(indicator_id uuid, node_id uuid)`, [
+        JSON.stringify(links.slice(start, start + 10000)),
+      ]);
     }
-    await ctx.em.getRepository(IndicatorValue).save(values, { chunk: 500 });
-    await ctx.em.getRepository(IndicatorTarget).save(targets, { chunk: 500 });
+    await writeRows(ctx.em, { table: 'indicator_values', fixed: tenant, columns: VALUE_COLUMNS }, values);
+    await writeRows(ctx.em, { table: 'indicator_targets', fixed: tenant, columns: TARGET_COLUMNS }, targets);
     return ids;
   }
 
   private async storeAssessments(ctx: RequestContext, framework: GoalFramework, file: FrameworkFile, nodeIds: Map<string, string>, indicatorIds: Map<string, string>): Promise<void> {
-    await ctx.em.getRepository(Assessment).delete({ frameworkId: framework.id });
-    await ctx.em.getRepository(Assessment).save(
+    await writeRows(
+      ctx.em,
+      { table: 'goal_assessments', fixed: { municipality_id: ctx.municipalityId, framework_id: framework.id }, columns: ASSESSMENT_COLUMNS },
       file.framework.assessments.map((assessment, ordinal) => ({
-        municipalityId: ctx.municipalityId,
-        frameworkId: framework.id,
-        nodeId: assessment.node ? nodeIds.get(assessment.node)! : null,
-        indicatorId: assessment.indicator ? indicatorIds.get(assessment.indicator)! : null,
+        node_id: assessment.node ? nodeIds.get(assessment.node)! : null,
+        indicator_id: assessment.indicator ? indicatorIds.get(assessment.indicator)! : null,
         year: assessment.year,
         state: assessment.state,
         comment: assessment.comment ?? null,
-        assessedBy: assessment.assessedBy ?? null,
-        assessedOn: assessment.assessedOn ?? null,
+        assessed_by: assessment.assessedBy ?? null,
+        assessed_on: assessment.assessedOn ?? null,
         ordinal,
       })),
     );
   }
 
+  /** Plans by key, as nodes; their activities replaced. */
   private async storePlans(
     ctx: RequestContext,
     framework: GoalFramework,
@@ -383,40 +452,128 @@ export class GoalFrameworkService {
     indicatorIds: Map<string, string>,
     departmentIds: Map<string, string>,
   ): Promise<void> {
-    const repo = ctx.em.getRepository(ActivityPlan);
-    const existing = new Map((await repo.find({ where: { frameworkId: framework.id } })).map((plan) => [plan.key, plan]));
-    const kept = new Set<string>();
-    for (const [ordinal, plan] of file.framework.activityPlans.entries()) {
-      const row = existing.get(plan.key) ?? repo.create({ municipalityId: ctx.municipalityId, frameworkId: framework.id, key: plan.key });
-      Object.assign(row, { departmentId: departmentIds.get(plan.department)!, year: plan.year, title: plan.title, ordinal });
-      const saved = await repo.save(row);
-      kept.add(plan.key);
-      await ctx.em.getRepository(GoalActivity).delete({ planId: saved.id });
-      await ctx.em.getRepository(GoalActivity).save(
+    const plans = file.framework.activityPlans;
+    const written = await writeRows(
+      ctx.em,
+      { table: 'activity_plans', fixed: { municipality_id: ctx.municipalityId, framework_id: framework.id }, columns: PLAN_COLUMNS, conflictKey: ['framework_id', 'key'] },
+      plans.map((plan, ordinal) => ({ key: plan.key, department_id: departmentIds.get(plan.department)!, year: plan.year, title: plan.title, ordinal })),
+    );
+    const ids = new Map(written.map((row) => [row.key, row.id]));
+    await writeRows(
+      ctx.em,
+      { table: 'goal_activities', fixed: { municipality_id: ctx.municipalityId }, columns: ACTIVITY_COLUMNS },
+      plans.flatMap((plan) =>
         plan.activities.map((activity) => {
           const range = quantityRange(activity.quantity ?? null);
           return {
-            municipalityId: ctx.municipalityId,
-            planId: saved.id,
+            plan_id: ids.get(plan.key)!,
             number: activity.number,
             text: activity.text,
             quantity: activity.quantity ?? null,
-            quantityMin: range?.[0] ?? null,
-            quantityMax: range?.[1] ?? null,
+            quantity_min: range?.[0] ?? null,
+            quantity_max: range?.[1] ?? null,
             unit: activity.unit ?? null,
             responsible: activity.responsible,
-            responsibleDepartmentIds: activity.responsible.map((code) => departmentIds.get(code)!),
-            unitOfWork: activity.unitOfWork ?? null,
+            responsible_department_ids: activity.responsible.map((code) => departmentIds.get(code)!),
+            unit_of_work: activity.unitOfWork ?? null,
             comment: activity.comment ?? null,
-            nodeId: activity.node ? nodeIds.get(activity.node)! : null,
-            indicatorId: activity.indicator ? indicatorIds.get(activity.indicator)! : null,
+            node_id: activity.node ? nodeIds.get(activity.node)! : null,
+            indicator_id: activity.indicator ? indicatorIds.get(activity.indicator)! : null,
             status: activity.status ?? 'planned',
           };
         }),
-        { chunk: 500 },
-      );
-    }
-    const removed = [...existing.values()].filter((plan) => !kept.has(plan.key)).map((plan) => plan.id);
-    if (removed.length > 0) await repo.delete({ id: In(removed) });
+      ),
+    );
+    const removed = await this.removedKeys(ctx, 'activity_plans', framework.id, ids);
+    if (removed.length > 0) await ctx.em.query(`DELETE FROM activity_plans WHERE id = ANY($1)`, [removed]);
   }
 }
+
+// The columns each import writes, by their names in the migrations (libs/core/src/database/migrations/*Goal*.ts).
+const NODE_COLUMNS: BulkColumn[] = [
+  { name: 'key', type: 'text' },
+  { name: 'level', type: 'text' },
+  { name: 'title', type: 'text' },
+  { name: 'description', type: 'text' },
+  { name: 'position', type: 'integer' },
+  { name: 'external_refs', type: 'text[]' },
+  { name: 'ordinal', type: 'integer' },
+];
+
+const INDICATOR_COLUMNS: BulkColumn[] = [
+  { name: 'key', type: 'text' },
+  { name: 'name', type: 'text' },
+  { name: 'unit', type: 'text' },
+  { name: 'direction', type: 'text' },
+  { name: 'decimals', type: 'smallint' },
+  { name: 'description', type: 'text' },
+  { name: 'scale', type: 'text' },
+  { name: 'kolada_kpi', type: 'text' },
+  { name: 'source', type: 'text' },
+  { name: 'footnotes', type: 'text[]' },
+  { name: 'ordinal', type: 'integer' },
+];
+
+const VALUE_COLUMNS: BulkColumn[] = [
+  { name: 'indicator_id', type: 'uuid' },
+  { name: 'year', type: 'integer' },
+  { name: 'as_of', type: 'date' },
+  { name: 'note', type: 'text' },
+  { name: 'value', type: 'double precision' },
+  { name: 'bound', type: 'text' },
+  { name: 'state', type: 'text' },
+  { name: 'preliminary', type: 'boolean' },
+  { name: 'footnotes', type: 'text[]' },
+  { name: 'source', type: 'text' },
+  { name: 'ordinal', type: 'integer' },
+];
+
+const TARGET_COLUMNS: BulkColumn[] = [
+  { name: 'indicator_id', type: 'uuid' },
+  { name: 'year', type: 'integer' },
+  { name: 'kind', type: 'text' },
+  { name: 'comparator', type: 'text' },
+  { name: 'value', type: 'double precision' },
+  { name: 'relative_to_year', type: 'integer' },
+  { name: 'state', type: 'text' },
+  { name: 'target_text', type: 'text' },
+  { name: 'note', type: 'text' },
+  { name: 'footnotes', type: 'text[]' },
+  { name: 'ordinal', type: 'integer' },
+];
+
+const ASSESSMENT_COLUMNS: BulkColumn[] = [
+  { name: 'node_id', type: 'uuid' },
+  { name: 'indicator_id', type: 'uuid' },
+  { name: 'year', type: 'integer' },
+  { name: 'state', type: 'text' },
+  { name: 'comment', type: 'text' },
+  { name: 'assessed_by', type: 'text' },
+  { name: 'assessed_on', type: 'date' },
+  { name: 'ordinal', type: 'integer' },
+];
+
+const PLAN_COLUMNS: BulkColumn[] = [
+  { name: 'key', type: 'text' },
+  { name: 'department_id', type: 'uuid' },
+  { name: 'year', type: 'integer' },
+  { name: 'title', type: 'text' },
+  { name: 'ordinal', type: 'integer' },
+];
+
+const ACTIVITY_COLUMNS: BulkColumn[] = [
+  { name: 'plan_id', type: 'uuid' },
+  { name: 'number', type: 'integer' },
+  { name: 'text', type: 'text' },
+  { name: 'quantity', type: 'text' },
+  { name: 'quantity_min', type: 'double precision' },
+  { name: 'quantity_max', type: 'double precision' },
+  { name: 'unit', type: 'text' },
+  { name: 'responsible', type: 'text[]' },
+  { name: 'responsible_department_ids', type: 'uuid[]' },
+  { name: 'unit_of_work', type: 'text' },
+  { name: 'comment', type: 'text' },
+  { name: 'node_id', type: 'uuid' },
+  { name: 'indicator_id', type: 'uuid' },
+  { name: 'status', type: 'text' },
+];

@@ -56,8 +56,8 @@ export class GoalsController {
   @RequirePermission(Permission.GoalsManage)
   @ApiOperation({ summary: 'Import a goal framework' })
   @ApiBody({ description: 'A whole framework in the import format (libs/goals/schema/goal-framework.schema.json)', schema: { type: 'object' } })
-  @ApiOkResponse({ type: ImportResultDto, description: 'Imported, or unchanged when the same file was imported before; 400 lists every error with its path and stores nothing' })
-  @ApiErrors(400, 413)
+  @ApiOkResponse({ type: ImportResultDto, description: 'Imported, or unchanged when the same file was imported before; 400 lists every error with its path and stores nothing; 409 when the file removes a goal, indicator or plan a matter reports on' })
+  @ApiErrors(400, 409, 413)
   import(@Ctx() ctx: RequestContext, @Body() body: unknown) {
     return this.frameworks.import(ctx, body);
   }
@@ -80,7 +80,7 @@ export class GoalsController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: ImportWorkbookFormDto })
   @ApiOkResponse({ type: ImportResultDto, description: 'Imported as the JSON import does, or unchanged; 400 lists every error at its sheet and cell ("Indikatorer!D14") and stores nothing' })
-  @ApiErrors(400, 413)
+  @ApiErrors(400, 409, 413)
   importWorkbook(@Ctx() ctx: RequestContext, @UploadedFile() file: UploadedWorkbook | undefined) {
     return this.workbooks.import(ctx, file);
   }

@@ -7,6 +7,8 @@ import { Indicator } from './indicator.entity';
 @Entity('indicator_values')
 @Index('indicator_values_year', ['indicatorId', 'year'], { unique: true, where: '"as_of" IS NULL' })
 @Index('indicator_values_as_of', ['indicatorId', 'year', 'asOf'], { unique: true, where: '"as_of" IS NOT NULL' })
+// The unique indexes are partial: an indicator's values by its id alone (a chart, an export, an import) need one of their own.
+@Index('indicator_values_indicator', ['indicatorId'])
 @Check('indicator_values_bound', `"bound" IS NULL OR ("bound" IN ('>=', '>', '<=', '<') AND "value" IS NOT NULL)`)
 export class IndicatorValue extends TenantEntity {
   @Column('uuid')

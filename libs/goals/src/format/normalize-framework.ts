@@ -107,7 +107,16 @@ export function normalizeFrameworkFile(file: FrameworkFile): FrameworkFile {
 }
 
 export function frameworkFileHash(file: FrameworkFile): string {
-  return createHash('sha256').update(JSON.stringify(normalizeFrameworkFile(file))).digest('hex');
+  return normalizedFileHash(normalizeFrameworkFile(file));
+}
+
+/**
+ * frameworkFileHash of a file normalizeFrameworkFile has already normalized, without normalizing it again: a
+ * large framework's normalized text is some 15 MB. Hashed as UTF-8 bytes, the same bytes update(string) would
+ * hash, but encoded in one go, which for a text with å, ä and ö is several times faster.
+ */
+export function normalizedFileHash(normalized: FrameworkFile): string {
+  return createHash('sha256').update(Buffer.from(JSON.stringify(normalized), 'utf8')).digest('hex');
 }
 
 /** "50-75" → [50, 75]; "10" → [10, 10]; a decimal comma is read as a point. */

@@ -730,6 +730,19 @@ describe('validateFrameworkFile', () => {
       ]);
     });
 
+    it('reports a cycle of parent indicators once, and ends, when a sub-measure hangs below it and the tiers are named', () => {
+      expect(
+        withDefect((f) => {
+          f.framework.indicatorLevels = [
+            { key: 'indikator', name: 'Indikator' },
+            { key: 'delmatt', name: 'Delmått' },
+          ];
+          f.framework.indicators[0].parent = 'behoriga-yrkes';
+          f.framework.indicators[2].parent = 'behoriga';
+        }),
+      ).toEqual([error('framework.indicators[0].parent', 'cirkulär överordning: behoriga → behoriga-yrkes → behoriga')]);
+    });
+
     it('refuses an unknown scale, and then leaves its states unjudged', () => {
       expect(withDefect((f) => (f.framework.indicators[2].scale = 'trygghet'))).toEqual([error('framework.indicators[2].scale', 'okänd skala "trygghet"')]);
     });

@@ -202,25 +202,42 @@ function schemaCheck(input: unknown): SchemaCheck {
 // still resolves references to it), and skips what it cannot read.
 // ---------------------------------------------------------------------------------------------------------
 
-/** Where the schema found fault, as JSON pointers: an item is sound when no fault lies at or under it. */
+/**
+ * Where the schema found fault, as JSON pointers: an item is sound when no fault lies at or under it. Counted
+ * once per fault and ancestor, so that each question is a lookup: a large file with many faults would
+ * otherwise scan every fault for each of its tens of thousands of items.
+ */
 class Soundness {
-  constructor(private readonly faults: readonly string[]) {}
+  /** The faults at or under each pointer that has any ("" is the document). */
+  private readonly under = new Map<string, number>();
+  private readonly exact: Set<string>;
+
+  constructor(faults: readonly string[]) {
+    this.exact = new Set(faults);
+    for (const fault of faults) {
+      // "/framework/nodes/3" counts for itself, "/framework/nodes", "/framework" and "".
+      for (let end = fault.length; ; end = fault.lastIndexOf('/', end - 1)) {
+        const pointer = fault.slice(0, end);
+        this.under.set(pointer, (this.under.get(pointer) ?? 0) + 1);
+        if (end === 0) break;
+      }
+    }
+  }
 
   /** No fault at or under `pointer`. */
   of(pointer: string): boolean {
-    return !this.faults.some((fault) => fault === pointer || fault.startsWith(`${pointer}/`));
+    return !this.under.has(pointer);
   }
 
   /** A fault at `pointer` itself (a list of the wrong type or length), not within it. */
   at(pointer: string): boolean {
-    return this.faults.includes(pointer);
+    return this.exact.has(pointer);
   }
 
   /** No fault at or under `pointer` other than under its listed children (checked item by item on their own). */
   outside(pointer: string, children: readonly string[]): boolean {
-    return !this.faults.some(
-      (fault) => (fault === pointer || fault.startsWith(`${pointer}/`)) && !children.some((child) => fault === `${pointer}/${child}` || fault.startsWith(`${pointer}/${child}/`)),
-    );
+    const withinChildren = children.reduce((sum, child) => sum + (this.under.get(`${pointer}/${child}`) ?? 0), 0);
+    return (this.under.get(pointer) ?? 0) === withinChildren;
   }
 }
 
@@ -247,10 +264,10 @@ function isCalendarDate(value: string): boolean {
  * user sees both places. Lookups elsewhere use the first occurrence, the one an import would keep. Items
  * without a readable key take no part.
  */
-function indexFirst<T>(items: T[], keyFn: (item: T) => string | undefined, onDuplicate: (index: number, firstIndex: number, key: string) => void): Map<string, number> {
+function indexFirst<T>(items: T[], keyFn: (item: T, index: number) => string | undefined, onDuplicate: (index: number, firstIndex: number, key: string) => void): Map<string, number> {
   const first = new Map<string, number>();
   items.forEach((item, index) => {
-    const key = keyFn(item);
+    const key = keyFn(item, index);
     if (key === undefined) return;
     const firstIndex = first.get(key);
     if (firstIndex === undefined) first.set(key, index);
@@ -403,6 +420,8 @@ function semanticErrors(fw: Framework, sound: Soundness, context: ValidationCont
   };
   const indicatorCycles = findCycles(indicators.length, parentIndicator);
   const inIndicatorCycle = new Set(indicatorCycles.flat());
+  /** Tiers worked out so far, by tierOf. */
+  const tiers = new Map<number, number | undefined>();
   indicators.forEach((indicator, i) => {
     if (soundIndicator(i)) checkIndicator(indicator, i);
   });
@@ -411,10 +430,30 @@ function semanticErrors(fw: Framework, sound: Soundness, context: ValidationCont
     report(`${root}.indicators[${cycle[0]}].parent`, `cirkulär överordning: ${[...keys, keys[0]].join(' → ')}`);
   }
 
-  function tierOf(i: number): number {
-    let depth = 0;
-    for (let parent = parentIndicator(i); parent !== undefined; parent = parentIndicator(parent)) depth++;
-    return depth;
+  /**
+   * Each indicator's tier (0 = no parent), worked out once along each chain of parents: a file of long chains
+   * would otherwise walk them again for every member. Undefined below a cycle, which is reported as a cycle
+   * (walking up from a sub-measure of a cycle's member would never end).
+   */
+  function tierOf(i: number): number | undefined {
+    const chain: number[] = [];
+    let above: number | undefined = -1;
+    for (let current = i as number | undefined; current !== undefined; current = parentIndicator(current)) {
+      if (tiers.has(current)) {
+        above = tiers.get(current);
+        break;
+      }
+      if (inIndicatorCycle.has(current)) {
+        above = undefined;
+        break;
+      }
+      chain.push(current);
+    }
+    for (const member of chain.reverse()) {
+      above = above === undefined ? undefined : above + 1;
+      tiers.set(member, above);
+    }
+    return tiers.get(i);
   }
 
   function checkIndicator(indicator: Indicator, i: number): void {
@@ -423,7 +462,7 @@ function semanticErrors(fw: Framework, sound: Soundness, context: ValidationCont
     if (indicator.parent != null && !knowsIndicator(indicator.parent)) report(`${path}.parent`, `okänd indikator "${indicator.parent}"`);
     if (indicatorLevels.length > 0 && !inIndicatorCycle.has(i)) {
       const tier = tierOf(i);
-      if (tier >= indicatorLevels.length) {
+      if (tier !== undefined && tier >= indicatorLevels.length) {
         report(`${path}.parent`, `indikatorn ligger på nivå ${tier + 1}, men indicatorLevels namnger bara ${indicatorLevels.length} (${indicatorLevels.map((level) => level.name).join(', ')})`);
       }
     }
@@ -438,7 +477,7 @@ function semanticErrors(fw: Framework, sound: Soundness, context: ValidationCont
     const soundValue = (k: number) => sound.of(`${at}/values/${k}`);
     indexFirst(
       values,
-      (v) => (soundValue(values.indexOf(v)) ? `${v.year}|${v.asOf ?? ''}` : undefined),
+      (v, k) => (soundValue(k) ? `${v.year}|${v.asOf ?? ''}` : undefined),
       (k, first) => {
         const v = values[k];
         const when = v.asOf != null ? `${v.year} per ${v.asOf}` : `${v.year}`;
@@ -465,7 +504,7 @@ function semanticErrors(fw: Framework, sound: Soundness, context: ValidationCont
     const soundTarget = (k: number) => sound.of(`${at}/targets/${k}`);
     indexFirst(
       targets,
-      (t) => (soundTarget(targets.indexOf(t)) ? String(t.year) : undefined),
+      (t, k) => (soundTarget(k) ? String(t.year) : undefined),
       (k, first) => report(`${path}.targets[${k}].year`, `det finns redan ett mål för ${targets[k].year} (${path}.targets[${first}])`),
     );
     const direction = indicator.direction ?? 'none';
@@ -548,7 +587,7 @@ function semanticErrors(fw: Framework, sound: Soundness, context: ValidationCont
     const soundActivity = (a: number) => sound.of(`${at}/activities/${a}`);
     indexFirst(
       activities,
-      (activity) => (soundActivity(activities.indexOf(activity)) ? String(activity.number) : undefined),
+      (activity, a) => (soundActivity(a) ? String(activity.number) : undefined),
       (a, first, number) => report(`${path}.activities[${a}].number`, `nummer ${number} finns redan (${path}.activities[${first}])`),
     );
     activities.forEach((activity, a) => {

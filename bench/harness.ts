@@ -29,6 +29,8 @@ export interface Api {
   get(path: string): Promise<{ status: number; body: string }>;
   /** A string body is sent as it is: JSON serialized beforehand, outside what is timed. */
   post(path: string, body: object | string): Promise<{ status: number; body: string }>;
+  /** A file as a multipart upload in the field `file`, as a browser sends it. */
+  upload(path: string, file: { name: string; mediaType: string; content: Buffer }): Promise<{ status: number; body: string }>;
 }
 
 export function databaseUrl(name: string): string {
@@ -97,6 +99,7 @@ export async function startBench(name: string, options: { role?: 'secretary' | '
   const signedIn: Api = {
     get: (path) => apis[(next += 1) % apis.length].get(path),
     post: (path, body) => apis[(next += 1) % apis.length].post(path, body),
+    upload: (path, file) => apis[(next += 1) % apis.length].upload(path, file),
   };
   const pool = new Pool({ connectionString: url, max: 64 });
   // Dropping the database at the end ends whatever connection is still idle; that is expected.
@@ -129,8 +132,20 @@ export async function startBench(name: string, options: { role?: 'secretary' | '
 
 const agent = new Agent({ keepAlive: true, maxSockets: 128 });
 
-function call(port: number, method: string, path: string, token: string | null, body?: object | string): Promise<{ status: number; body: string }> {
-  const payload = typeof body === 'string' ? body : body ? JSON.stringify(body) : undefined;
+interface Payload {
+  contentType: string;
+  content: string | Buffer;
+}
+
+function multipart(file: { name: string; mediaType: string; content: Buffer }): Payload {
+  const boundary = `namndrum-bench-${Date.now().toString(36)}`;
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.mediaType}\r\n\r\n`;
+  return { contentType: `multipart/form-data; boundary=${boundary}`, content: Buffer.concat([Buffer.from(head), file.content, Buffer.from(`\r\n--${boundary}--\r\n`)]) };
+}
+
+function call(port: number, method: string, path: string, token: string | null, body?: object | string | Payload): Promise<{ status: number; body: string }> {
+  const payload: Payload | undefined =
+    body === undefined ? undefined : typeof body === 'string' ? { contentType: 'application/json', content: body } : 'contentType' in body && 'content' in body ? (body as Payload) : { contentType: 'application/json', content: JSON.stringify(body) };
   return new Promise((resolve, reject) => {
     const req = request(
       {
@@ -140,7 +155,7 @@ function call(port: number, method: string, path: string, token: string | null, 
         path,
         agent,
         headers: {
-          ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
+          ...(payload ? { 'content-type': payload.contentType, 'content-length': Buffer.byteLength(payload.content) } : {}),
           ...(token ? { authorization: `Bearer ${token}` } : {}),
         },
       },
@@ -151,7 +166,7 @@ function call(port: number, method: string, path: string, token: string | null, 
       },
     );
     req.on('error', reject);
-    if (payload) req.write(payload);
+    if (payload) req.write(payload.content);
     req.end();
   });
 }
@@ -160,6 +175,7 @@ function withToken(port: number, token: string | null): Api {
   return {
     get: (path) => call(port, 'GET', path, token),
     post: (path, body) => call(port, 'POST', path, token, body),
+    upload: (path, file) => call(port, 'POST', path, token, multipart(file)),
   };
 }
 

@@ -13,6 +13,11 @@ const LUDVIKA_CODES = ['KSF', 'KSUF', 'MB', 'SOU', 'VOO', 'UHC', 'IT', 'VBU', 'L
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const readFramework = (name: string): FrameworkFile => JSON.parse(readFileSync(join(SEEDS, `${name}.json`), 'utf8')) as FrameworkFile;
+const readFrameworkWithKey = (name: string, key: string): FrameworkFile => {
+  const file = readFramework(name);
+  file.framework.key = key;
+  return file;
+};
 
 describe('goals: frameworks as Excel workbooks', () => {
   let testApp: TestApp;
@@ -60,6 +65,22 @@ describe('goals: frameworks as Excel workbooks', () => {
     const expected = normalizeFrameworkFile(file);
     expected.framework.key = `${file.framework.key}-kopia`;
     expect(exported).toEqual(expected);
+  });
+
+  it('knows the same workbook again without reading it, but never while the framework has changed since', async () => {
+    const file = readFrameworkWithKey('lindesberg', 'lindesberg-bedomd');
+    const imported = (await admin.post('/goal-frameworks/import', file).expect(200)).body;
+    const workbook = (await download(`/goal-frameworks/${imported.framework.id}/export.xlsx`).expect(200)).body as Buffer;
+    expect((await uploadWorkbook(workbook).expect(200)).body.changed).toBe(false);
+    expect((await uploadWorkbook(workbook).expect(200)).body.changed).toBe(false);
+
+    // An assessment recorded since changes the framework: the same workbook then restores what it says.
+    const state = file.framework.scales.find((candidate) => candidate.key === file.framework.assessmentScale)!.states[0].key;
+    const nodes = (await admin.get(`/goal-frameworks/${imported.framework.id}/nodes`).expect(200)).body as { id: string }[];
+    await admin.post(`/goal-frameworks/${imported.framework.id}/assessments`, { nodeId: nodes[0].id, year: file.framework.toYear, state, comment: 'Bedömd efter exporten' }).expect(201);
+    const restored = (await uploadWorkbook(workbook).expect(200)).body;
+    expect(restored.changed).toBe(true);
+    expect((await admin.get(`/goal-frameworks/${imported.framework.id}/export`).expect(200)).body).toEqual(normalizeFrameworkFile(file));
   });
 
   it('downloads the template as a workbook', async () => {

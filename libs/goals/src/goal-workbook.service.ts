@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InvalidInputError, RequestContext } from '@namndrum/core';
+import { InvalidInputError, RequestContext, sha256Hex } from '@namndrum/core';
+import { GoalFramework } from './entities';
 import { frameworkTemplate, frameworkToWorkbook, readWorkbook } from './format/xlsx';
 import { GoalFrameworkService, ImportResult } from './goal-framework.service';
 
@@ -32,10 +33,37 @@ export class GoalWorkbookService {
     if (!upload || upload.size === 0) {
       throw new InvalidInputError('FILE_MISSING', 'Bifoga arbetsboken i fältet "file"', [{ field: 'file', messages: ['file is required'] }]);
     }
-    const reading = await readWorkbook(upload.buffer);
+    const workbookSha256 = sha256Hex(upload.buffer);
+    // Reading a large workbook takes seconds; the one a framework was imported from, with nothing changed since, needs none.
+    const same = await ctx.em
+      .getRepository(GoalFramework)
+      .createQueryBuilder('framework')
+      .where('framework.municipality_id = :municipalityId AND framework.workbook_sha256 = :workbookSha256 AND framework.workbook_content_sha256 = framework.content_sha256', { municipalityId: ctx.municipalityId, workbookSha256 })
+      .getOne();
+    if (same) return { framework: same, changed: false };
+    const reading = await readWorkbook(upload.buffer, { locate: false });
     if (reading.file === null) {
       throw new InvalidInputError('FRAMEWORK_INVALID', reading.errors[0]?.message ?? 'Arbetsboken kunde inte läsas', [{ field: 'file', messages: reading.errors.map((error) => error.message) }]);
     }
+    const result = (reading.errors.length === 0 ? await this.importIfValid(ctx, reading.file) : null) ?? (await this.importLocated(ctx, upload.buffer));
+    Object.assign(result.framework, { workbookSha256, workbookContentSha256: result.framework.contentSha256 });
+    await ctx.em.getRepository(GoalFramework).update({ id: result.framework.id }, { workbookSha256, workbookContentSha256: result.framework.contentSha256 });
+    return result;
+  }
+
+  /** The import of a workbook read without its cells, or null when the file has errors (the import stored nothing). */
+  private async importIfValid(ctx: RequestContext, file: unknown): Promise<ImportResult | null> {
+    try {
+      return await this.frameworks.import(ctx, file);
+    } catch (error) {
+      if (error instanceof InvalidInputError && error.code === 'FRAMEWORK_INVALID') return null;
+      throw error;
+    }
+  }
+
+  /** Read again, this time keeping each value's cell, so that every error names its sheet and cell. */
+  private async importLocated(ctx: RequestContext, buffer: Buffer): Promise<ImportResult> {
+    const reading = await readWorkbook(buffer);
     return this.frameworks.import(ctx, reading.file, reading);
   }
 }

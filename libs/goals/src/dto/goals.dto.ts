@@ -17,6 +17,8 @@ export class GoalFrameworkDto extends TenantResourceDto {
   @ApiProperty({ type: Object, isArray: true }) footnotes: object[];
   @ApiProperty({ type: Object, isArray: true, description: 'Counts of the activity plans\' activities per indicator or department, by year' }) activityCounts: object[];
   @ApiProperty() contentSha256: string;
+  @ApiProperty({ type: String, nullable: true, description: 'sha256 of the Excel workbook last imported' }) workbookSha256: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The content hash that workbook gave; while it is the content hash, the same workbook changes nothing' }) workbookContentSha256: string | null;
 }
 
 export class ImportResultDto {

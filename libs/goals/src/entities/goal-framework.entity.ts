@@ -66,4 +66,11 @@ export class GoalFramework extends TenantEntity {
   /** sha256 of the normalized file last imported: the same file again changes nothing. */
   @Column('text')
   contentSha256: string;
+
+  /** sha256 of the workbook last imported, with the content hash it gave: while that holds, the same workbook changes nothing. */
+  @Column('text', { nullable: true })
+  workbookSha256: string | null;
+
+  @Column('text', { nullable: true })
+  workbookContentSha256: string | null;
 }

@@ -175,8 +175,11 @@ function raw(cell: ExcelJS.Cell): Raw | undefined {
 class SourceMap {
   private readonly cells = new Map<string, string>();
 
+  /** A map that does not record locates nothing, and keeps a large workbook's hundreds of thousands of paths out of memory. */
+  constructor(private readonly recording: boolean) {}
+
   set(path: string, ref: string): void {
-    this.cells.set(path, ref);
+    if (this.recording) this.cells.set(path, ref);
   }
 
   /** The cell of a path, or of the nearest enclosing path that has one ("….targets[0].state" → "….targets[0]"). */
@@ -190,16 +193,22 @@ class SourceMap {
   }
 }
 
-export async function readWorkbook(buffer: Buffer): Promise<WorkbookReading> {
+/**
+ * Reads a workbook into the JSON format. With `locate: false` it keeps no cell per value (a JSON path then
+ * locates as itself): the way to read a workbook that is probably right, reading it again to locate errors.
+ */
+export async function readWorkbook(buffer: Buffer, options: { locate?: boolean } = {}): Promise<WorkbookReading> {
   const errors: FrameworkError[] = [];
-  const map = new SourceMap();
+  const map = new SourceMap(options.locate ?? true);
   const fail = (message: string): WorkbookReading => ({ file: null, errors: [{ path: '', message }], locate: (path) => path });
   const unpacked = zipUncompressedSize(buffer);
   if (unpacked === null) return fail(NOT_A_WORKBOOK);
   if (unpacked > MAX_UNPACKED_BYTES) return fail(`Arbetsboken är för stor: den packas upp till mer än ${MAX_UNPACKED_BYTES / 1024 / 1024} MB`);
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+    // Only the cells are read: a workbook's drop-down lists and formatting rules, per cell in exceljs's model, would
+    // cost a large framework seconds to parse and say nothing about its content.
+    await workbook.xlsx.load(buffer as unknown as ArrayBuffer, { ignoreNodes: ['dataValidations', 'conditionalFormatting', 'extLst'] });
   } catch {
     return fail(NOT_A_WORKBOOK);
   }
@@ -592,7 +601,7 @@ export function workbookImportErrors(reading: WorkbookReading, validationErrors:
 }
 
 export async function workbookToFramework(buffer: Buffer): Promise<WorkbookReadResult> {
-  const reading = await readWorkbook(buffer);
+  const reading = await readWorkbook(buffer, { locate: false });
   if (reading.errors.length > 0 || reading.file === null) return { ok: false, errors: reading.errors };
   return { ok: true, file: reading.file };
 }

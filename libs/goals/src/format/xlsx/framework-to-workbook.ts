@@ -15,10 +15,12 @@ import {
   DIRECTION_WORDS,
   FRAMEWORK_FIELDS,
   NO,
+  PREVIOUS_YEAR_WORDS,
   sanitizeSheetName,
   SHEETS,
   STATUS_WORDS,
   TARGET_COLUMN_PREFIX,
+  TO_BE_SET_WORDS,
   VALUE_COLUMN_PREFIX,
   YES,
 } from './layout';
@@ -206,6 +208,8 @@ function buildWorkbook(input: FrameworkFile): ExcelJS.Workbook {
   const indicatorKeys = f.indicators.map((indicator) => indicator.key);
   const indicatorList = indicatorKeys.length ? { list: writer.listRange('Indikatorer', indicatorKeys) } : {};
   const scaleList = scaleKeys.length ? { list: writer.listRange('Skalor', scaleKeys) } : {};
+  // The comparators as a target cell writes them: suggested, since a number, a state or an unset target is written as well.
+  const targetList = { list: writer.listRange('Mål: jämförelser', [TO_BE_SET_WORDS, ...(['>=', '>', '<=', '<', '='] as const).map((comparator) => `${COMPARATOR_SIGNS[comparator]} ${PREVIOUS_YEAR_WORDS}`)]) };
   writer.sheet(
     SHEETS.indicators,
     [
@@ -222,7 +226,7 @@ function buildWorkbook(input: FrameworkFile): ExcelJS.Workbook {
       { header: ic.footnotes, width: 12 },
       { header: ic.description, width: 40 },
       ...years.map((year) => ({ header: `${VALUE_COLUMN_PREFIX} ${year}`, width: 12 })),
-      ...years.map((year) => ({ header: `${TARGET_COLUMN_PREFIX} ${year}`, width: 12 })),
+      ...years.map((year) => ({ header: `${TARGET_COLUMN_PREFIX} ${year}`, width: 12, ...targetList })),
     ],
     indicatorRows,
     { frozenColumns: 2 },

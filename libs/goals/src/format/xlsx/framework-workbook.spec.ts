@@ -7,6 +7,7 @@ import type { FrameworkFile } from '../framework-file';
 import { normalizeFrameworkFile } from '../normalize-framework';
 import { validateFrameworkFile } from '../validate-framework';
 import { frameworkTemplate, frameworkToWorkbook } from './framework-to-workbook';
+import { parseTarget, stateResolver } from './cell-grammar';
 import { MAX_UNPACKED_BYTES, readWorkbook, workbookImportErrors, workbookToFramework } from './workbook-to-framework';
 import { zipUncompressedSize } from './zip-size';
 
@@ -267,7 +268,15 @@ describe('goal framework workbooks', () => {
     expect(indicators.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(indicators.getCell(2, headerColumn(indicators, 'Riktning')).dataValidation).toMatchObject({ type: 'list', formulae: ['"högre är bättre,lägre är bättre,ingen riktning"'] });
     expect(String(indicators.getCell(2, headerColumn(indicators, 'Skala')).dataValidation.formulae[0])).toMatch(/^'Listor'!\$[A-Z]+\$2:\$[A-Z]+\$3$/);
-    expect(workbook.getWorksheet('Listor')!.state).toBe('hidden');
+    // The comparators are suggested in the target columns, each suggestion a target the reader takes.
+    const suggestions = String(indicators.getCell(2, headerColumn(indicators, 'Mål 2023')).dataValidation.formulae[0]);
+    const [, column, first, last] = /^'Listor'!\$([A-Z]+)\$(\d+):\$[A-Z]+\$(\d+)$/.exec(suggestions)!;
+    const lists = workbook.getWorksheet('Listor')!;
+    const suggested = Array.from({ length: Number(last) - Number(first) + 1 }, (_, i) => lists.getCell(`${column}${Number(first) + i}`).value);
+    expect(suggested).toEqual(['ej fastställt', '≥ föreg. år', '> föreg. år', '≤ föreg. år', '< föreg. år', '= föreg. år']);
+    expect(suggested.map((text) => parseTarget(text as string, false, stateResolver(undefined)).ok)).toEqual(suggested.map(() => true));
+    expect(indicators.getCell(2, headerColumn(indicators, 'Mål 2023')).dataValidation.showErrorMessage).toBeFalsy();
+    expect(lists.state).toBe('hidden');
     // Level names are made into valid sheet names, and the one that collides with a fixed sheet is told apart.
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(expect.arrayContaining(['Vision', 'Perspektiv- medborgare-kund-', 'Indikatorer (2)', 'Utfall och mål']));
     const details = workbook.getWorksheet('Utfall och mål')!;

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DepartmentService } from '@namndrum/organisation';
-import { FrameworkFile, normalizeFrameworkFile } from '@namndrum/goals';
+import { FrameworkFile, frameworkToWorkbook, normalizeFrameworkFile, workbookToFramework } from '@namndrum/goals';
+import { binaryParser } from './support/files';
 import { createTenant, Tenant } from './factories/tenant.factory';
 import { apiAs } from './support/meeting-fixture';
 import { createTestApp, TestApp } from './support/test-app';
@@ -52,6 +53,16 @@ describe('goals: every target a municipality writes is expressible', () => {
     expect(exported).toEqual(normalizeFrameworkFile(scorecard()));
     expect((await admin.post('/goal-frameworks/import', exported).expect(200)).body.changed).toBe(false);
     expect((await admin.post('/goal-frameworks/import', scorecard()).expect(200)).body.changed).toBe(false);
+  });
+
+  it('imports the same framework from an Excel workbook, and exports it to both formats unchanged', async () => {
+    const file = scorecard();
+    file.framework.key = 'asbacka-fran-excel';
+    const imported = (await admin.upload('post', '/goal-frameworks/import.xlsx', { content: await frameworkToWorkbook(file), fileName: 'styrkort.xlsx' }).expect(200)).body;
+    expect(imported.changed).toBe(true);
+    expect((await admin.get(`/goal-frameworks/${imported.framework.id}/export`).expect(200)).body).toEqual(normalizeFrameworkFile(file));
+    const workbook = (await admin.get(`/goal-frameworks/${imported.framework.id}/export.xlsx`).buffer(true).parse(binaryParser).expect(200)).body as Buffer;
+    expect(await workbookToFramework(workbook)).toEqual({ ok: true, file: normalizeFrameworkFile(file) });
   });
 
   it('writes out the documented defaults: direction none, comparators left to the direction, inherited goals left empty', async () => {

@@ -33,6 +33,8 @@ describe('the Styrmodell page: goal frameworks in from Excel, every error shown 
   const openPage = async (email: string) => {
     await signIn(page, email);
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Styrmodell' }).click();
+    // The start page was ready too: wait for this page's own heading before its readiness.
+    await page.getByRole('heading', { level: 1, name: 'Styrmodell' }).waitFor();
     await page.locator('[data-ready="true"]').waitFor();
   };
   const exportedWorkbook = async (): Promise<Buffer> => {
@@ -50,6 +52,7 @@ describe('the Styrmodell page: goal frameworks in from Excel, every error shown 
   it('lists the framework with its period and exports, and reads its own export back in without changing anything', async () => {
     await openPage(SEED_USERS.admin);
     const row = page.getByRole('row').filter({ hasText: LUDVIKA });
+    await row.waitFor();
     expect(await row.getByRole('cell').allTextContents()).toEqual([LUDVIKA, '2018–2025', 'KF 2020-11-16 § 163', 'Excel JSON']);
     const template = await page.request.get((await page.getByRole('link', { name: 'Ladda ned Excelmallen' }).getAttribute('href'))!);
     expect(template.headers()['content-type']).toContain(XLSX);

@@ -83,6 +83,18 @@ describe('goals: frameworks as Excel workbooks', () => {
     expect((await admin.get(`/goal-frameworks/${imported.framework.id}/export`).expect(200)).body).toEqual(normalizeFrameworkFile(file));
   });
 
+  it('refuses the template as it was downloaded, naming the cell of the example key, and stores nothing', async () => {
+    const template = (await download('/goal-frameworks/template.xlsx').expect(200)).body as Buffer;
+    const before = await count('goal_frameworks');
+    const refused = await uploadWorkbook(template, 'styrmodell-mall.xlsx').expect(400);
+    expect(refused.body).toMatchObject({
+      error: 'FRAMEWORK_INVALID',
+      message: 'Arbetsboken är mallen som den laddades ned och lästes inte in',
+      details: [{ field: 'Styrmodell!B2', messages: ['"ny-styrmodell" är mallens exempel: fyll i mallen och ge styrmodellen en egen nyckel'] }],
+    });
+    expect(await count('goal_frameworks')).toBe(before);
+  });
+
   it('downloads the template as a workbook', async () => {
     const response = await download('/goal-frameworks/template.xlsx').expect(200);
     expect(response.headers['content-type']).toBe(XLSX);

@@ -1,8 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InvalidInputError, RequestContext, sha256Hex } from '@namndrum/core';
 import { GoalFramework } from './entities';
-import { frameworkTemplate, frameworkToWorkbook, readWorkbook } from './format/xlsx';
+import { frameworkTemplate, frameworkToWorkbook, readWorkbook, TEMPLATE_EXAMPLE_KEY } from './format/xlsx';
 import { GoalFrameworkService, ImportResult } from './goal-framework.service';
+
+/** The template's example left as it is: importing it would only store the example. */
+function isTemplateExample(file: unknown): boolean {
+  const framework = file !== null && typeof file === 'object' ? (file as { framework?: { key?: unknown } }).framework : undefined;
+  return framework?.key === TEMPLATE_EXAMPLE_KEY;
+}
 
 /** An uploaded file as multer keeps it in memory. */
 export interface UploadedWorkbook {
@@ -44,6 +50,12 @@ export class GoalWorkbookService {
     const reading = await readWorkbook(upload.buffer, { locate: false });
     if (reading.file === null) {
       throw new InvalidInputError('FRAMEWORK_INVALID', reading.errors[0]?.message ?? 'Arbetsboken kunde inte läsas', [{ field: 'file', messages: reading.errors.map((error) => error.message) }]);
+    }
+    if (isTemplateExample(reading.file)) {
+      const located = await readWorkbook(upload.buffer);
+      throw new InvalidInputError('FRAMEWORK_INVALID', 'Arbetsboken är mallen som den laddades ned och lästes inte in', [
+        { field: located.locate('framework.key'), messages: [`"${TEMPLATE_EXAMPLE_KEY}" är mallens exempel: fyll i mallen och ge styrmodellen en egen nyckel`] },
+      ]);
     }
     const result = (reading.errors.length === 0 ? await this.importIfValid(ctx, reading.file) : null) ?? (await this.importLocated(ctx, upload.buffer));
     Object.assign(result.framework, { workbookSha256, workbookContentSha256: result.framework.contentSha256 });

@@ -330,13 +330,16 @@ function buildWorkbook(input: FrameworkFile): ExcelJS.Workbook {
   return writer.workbook;
 }
 
+/** The key of the template's example framework: a workbook that still has it was never filled in. */
+export const TEMPLATE_EXAMPLE_KEY = 'ny-styrmodell';
+
 /** The template's example: one goal, one indicator; every sheet is there with its headers. */
 function exampleFramework(): FrameworkFile {
   const year = new Date().getFullYear();
   return {
     formatVersion: 1,
     framework: {
-      key: 'ny-styrmodell',
+      key: TEMPLATE_EXAMPLE_KEY,
       name: 'Styrmodellens namn',
       fromYear: year,
       toYear: year + 3,

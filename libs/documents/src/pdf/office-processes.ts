@@ -24,7 +24,7 @@ export function listProcesses(): ProcessEntry[] {
   return entries;
 }
 
-export const isOffice = (entry: ProcessEntry): boolean => /soffice|oosplash/.test(entry.commandLine[0]);
+const isOffice = (entry: ProcessEntry): boolean => /soffice|oosplash/.test(entry.commandLine[0]);
 
 const PROFILE_ARGUMENT = '-env:UserInstallation=file://';
 

@@ -9,8 +9,6 @@ import { SofficeConverter, unoconvCommand } from './soffice-converter';
 
 jest.setTimeout(180_000);
 
-
-
 describe('SofficeConverter', () => {
   const tempDir = mkdtempSync(join(tmpdir(), 'namndrum-soffice-spec-'));
   const converter = new SofficeConverter({ sofficePath: 'soffice', unoconvCommand: unoconvCommand('/usr/bin/unoconv'), poolSize: 1, timeoutMs: 120_000, tempDir });
@@ -136,11 +134,17 @@ describe('SofficeConverter', () => {
     }
   });
 
-  it('stops a LibreOffice left behind by a worker that was killed, and removes its profile, before it starts its own', async () => {
+  const officeArguments = (profile: string) => `--headless --invisible --nologo --norestore --nodefault -env:UserInstallation=file://${profile}`;
+
+  it.each([
+    ['running', (profile: string) => `setsid soffice ${officeArguments(profile)}`],
+    // Debian's soffice is a shell script that execs oosplash: an orphan caught before then runs as /bin/sh.
+    ['still in its start script', (profile: string) => `setsid /bin/sh -c 'sleep 3; exec soffice "$@"' soffice ${officeArguments(profile)}`],
+  ])('stops a LibreOffice left behind by a worker that was killed (%s), and removes its profile, before it starts its own', async (_phase, orphanCommand) => {
     const orphanDir = mkdtempSync(join(tmpdir(), 'namndrum-soffice-orphan-'));
     const profile = join(orphanDir, 'namndrum-soffice-left');
     // Started by a shell that exits at once: its LibreOffice lives on under init, as after a killed worker.
-    execFileSync('/bin/sh', ['-c', `setsid soffice --headless --invisible --nologo --norestore --nodefault -env:UserInstallation=file://${profile} >/dev/null 2>&1 &`]);
+    execFileSync('/bin/sh', ['-c', `${orphanCommand(profile)} >/dev/null 2>&1 &`]);
     const deadline = Date.now() + 60_000;
     while (processesUsing(profile).length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
     const orphans = processesUsing(profile);

@@ -6,7 +6,7 @@ import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConversionError, ConvertOptions, DocumentConverter, SourceDocument } from './document-converter';
-import { isOffice, listProcesses, officeProfile } from './office-processes';
+import { listProcesses, officeProfile } from './office-processes';
 import { PendingConversion, planConversion } from './source-formats';
 
 export interface SofficeConverterOptions {
@@ -223,14 +223,16 @@ class OfficeListener {
 
 /**
  * A worker that was killed (SIGKILL, out of memory) cannot stop its LibreOffice, which runs in a group of its own and
- * lives on under init. Such orphans — listeners with one of our profiles and no parent but init — are killed with
- * their group and their profiles removed before a new listener starts, so crashes do not pile up processes.
+ * lives on under init. Such orphans — processes with one of our profiles and no parent but init — are killed with
+ * their group and their profiles removed before a new listener starts, so crashes do not pile up processes. The
+ * profile argument alone identifies them: an orphan caught while `soffice` is still the shell script that execs
+ * oosplash runs as `/bin/sh`, and would otherwise live on to start its soffice.bin.
  */
 async function reapOrphanedListeners(tempDir: string, logger: Logger): Promise<void> {
   const ours = join(tempDir, 'namndrum-soffice-');
   for (const entry of listProcesses()) {
     const profile = officeProfile(entry);
-    if (entry.parent !== 1 || !isOffice(entry) || !profile?.startsWith(ours)) continue;
+    if (entry.parent !== 1 || !profile?.startsWith(ours)) continue;
     try {
       process.kill(-entry.group, 'SIGKILL');
     } catch {

@@ -8,8 +8,9 @@ import { MinutesModule } from '@namndrum/minutes';
 import { OrganisationModule } from '@namndrum/organisation';
 import { HealthModule } from './health/health.module';
 import { PdfModule } from '@namndrum/documents';
+import { PublicationModule } from '@namndrum/publication';
 
 @Module({
-  imports: [CoreModule, PdfModule, IdentityModule, OrganisationModule, MattersModule, MeetingsModule, MinutesModule, GoalsModule, HealthModule],
+  imports: [CoreModule, PdfModule, IdentityModule, OrganisationModule, MattersModule, MeetingsModule, MinutesModule, GoalsModule, PublicationModule, HealthModule],
 })
 export class AppModule {}

@@ -5,6 +5,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, trustedProxies, useHardenedRequestParsing } from '@namndrum/core';
+import { PUBLIC_PATH_ROOTS } from '@namndrum/publication';
 import { serveWebApp } from './web-app';
 
 export const API_PREFIX = 'api';
@@ -31,13 +32,13 @@ export function configureApp(app: INestApplication): OpenAPIObject {
     response.setHeader('Cache-Control', 'no-store');
     next();
   });
-  // Public pages (the meeting page a notice links to, the anslagstavla, the page to approve minutes) live outside /api.
+  // Public pages, feeds, files and OParl (and the page to approve minutes) live outside /api.
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
-      { path: 'sammantraden/:id', method: RequestMethod.GET },
-      { path: 'anslagstavla/:code', method: RequestMethod.GET },
-      { path: 'anslagstavla/:code/anslag/:id/protokoll.docx', method: RequestMethod.GET },
-      { path: 'anslagstavla/:code/anslag/:id/protokoll.pdf', method: RequestMethod.GET },
+      ...PUBLIC_PATH_ROOTS.flatMap((root) => [
+        { path: root, method: RequestMethod.GET },
+        { path: `${root}/*path`, method: RequestMethod.GET },
+      ]),
       { path: 'protokoll/:id/justering', method: RequestMethod.GET },
       { path: 'protokoll/justering.js', method: RequestMethod.GET },
     ],

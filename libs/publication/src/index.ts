@@ -1,0 +1,3 @@
+export * from './publication.module';
+export * from './public-urls';
+export * from './public-resource';

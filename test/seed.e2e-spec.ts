@@ -4,11 +4,17 @@ import { SeedService } from '../seeds/src/seed.service';
 import { readSeed, SEED_FILES } from '../seeds/src/run-seed';
 import { SeedModule } from '../seeds/src/seed.module';
 import { binaryParser } from './support/files';
+import { PrivateDatabase } from './support/private-database';
+import { PrivateRedis } from './support/private-redis';
 import { createTestApp, TestApp } from './support/test-app';
 
 const COUNTED_TABLES = ['municipalities', 'departments', 'terms', 'organs', 'persons', 'memberships', 'attendance_rights', 'users', 'user_role_grants', 'registries', 'matters', 'documents', 'officer_reports', 'matter_events', 'meetings', 'agenda_items', 'agenda_template_items', 'meeting_notices', 'goal_frameworks', 'goal_nodes', 'indicators', 'indicator_values', 'goal_activities', 'matter_goal_links', 'generated_goal_reports'];
 
+// Its own database and Redis: other test files add users, meetings and minutes to the shared ones (some to the
+// same seeded Ludvika), and this file counts what the seed alone made.
 describe('seed data: Ludvika kommun', () => {
+  let database: PrivateDatabase;
+  let redis: PrivateRedis;
   let testApp: TestApp;
   let secretary: string;
 
@@ -18,13 +24,21 @@ describe('seed data: Ludvika kommun', () => {
     );
 
   beforeAll(async () => {
+    database = await new PrivateDatabase().create('seed');
+    redis = await new PrivateRedis().start();
+    process.env.DATABASE_URL = database.url;
+    process.env.REDIS_URL = redis.url;
     testApp = await createTestApp([SeedModule]);
     await testApp.app.get(SeedService).load(readSeed('ludvika.json'), 'namndrum');
     const login = await testApp.http().post('/api/v1/auth/login').send({ email: 'rita.osterholm@ludvika.example', password: 'namndrum' }).expect(200);
     secretary = login.body.accessToken;
   }, 120_000);
 
-  afterAll(() => testApp.close());
+  afterAll(async () => {
+    await testApp?.close();
+    await redis?.stop();
+    await database?.drop();
+  });
 
   const get = (path: string) => testApp.http().get(path).set('Authorization', `Bearer ${secretary}`).expect(200);
   const organ = async (shortName: string) => {

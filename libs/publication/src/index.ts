@@ -1,3 +1,5 @@
 export * from './publication.module';
 export * from './public-urls';
 export * from './public-resource';
+export * from './publication-cache.module';
+export * from './publication-changes';

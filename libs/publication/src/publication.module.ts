@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
-import { PublicResourceInterceptor } from './public-resource';
+import { PublicationCacheModule } from './publication-cache.module';
 
 /**
  * What the public reads without signing in: the municipality's pages, the anslagstavla, feeds and the
  * OParl API. Everything here shows published data only, masked by the same secrecy rules as every other path.
  */
 @Module({
-  imports: [],
+  imports: [PublicationCacheModule],
   controllers: [],
-  providers: [PublicResourceInterceptor],
+  providers: [],
 })
 export class PublicationModule {}

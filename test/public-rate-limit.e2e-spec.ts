@@ -66,7 +66,7 @@ describe('the rate limit for anonymous clients on the public paths', () => {
     expect((await from('203.0.113.1', '/kommun/0000').set('Authorization', 'Bearer forfalskad')).status).toBe(429);
   });
 
-  it('never refuses a polite crawler below the limit, across windows', async () => {
+  it('never refuses an address that keeps below the limit, and keeps its count for one window only', async () => {
     // The limit scaled down: a crawler that keeps below it within a minute is never refused, and its count is per address.
     for (let request = 0; request < LIMIT; request += 1) expect((await from('198.51.100.7', '/anslagstavla/0000')).status).toBe(404);
     const client = new Redis(redis.url);

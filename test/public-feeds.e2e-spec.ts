@@ -185,7 +185,10 @@ describe('public feeds: the notice board and an organ as Atom and RSS, the organ
     await testApp.dataSource.query(`UPDATE meetings SET place = 'Lilla salen', updated_at = now() WHERE id = $1`, [cancelledId]);
     const after = await testApp.http().get(`/kommun/${CODE}/organ/${sunId}/flode.atom`).set('If-None-Match', before.etag).expect(200);
     expect(after.text).toContain('Lilla salen');
-    expect(new Date(after.headers['last-modified']).getTime()).toBeGreaterThan(new Date(before['last-modified']).getTime());
+    // Last-Modified is the newest updated_at among what the feed shows: now the meeting just changed.
+    const [changed]: { updated_at: Date }[] = await testApp.dataSource.query(`SELECT updated_at FROM meetings WHERE id = $1`, [cancelledId]);
+    expect(after.headers['last-modified']).toBe(changed.updated_at.toUTCString());
+    expect(new Date(after.headers['last-modified']).getTime()).toBeGreaterThanOrEqual(new Date(before['last-modified']).getTime());
   });
 
   it('answers 404 for an unknown municipality, an unknown organ and an organ whose rules publish nothing', async () => {

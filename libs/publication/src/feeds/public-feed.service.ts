@@ -123,16 +123,17 @@ export class PublicFeedService {
    * dispatch, and a cancelled meeting whose notice had been dispatched before it was cancelled.
    */
   private async publicMeetings(organ: Organ, options: { limit?: number; since?: Date }): Promise<PublicMeetingRow[]> {
+    // The newest meetings first along the (municipality, organ, starts_at) index, each with its first dispatch.
     const rows: PublicMeetingRow[] = await this.dataSource.query(
-      `SELECT m.id, m.starts_at, m.ends_at, m.place, m.status, m.cancellation_reason, m.calendar_sequence, m.updated_at, n.dispatched_at
+      `SELECT m.id, m.starts_at, m.ends_at, m.place, m.status, m.cancellation_reason, m.calendar_sequence, m.updated_at,
+              (SELECT min(n.dispatched_at) FROM meeting_notices n WHERE n.meeting_id = m.id AND n.status = 'dispatched') AS dispatched_at
        FROM meetings m
-       LEFT JOIN LATERAL (SELECT min(dispatched_at) AS dispatched_at, count(*) AS sent FROM meeting_notices WHERE meeting_id = m.id AND status = 'dispatched') n ON true
        WHERE m.municipality_id = $1 AND m.organ_id = $2
-         AND (m.status = ANY($3) OR (m.status = 'cancelled' AND n.sent > 0))
-         AND ($4::timestamptz IS NULL OR m.starts_at >= $4)
-       ORDER BY coalesce(n.dispatched_at, m.starts_at) DESC, m.id
+         AND (m.status = ANY($3) OR (m.status = 'cancelled' AND EXISTS (SELECT 1 FROM meeting_notices n WHERE n.meeting_id = m.id AND n.status = 'dispatched')))
+         AND m.starts_at >= $4
+       ORDER BY m.starts_at DESC, m.id
        LIMIT $5`,
-      [organ.municipalityId, organ.id, DISPATCHED_STATUSES, options.since ?? null, options.limit ?? null],
+      [organ.municipalityId, organ.id, DISPATCHED_STATUSES, options.since ?? new Date(0), options.limit ?? null],
     );
     return rows;
   }

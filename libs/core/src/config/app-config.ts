@@ -80,6 +80,12 @@ export class AppConfig {
   @Min(1)
   LOGIN_ACCOUNT_FAILURE_LIMIT = 10;
 
+  /** Requests per minute one anonymous client address may make to the public pages, feeds, files and OParl; 0: no limit. */
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'PUBLIC_RATE_LIMIT_PER_MINUTE must be an integer (0 turns the limit off)' })
+  @Min(0, { message: 'PUBLIC_RATE_LIMIT_PER_MINUTE must be 0 (no limit) or more' })
+  PUBLIC_RATE_LIMIT_PER_MINUTE = 600;
+
   /**
    * The proxies in front of the API whose X-Forwarded-For names the client: a number of hops, or
    * addresses, subnets and the names loopback, linklocal, uniquelocal, comma-separated. Empty: none,

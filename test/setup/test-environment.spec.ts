@@ -26,6 +26,7 @@ describe('testEnvironment', () => {
       REDIS_URL: 'redis://127.0.0.1:6379',
       NODE_ENV: 'test',
       LOG_LEVEL: 'silent',
+      PUBLIC_RATE_LIMIT_PER_MINUTE: '0',
     });
   });
 
@@ -36,6 +37,7 @@ describe('testEnvironment', () => {
       JEST_WORKER_ID: '3',
       NODE_ENV: 'test',
       LOG_LEVEL: 'info',
+      PUBLIC_RATE_LIMIT_PER_MINUTE: '0',
     });
   });
 });

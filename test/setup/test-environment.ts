@@ -31,7 +31,9 @@ export function testEnvironment(given: NodeJS.ProcessEnv): Record<string, string
   const kept = Object.entries(given).filter(
     (entry): entry is [string, string] => entry[1] !== undefined && (FROM_THE_MACHINE.has(entry[0]) || TEST_SWITCHES.test(entry[0])),
   );
-  return { ...Object.fromEntries(kept), NODE_ENV: 'test', LOG_LEVEL: given.TEST_LOG_LEVEL || 'silent' };
+  // Every test file asks the public pages from one address into one Redis prefix, so the per-address limit
+  // would count them all together; test/public-rate-limit.e2e-spec.ts sets a limit of its own.
+  return { ...Object.fromEntries(kept), NODE_ENV: 'test', LOG_LEVEL: given.TEST_LOG_LEVEL || 'silent', PUBLIC_RATE_LIMIT_PER_MINUTE: '0' };
 }
 
 /** Replaces the process's environment with the tests' one; child processes started later inherit it. */

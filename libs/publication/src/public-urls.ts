@@ -32,6 +32,8 @@ export const publicPaths = {
   /** A published document (handling) of a matter, downloaded as stored. */
   document: (documentId: string) => `/handlingar/${documentId}`,
   oparlSystem: () => '/oparl/v1',
+  /** An OParl object or list under the system: `oparl('body', '2085', 'meeting', id)` → /oparl/v1/body/2085/meeting/{id}. */
+  oparl: (...segments: string[]) => `/oparl/v1${segments.map((segment) => `/${encodeURIComponent(segment)}`).join('')}`,
 } as const;
 
 export type FeedFormat = 'atom' | 'rss';

@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { MattersModule } from '@namndrum/matters';
+import { OparlController } from './oparl/oparl.controller';
+import { OparlService } from './oparl/oparl.service';
 import { PublicResourceInterceptor } from './public-resource';
 
 /**
@@ -6,8 +9,8 @@ import { PublicResourceInterceptor } from './public-resource';
  * OParl API. Everything here shows published data only, masked by the same secrecy rules as every other path.
  */
 @Module({
-  imports: [],
-  controllers: [],
-  providers: [PublicResourceInterceptor],
+  imports: [MattersModule],
+  controllers: [OparlController],
+  providers: [PublicResourceInterceptor, OparlService],
 })
 export class PublicationModule {}

@@ -171,28 +171,31 @@ export class OparlService {
     const { scope, id } = options;
     const source = SOURCES[list];
     const { filters } = query;
-    const params: unknown[] = [municipalityId, filters.created_since ?? null, filters.created_until ?? null, filters.modified_since ?? null, filters.modified_until ?? null];
-    const where = [`($2::timestamptz IS NULL OR s.created_at >= $2)`, `($3::timestamptz IS NULL OR s.created_at <= $3)`];
+    const params: unknown[] = [municipalityId];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const where: string[] = [];
+    if (filters.created_since) where.push(`s.created_at >= ${param(filters.created_since)}`);
+    if (filters.created_until) where.push(`s.created_at <= ${param(filters.created_until)}`);
     // Deleted objects are answered by id, and in lists to clients that ask what changed.
     if (id === undefined && filters.modified_since === undefined) where.push('s.is_public');
-    if (id !== undefined) {
-      params.push(id);
-      where.push(`s.id = $${params.length}::uuid`);
-    }
-    if (scope && scope.values.length > 0) {
-      params.push(scope.values);
-      where.push(`s.${scope.column} = ANY ($${params.length}::uuid[])`);
-    }
-    const byModified = filters.modified_since !== undefined || filters.modified_until !== undefined;
-    const modifiedWhere = `($4::timestamptz IS NULL OR date_trunc('milliseconds', s.modified) >= $4) AND ($5::timestamptz IS NULL OR date_trunc('milliseconds', s.modified) <= $5)`;
+    if (id !== undefined) where.push(`s.id = ${param(id)}::uuid`);
+    if (scope) where.push(`s.${scope.column} = ANY (${param(scope.values)}::uuid[])`);
+    const modifiedWhere: string[] = [];
+    if (filters.modified_since) modifiedWhere.push(`date_trunc('milliseconds', s.modified) >= ${param(filters.modified_since)}`);
+    if (filters.modified_until) modifiedWhere.push(`date_trunc('milliseconds', s.modified) <= ${param(filters.modified_until)}`);
+    const conditions = (list: string[]) => (list.length > 0 ? `WHERE ${list.join(' AND ')}` : '');
     const limit = id === undefined && !options.unpaged ? `LIMIT ${OPARL_PAGE_SIZE} OFFSET ${(query.page - 1) * OPARL_PAGE_SIZE}` : '';
     // Without a filter on it, `modified` is computed for the rows of the page only.
-    const sql = byModified
-      ? `SELECT s.*, count(*) OVER () AS total_count FROM (SELECT s.*, ${source.modified} AS modified FROM (${source.base}) s WHERE ${where.join(' AND ')}) s
-          WHERE ${modifiedWhere} ORDER BY s.created_at, s.id ${limit}`
-      : `SELECT s.*, ${source.modified} AS modified FROM (
-           SELECT s.*, count(*) OVER () AS total_count FROM (${source.base}) s WHERE ${where.join(' AND ')} AND ${modifiedWhere} ORDER BY s.created_at, s.id ${limit}) s
-         ORDER BY s.created_at, s.id`;
+    const sql =
+      modifiedWhere.length > 0
+        ? `SELECT s.*, count(*) OVER () AS total_count FROM (SELECT s.*, ${source.modified} AS modified FROM (${source.base}) s ${conditions(where)}) s
+            ${conditions(modifiedWhere)} ORDER BY s.created_at, s.id ${limit}`
+        : `SELECT s.*, ${source.modified} AS modified FROM (
+             SELECT s.*, count(*) OVER () AS total_count FROM (${source.base}) s ${conditions(where)} ORDER BY s.created_at, s.id ${limit}) s
+           ORDER BY s.created_at, s.id`;
     const rows: (BaseRow & { total_count: string })[] = await this.dataSource.query(sql, params);
     if (rows.length > 0 || query.page === 1) return { rows, total: rows.length > 0 ? Number(rows[0].total_count) : 0 };
     // A page past the end: count what there is, so that its links lead back.

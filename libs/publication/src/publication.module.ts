@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { PublicFilesController } from './files/public-files.controller';
+import { PublicFilesService } from './files/public-files.service';
 import { PublicResourceInterceptor } from './public-resource';
 
 /**
@@ -7,7 +9,8 @@ import { PublicResourceInterceptor } from './public-resource';
  */
 @Module({
   imports: [],
-  controllers: [],
-  providers: [PublicResourceInterceptor],
+  controllers: [PublicFilesController],
+  providers: [PublicResourceInterceptor, PublicFilesService],
+  exports: [PublicFilesService],
 })
 export class PublicationModule {}

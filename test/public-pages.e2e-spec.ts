@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import { FILE_STORAGE, FileStorage } from '@namndrum/core';
+import { PublicFilesService } from '@namndrum/publication';
+import { readSeed } from '../seeds/src/run-seed';
+import { SeedModule } from '../seeds/src/seed.module';
+import { SeedService } from '../seeds/src/seed.service';
+import { binaryParser } from './support/files';
+import { createTestApp, TestApp } from './support/test-app';
+
+/** Stands in every secret title and decision below: it must never reach a public page or file. */
+const MARKER = 'HEMLIGMARKOR-7Q2X';
+
+/**
+ * Ludvika from the seed, public: its SUN meeting of 11 January 2023 (notice sent) with one of its matters made secret
+ * (the marker in its title), and a kallelse med handlingar whose parts are stored as the worker stores them.
+ */
+describe('the public pages and files of Ludvika', () => {
+  let testApp: TestApp;
+  let municipalityId: string;
+  let meetingId: string;
+  let secretItemId: string;
+  let publicItemId: string;
+  const parts: { id: string; masked: boolean; itemId: string | null; title: string; content: Buffer }[] = [];
+
+  beforeAll(async () => {
+    testApp = await createTestApp([SeedModule]);
+    await testApp.app.get(SeedService).load(readSeed('ludvika.json'), 'namndrum');
+    const [meeting]: { id: string; municipality_id: string }[] = await testApp.dataSource.query(
+      `SELECT m.id, m.municipality_id FROM meetings m JOIN organs o ON o.id = m.organ_id WHERE o.short_name = 'SUN' AND m.starts_at::date = '2023-01-11'`,
+    );
+    meetingId = meeting.id;
+    municipalityId = meeting.municipality_id;
+    const items: { id: string; matter_id: string }[] = await testApp.dataSource.query(
+      `SELECT id, matter_id FROM agenda_items WHERE meeting_id = $1 AND matter_id IS NOT NULL ORDER BY position`,
+      [meetingId],
+    );
+    [publicItemId, secretItemId] = [items[0].id, items[1].id];
+    await testApp.dataSource.query(`UPDATE matters SET secret = true, secrecy_provision = '26 kap. 1 § OSL', title = $2, public_title = NULL WHERE id = $1`, [items[1].matter_id, `Placering ${MARKER}`]);
+    await testApp.dataSource.query(`UPDATE agenda_items SET title = $2 WHERE id = $1`, [secretItemId, `Placering ${MARKER}`]);
+    // The notice's bundle as the worker stores it: the full one, and the masked one the public gets.
+    const [notice]: { id: string }[] = await testApp.dataSource.query(`SELECT id FROM meeting_notices WHERE meeting_id = $1 AND status = 'dispatched'`, [meetingId]);
+    const storage = testApp.app.get<FileStorage>(FILE_STORAGE);
+    let position = 0;
+    const store = async (masked: boolean, itemId: string | null, title: string) => {
+      const content = Buffer.from(`%PDF-1.7\n% ${masked ? 'maskerad' : 'full'} ${title} ${randomUUID()}\n%%EOF\n`);
+      const sha256 = await storage.put(content);
+      const [row]: { id: string }[] = await testApp.dataSource.query(
+        `INSERT INTO notice_bundle_parts (municipality_id, notice_id, masked, position, item_id, item_number, title, pdf_sha256, first_page, page_count)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, 1) RETURNING id`,
+        [municipalityId, notice.id, masked, position++, itemId, itemId ? (itemId === publicItemId ? 3 : 4) : null, title, sha256],
+      );
+      parts.push({ id: row.id, masked, itemId, title, content });
+    };
+    for (const masked of [false, true]) {
+      await store(masked, null, 'Kallelse');
+      await store(masked, publicItemId, 'Tjänsteskrivelse');
+      await store(masked, secretItemId, masked ? 'Handlingarna i ärendet omfattas av sekretess' : `Tjänsteskrivelse ${MARKER}`);
+    }
+    const bundle = await storage.put(Buffer.from('%PDF-1.7\n% maskerad helhet\n%%EOF\n'));
+    await testApp.dataSource.query(`UPDATE meeting_notices SET bundle_status = 'ready', masked_bundle_sha256 = $2 WHERE id = $1`, [notice.id, bundle]);
+  }, 180_000);
+
+  afterAll(() => testApp?.close());
+
+  describe('public files', () => {
+    it("are the masked bundle's kallelse and the documents of public matters, never a secret matter's", async () => {
+      const files = await testApp.app.get(PublicFilesService).forMeeting(municipalityId, meetingId);
+      const expected = parts.filter((part) => part.masked && part.itemId !== secretItemId);
+      expect(files.map((file) => file.id)).toEqual(expected.map((part) => part.id));
+      expect(files.map((file) => file.title)).toEqual(['Kallelse', 'Ärende 3: Tjänsteskrivelse']);
+      expect(files[1]).toMatchObject({ meetingId, agendaItemId: publicItemId, mediaType: 'application/pdf', sizeBytes: expected[1].content.length, path: `/sammantraden/${meetingId}/handlingar/${expected[1].id}` });
+      const all = await testApp.app.get(PublicFilesService).listForMunicipality(municipalityId);
+      expect(all.map((file) => file.id).sort()).toEqual(expected.map((part) => part.id).sort());
+      expect(await testApp.app.get(PublicFilesService).listForMunicipality(municipalityId, { modifiedSince: new Date(Date.now() + 60_000) })).toEqual([]);
+      for (const part of parts.filter((candidate) => !expected.includes(candidate))) expect(await testApp.app.get(PublicFilesService).find(part.id)).toBeNull();
+    });
+
+    it('are downloaded at their address with ETag and a file name; anything else is 404', async () => {
+      const part = parts.find((candidate) => candidate.masked && candidate.itemId === publicItemId)!;
+      const response = await testApp.http().get(`/sammantraden/${meetingId}/handlingar/${part.id}`).buffer(true).parse(binaryParser).expect(200);
+      expect(response.headers['content-type']).toBe('application/pdf');
+      expect(response.headers['content-disposition']).toContain('3 Tj');
+      expect((response.body as Buffer).equals(part.content)).toBe(true);
+      await testApp.http().get(`/sammantraden/${meetingId}/handlingar/${part.id}`).set('If-None-Match', response.headers.etag).expect(304);
+      for (const hidden of parts.filter((candidate) => !candidate.masked || candidate.itemId === secretItemId)) {
+        await testApp.http().get(`/sammantraden/${meetingId}/handlingar/${hidden.id}`).expect(404);
+      }
+      await testApp.http().get(`/sammantraden/${randomUUID()}/handlingar/${part.id}`).expect(404);
+    });
+
+    it('are not public while the organ does not publish its notices', async () => {
+      await testApp.dataSource.query(`UPDATE organs SET rules_publish_notices = false WHERE id = (SELECT organ_id FROM meetings WHERE id = $1)`, [meetingId]);
+      try {
+        expect(await testApp.app.get(PublicFilesService).forMeeting(municipalityId, meetingId)).toEqual([]);
+      } finally {
+        await testApp.dataSource.query(`UPDATE organs SET rules_publish_notices = true WHERE id = (SELECT organ_id FROM meetings WHERE id = $1)`, [meetingId]);
+      }
+    });
+  });
+});

@@ -97,4 +97,115 @@ describe('the public pages and files of Ludvika', () => {
       }
     });
   });
+
+  describe('public pages', () => {
+    let organs: { id: string; short_name: string }[];
+    let secretMatterId: string;
+    let publicMatterId: string;
+    const pages = () => {
+      const organ = (short: string) => organs.find((row) => row.short_name === short)!.id;
+      return [
+        '/kommun/2085',
+        `/kommun/2085/organ/${organ('SUN')}`,
+        `/kommun/2085/organ/${organ('KF')}`,
+        '/kommun/2085/sammantraden?ar=2023',
+        '/kommun/2085/sammantraden',
+        `/sammantraden/${meetingId}`,
+        `/kommun/2085/arenden/${publicMatterId}`,
+        `/kommun/2085/arenden/${secretMatterId}`,
+        '/kommun/2085/sok?q=placering',
+        '/kommun/2085/sok',
+        '/kommun/2085/tillganglighet',
+        '/anslagstavla/2085',
+      ];
+    };
+
+    beforeAll(async () => {
+      organs = await testApp.dataSource.query(`SELECT id, short_name FROM organs WHERE municipality_id = $1`, [municipalityId]);
+      const matters: { matter_id: string; id: string }[] = await testApp.dataSource.query(`SELECT id, matter_id FROM agenda_items WHERE id = ANY($1)`, [[publicItemId, secretItemId]]);
+      publicMatterId = matters.find((row) => row.id === publicItemId)!.matter_id;
+      secretMatterId = matters.find((row) => row.id === secretItemId)!.matter_id;
+    });
+
+    it('are HTML in Swedish under the layout, and never show the secret matter', async () => {
+      for (const path of pages()) {
+        const response = await testApp.http().get(path);
+        expect({ path, status: response.status }).toEqual({ path, status: 200 });
+        expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
+        expect(response.text).toContain('<html lang="sv">');
+        expect(response.text).toContain('<main id="innehall"');
+        expect(response.text.match(/<h1[ >]/g)).toHaveLength(1);
+        expect({ path, leaks: response.text.includes(MARKER) }).toEqual({ path, leaks: false });
+        expect(response.text).not.toMatch(/<script/i);
+      }
+    });
+
+    it('lists the organs, the members with name, party and role only, and the meeting with its handlingar', async () => {
+      const start = (await testApp.http().get('/kommun/2085').expect(200)).text;
+      expect(start).toContain('Social- och utbildningsnämnden');
+      expect(start).not.toContain('Ordförandeberedningen');
+      const sun = organs.find((row) => row.short_name === 'SUN')!.id;
+      const organ = (await testApp.http().get(`/kommun/2085/organ/${sun}`).expect(200)).text;
+      expect(organ).toContain('<th scope="col">Parti</th>');
+      expect(organ).toContain('Ordförande');
+      expect(organ).not.toMatch(/@ludvika\.example/);
+      const meeting = (await testApp.http().get(`/sammantraden/${meetingId}`).expect(200)).text;
+      expect(meeting).toContain('<h1>Social- och utbildningsnämnden</h1>');
+      expect(meeting).toContain('Sekretessärende');
+      const file = parts.find((part) => part.masked && part.itemId === publicItemId)!;
+      expect(meeting).toContain(`href="/sammantraden/${meetingId}/handlingar/${file.id}"`);
+      expect(meeting).toContain(`href="/kommun/2085/arenden/${publicMatterId}"`);
+    });
+
+    it('shows the Finnish organ page only for an organ with Finnish', async () => {
+      const finnish = organs.find((row) => row.short_name !== 'SUN' && row.short_name.length > 0)!;
+      const [rad]: { id: string }[] = await testApp.dataSource.query(`SELECT id FROM organs WHERE municipality_id = $1 AND 'fi' = ANY(rules_languages)`, [municipalityId]);
+      expect(finnish).toBeDefined();
+      const page = (await testApp.http().get(`/kommun/2085/organ/${rad.id}/fi`).expect(200)).text;
+      expect(page).toContain('<html lang="fi">');
+      expect(page).toContain('Jäsenet');
+      expect((await testApp.http().get(`/kommun/2085/organ/${rad.id}`).expect(200)).text).toContain(`href="/kommun/2085/organ/${rad.id}/fi"`);
+      const sun = organs.find((row) => row.short_name === 'SUN')!.id;
+      const notFound = await testApp.http().get(`/kommun/2085/organ/${sun}/fi`).expect(404);
+      expect(notFound.headers['content-type']).toBe('text/html; charset=utf-8');
+    });
+
+    it('answers 404 as an HTML page in Swedish: unknown places, a beredning, a meeting whose notice is not out', async () => {
+      const [beredning]: { id: string }[] = await testApp.dataSource.query(`SELECT id FROM organs WHERE municipality_id = $1 AND kind = 'drafting_group' LIMIT 1`, [municipalityId]);
+      const [upcoming]: { id: string }[] = await testApp.dataSource.query(`SELECT id FROM meetings WHERE municipality_id = $1 AND status NOT IN ('notice_sent', 'held', 'minutes_verified', 'cancelled') LIMIT 1`, [municipalityId]);
+      for (const path of ['/kommun/9999', '/kommun/2085/organ/inte-ett-id', `/kommun/2085/organ/${beredning.id}`, `/sammantraden/${upcoming.id}`, `/sammantraden/${randomUUID()}`, '/anslagstavla/2085/finns-inte', `/kommun/2085/arenden/${randomUUID()}`]) {
+        const response = await testApp.http().get(path);
+        expect({ path, status: response.status, type: response.headers['content-type'] }).toEqual({ path, status: 404, type: 'text/html; charset=utf-8' });
+        expect(response.text).toContain('<h1>Sidan finns inte</h1>');
+      }
+      // The API and OParl keep answering JSON.
+      expect((await testApp.http().get('/api/v1/finns-inte').expect(404)).headers['content-type']).toContain('application/json');
+      expect((await testApp.http().get('/oparl/v1/finns-inte-heller').expect(404)).headers['content-type']).toContain('application/json');
+    });
+
+    it('answers 304 to a matching ETag, with Last-Modified', async () => {
+      const first = await testApp.http().get('/kommun/2085/tillganglighet').expect(200);
+      expect(first.headers['last-modified']).toBeDefined();
+      expect(first.headers['cache-control']).toBe('public, no-cache');
+      await testApp.http().get('/kommun/2085/tillganglighet').set('If-None-Match', first.headers.etag).expect(304);
+      const meeting = await testApp.http().get(`/sammantraden/${meetingId}`).expect(200);
+      await testApp.http().get(`/sammantraden/${meetingId}`).set('If-None-Match', meeting.headers.etag).expect(304);
+    });
+
+    it('says in the accessibility statement whose it is, how to report and where to complain', async () => {
+      const page = (await testApp.http().get('/kommun/2085/tillganglighet').expect(200)).text;
+      expect(page).toContain('Ludvika kommun');
+      expect(page).toContain('lagen (2018:1937)');
+      expect(page).toContain('WCAG 2.1 nivå AA');
+      expect(page).toContain('https://www.digg.se/tdosanmalan');
+    });
+
+    it('shows the search form, and the matter page of a secret matter only by case number and masked title', async () => {
+      const form = (await testApp.http().get('/kommun/2085/sok').expect(200)).text;
+      expect(form).toContain('<label for="q">Sökord</label>');
+      expect(form).not.toContain('<h2>Resultat</h2>');
+      const secret = (await testApp.http().get(`/kommun/2085/arenden/${secretMatterId}`).expect(200)).text;
+      expect(secret).toContain('<h1>Sekretessärende</h1>');
+    });
+  });
 });

@@ -1,6 +1,15 @@
 import { Module } from '@nestjs/common';
+import { MattersModule } from '@namndrum/matters';
+import { MeetingsModule } from '@namndrum/meetings';
+import { OrganisationModule } from '@namndrum/organisation';
 import { PublicFilesController } from './files/public-files.controller';
 import { PublicFilesService } from './files/public-files.service';
+import { PublicMeetingController } from './pages/meeting-page.controller';
+import { PublicMeetingService } from './pages/meeting-page.service';
+import { MunicipalityPagesController } from './pages/municipality-pages.controller';
+import { MunicipalityPagesService } from './pages/municipality-pages.service';
+import { PUBLIC_ERROR_PAGES, PublicErrorPages } from './pages/public-error-pages';
+import { PublishedDecisionsService } from './pages/published-decisions.service';
 import { PublicResourceInterceptor } from './public-resource';
 
 /**
@@ -8,9 +17,17 @@ import { PublicResourceInterceptor } from './public-resource';
  * OParl API. Everything here shows published data only, masked by the same secrecy rules as every other path.
  */
 @Module({
-  imports: [],
-  controllers: [PublicFilesController],
-  providers: [PublicResourceInterceptor, PublicFilesService],
-  exports: [PublicFilesService],
+  imports: [OrganisationModule, MattersModule, MeetingsModule],
+  controllers: [PublicFilesController, PublicMeetingController, MunicipalityPagesController],
+  providers: [
+    PublicResourceInterceptor,
+    PublicFilesService,
+    PublishedDecisionsService,
+    PublicMeetingService,
+    MunicipalityPagesService,
+    PublicErrorPages,
+    { provide: PUBLIC_ERROR_PAGES, useExisting: PublicErrorPages },
+  ],
+  exports: [PublicFilesService, PublishedDecisionsService],
 })
 export class PublicationModule {}

@@ -117,6 +117,7 @@ describe('the public pages and files of Ludvika', () => {
         '/kommun/2085/sok',
         '/kommun/2085/tillganglighet',
         '/anslagstavla/2085',
+        '/anslagstavla/2085/arkiv',
       ];
     };
 
@@ -190,6 +191,22 @@ describe('the public pages and files of Ludvika', () => {
       await testApp.http().get('/kommun/2085/tillganglighet').set('If-None-Match', first.headers.etag).expect(304);
       const meeting = await testApp.http().get(`/sammantraden/${meetingId}`).expect(200);
       await testApp.http().get(`/sammantraden/${meetingId}`).set('If-None-Match', meeting.headers.etag).expect(304);
+    });
+
+    it('keeps the taken-down postings in the archive, newest first, and the current ones on the board', async () => {
+      const [sun]: { id: string }[] = await testApp.dataSource.query(`SELECT organ_id AS id FROM meetings WHERE id = $1`, [meetingId]);
+      await testApp.dataSource.query(
+        `INSERT INTO postings (municipality_id, kind, meeting_id, organ_id, document_type, organ_name, meeting_date, posted_on, taken_down_on, storage_place, announcement, status)
+         VALUES ($1, 'meeting_notice', $2, $3, 'Kungörelse', 'Social- och utbildningsnämnden', '2023-01-11', '2023-01-04', '2023-01-11', 'Kommunledningskontoret', $4, 'down')`,
+        [municipalityId, meetingId, sun.id, JSON.stringify({ startsAt: '2023-01-11T13:00:00Z', endsAt: '2023-01-11T16:00:00Z', place: 'Sessionssalen', items: [{ number: 4, title: `Placering ${MARKER}`.replace(MARKER, ''), caseNumber: null }], cancelled: false })],
+      );
+      const archive = await testApp.http().get('/anslagstavla/2085/arkiv').expect(200);
+      expect(archive.text).toContain('Kungörelse – Social- och utbildningsnämnden sammanträder 11 januari 2023');
+      expect(archive.text).toContain('4 januari 2023');
+      expect(archive.text.match(/<h1[ >]/g)).toHaveLength(1);
+      const board = (await testApp.http().get('/anslagstavla/2085').expect(200)).text;
+      expect(board).not.toContain('sammanträder 11 januari 2023');
+      expect(board).toContain('href="/anslagstavla/2085/arkiv"');
     });
 
     it('says in the accessibility statement whose it is, how to report and where to complain', async () => {

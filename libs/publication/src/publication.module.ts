@@ -8,6 +8,8 @@ import { PublicMeetingController } from './pages/meeting-page.controller';
 import { PublicMeetingService } from './pages/meeting-page.service';
 import { MunicipalityPagesController } from './pages/municipality-pages.controller';
 import { MunicipalityPagesService } from './pages/municipality-pages.service';
+import { NoticeBoardPageController } from './pages/notice-board-page.controller';
+import { NoticeBoardPageService } from './pages/notice-board-page.service';
 import { PUBLIC_ERROR_PAGES, PublicErrorPages } from './pages/public-error-pages';
 import { PublishedDecisionsService } from './pages/published-decisions.service';
 import { PublicResourceInterceptor } from './public-resource';
@@ -18,13 +20,14 @@ import { PublicResourceInterceptor } from './public-resource';
  */
 @Module({
   imports: [OrganisationModule, MattersModule, MeetingsModule],
-  controllers: [PublicFilesController, PublicMeetingController, MunicipalityPagesController],
+  controllers: [PublicFilesController, PublicMeetingController, MunicipalityPagesController, NoticeBoardPageController],
   providers: [
     PublicResourceInterceptor,
     PublicFilesService,
     PublishedDecisionsService,
     PublicMeetingService,
     MunicipalityPagesService,
+    NoticeBoardPageService,
     PublicErrorPages,
     { provide: PUBLIC_ERROR_PAGES, useExisting: PublicErrorPages },
   ],

@@ -12,6 +12,8 @@ export interface LayoutView {
   /** The document title and the page's one h1. */
   title: string;
   municipality: PageMunicipality | null;
+  /** The h1 as markup (a Finnish part in its own span), rendered by an escaping template; else the title. */
+  titleHtml?: string;
   /** The page's own content, already rendered by its (escaping) template. */
   body: string;
 }
@@ -74,7 +76,7 @@ const layout = Handlebars.compile(`<!DOCTYPE html>
 </ul></nav>
 {{/if}}
 <main id="innehall" tabindex="-1"><div class="wrap">
-<h1>{{title}}</h1>
+<h1>{{#if titleHtml}}{{{titleHtml}}}{{else}}{{title}}{{/if}}</h1>
 {{{body}}}
 </div></main>
 <footer><div class="wrap">

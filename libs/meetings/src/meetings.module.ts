@@ -11,15 +11,13 @@ import { MeetingService } from './meeting.service';
 import { AbsencesController, AgendaItemsController, AgendaTemplatesController, MeetingNoticesController, MeetingsController } from './meetings.controller';
 import { NoticeBundleService } from './notice-bundle.service';
 import { NoticeService } from './notice.service';
-import { PublicMeetingController } from './public-meeting.controller';
-import { PublicMeetingService } from './public-meeting.service';
 
 const SERVICES = [MeetingService, AgendaService, NoticeService, AbsenceService, DeliveryService, DelegationReportService, NoticeBundleService];
 
 @Module({
   imports: [TypeOrmModule.forFeature(MEETINGS_ENTITIES), OrganisationModule, MattersModule],
-  controllers: [MeetingsController, AgendaItemsController, AgendaTemplatesController, MeetingNoticesController, AbsencesController, PublicMeetingController],
-  providers: [...SERVICES, PublicMeetingService],
+  controllers: [MeetingsController, AgendaItemsController, AgendaTemplatesController, MeetingNoticesController, AbsencesController],
+  providers: SERVICES,
   exports: SERVICES,
 })
 export class MeetingsModule {}

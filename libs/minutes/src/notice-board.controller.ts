@@ -8,18 +8,11 @@ import { NoticeBoardService } from './notice-board.service';
 import { DOCX_MEDIA_TYPE, PDF_MEDIA_TYPE } from '@namndrum/documents';
 
 
-/** The public anslagstavla, outside the versioned API: /anslagstavla/<municipality code>. */
+/** The published minutes of the public anslagstavla's postings (the board's page is in PublicationModule). */
 @ApiExcludeController()
 @Controller({ path: 'anslagstavla', version: VERSION_NEUTRAL })
 export class NoticeBoardController {
   constructor(private readonly board: NoticeBoardService) {}
-
-  @Get(':code')
-  @Public()
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  page(@Param('code') code: string) {
-    return this.board.page(code);
-  }
 
   @Get(':code/anslag/:id/protokoll.docx')
   @Public()

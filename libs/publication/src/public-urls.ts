@@ -16,6 +16,8 @@ export const publicPaths = {
   meeting: (meetingId: string) => `/sammantraden/${meetingId}`,
   /** The meeting's published kallelse as PDF (secret items masked). */
   meetingNoticePdf: (meetingId: string) => `/sammantraden/${meetingId}/kallelse.pdf`,
+  /** One published document of the meeting's kallelse med handlingar (a part of the bundle PDF), as PDF. */
+  meetingFile: (meetingId: string, fileId: string) => `/sammantraden/${meetingId}/handlingar/${fileId}`,
   /** A matter's public decisions across meetings. */
   matter: (code: string, matterId: string) => `/kommun/${code}/arenden/${matterId}`,
   /** Search over published decisions. */
@@ -32,6 +34,8 @@ export const publicPaths = {
   /** A published document (handling) of a matter, downloaded as stored. */
   document: (documentId: string) => `/handlingar/${documentId}`,
   oparlSystem: () => '/oparl/v1',
+  /** An OParl object or list under the system: `oparl('body', '2085', 'meeting', id)` → /oparl/v1/body/2085/meeting/{id}. */
+  oparl: (...segments: string[]) => `/oparl/v1${segments.map((segment) => `/${encodeURIComponent(segment)}`).join('')}`,
 } as const;
 
 export type FeedFormat = 'atom' | 'rss';

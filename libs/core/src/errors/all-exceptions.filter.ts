@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger, NotFoundException, Optional } from '@nestjs/common';
-import { HttpAdapterHost } from '@nestjs/core';
+import { HttpAdapterHost, ModuleRef } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { allowedMethods } from '../http/allowed-methods';
@@ -25,12 +25,24 @@ const HTTP_MESSAGES: Record<number, [string, string]> = {
   429: ['TOO_MANY_REQUESTS', 'För många försök. Vänta en stund och försök igen.'],
 };
 
+/**
+ * HTML error pages for public addresses (the publication library provides them under this token, so core does not
+ * depend on it): null when the request is not for a public page, and the JSON body is answered.
+ */
+export const PUBLIC_ERROR_PAGES = Symbol.for('namndrum.PublicErrorPages');
+export interface PublicErrorPageRenderer {
+  render(request: Request, statusCode: number, message: string): string | null;
+}
+
 /** Maps every error to { statusCode, error, message, details?, requestId }; a 500 never leaks internals. */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
-  constructor(@Optional() private readonly adapterHost?: HttpAdapterHost) {}
+  constructor(
+    @Optional() private readonly adapterHost?: HttpAdapterHost,
+    @Optional() private readonly moduleRef?: ModuleRef,
+  ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
@@ -43,11 +55,30 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (body.statusCode >= 500) {
       this.logger.error({ err: exception, requestId: body.requestId }, 'Unhandled error');
     }
+    const page = this.publicPage(request, body);
+    if (page !== null) {
+      // A citizen's browser on a public page gets a page in Swedish, not JSON (the request id stays in a header).
+      response.setHeader('Content-Type', 'text/html; charset=utf-8');
+      response.setHeader('Cache-Control', 'no-store');
+      if (body.requestId) response.setHeader('X-Request-Id', body.requestId);
+      response.status(body.statusCode).send(page);
+      return;
+    }
     // Set outright: a route that answers HTML (a public page) has already set its own type. A refusal raised
     // while the body is parsed comes before the middleware that marks every answer as not to be stored.
     response.setHeader('Content-Type', 'application/json; charset=utf-8');
     response.setHeader('Cache-Control', 'no-store');
     response.status(body.statusCode).json(body);
+  }
+
+  private publicPage(request: Request, body: ErrorBody): string | null {
+    let pages: PublicErrorPageRenderer | undefined;
+    try {
+      pages = this.moduleRef?.get<PublicErrorPageRenderer>(PUBLIC_ERROR_PAGES, { strict: false });
+    } catch {
+      return null;
+    }
+    return pages?.render(request, body.statusCode, body.message) ?? null;
   }
 
   /** When no route answers the request's method on its path but some answer others: those methods, for a 405. */

@@ -3,63 +3,53 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Municipality, NotFoundError, RequestContext } from '@namndrum/core';
 import { finnishMeetingTime, LABEL_TERMS, labeller, noReportedDecisionsText, reportedDecisionTables, withFinnish } from '@namndrum/documents';
 import { MatterSecrecyService } from '@namndrum/matters';
-import { DelegationReportService } from './delegation-report.service';
-import { agendaItemAsRead } from './domain/agenda-secrecy';
+import { AgendaItem, agendaItemAsRead, DelegationReportService, formatGroupMeetingLines, isDelegationReportItem, Meeting, MEETING_TIME_ZONE } from '@namndrum/meetings';
 import { OrganService } from '@namndrum/organisation';
 import Handlebars from 'handlebars';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
-import { MEETING_TIME_ZONE } from './domain/clock-time';
-import { isDelegationReportItem } from './domain/delegation-report';
-import { formatGroupMeetingLines } from './domain/group-meetings';
-import { AgendaItem, Meeting } from './entities';
+import { PublicFilesService } from '../files/public-files.service';
+import { PublicResource } from '../public-resource';
+import { publicPaths } from '../public-urls';
+import { fileSize, html, newest } from './page-helpers';
+import { PublishedDecisionsService } from './published-decisions.service';
+import { renderLayout } from './layout';
 
-const page = Handlebars.compile(`<!DOCTYPE html>
-<html lang="sv">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{organName}} {{date}} – {{municipalityName}}</title>
-<style>
-body { font-family: system-ui, sans-serif; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; color: #1a1a1a; line-height: 1.5; }
-h1 { font-size: 1.6rem; margin-bottom: .25rem; }
-.municipality { text-transform: uppercase; letter-spacing: .05em; font-weight: 600; }
-.cancelled { background: #fde8e8; border: 2px solid #b00020; padding: .75rem 1rem; font-weight: 600; }
-dl { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; }
-dt { font-weight: 600; }
-table { border-collapse: collapse; width: 100%; margin-top: 1rem; }
-th, td { text-align: left; padding: .4rem .5rem; border-bottom: 1px solid #ddd; vertical-align: top; }
-td.nr { width: 2.5rem; }
-td.dnr { white-space: nowrap; }
-.note { color: #555; font-style: italic; }
-tr.report h3 { font-size: 1rem; margin: .5rem 0 0; }
-table.decisions { margin-top: .25rem; font-size: .9rem; }
-</style>
-</head>
-<body>
-<p class="municipality">{{municipalityName}}</p>
-<h1>{{organName}}</h1>
-<p>{{labels.meeting}}</p>
+const page = Handlebars.compile(`<p>{{labels.meeting}}</p>
 {{#if cancelled}}<p class="cancelled">Sammanträdet är inställt.{{#if cancellationReason}} {{labels.cancellationReason}}: {{cancellationReason}}{{/if}}{{#if finnish}} <span lang="fi">{{labels.cancelledFi}}</span>{{/if}}</p>{{/if}}
 <dl>
 <dt>{{labels.time}}</dt><dd>{{time}}{{#if timeFi}}<br><span lang="fi">{{timeFi}}</span>{{/if}}</dd>
 {{#each groupMeetings}}<dt>{{../labels.groupMeeting}}</dt><dd>{{this}}</dd>{{/each}}
 <dt>{{labels.place}}</dt><dd>{{place}}</dd>
+<dt>Organ</dt><dd><a href="{{organUrl}}">{{organName}}</a></dd>
 </dl>
 <h2>{{labels.matters}}</h2>
 <table>
-<thead><tr><th>{{labels.number}}</th><th>{{labels.matter}}</th><th>{{labels.caseNumber}}</th></tr></thead>
+<caption>Föredragningslista</caption>
+<thead><tr><th scope="col">{{labels.number}}</th><th scope="col">{{labels.matter}}</th><th scope="col">{{labels.caseNumber}}</th></tr></thead>
 <tbody>
-{{#each items}}<tr><td class="nr">{{number}}</td><td>{{title}}{{#if titleFi}}<br><span lang="fi">{{titleFi}}</span>{{/if}}{{#if documentsLater}} <span class="note">({{../labels.documentsLater}})</span>{{/if}}{{#if closed}} <span class="note">({{../labels.closed}})</span>{{/if}}</td><td class="dnr">{{caseNumber}}</td></tr>
-{{#if report}}<tr class="report"><td></td><td colspan="2">{{#each report.tables}}<h3>{{heading}}</h3><table class="decisions"><thead><tr>{{#each header}}<th>{{this}}</th>{{/each}}</tr></thead><tbody>{{#each rows}}<tr>{{#each this}}<td>{{this}}</td>{{/each}}</tr>{{/each}}</tbody></table>{{else}}{{#each report.none}}<p class="note">{{this}}</p>{{/each}}{{/each}}</td></tr>
+{{#each items}}<tr><td class="nr">{{number}}</td><td>{{#if matterUrl}}<a href="{{matterUrl}}">{{title}}</a>{{else}}{{title}}{{/if}}{{#if titleFi}}<br><span lang="fi">{{titleFi}}</span>{{/if}}{{#if documentsLater}} <span class="note">({{../labels.documentsLater}})</span>{{/if}}{{#if closed}} <span class="note">({{../labels.closed}})</span>{{/if}}</td><td class="dnr">{{caseNumber}}</td></tr>
+{{#if report}}<tr class="report"><td></td><td colspan="2">{{#each report.tables}}<h3>{{heading}}</h3><table class="decisions"><thead><tr>{{#each header}}<th scope="col">{{this}}</th>{{/each}}</tr></thead><tbody>{{#each rows}}<tr>{{#each this}}<td>{{this}}</td>{{/each}}</tr>{{/each}}</tbody></table>{{else}}{{#each report.none}}<p class="note">{{this}}</p>{{/each}}{{/each}}</td></tr>
 {{/if}}
 {{/each}}
 </tbody>
 </table>
+{{#if handlingar.length}}
+<h2>Kallelse och handlingar</h2>
+<ul>{{#each handlingar}}<li><a href="{{path}}" type="application/pdf">{{title}}</a> (PDF, {{size}})</li>{{/each}}</ul>
+<p class="note">Handlingar i ärenden som omfattas av sekretess eller innehåller personuppgifter publiceras inte här.</p>
+{{else}}
 <p class="note">Handlingarna finns hos nämndsekreteraren och, för ledamöter och ersättare, i kallelsen.</p>
+{{/if}}
 {{#if finnish}}<p class="note" lang="fi">Asiakirjat ovat saatavilla sihteeriltä sekä jäsenille ja varajäsenille kokouskutsun liitteinä.</p>{{/if}}
-</body>
-</html>`);
+{{#if protokoll.length}}
+<h2>Protokoll</h2>
+<ul>{{#each protokoll}}<li><a href="{{path}}" type="application/pdf">{{title}}</a> (PDF, {{size}})</li>{{/each}}</ul>
+{{/if}}
+{{#if decisions.length}}
+<h2>Beslut</h2>
+{{#each decisions}}<section class="decision" aria-labelledby="paragraf-{{id}}"><h3 id="paragraf-{{id}}">§ {{number}} {{title}}{{#if caseNumber}} ({{caseNumber}}){{/if}}</h3>{{#each text}}<p>{{this}}</p>{{else}}<p class="note">Beslutstexten publiceras inte här.</p>{{/each}}</section>{{/each}}
+{{/if}}`);
 
 /**
  * The public page of a meeting: what the kallelse announces (time, place, agenda), for organs that
@@ -73,9 +63,11 @@ export class PublicMeetingService {
     private readonly organs: OrganService,
     private readonly secrecy: MatterSecrecyService,
     private readonly delegationReport: DelegationReportService,
+    private readonly files: PublicFilesService,
+    private readonly decisions: PublishedDecisionsService,
   ) {}
 
-  async page(meetingId: string): Promise<string> {
+  async page(meetingId: string): Promise<PublicResource> {
     const meeting = await this.dataSource.getRepository(Meeting).findOneBy({ id: meetingId });
     const published = meeting && (['notice_sent', 'held', 'minutes_verified'].includes(meeting.status) || (meeting.status === 'cancelled' && (await this.wasSent(meeting.id))));
     if (!meeting || !published) throw new NotFoundError('Sammanträdet');
@@ -96,7 +88,16 @@ export class PublicMeetingService {
       tables: reportedDecisionTables(reported, finnish, 'notice').map((table) => ({ heading: table.heading, header: table.rows[0], rows: table.rows.slice(1) })),
       none: noReportedDecisionsText(finnish).split('\n'),
     };
-    return page({
+    const files = await this.files.forMeeting(municipality.id, meeting.id);
+    const handlingar = files.filter((file) => file.path === publicPaths.meetingFile(meeting.id, file.id));
+    const protokoll = files.filter((file) => !handlingar.includes(file));
+    const decisions = await this.decisions.forMeeting(municipality.id, meeting.id);
+    const matterIds = new Set(await this.decisions.publicMatterIds(municipality.id, items.map((item) => item.matterId)));
+    const body = page({
+      organUrl: publicPaths.organ(municipality.code, organ.id),
+      handlingar: handlingar.map((file) => ({ ...file, size: fileSize(file.sizeBytes) })),
+      protokoll: protokoll.map((file) => ({ ...file, size: fileSize(file.sizeBytes) })),
+      decisions,
       municipalityName: municipality.name,
       organName: organ.name,
       finnish,
@@ -124,6 +125,7 @@ export class PublicMeetingService {
       cancellationReason: meeting.cancellationReason,
       items: items.map((item) => agendaItemAsRead(item, readings.get(item.matterId ?? ''))).map((item) => ({
         number: item.position,
+        matterUrl: item.matterId && matterIds.has(item.matterId) ? publicPaths.matter(municipality.code, item.matterId) : null,
         title: item.title,
         titleFi: finnish ? item.titleFi : null,
         caseNumber: item.caseNumber ?? '',
@@ -132,8 +134,11 @@ export class PublicMeetingService {
         report: isDelegationReportItem(item) ? report : null,
       })),
     });
+    return html(
+      renderLayout({ lang: 'sv', title: organ.name, municipality, body }),
+      newest([meeting.updatedAt, organ.updatedAt, ...items.map((item) => item.updatedAt), ...files.map((file) => file.updatedAt), ...decisions.map((decision) => decision.updatedAt)]),
+    );
   }
-
   private async wasSent(meetingId: string): Promise<boolean> {
     const rows = await this.dataSource.query(`SELECT 1 FROM meeting_notices WHERE meeting_id = $1 AND status = 'dispatched' LIMIT 1`, [meetingId]);
     return rows.length > 0;

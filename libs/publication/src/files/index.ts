@@ -1,0 +1,2 @@
+export * from './public-files.service';
+export * from './public-files.controller';

@@ -26,10 +26,10 @@ const page = Handlebars.compile(`<p>{{labels.meeting}}</p>
 <h2>{{labels.matters}}</h2>
 <table>
 <caption>Föredragningslista</caption>
-<thead><tr><th scope="col">{{labels.number}}</th><th scope="col">{{labels.matter}}</th><th scope="col">{{labels.caseNumber}}</th></tr></thead>
+<thead><tr><th>{{labels.number}}</th><th>{{labels.matter}}</th><th>{{labels.caseNumber}}</th></tr></thead>
 <tbody>
-{{#each items}}<tr><td class="nr">{{number}}</td><td>{{#if matterUrl}}<a href="{{matterUrl}}">{{title}}</a>{{else}}{{title}}{{/if}}{{#if titleFi}}<br><span lang="fi">{{titleFi}}</span>{{/if}}{{#if documentsLater}} <span class="note">({{../labels.documentsLater}})</span>{{/if}}{{#if closed}} <span class="note">({{../labels.closed}})</span>{{/if}}</td><td class="dnr">{{caseNumber}}</td></tr>
-{{#if report}}<tr class="report"><td></td><td colspan="2">{{#each report.tables}}<h3>{{heading}}</h3><table class="decisions"><thead><tr>{{#each header}}<th scope="col">{{this}}</th>{{/each}}</tr></thead><tbody>{{#each rows}}<tr>{{#each this}}<td>{{this}}</td>{{/each}}</tr>{{/each}}</tbody></table>{{else}}{{#each report.none}}<p class="note">{{this}}</p>{{/each}}{{/each}}</td></tr>
+{{#each items}}<tr><td class="nr">{{number}}</td><td>{{title}}{{#if titleFi}}<br><span lang="fi">{{titleFi}}</span>{{/if}}{{#if documentsLater}} <span class="note">({{../labels.documentsLater}})</span>{{/if}}{{#if closed}} <span class="note">({{../labels.closed}})</span>{{/if}}</td><td class="dnr">{{#if matterUrl}}<a href="{{matterUrl}}">{{caseNumber}}</a>{{else}}{{caseNumber}}{{/if}}</td></tr>
+{{#if report}}<tr class="report"><td></td><td colspan="2">{{#each report.tables}}<h3>{{heading}}</h3><table class="decisions"><thead><tr>{{#each header}}<th>{{this}}</th>{{/each}}</tr></thead><tbody>{{#each rows}}<tr>{{#each this}}<td>{{this}}</td>{{/each}}</tr>{{/each}}</tbody></table>{{else}}{{#each report.none}}<p class="note">{{this}}</p>{{/each}}{{/each}}</td></tr>
 {{/if}}
 {{/each}}
 </tbody>
@@ -125,7 +125,7 @@ export class PublicMeetingService {
       cancellationReason: meeting.cancellationReason,
       items: items.map((item) => agendaItemAsRead(item, readings.get(item.matterId ?? ''))).map((item) => ({
         number: item.position,
-        matterUrl: item.matterId && matterIds.has(item.matterId) ? publicPaths.matter(municipality.code, item.matterId) : null,
+        matterUrl: item.matterId && item.caseNumber && matterIds.has(item.matterId) ? publicPaths.matter(municipality.code, item.matterId) : null,
         title: item.title,
         titleFi: finnish ? item.titleFi : null,
         caseNumber: item.caseNumber ?? '',

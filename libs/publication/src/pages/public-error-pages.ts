@@ -14,6 +14,9 @@ export class PublicErrorPages {
     if (request.method !== 'GET' && request.method !== 'HEAD') return null;
     const root = request.originalUrl.split('?')[0].split('/')[1] ?? '';
     if (root === 'oparl' || !(PUBLIC_PATH_ROOTS as readonly string[]).includes(root)) return null;
+    // A malformed request (a NUL in the path) keeps the JSON refusal with its field details for clients that do not ask
+    // for HTML; a browser, which does, gets the page.
+    if (statusCode === 400 && !/\btext\/html\b/.test(String(request.headers.accept ?? ''))) return null;
     return renderErrorPage(statusCode, message);
   }
 }

@@ -5,6 +5,7 @@ import Ajv, { ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { AppConfig, FILE_STORAGE, FileStorage, RequestContext } from '@namndrum/core';
 import { NoticeService } from '@namndrum/meetings';
+import { PublicFilesService } from '@namndrum/publication';
 import { readSeed } from '../seeds/src/run-seed';
 import { SeedModule } from '../seeds/src/seed.module';
 import { SeedService } from '../seeds/src/seed.service';
@@ -302,6 +303,22 @@ describe('OParl 1.1 at /oparl/v1', () => {
           expect(createHash('sha512').update(content).digest('hex')).toBe(file.sha512Checksum);
         }
       }
+    });
+
+    it("pages the body's files in the order and number of the whole list, one query for a page's ids", async () => {
+      const service = testApp.app.get(PublicFilesService);
+      const all = await service.listForMunicipality(municipalityId);
+      expect(all.length).toBe(3);
+      const paged = [];
+      for (let offset = 0; offset < all.length + 1; offset += 1) {
+        const page = await service.pageForMunicipality(municipalityId, {}, { limit: 1, offset });
+        expect(page.total).toBe(all.length);
+        paged.push(...page.files);
+      }
+      expect(paged).toEqual(all);
+      const listed = (await get(`${base}/oparl/v1/body/${code}/file`)).body;
+      expect(listed.data.map((file: OparlObject) => file.id)).toEqual(all.map((file) => `${base}/oparl/v1/body/${code}/file/${file.id}`));
+      expect((await service.pageForMunicipality(municipalityId, { createdSince: new Date(Date.now() + 60_000) }, { limit: 10, offset: 0 })).total).toBe(0);
     });
 
     it('publishes the decision of a public matter once the protokoll is verified and posted', () => {

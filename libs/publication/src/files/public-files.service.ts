@@ -148,11 +148,11 @@ export class PublicFilesService {
     const scope: Scope = { municipalityId, ...filter };
     const parts = this.partsQuery(scope);
     const postings = this.postingsQuery(scope);
-    // The same scope gives both queries the same parameters in the same order.
+    // The same scope gives both queries the same parameters in the same order; ordered to the millisecond, as in JavaScript.
     const union = `SELECT a.id, a.created_at FROM (${parts.sql}) a UNION ALL SELECT b.id, b.created_at FROM (${postings.sql}) b`;
     const n = parts.parameters.length;
     const rows: { id: string; total: string }[] = await this.dataSource.query(
-      `SELECT f.id, count(*) OVER () AS total FROM (${union}) f ORDER BY f.created_at, f.id LIMIT $${n + 1} OFFSET $${n + 2}`,
+      `SELECT f.id, count(*) OVER () AS total FROM (${union}) f ORDER BY date_trunc('milliseconds', f.created_at), f.id LIMIT $${n + 1} OFFSET $${n + 2}`,
       [...parts.parameters, page.limit, page.offset],
     );
     let total = rows.length > 0 ? Number(rows[0].total) : 0;

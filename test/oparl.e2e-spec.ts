@@ -1,14 +1,15 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv, { ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { AppConfig, RequestContext } from '@namndrum/core';
+import { AppConfig, FILE_STORAGE, FileStorage, RequestContext } from '@namndrum/core';
 import { NoticeService } from '@namndrum/meetings';
+import { PublicFilesService } from '@namndrum/publication';
 import { readSeed } from '../seeds/src/run-seed';
 import { SeedModule } from '../seeds/src/seed.module';
 import { SeedService } from '../seeds/src/seed.service';
-import { docxWithText } from './support/files';
+import { binaryParser, docxWithText } from './support/files';
 import { Api, apiAs, stockholmDaysFromNow } from './support/meeting-fixture';
 import { PrivateDatabase } from './support/private-database';
 import { createTestApp, TestApp } from './support/test-app';
@@ -58,6 +59,9 @@ describe('OParl 1.1 at /oparl/v1', () => {
   let secretItemId: string;
   let publicItemId: string;
   const future: { renamed: string; cancelled: string; untouched: string } = { renamed: '', cancelled: '', untouched: '' };
+  /** The seeded meeting's kallelse med handlingar as the worker stores it, by part: [masked, item, id]. */
+  const parts: { id: string; masked: boolean; itemId: string | null }[] = [];
+  let postingId: string;
   const bodies: string[] = [];
 
   /** GET an OParl URL (absolute, as the API gives them) and keep what it said. */
@@ -125,10 +129,36 @@ describe('OParl 1.1 at /oparl/v1', () => {
       await em.query(`UPDATE minutes SET status = 'verified' WHERE id = $1`, [minutesId]);
       await em.query(
         `INSERT INTO postings (municipality_id, kind, meeting_id, organ_id, minutes_id, document_type, organ_name, meeting_date, paragraphs, verified_on, posted_on, taken_down_on, last_appeal_day, storage_place, status)
-         VALUES ($1, 'minutes', $2, $3, $4, 'Protokoll', 'Social- och utbildningsnämnden', '2023-01-11', '§§ 901–902', '2023-01-20', '2023-01-20', '2023-02-11', '2023-02-10', 'Kommunkansliet', 'up')`,
+         VALUES ($1, 'minutes', $2, $3, $4, 'Protokoll', 'Social- och utbildningsnämnden', '2023-01-11', '§§ 901–902', '2023-01-20', '2023-01-20', '2023-02-11', '2023-02-10', 'Kommunkansliet', 'up')
+         RETURNING id`,
         [municipalityId, seededMeetingId, sunId, minutesId],
       );
     });
+    [{ id: postingId }] = await testApp.dataSource.query(`SELECT id FROM postings WHERE meeting_id = $1 AND kind = 'minutes'`, [seededMeetingId]);
+
+    // The files as the worker stores them: the published protokoll (DOCX and PDF/A) and the kallelse med handlingar, full and masked.
+    const storage = testApp.app.get<FileStorage>(FILE_STORAGE);
+    const pdf = (text: string) => storage.put(Buffer.from(`%PDF-1.7\n% ${text} ${randomBytes(4).toString('hex')}\n%%EOF\n`));
+    await testApp.dataSource.query(`UPDATE postings SET file_sha256 = $2, archival_pdf_sha256 = $3 WHERE id = $1`, [postingId, await pdf('protokoll docx'), await pdf('protokoll SUN 2023-01-11')]);
+    const [notice]: { id: string }[] = await testApp.dataSource.query(`SELECT id FROM meeting_notices WHERE meeting_id = $1 AND status = 'dispatched' ORDER BY version DESC LIMIT 1`, [seededMeetingId]);
+    const [{ n: existingParts }] = await testApp.dataSource.query(`SELECT count(*)::int AS n FROM notice_bundle_parts WHERE notice_id = $1`, [notice.id]);
+    expect(existingParts).toBe(0);
+    for (const masked of [false, true]) {
+      let position = 0;
+      for (const [itemId, title] of [
+        [null, 'Kallelse'],
+        [publicItemId, 'Tjänsteskrivelse'],
+        [secretItemId, masked ? 'Handlingarna i ärendet omfattas av sekretess' : `Tjänsteskrivelse ${MARK}`],
+      ] as const) {
+        const [{ id }] = await testApp.dataSource.query(
+          `INSERT INTO notice_bundle_parts (municipality_id, notice_id, masked, position, item_id, item_number, title, pdf_sha256, first_page, page_count)
+           VALUES ($1, $2, $3, $4, $5, (SELECT position FROM agenda_items WHERE id = $5), $6, $7, 1, 1) RETURNING id`,
+          [municipalityId, notice.id, masked, position++, itemId, title, await pdf(`${masked ? 'maskerad' : 'full'} ${title}`)],
+        );
+        parts.push({ id, masked, itemId });
+      }
+    }
+    await testApp.dataSource.query(`UPDATE meeting_notices SET bundle_status = 'ready', masked_bundle_sha256 = $2 WHERE id = $1`, [notice.id, await pdf('maskerad helhet')]);
 
     // A coming meeting whose notice has not gone out, and three whose notices have.
     await secretary.post('/meetings', { organId: sunId, startsAt: stockholmDaysFromNow(40, '14:00'), endsAt: stockholmDaysFromNow(40, '16:00'), place: 'Sessionssalen, Stadshuset' }).expect(201);
@@ -203,8 +233,8 @@ describe('OParl 1.1 at /oparl/v1', () => {
 
     it('reaches every kind of object and every list of the body', () => {
       const types = new Set([...objects.values()].map((object) => object.type.replace('https://schema.oparl.org/1.1/', '')));
-      expect([...types].sort()).toEqual(['AgendaItem', 'Body', 'Consultation', 'LegislativeTerm', 'Location', 'Meeting', 'Membership', 'Organization', 'Paper', 'Person', 'System']);
-      for (const list of ['organization', 'person', 'membership', 'meeting', 'agendaItem', 'paper', 'consultation', 'location', 'legislativeTerm']) {
+      expect([...types].sort()).toEqual(['AgendaItem', 'Body', 'Consultation', 'File', 'LegislativeTerm', 'Location', 'Meeting', 'Membership', 'Organization', 'Paper', 'Person', 'System']);
+      for (const list of ['organization', 'person', 'membership', 'meeting', 'agendaItem', 'paper', 'consultation', 'location', 'legislativeTerm', 'file']) {
         expect(lists).toContain(`${base}/oparl/v1/body/${code}/${list}`);
       }
       // Every page of every list was read: as many objects as the lists say they hold.
@@ -228,6 +258,67 @@ describe('OParl 1.1 at /oparl/v1', () => {
       expect(item).toMatchObject({ name: 'Sekretessärende', 'namndrum:caseNumber': expect.stringMatching(/\d{4}\//) });
       expect(item).not.toHaveProperty('resolutionText');
       expect(item).not.toHaveProperty('consultation');
+    });
+
+    it("offers the meeting's kallelse, handlingar of public matters and protokoll as File objects, in their places", () => {
+      const fileId = (id: string) => `${base}/oparl/v1/body/${code}/file/${id}`;
+      const files = [...objects.values()].filter((object) => object.type.endsWith('/File'));
+      const published = parts.filter((part) => part.masked && part.itemId !== secretItemId);
+      expect(files.map((file) => file.id).sort()).toEqual([...published.map((part) => fileId(part.id)), fileId(postingId)].sort());
+      // Nothing of the secret matter, nor of the full (unmasked) bundle.
+      for (const part of parts.filter((part) => !published.includes(part))) expect(bodies.filter((body) => body.includes(part.id))).toEqual([]);
+
+      const meeting = objects.get(`${base}/oparl/v1/body/${code}/meeting/${seededMeetingId}`)!;
+      const kallelse = published.find((part) => part.itemId === null)!;
+      const handling = published.find((part) => part.itemId === publicItemId)!;
+      expect(meeting.invitation).toMatchObject({ id: fileId(kallelse.id), name: 'Kallelse', mimeType: 'application/pdf', 'namndrum:fileKind': 'notice', meeting: [meeting.id] });
+      expect(meeting.resultsProtocol).toMatchObject({ id: fileId(postingId), name: 'Protokoll Social- och utbildningsnämnden 2023-01-11', 'namndrum:fileKind': 'minutes', meeting: [meeting.id] });
+      expect((meeting.auxiliaryFile as OparlObject[]).map((file) => file.id)).toEqual([fileId(handling.id)]);
+      const item = objects.get(`${base}/oparl/v1/body/${code}/agendaItem/${publicItemId}`)!;
+      expect((item.auxiliaryFile as OparlObject[]).map((file) => file.id)).toEqual([fileId(handling.id)]);
+      expect(objects.get(fileId(handling.id))).toMatchObject({
+        name: expect.stringMatching(/^Ärende \d+: Tjänsteskrivelse$/),
+        agendaItem: [item.id],
+        paper: [`${base}/oparl/v1/body/${code}/paper/${publicMatterId}`],
+        web: `${base}/sammantraden/${seededMeetingId}`,
+      });
+      const paper = objects.get(`${base}/oparl/v1/body/${code}/paper/${publicMatterId}`)!;
+      expect((paper.auxiliaryFile as OparlObject[]).map((file) => file.id)).toEqual([fileId(handling.id)]);
+      const secretItem = objects.get(`${base}/oparl/v1/body/${code}/agendaItem/${secretItemId}`)!;
+      expect(secretItem).not.toHaveProperty('auxiliaryFile');
+    });
+
+    it('gives every file at its accessUrl and downloadUrl with its media type, size and checksums', async () => {
+      const files = [...objects.values()].filter((object) => object.type.endsWith('/File'));
+      expect(files.length).toBeGreaterThan(0);
+      for (const file of files) {
+        for (const url of [file.accessUrl, file.downloadUrl] as string[]) {
+          expect(url.startsWith(`${base}/`)).toBe(true);
+          const response = await testApp.http().get(url.slice(base.length)).buffer(true).parse(binaryParser);
+          expect({ url, status: response.status }).toEqual({ url, status: 200 });
+          expect(response.headers['content-type']).toBe(file.mimeType);
+          const content = response.body as Buffer;
+          expect(content.length).toBe(file.size);
+          expect(createHash('sha256').update(content).digest('hex')).toBe(file['namndrum:sha256']);
+          expect(createHash('sha512').update(content).digest('hex')).toBe(file.sha512Checksum);
+        }
+      }
+    });
+
+    it("pages the body's files in the order and number of the whole list, one query for a page's ids", async () => {
+      const service = testApp.app.get(PublicFilesService);
+      const all = await service.listForMunicipality(municipalityId);
+      expect(all.length).toBe(3);
+      const paged = [];
+      for (let offset = 0; offset < all.length + 1; offset += 1) {
+        const page = await service.pageForMunicipality(municipalityId, {}, { limit: 1, offset });
+        expect(page.total).toBe(all.length);
+        paged.push(...page.files);
+      }
+      expect(paged).toEqual(all);
+      const listed = (await get(`${base}/oparl/v1/body/${code}/file`)).body;
+      expect(listed.data.map((file: OparlObject) => file.id)).toEqual(all.map((file) => `${base}/oparl/v1/body/${code}/file/${file.id}`));
+      expect((await service.pageForMunicipality(municipalityId, { createdSince: new Date(Date.now() + 60_000) }, { limit: 10, offset: 0 })).total).toBe(0);
     });
 
     it('publishes the decision of a public matter once the protokoll is verified and posted', () => {
@@ -303,6 +394,19 @@ describe('OParl 1.1 at /oparl/v1', () => {
       const item = (await get(`${base}/oparl/v1/body/${code}/agendaItem/${publicItemId}`)).body;
       expect(item.name).toBe('Sekretessärende');
       expect(item).not.toHaveProperty('resolutionText');
+      expect(item).not.toHaveProperty('auxiliaryFile');
+
+      // Its tjänsteskrivelse is no longer a public file: gone from the list, deleted to modified_since and at its id.
+      const handling = parts.find((part) => part.masked && part.itemId === publicItemId)!;
+      const fileId = `${base}/oparl/v1/body/${code}/file/${handling.id}`;
+      const files = (await get(`${base}/oparl/v1/body/${code}/file`)).body;
+      expect(files.data.map((file: OparlObject) => file.id)).not.toContain(fileId);
+      expect(files.data.length).toBeGreaterThan(0);
+      const changedFiles = (await get(`${base}/oparl/v1/body/${code}/file?modified_since=${encodeURIComponent(before)}`)).body;
+      expect(changedFiles.data).toEqual([{ id: fileId, type: 'https://schema.oparl.org/1.1/File', created: expect.any(String), modified: expect.any(String), deleted: true }]);
+      expect(changedFiles.links.first).toBe(`${base}/oparl/v1/body/${code}/file?modified_since=${encodeURIComponent(before)}`);
+      expect((await get(fileId)).body).toMatchObject({ id: fileId, deleted: true });
+      await testApp.http().get(`/sammantraden/${seededMeetingId}/handlingar/${handling.id}`).expect(404);
     });
   });
 

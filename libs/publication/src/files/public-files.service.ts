@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { FILE_STORAGE, FileStorage } from '@namndrum/core';
@@ -17,10 +18,28 @@ export interface PublicFile {
   mediaType: string;
   sizeBytes: number;
   sha256: string;
+  /** sha512 of the bytes, hex (OParl's sha512Checksum); read with the size. */
+  sha512: string;
+  /**
+   * What it is: the kallelse's own pages (`notice`: of the latest notice or revised notice; a supplementary
+   * notice's own pages are a `document`), a document of the handlingar, the protokoll, or a protokollsutdrag.
+   */
+  kind: PublicFileKind;
   createdAt: Date;
   updatedAt: Date;
   /** Its public address (publicPaths.meetingFile or publicPaths.postingMinutesPdf). */
   path: string;
+}
+
+export type PublicFileKind = 'notice' | 'document' | 'minutes' | 'minutesExtract';
+
+/** A file that was public and is no longer (its matter made secret, its meeting cancelled …), as far as that can be told. */
+export interface WithdrawnFile {
+  id: string;
+  meetingId: string;
+  createdAt: Date;
+  /** When what withdrew it changed (the matter, document, meeting, organ or the file's row). */
+  modifiedAt: Date;
 }
 
 export interface PublicFileFilter {
@@ -34,6 +53,8 @@ interface Scope extends PublicFileFilter {
   municipalityId?: string;
   meetingId?: string;
   fileId?: string;
+  meetingIds?: string[];
+  fileIds?: string[];
 }
 
 interface PartRow {
@@ -43,6 +64,8 @@ interface PartRow {
   item_id: string | null;
   matter_id: string | null;
   item_number: number | null;
+  position: number;
+  notice_kind: string;
   title: string;
   pdf_sha256: string;
   created_at: Date;
@@ -85,7 +108,7 @@ const SIZE_CACHE_LIMIT = 10_000;
  */
 @Injectable()
 export class PublicFilesService {
-  private readonly sizes = new Map<string, number>();
+  private readonly sizes = new Map<string, { size: number; sha512: string }>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -103,6 +126,88 @@ export class PublicFilesService {
     return this.select({ municipalityId, ...filter });
   }
 
+  /** The public files of several meetings at once (for a page of meetings), each meeting's in its own order. */
+  forMeetings(municipalityId: string, meetingIds: string[]): Promise<PublicFile[]> {
+    const ids = meetingIds.filter((id) => UUID.test(id));
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.select({ municipalityId, meetingIds: ids, meetingId: undefined });
+  }
+
+  /** One public file of the municipality (without its bytes); null when there is none or it is not public. */
+  async findInMunicipality(municipalityId: string, fileId: string): Promise<PublicFile | null> {
+    if (!UUID.test(fileId)) return null;
+    const [file] = await this.select({ municipalityId, fileId });
+    return file ?? null;
+  }
+
+  /**
+   * One page of the municipality's public files in the order of listForMunicipality (created, id), and how
+   * many there are in all: one query for the page's ids and the total, one per kind of file for the page.
+   */
+  async pageForMunicipality(municipalityId: string, filter: PublicFileFilter, page: { limit: number; offset: number }): Promise<{ files: PublicFile[]; total: number }> {
+    const scope: Scope = { municipalityId, ...filter };
+    const parts = this.partsQuery(scope);
+    const postings = this.postingsQuery(scope);
+    // The same scope gives both queries the same parameters in the same order; ordered to the millisecond, as in JavaScript.
+    const union = `SELECT a.id, a.created_at FROM (${parts.sql}) a UNION ALL SELECT b.id, b.created_at FROM (${postings.sql}) b`;
+    const n = parts.parameters.length;
+    const rows: { id: string; total: string }[] = await this.dataSource.query(
+      `SELECT f.id, count(*) OVER () AS total FROM (${union}) f ORDER BY date_trunc('milliseconds', f.created_at), f.id LIMIT $${n + 1} OFFSET $${n + 2}`,
+      [...parts.parameters, page.limit, page.offset],
+    );
+    let total = rows.length > 0 ? Number(rows[0].total) : 0;
+    if (rows.length === 0 && page.offset > 0) total = Number((await this.dataSource.query(`SELECT count(*) AS n FROM (${union}) f`, parts.parameters))[0].n);
+    if (rows.length === 0) return { files: [], total };
+    const files = await this.select({ municipalityId, fileIds: rows.map((row) => row.id) });
+    const order = new Map(rows.map((row, index) => [row.id, index]));
+    return { files: files.sort((a, b) => order.get(a.id)! - order.get(b.id)!), total };
+  }
+
+  /**
+   * Files of the municipality that this rule no longer makes public but that were made for the public — a part of a
+   * sent notice's published bundle, a protokoll of a posting — whose withdrawal is datable: its matter or document
+   * made secret or personal, its meeting cancelled, its organ no longer publishing. Those changed within the bounds
+   * (modified: the newest of those rows); `fileIds` narrows to some. A part deleted with its bundle (a bundle made
+   * anew) is gone without trace. It may hold a file that was never public (a secret matter's part of a masked
+   * bundle whose meeting changed): it says only that the id is not public.
+   */
+  async withdrawnForMunicipality(municipalityId: string, filter: PublicFileFilter, fileIds?: string[]): Promise<WithdrawnFile[]> {
+    const parameters: unknown[] = [municipalityId];
+    const at = (value: unknown) => {
+      parameters.push(value);
+      return `$${parameters.length}`;
+    };
+    const where: string[] = [];
+    if (filter.createdSince) where.push(`c.created_at >= ${at(filter.createdSince)}`);
+    if (filter.createdUntil) where.push(`c.created_at <= ${at(filter.createdUntil)}`);
+    if (filter.modifiedSince) where.push(`date_trunc('milliseconds', c.modified) >= ${at(filter.modifiedSince)}`);
+    if (filter.modifiedUntil) where.push(`date_trunc('milliseconds', c.modified) <= ${at(filter.modifiedUntil)}`);
+    if (fileIds) where.push(`c.id = ANY (${at(fileIds.filter((id) => UUID.test(id)))}::uuid[])`);
+    const candidates: { id: string; meeting_id: string; created_at: Date; modified: Date }[] = await this.dataSource.query(
+      `SELECT c.* FROM (
+         SELECT p.id, n.meeting_id, p.created_at, GREATEST(p.updated_at, m.updated_at, o.updated_at, mt.updated_at, d.updated_at) AS modified
+           FROM notice_bundle_parts p
+           JOIN meeting_notices n ON n.id = p.notice_id AND n.status = 'dispatched' AND n.kind <> 'cancellation' AND p.masked = (n.masked_bundle_sha256 IS NOT NULL)
+           JOIN meetings m ON m.id = n.meeting_id
+           JOIN organs o ON o.id = m.organ_id
+           LEFT JOIN agenda_items ai ON ai.id = p.item_id
+           LEFT JOIN matters mt ON mt.id = ai.matter_id
+           LEFT JOIN documents d ON d.id = p.document_id
+          WHERE p.municipality_id = $1
+         UNION ALL
+         SELECT po.id, po.meeting_id, po.created_at, GREATEST(po.updated_at, o.updated_at) AS modified
+           FROM postings po JOIN organs o ON o.id = po.organ_id
+          WHERE po.municipality_id = $1 AND po.kind = 'minutes' AND po.status IN ('up', 'down') AND po.file_sha256 IS NOT NULL AND po.archival_pdf_sha256 IS NOT NULL
+       ) c ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY c.created_at, c.id`,
+      parameters,
+    );
+    if (candidates.length === 0) return [];
+    // Whatever the one rule still makes public is not withdrawn.
+    const stillPublic = new Set((await this.select({ municipalityId, fileIds: candidates.map((row) => row.id) }, false)).map((file) => file.id));
+    return candidates.filter((row) => !stillPublic.has(row.id)).map((row) => ({ id: row.id, meetingId: row.meeting_id, createdAt: row.created_at, modifiedAt: row.modified }));
+  }
+
   /** A public file and its bytes; null when there is no such file or it is not public. */
   async find(fileId: string): Promise<{ file: PublicFile; content: Buffer } | null> {
     if (!UUID.test(fileId)) return null;
@@ -111,20 +216,28 @@ export class PublicFilesService {
     return { file, content: await this.storage.get(file.sha256) };
   }
 
-  private async select(scope: Scope): Promise<PublicFile[]> {
+  private async select(scope: Scope, withSizes = true): Promise<PublicFile[]> {
     const [parts, postings] = await Promise.all([this.parts(scope), this.postings(scope)]);
     const files = [
       ...parts.map((row) => this.partFile(row)),
       ...postings.map((row) => this.postingFile(row)),
     ];
-    await this.fillSizes(files);
+    if (withSizes) await this.fillSizes(files);
     if (scope.meetingId) return files;
+    // Several meetings: each meeting's files in its own order (handlingar in bundle order, then protokoll).
+    if (scope.meetingIds) return files;
     return files.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
   }
 
   private async parts(scope: Scope): Promise<PartRow[]> {
+    const { sql, parameters } = this.partsQuery(scope);
+    return this.dataSource.query(sql, parameters);
+  }
+
+  private partsQuery(scope: Scope): { sql: string; parameters: unknown[] } {
     const { conditions, parameters } = conditionsOf(scope, 'p', 'n.meeting_id');
-    return this.dataSource.query(
+    return {
+      sql:
       `WITH sent AS (
          SELECT n.id, n.meeting_id, n.version, n.kind, n.masked_bundle_sha256
            FROM meeting_notices n
@@ -135,7 +248,7 @@ export class PublicFilesService {
          SELECT sent.* FROM sent JOIN base ON base.meeting_id = sent.meeting_id AND sent.version >= base.version
           WHERE sent.version = base.version OR sent.kind = 'supplementary'
        )
-       SELECT p.id, p.municipality_id, n.meeting_id, p.item_id, ai.matter_id, p.item_number, p.title, p.pdf_sha256, p.created_at, p.updated_at
+       SELECT p.id, p.municipality_id, n.meeting_id, p.item_id, ai.matter_id, p.item_number, p.position, n.kind AS notice_kind, p.title, p.pdf_sha256, p.created_at, p.updated_at
          FROM notice_bundle_parts p
          JOIN published n ON n.id = p.notice_id AND p.masked = (n.masked_bundle_sha256 IS NOT NULL)
          JOIN meetings m ON m.id = n.meeting_id AND m.municipality_id = p.municipality_id
@@ -153,12 +266,18 @@ export class PublicFilesService {
           ${conditions.map((condition) => `AND ${condition}`).join(' ')}
         ORDER BY n.version, p.position`,
       parameters,
-    );
+    };
   }
 
   private async postings(scope: Scope): Promise<PostingRow[]> {
+    const { sql, parameters } = this.postingsQuery(scope);
+    return this.dataSource.query(sql, parameters);
+  }
+
+  private postingsQuery(scope: Scope): { sql: string; parameters: unknown[] } {
     const { conditions, parameters } = conditionsOf(scope, 'p', 'p.meeting_id');
-    return this.dataSource.query(
+    return {
+      sql:
       `SELECT p.id, p.municipality_id, mun.code, p.meeting_id, par.agenda_item_id, par.matter_id, p.paragraph_id, p.paragraphs, p.organ_name,
               to_char(p.meeting_date, 'YYYY-MM-DD') AS meeting_date, p.archival_pdf_sha256, p.created_at, p.updated_at
          FROM postings p
@@ -171,7 +290,7 @@ export class PublicFilesService {
           ${conditions.map((condition) => `AND ${condition}`).join(' ')}
         ORDER BY p.paragraph_id NULLS FIRST, p.posted_on`,
       parameters,
-    );
+    };
   }
 
   private partFile(row: PartRow): PublicFile {
@@ -187,6 +306,8 @@ export class PublicFilesService {
       mediaType: PDF,
       sizeBytes: 0,
       sha256: row.pdf_sha256,
+      sha512: '',
+      kind: row.item_id === null && row.position === 0 && row.notice_kind !== 'supplementary' ? 'notice' : 'document',
       createdAt: row.created_at,
       updatedAt: row.updated_at,
       path: publicPaths.meetingFile(row.meeting_id, row.id),
@@ -207,6 +328,8 @@ export class PublicFilesService {
       mediaType: PDF,
       sizeBytes: 0,
       sha256: row.archival_pdf_sha256,
+      sha512: '',
+      kind: row.paragraph_id ? 'minutesExtract' : 'minutes',
       createdAt: row.created_at,
       updatedAt: row.updated_at,
       path: publicPaths.postingMinutesPdf(row.code, row.id),
@@ -215,13 +338,15 @@ export class PublicFilesService {
 
   private async fillSizes(files: PublicFile[]): Promise<void> {
     for (const file of files) {
-      let size = this.sizes.get(file.sha256);
-      if (size === undefined) {
-        size = (await this.storage.get(file.sha256)).length;
+      let known = this.sizes.get(file.sha256);
+      if (known === undefined) {
+        const content = await this.storage.get(file.sha256);
+        known = { size: content.length, sha512: createHash('sha512').update(content).digest('hex') };
         if (this.sizes.size >= SIZE_CACHE_LIMIT) this.sizes.delete(this.sizes.keys().next().value!);
-        this.sizes.set(file.sha256, size);
+        this.sizes.set(file.sha256, known);
       }
-      file.sizeBytes = size;
+      file.sizeBytes = known.size;
+      file.sha512 = known.sha512;
     }
   }
 }
@@ -237,6 +362,8 @@ function conditionsOf(scope: Scope, alias: string, meetingColumn: string): { con
   if (scope.municipalityId) add((at) => `${alias}.municipality_id = ${at}`, scope.municipalityId);
   if (scope.meetingId) add((at) => `${meetingColumn} = ${at}`, scope.meetingId);
   if (scope.fileId) add((at) => `${alias}.id = ${at}`, scope.fileId);
+  if (scope.meetingIds) add((at) => `${meetingColumn} = ANY (${at}::uuid[])`, scope.meetingIds);
+  if (scope.fileIds) add((at) => `${alias}.id = ANY (${at}::uuid[])`, scope.fileIds);
   if (scope.createdSince) add((at) => `${alias}.created_at >= ${at}`, scope.createdSince);
   if (scope.createdUntil) add((at) => `${alias}.created_at <= ${at}`, scope.createdUntil);
   if (scope.modifiedSince) add((at) => `${alias}.updated_at >= ${at}`, scope.modifiedSince);

@@ -4,7 +4,7 @@ import { oparlDate, oparlDateTime } from './oparl-query';
 export const OPARL_SCHEMA = 'https://schema.oparl.org/1.1/';
 
 /** The OParl lists under a body, by the path segment of their URL. */
-export const OPARL_LISTS = ['organization', 'person', 'membership', 'meeting', 'agendaItem', 'paper', 'consultation', 'location', 'legislativeTerm'] as const;
+export const OPARL_LISTS = ['organization', 'person', 'membership', 'meeting', 'agendaItem', 'paper', 'consultation', 'location', 'legislativeTerm', 'file'] as const;
 export type OparlList = (typeof OPARL_LISTS)[number];
 
 /** The OParl type of the objects of each list. */
@@ -18,6 +18,7 @@ export const OPARL_TYPES: Record<OparlList, string> = {
   consultation: 'Consultation',
   location: 'Location',
   legislativeTerm: 'LegislativeTerm',
+  file: 'File',
 };
 
 export type OparlObject = Record<string, unknown> & { id: string; type: string };

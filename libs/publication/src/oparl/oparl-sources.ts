@@ -34,6 +34,13 @@ const PUBLISHED_PARAGRAPH = `LEFT JOIN LATERAL (
                       AND ((po.minutes_id = mi.id AND po.paragraph_id IS NULL) OR po.paragraph_id = p.id))
      LIMIT 1) pub ON true`;
 
+/**
+ * When the files of meeting `meeting` last changed (its notices, whose bundles are its handlingar, and its
+ * postings, whose PDFs are its protokoll): part of `modified` of the objects that show the files inline.
+ */
+const MEETING_FILES_MODIFIED = (meeting: string) =>
+  `(SELECT max(n.updated_at) FROM meeting_notices n WHERE n.meeting_id = ${meeting}), (SELECT max(po.updated_at) FROM postings po WHERE po.meeting_id = ${meeting})`;
+
 export const ORGANIZATION_SOURCE: OparlSource = {
   base: `SELECT o.id, o.created_at, o.updated_at, true AS is_public, o.name, o.short_name, o.kind, o.rules_languages AS languages,
                 CASE WHEN ${PUBLISHED_ORGAN('parent')} THEN parent.id END AS parent_id,
@@ -72,7 +79,7 @@ export const MEETING_SOURCE: OparlSource = {
           WHERE m.municipality_id = $1 AND ${VISIBLE_MEETING('m', 'o')}`,
   modified: `GREATEST(s.updated_at, (SELECT max(GREATEST(ai.updated_at, mt.updated_at, p.updated_at))
                                       FROM agenda_items ai LEFT JOIN matters mt ON mt.id = ai.matter_id LEFT JOIN minutes_paragraphs p ON p.agenda_item_id = ai.id
-                                     WHERE ai.meeting_id = s.id))`,
+                                     WHERE ai.meeting_id = s.id), ${MEETING_FILES_MODIFIED('s.id')})`,
 };
 
 /** The meeting place, one Location per meeting. */
@@ -89,7 +96,7 @@ export const AGENDA_ITEM_SOURCE: OparlSource = {
            FROM agenda_items ai JOIN meetings m ON m.id = ai.meeting_id JOIN organs o ON o.id = m.organ_id LEFT JOIN matters mt ON mt.id = ai.matter_id
            ${PUBLISHED_PARAGRAPH}
           WHERE ai.municipality_id = $1 AND ${VISIBLE_MEETING('m', 'o')}`,
-  modified: `GREATEST(s.updated_at, s.matter_updated_at, s.paragraph_updated_at)`,
+  modified: `GREATEST(s.updated_at, s.matter_updated_at, s.paragraph_updated_at, ${MEETING_FILES_MODIFIED('s.meeting_id')})`,
 };
 
 /** The handling of a (not secret) matter at a meeting: one per agenda item with a matter. */
@@ -111,7 +118,7 @@ export const PAPER_SOURCE: OparlSource = {
                            FROM agenda_items ai JOIN meetings m ON m.id = ai.meeting_id JOIN organs o ON o.id = m.organ_id
                           WHERE ai.matter_id = mt.id AND ${VISIBLE_MEETING('m', 'o')}) agenda ON agenda.live IS NOT NULL
           WHERE mt.municipality_id = $1`,
-  modified: `GREATEST(s.updated_at, (SELECT max(GREATEST(ai.updated_at, m.updated_at, p.updated_at))
+  modified: `GREATEST(s.updated_at, (SELECT max(GREATEST(ai.updated_at, m.updated_at, p.updated_at, ${MEETING_FILES_MODIFIED('m.id')}))
                                       FROM agenda_items ai JOIN meetings m ON m.id = ai.meeting_id LEFT JOIN minutes_paragraphs p ON p.agenda_item_id = ai.id
                                      WHERE ai.matter_id = s.id))`,
 };

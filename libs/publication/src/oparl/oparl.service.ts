@@ -4,6 +4,7 @@ import { AppConfig, Municipality, NotFoundError, RequestContext } from '@namndru
 import { swedishLongDate } from '@namndrum/documents';
 import { MatterReadings, MatterSecrecyService } from '@namndrum/matters';
 import { DataSource } from 'typeorm';
+import { PublicFile, PublicFileFilter, PublicFilesService } from '../files/public-files.service';
 import { absoluteUrl, publicPaths } from '../public-urls';
 import { common, dateOf, deletedObject, membershipRole, OPARL_SCHEMA, OparlList, OparlObject, OparlUrls, ORGAN_CLASSIFICATIONS, OUTCOME_RESULTS } from './oparl-objects';
 import { OPARL_PAGE_SIZE, oparlDate, oparlDateTime, OparlListQuery, OparlLinks, OparlPagination, pageLinks } from './oparl-query';
@@ -41,7 +42,10 @@ interface BaseRow {
   [column: string]: unknown;
 }
 
-const SOURCES: Record<OparlList, OparlSource> = {
+/** The lists whose objects are rows of a source; File objects come from PublicFilesService, the one rule of public files. */
+type SourceList = Exclude<OparlList, 'file'>;
+
+const SOURCES: Record<SourceList, OparlSource> = {
   organization: ORGANIZATION_SOURCE,
   person: PERSON_SOURCE,
   membership: MEMBERSHIP_SOURCE,
@@ -55,7 +59,7 @@ const SOURCES: Record<OparlList, OparlSource> = {
 
 /** A narrowing of a list to the rows whose column equals a value (the meetings of one organization). */
 interface Scope {
-  column: 'organ_id' | 'meeting_id' | 'person_id' | 'matter_id';
+  column: 'id' | 'organ_id' | 'meeting_id' | 'person_id' | 'matter_id';
   values: string[];
 }
 
@@ -72,6 +76,7 @@ export class OparlService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly secrecy: MatterSecrecyService,
+    private readonly files: PublicFilesService,
   ) {}
 
   async system(): Promise<OparlAnswer> {
@@ -116,6 +121,7 @@ export class OparlService {
   async list(code: string, list: OparlList, query: OparlListQuery, organId?: string): Promise<OparlAnswer> {
     const municipality = await this.municipality(code);
     const urls = new OparlUrls(this.config.PUBLIC_BASE_URL, municipality.code);
+    if (list === 'file') return this.fileList(municipality, urls, query);
     const listUrl = organId ? urls.organizationMeetings(organId) : urls.list(list);
     if (organId && (await this.rows(municipality.id, 'organization', NO_FILTER, { id: organId })).rows.filter((row) => row.is_public).length === 0) throw new NotFoundError('Organisationen');
     const { rows, total } = await this.rows(municipality.id, list, query, organId ? { scope: { column: 'organ_id', values: [organId] } } : {});
@@ -128,6 +134,7 @@ export class OparlService {
   async object(code: string, list: OparlList, id: string): Promise<OparlAnswer> {
     const municipality = await this.municipality(code);
     const urls = new OparlUrls(this.config.PUBLIC_BASE_URL, municipality.code);
+    if (list === 'file') return this.fileObject(municipality, urls, id);
     const { rows } = await this.rows(municipality.id, list, NO_FILTER, { id });
     if (rows.length === 0) throw new NotFoundError('Objektet');
     const [object] = await this.objects(municipality, urls, list, rows);
@@ -155,6 +162,7 @@ export class OparlService {
       agendaItem: urls.list('agendaItem'),
       consultation: urls.list('consultation'),
       membership: urls.list('membership'),
+      file: urls.list('file'),
       locationList: urls.list('location'),
       legislativeTermList: urls.list('legislativeTerm'),
       legislativeTerm: this.legislativeTerms(urls, terms),
@@ -167,7 +175,7 @@ export class OparlService {
    * The rows of one page of a list (or the one row with `id`): public ones, and with modified_since the
    * deleted ones too. The total is counted in the same query.
    */
-  private async rows(municipalityId: string, list: OparlList, query: OparlListQuery, options: { scope?: Scope; id?: string; unpaged?: boolean } = {}): Promise<{ rows: BaseRow[]; total: number }> {
+  private async rows(municipalityId: string, list: SourceList, query: OparlListQuery, options: { scope?: Scope; id?: string; unpaged?: boolean } = {}): Promise<{ rows: BaseRow[]; total: number }> {
     const { scope, id } = options;
     const source = SOURCES[list];
     const { filters } = query;
@@ -203,7 +211,7 @@ export class OparlService {
     return { rows, total: Number(counted[0].n) };
   }
 
-  private async objects(municipality: Municipality, urls: OparlUrls, list: OparlList, rows: BaseRow[]): Promise<OparlObject[]> {
+  private async objects(municipality: Municipality, urls: OparlUrls, list: SourceList, rows: BaseRow[]): Promise<OparlObject[]> {
     const live = rows.filter((row) => row.is_public);
     const full = new Map((await this.build(municipality, urls, list, live)).map((object, index) => [live[index].id, object]));
     // A cancelled meeting says so beside deleted: true.
@@ -211,7 +219,7 @@ export class OparlService {
   }
 
   /** The public objects of these rows, with their inline objects read for all of them at once. */
-  private async build(municipality: Municipality, urls: OparlUrls, list: OparlList, rows: BaseRow[]): Promise<OparlObject[]> {
+  private async build(municipality: Municipality, urls: OparlUrls, list: SourceList, rows: BaseRow[]): Promise<OparlObject[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((row) => row.id);
     switch (list) {
@@ -237,7 +245,9 @@ export class OparlService {
         return rows.map((row) => this.location(urls, row));
       case 'meeting': {
         const { rows: items } = await this.rows(municipality.id, 'agendaItem', EVERYTHING, { scope: { column: 'meeting_id', values: ids }, unpaged: true });
-        const agenda = await this.agendaItems(municipality, urls, items);
+        const files = await this.files.forMeetings(municipality.id, ids);
+        const fileObjects = await this.fileObjects(municipality, urls, files);
+        const agenda = await this.agendaItems(municipality, urls, items, { files, fileObjects });
         return rows.map((row) => ({
           ...common(urls, 'meeting', row),
           name: `${row.organ_name} ${swedishLongDate(oparlDate(row.starts_at as Date))}`,
@@ -247,6 +257,7 @@ export class OparlService {
           end: oparlDateTime(row.ends_at as Date),
           location: this.location(urls, row),
           organization: [urls.object('organization', row.organ_id as string)],
+          ...this.meetingFiles(files.filter((file) => file.meetingId === row.id), fileObjects),
           agendaItem: agenda.filter((item) => item.meeting === urls.object('meeting', row.id)).sort((a, b) => (a.order as number) - (b.order as number)),
           web: urls.page(publicPaths.meeting(row.id)),
         }));
@@ -257,6 +268,9 @@ export class OparlService {
         return rows.map((row) => this.consultation(urls, row));
       case 'paper': {
         const { rows: consultations } = await this.rows(municipality.id, 'consultation', EVERYTHING, { scope: { column: 'matter_id', values: ids }, unpaged: true });
+        const meetingIds = [...new Set(consultations.filter((consultation) => consultation.is_public).map((consultation) => consultation.meeting_id as string))];
+        const files = (await this.files.forMeetings(municipality.id, meetingIds)).filter((file) => file.matterId !== null && ids.includes(file.matterId));
+        const fileObjects = await this.fileObjects(municipality, urls, files);
         return rows.map((row) => ({
           ...common(urls, 'paper', row),
           body: urls.body(),
@@ -266,6 +280,7 @@ export class OparlService {
           paperType: 'Ärende',
           ...(row.organ_id ? { underDirectionOf: [urls.object('organization', row.organ_id as string)] } : {}),
           consultation: consultations.filter((consultation) => consultation.is_public && consultation.matter_id === row.id).map((consultation) => this.consultation(urls, consultation)),
+          ...nonEmpty('auxiliaryFile', files.filter((file) => file.matterId === row.id).map((file) => fileObjects.get(file.id)!)),
           'namndrum:caseNumber': row.case_number,
           web: urls.page(publicPaths.matter(municipality.code, row.id)),
         }));
@@ -329,7 +344,14 @@ export class OparlService {
   }
 
   /** Agenda items as the public sees them: a secret matter's as its case number and masked title, nothing more. */
-  private async agendaItems(municipality: Municipality, urls: OparlUrls, rows: BaseRow[]): Promise<OparlObject[]> {
+  private async agendaItems(municipality: Municipality, urls: OparlUrls, rows: BaseRow[], read?: { files: PublicFile[]; fileObjects: Map<string, OparlObject> }): Promise<OparlObject[]> {
+    if (rows.length === 0) return [];
+    let files = read?.files;
+    let fileObjects = read?.fileObjects;
+    if (!files || !fileObjects) {
+      files = await this.files.forMeetings(municipality.id, [...new Set(rows.map((row) => row.meeting_id as string))]);
+      fileObjects = await this.fileObjects(municipality, urls, files);
+    }
     const ctx = RequestContext.system(this.dataSource.manager, municipality.id, 'oparl');
     const readings: MatterReadings = await this.secrecy.readings(ctx, rows.map((row) => row.matter_id as string | null), this.secrecy.publicAccess);
     return rows.map((row) => {
@@ -352,8 +374,104 @@ export class OparlService {
         ...(decisionShown ? { 'namndrum:paragraph': `§ ${row.paragraph_number}` } : {}),
         ...(decisionShown && row.outcome ? { result: OUTCOME_RESULTS[row.outcome as string] ?? String(row.outcome) } : {}),
         ...(decisionShown && !row.matter_personal_data && decision.length > 0 ? { resolutionText: decision.join('\n') } : {}),
+        ...nonEmpty('auxiliaryFile', files.filter((file) => file.agendaItemId === row.id).map((file) => fileObjects.get(file.id)!)),
       };
     });
+  }
+
+  /**
+   * One page of the body's files. With modified_since, files that were public and no longer are come too, as
+   * deleted (PublicFilesService.withdrawnForMunicipality says which can be told).
+   */
+  private async fileList(municipality: Municipality, urls: OparlUrls, query: OparlListQuery): Promise<OparlAnswer> {
+    const { filters } = query;
+    const filter: PublicFileFilter = { createdSince: filters.created_since, createdUntil: filters.created_until, modifiedSince: filters.modified_since, modifiedUntil: filters.modified_until };
+    const offset = (query.page - 1) * OPARL_PAGE_SIZE;
+    let data: OparlObject[];
+    let total: number;
+    let modified: Date[];
+    if (!filters.modified_since) {
+      const page = await this.files.pageForMunicipality(municipality.id, filter, { limit: OPARL_PAGE_SIZE, offset });
+      const objects = await this.fileObjects(municipality, urls, page.files);
+      data = page.files.map((file) => objects.get(file.id)!);
+      total = page.total;
+      modified = page.files.map((file) => file.updatedAt);
+    } else {
+      // What changed since a client's last crawl: few files, merged in the list's order (created, id).
+      const [live, withdrawn] = await Promise.all([this.files.listForMunicipality(municipality.id, filter), this.files.withdrawnForMunicipality(municipality.id, filter)]);
+      const entries = [
+        ...live.map((file) => ({ id: file.id, createdAt: file.createdAt, modified: file.updatedAt, file })),
+        ...withdrawn.map((file) => ({ id: file.id, createdAt: file.createdAt, modified: file.modifiedAt, file: null })),
+      ].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      const page = entries.slice(offset, offset + OPARL_PAGE_SIZE);
+      const objects = await this.fileObjects(municipality, urls, page.flatMap((entry) => (entry.file ? [entry.file] : [])));
+      data = page.map((entry) => objects.get(entry.id) ?? deletedObject(urls, 'file', { id: entry.id, created_at: entry.createdAt, modified: entry.modified }));
+      total = entries.length;
+      modified = page.map((entry) => entry.modified);
+    }
+    return { body: { data, ...pageLinks(urls.list('file'), query, total) }, lastModified: newest(modified) };
+  }
+
+  /** One file by its id: public, or withdrawn as deleted, or not found. */
+  private async fileObject(municipality: Municipality, urls: OparlUrls, id: string): Promise<OparlAnswer> {
+    const file = await this.files.findInMunicipality(municipality.id, id);
+    if (file) return { body: (await this.fileObjects(municipality, urls, [file])).get(file.id)!, lastModified: file.updatedAt };
+    const [withdrawn] = await this.files.withdrawnForMunicipality(municipality.id, {}, [id]);
+    if (!withdrawn) throw new NotFoundError('Objektet');
+    return { body: deletedObject(urls, 'file', { id, created_at: withdrawn.createdAt, modified: withdrawn.modifiedAt }), lastModified: withdrawn.modifiedAt };
+  }
+
+  /**
+   * The File objects of public files, by file id: the same object wherever it appears. Its meeting, agenda item and
+   * paper are named when the public may see them (one query for the meetings, one for the papers).
+   */
+  private async fileObjects(municipality: Municipality, urls: OparlUrls, files: PublicFile[]): Promise<Map<string, OparlObject>> {
+    if (files.length === 0) return new Map();
+    const meetingIds = [...new Set(files.map((file) => file.meetingId))];
+    const matterIds = [...new Set(files.flatMap((file) => (file.matterId ? [file.matterId] : [])))];
+    const [{ rows: meetings }, { rows: papers }] = await Promise.all([
+      this.rows(municipality.id, 'meeting', EVERYTHING, { scope: { column: 'id', values: meetingIds }, unpaged: true }),
+      matterIds.length > 0 ? this.rows(municipality.id, 'paper', EVERYTHING, { scope: { column: 'id', values: matterIds }, unpaged: true }) : Promise.resolve({ rows: [] as BaseRow[] }),
+    ]);
+    const publicMeetings = new Set(meetings.filter((row) => row.is_public).map((row) => row.id));
+    const publicPapers = new Set(papers.filter((row) => row.is_public).map((row) => row.id));
+    return new Map(
+      files.map((file) => {
+        const url = urls.page(file.path);
+        const meetingShown = publicMeetings.has(file.meetingId);
+        const object: OparlObject = {
+          ...common(urls, 'file', { id: file.id, created_at: file.createdAt, modified: file.updatedAt }),
+          name: file.title,
+          fileName: file.fileName,
+          mimeType: file.mediaType,
+          size: file.sizeBytes,
+          date: oparlDate(file.createdAt),
+          sha512Checksum: file.sha512,
+          'namndrum:sha256': file.sha256,
+          'namndrum:fileKind': file.kind,
+          accessUrl: url,
+          downloadUrl: url,
+          fileLicense: OPARL_LICENSE,
+          ...(meetingShown ? { meeting: [urls.object('meeting', file.meetingId)] } : {}),
+          ...(meetingShown && file.agendaItemId ? { agendaItem: [urls.object('agendaItem', file.agendaItemId)] } : {}),
+          ...(file.matterId && publicPapers.has(file.matterId) ? { paper: [urls.object('paper', file.matterId)] } : {}),
+          web: urls.page(meetingShown ? publicPaths.meeting(file.meetingId) : publicPaths.noticeBoard(urls.code)),
+        };
+        return [file.id, object];
+      }),
+    );
+  }
+
+  /** A meeting's files: the kallelse as invitation, the protokoll as resultsProtocol, everything else auxiliary. */
+  private meetingFiles(files: PublicFile[], objects: Map<string, OparlObject>): Record<string, unknown> {
+    const invitation = files.find((file) => file.kind === 'notice');
+    const protocol = files.find((file) => file.kind === 'minutes');
+    const auxiliary = files.filter((file) => file !== invitation && file !== protocol);
+    return {
+      ...(invitation ? { invitation: objects.get(invitation.id) } : {}),
+      ...(protocol ? { resultsProtocol: objects.get(protocol.id) } : {}),
+      ...nonEmpty('auxiliaryFile', auxiliary.map((file) => objects.get(file.id)!)),
+    };
   }
 
   private async municipality(code: string): Promise<Municipality> {
@@ -379,6 +497,11 @@ const MEETING_STATES: Record<string, string> = {
   held: 'Genomfört',
   minutes_verified: 'Protokoll justerat',
 };
+
+/** `{ [key]: values }`, or nothing when there are none. */
+function nonEmpty(key: string, values: OparlObject[]): Record<string, OparlObject[]> {
+  return values.length > 0 ? { [key]: values } : {};
+}
 
 function newest(dates: (Date | null | undefined)[]): Date | null {
   const times = dates.filter((date): date is Date => date instanceof Date).map((date) => date.getTime());

@@ -14,7 +14,7 @@ import { Api, apiAs, stockholmDaysFromNow } from './support/meeting-fixture';
 import { PrivateDatabase } from './support/private-database';
 import { createTestApp, TestApp } from './support/test-app';
 
-const SCHEMA_DIR = '/work/shared/standards/oparl-1.1/schema';
+const SCHEMA_DIR = join(__dirname, 'fixtures', 'oparl-1.1', 'schema');
 const MARK = `hemligoparl${randomBytes(5).toString('hex')}`;
 
 type OparlObject = Record<string, unknown> & { id: string; type: string };

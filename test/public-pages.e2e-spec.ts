@@ -5,6 +5,8 @@ import { readSeed } from '../seeds/src/run-seed';
 import { SeedModule } from '../seeds/src/seed.module';
 import { SeedService } from '../seeds/src/seed.service';
 import { binaryParser } from './support/files';
+import { PrivateDatabase } from './support/private-database';
+import { PrivateRedis } from './support/private-redis';
 import { createTestApp, TestApp } from './support/test-app';
 
 /** Stands in every secret title and decision below: it must never reach a public page or file. */
@@ -15,6 +17,8 @@ const MARKER = 'HEMLIGMARKOR-7Q2X';
  * (the marker in its title), and a kallelse med handlingar whose parts are stored as the worker stores them.
  */
 describe('the public pages and files of Ludvika', () => {
+  let database: PrivateDatabase;
+  let redis: PrivateRedis;
   let testApp: TestApp;
   let municipalityId: string;
   let meetingId: string;
@@ -23,6 +27,11 @@ describe('the public pages and files of Ludvika', () => {
   const parts: { id: string; masked: boolean; itemId: string | null; title: string; content: Buffer }[] = [];
 
   beforeAll(async () => {
+    // A database of its own: the test makes a seeded Ludvika matter secret, which other files read from the shared one.
+    database = await new PrivateDatabase().create('public_pages');
+    redis = await new PrivateRedis().start();
+    process.env.DATABASE_URL = database.url;
+    process.env.REDIS_URL = redis.url;
     testApp = await createTestApp([SeedModule]);
     await testApp.app.get(SeedService).load(readSeed('ludvika.json'), 'namndrum');
     const [meeting]: { id: string; municipality_id: string }[] = await testApp.dataSource.query(
@@ -60,7 +69,11 @@ describe('the public pages and files of Ludvika', () => {
     await testApp.dataSource.query(`UPDATE meeting_notices SET bundle_status = 'ready', masked_bundle_sha256 = $2 WHERE id = $1`, [notice.id, bundle]);
   }, 180_000);
 
-  afterAll(() => testApp?.close());
+  afterAll(async () => {
+    await testApp?.close();
+    await redis?.stop();
+    await database?.drop();
+  });
 
   describe('public files', () => {
     it("are the masked bundle's kallelse and the documents of public matters, never a secret matter's", async () => {

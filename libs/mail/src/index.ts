@@ -4,3 +4,4 @@ export * from './substitute-mail';
 export * from './message-id';
 export * from './mail-transport';
 export * from './minutes-mail';
+export * from './calendar-lines';

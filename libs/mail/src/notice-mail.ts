@@ -1,4 +1,5 @@
 import { createEvent, type EventAttributes } from 'ics';
+import { foldCalendarLines, unfoldCalendarLines } from './calendar-lines';
 import {
   HTML_FOOT,
   HTML_HEAD,
@@ -295,43 +296,6 @@ function parameterSafe(name: string): string {
   return name.replace(/"/g, "'").replace(/[\r\n]+/g, ' ');
 }
 
-const MAX_LINE_OCTETS = 75;
-
-/** ics folds by characters; its folds (CRLF + tab or space) are undone before folding again by octets. */
-function unfold(calendar: string): string {
-  return calendar.replace(/\r\n[\t ]/g, '');
-}
-
-/**
- * ics writes CRLF and folds, but it counts characters, while RFC 5545 (3.1) limits a line to 75 octets: a line
- * with "ä" or "–" in it comes out longer than that. Fold by UTF-8 octets, never inside a character. ics escapes
- * line breaks inside values, so every CRLF in unfolded output ends a content line.
- */
-function foldByOctets(unfolded: string): string {
-  const lines = unfolded.split('\r\n');
-  return lines
-    .map((line) => {
-      const parts: string[] = [];
-      let current = '';
-      let octets = 0;
-      for (const character of line) {
-        const size = Buffer.byteLength(character, 'utf8');
-        // Continuation lines start with a space, which counts towards their 75 octets.
-        const limit = parts.length === 0 ? MAX_LINE_OCTETS : MAX_LINE_OCTETS - 1;
-        if (octets + size > limit) {
-          parts.push(current);
-          current = '';
-          octets = 0;
-        }
-        current += character;
-        octets += size;
-      }
-      parts.push(current);
-      return parts.join('\r\n ');
-    })
-    .join('\r\n');
-}
-
 /**
  * How a reader's calendar shows the entry. `invitation`: METHOD:REQUEST, busy time, the reader named as attendee by
  * `withAttendee` (several clients, Outlook among them, only offer to update the calendar from a REQUEST that names
@@ -376,7 +340,7 @@ function calendarEvent(view: MeetingMailView, entry: CalendarEntry): CalendarPar
   };
   const { error, value } = createEvent(event);
   if (error || !value) throw new Error(`Kunde inte skapa kalenderinbjudan: ${error?.message ?? 'tomt resultat'}`);
-  return { method, content: foldByOctets(unfold(value)) };
+  return { method, content: foldCalendarLines(unfoldCalendarLines(value)) };
 }
 
 /**
@@ -405,10 +369,10 @@ const SAFE_ADDRESS = /^[^\s;:,"<>]+@[^\s;:,"<>]+$/;
 export function withAttendee(part: CalendarPart, attendee: CalendarAttendee): CalendarPart {
   if (!SAFE_ADDRESS.test(attendee.email)) throw new RangeError(`Ogiltig e-postadress för kalenderinbjudan: "${attendee.email}"`);
   const line = `ATTENDEE;RSVP=${attendee.rsvp ? 'TRUE' : 'FALSE'};ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;CN="${parameterSafe(attendee.name)}":mailto:${attendee.email}`;
-  const unfolded = unfold(part.content);
+  const unfolded = unfoldCalendarLines(part.content);
   const end = unfolded.lastIndexOf('\r\nEND:VEVENT\r\n');
   if (end < 0) throw new Error('Kalenderdelen saknar END:VEVENT');
-  return { method: part.method, content: foldByOctets(`${unfolded.slice(0, end)}\r\n${line}${unfolded.slice(end)}`) };
+  return { method: part.method, content: foldCalendarLines(`${unfolded.slice(0, end)}\r\n${line}${unfolded.slice(end)}`) };
 }
 
 /**

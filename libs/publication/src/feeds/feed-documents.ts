@@ -1,5 +1,6 @@
 import { Feed } from 'feed';
 import { createEvents, type EventAttributes } from 'ics';
+import { foldCalendarLines, unfoldCalendarLines } from '@namndrum/mail';
 import type { FeedFormat } from '../public-urls';
 
 export const FEED_CONTENT_TYPES: Record<FeedFormat, string> = {
@@ -103,41 +104,15 @@ export function renderCalendar(calendarName: string, uidDomain: string, meetings
   if (events.length === 0) return emptyCalendar(calendarName);
   const { error, value } = createEvents(events, { productId: '-//Nämndrum//Sammanträden//SV', method: 'PUBLISH', calName: calendarName });
   if (error || !value) throw new Error(`Could not build the calendar: ${error?.message ?? 'empty result'}`);
-  return foldByOctets(value.replace(/\r\n[\t ]/g, ''));
+  return foldCalendarLines(unfoldCalendarLines(value));
 }
 
 /** ics refuses an empty list; a calendar without events is still a calendar a client may subscribe to. */
 function emptyCalendar(calendarName: string): string {
-  return foldByOctets(['BEGIN:VCALENDAR', 'VERSION:2.0', 'CALSCALE:GREGORIAN', 'PRODID:-//Nämndrum//Sammanträden//SV', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(calendarName)}`, 'END:VCALENDAR', ''].join('\r\n'));
+  return foldCalendarLines(['BEGIN:VCALENDAR', 'VERSION:2.0', 'CALSCALE:GREGORIAN', 'PRODID:-//Nämndrum//Sammanträden//SV', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(calendarName)}`, 'END:VCALENDAR', ''].join('\r\n'));
 }
 
 function escapeText(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
 }
 
-const MAX_LINE_OCTETS = 75;
-
-/** RFC 5545 3.1 limits a content line to 75 octets; ics counts characters, so "ä" or "–" would make it longer. */
-function foldByOctets(unfolded: string): string {
-  return unfolded
-    .split('\r\n')
-    .map((line) => {
-      const parts: string[] = [];
-      let current = '';
-      let octets = 0;
-      for (const character of line) {
-        const size = Buffer.byteLength(character, 'utf8');
-        const limit = parts.length === 0 ? MAX_LINE_OCTETS : MAX_LINE_OCTETS - 1;
-        if (octets + size > limit) {
-          parts.push(current);
-          current = '';
-          octets = 0;
-        }
-        current += character;
-        octets += size;
-      }
-      parts.push(current);
-      return parts.join('\r\n ');
-    })
-    .join('\r\n');
-}

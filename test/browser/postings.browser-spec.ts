@@ -1,7 +1,8 @@
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { expectPostingOnBoard } from './journey/start.steps';
 import { checkPage, launchBrowser, newContext, signIn } from './support/browser';
-import { SEED_PASSWORD, SEED_USERS, WebStack } from './support/web-stack';
+import { PostedMinutes, verifySeedMeeting } from './support/verified-seed-meeting';
+import { SEED_USERS, WebStack } from './support/web-stack';
 
 const swedishToday = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date());
 
@@ -11,43 +12,15 @@ describe('the Anslagstavla page: the postings up, coming up and taken down', () 
   let context: BrowserContext;
   let page: Page;
   let meetingId: string;
-  let posting: { id: string; postedOn: string; takenDownOn: string; lastAppealDay: string };
+  let posting: PostedMinutes['posting'];
 
-  const login = async (email: string) => {
-    const token = (await stack.testApp.http().post('/api/v1/auth/login').send({ email, password: SEED_PASSWORD }).expect(200)).body.accessToken;
-    return {
-      get: (path: string) => stack.testApp.http().get(`/api/v1${path}`).set('Authorization', `Bearer ${token}`),
-      post: (path: string, body?: object) => stack.testApp.http().post(`/api/v1${path}`).set('Authorization', `Bearer ${token}`).send(body),
-      patch: (path: string, body: object) => stack.testApp.http().patch(`/api/v1${path}`).set('Authorization', `Bearer ${token}`).send(body),
-    };
-  };
   const day = (date: string) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(`${date}T12:00:00Z`));
 
   /** The seed's SUN meeting of 11 January 2023, held, minuted and verified through the API; the worker puts the posting up. */
   beforeAll(async () => {
     stack = await WebStack.start('web_postings');
     browser = await launchBrowser();
-    const secretary = await login(SEED_USERS.secretary);
-    const chair = await login(SEED_USERS.chair);
-    const verifier = await login(SEED_USERS.member);
-    const [meeting]: { id: string }[] = await stack.testApp.dataSource.query(`SELECT m.id FROM meetings m JOIN organs o ON o.id = m.organ_id WHERE o.short_name = 'SUN' AND m.starts_at::date = '2023-01-11'`);
-    meetingId = meeting.id;
-    const verifierPersonId = (await verifier.get('/auth/me').expect(200)).body.personId;
-    await secretary.post(`/meetings/${meetingId}/held`).expect(200);
-    const minutes = (await secretary.post(`/meetings/${meetingId}/minutes`).expect(201)).body;
-    await secretary.patch(`/minutes/${minutes.id}`, { verifierPersonIds: [verifierPersonId], verificationPlace: 'Social- och utbildningsförvaltningen, Ludvika', verificationAt: '2023-01-16T10:00:00+01:00' }).expect(200);
-    for (const paragraph of minutes.paragraphs as { id: string; title: string }[]) {
-      const asProposed = await secretary.post(`/paragraphs/${paragraph.id}/decision`, {});
-      if (asProposed.status !== 200) await secretary.post(`/paragraphs/${paragraph.id}/decision`, { decision: [`Nämnden beslutar i ärendet ${paragraph.title}.`] }).expect(200);
-    }
-    const sha = (await secretary.get(`/minutes/${minutes.id}`).expect(200)).body.currentContentSha256;
-    await chair.post(`/minutes/${minutes.id}/approvals`, { contentSha256: sha }).expect(201);
-    await verifier.post(`/minutes/${minutes.id}/approvals`, { contentSha256: sha }).expect(201);
-    for (let attempt = 0; attempt < 150 && !posting; attempt++) {
-      [posting] = (await secretary.get('/postings?status=up').expect(200)).body.items;
-      if (!posting) await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    expect(posting).toBeDefined();
+    ({ meetingId, posting } = await verifySeedMeeting(stack));
   }, 240_000);
 
   afterAll(async () => {

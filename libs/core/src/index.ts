@@ -22,6 +22,7 @@ export * from './time/clock.module';
 export * from './directory/organisation-directory';
 export * from './redis/redis.module';
 export * from './redis/redis.token';
+export * from './redis/redis-connection';
 export * from './tenancy/municipality.entity';
 export * from './files/file-storage';
 export * from './files/files.module';

@@ -21,6 +21,22 @@ export class AppConfig {
   @Matches(/^[A-Za-z0-9:_-]+$/, { message: 'REDIS_PREFIX may contain letters, digits, colon, dash and underscore' })
   REDIS_PREFIX = 'namndrum';
 
+  /**
+   * Redis Sentinel for a highly available Redis: the sentinels as host:port, comma-separated. Empty:
+   * REDIS_URL names the one Redis. Set: the sentinels name the master of REDIS_SENTINEL_NAME, and
+   * REDIS_URL gives only its user, password, database and TLS (its host is not used).
+   */
+  @Matches(/^([^\s,:]+:\d{1,5}(\s*,\s*[^\s,:]+:\d{1,5})*)?$/, { message: 'REDIS_SENTINELS must be host:port pairs, comma-separated' })
+  REDIS_SENTINELS = '';
+
+  /** The master the sentinels watch (`sentinel monitor <name> ...`). */
+  @Matches(/^[A-Za-z0-9._-]+$/, { message: 'REDIS_SENTINEL_NAME may contain letters, digits, dot, dash and underscore' })
+  REDIS_SENTINEL_NAME = 'mymaster';
+
+  /** The sentinels' own password, when they require one (`requirepass` in sentinel.conf). */
+  @IsString()
+  REDIS_SENTINEL_PASSWORD = '';
+
   @Transform(({ value }) => Number(value))
   @IsInt({ message: 'PORT must be an integer' })
   // 0: the system chooses a free port, which the API prints when it listens.

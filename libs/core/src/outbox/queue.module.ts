@@ -1,6 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
-import type { ConnectionOptions } from 'bullmq';
+import type { RedisOptions as BullRedisOptions } from 'bullmq';
 import { AppConfig } from '../config/app-config';
 import { redisConnectionOptions } from '../redis/redis-connection';
 import { OutboxJob } from './outbox-job.entity';
@@ -10,7 +10,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { QUEUES } from './queues';
 
 /** BullMQ's connection, made as every Redis connection is; its blocking commands need maxRetriesPerRequest null. */
-export function bullConnection(config: AppConfig): ConnectionOptions {
+export function bullConnection(config: AppConfig): BullRedisOptions {
   return { ...redisConnectionOptions(config), maxRetriesPerRequest: null };
 }
 

@@ -1,6 +1,9 @@
 import type { RedisOptions } from 'ioredis';
 import type { AppConfig } from '../config/app-config';
 
+/** Where and as whom to connect; how (timeouts, retries, prefix) is each connection's own choice. */
+export type RedisConnection = Pick<RedisOptions, 'host' | 'port' | 'username' | 'password' | 'db' | 'tls' | 'sentinels' | 'name' | 'sentinelPassword' | 'enableTLSForSentinelMode'>;
+
 type RedisSettings = Pick<AppConfig, 'REDIS_URL' | 'REDIS_SENTINELS' | 'REDIS_SENTINEL_NAME' | 'REDIS_SENTINEL_PASSWORD'>;
 
 /**
@@ -8,9 +11,9 @@ type RedisSettings = Pick<AppConfig, 'REDIS_URL' | 'REDIS_SENTINELS' | 'REDIS_SE
  * one Redis named by REDIS_URL, or, with REDIS_SENTINELS, whichever server the sentinels name as the
  * master of REDIS_SENTINEL_NAME, so that a failover moves every connection to the new master.
  */
-export function redisConnectionOptions(config: RedisSettings): RedisOptions {
+export function redisConnectionOptions(config: RedisSettings): RedisConnection {
   const url = new URL(config.REDIS_URL);
-  const credentials: RedisOptions = {
+  const credentials: RedisConnection = {
     ...(url.username ? { username: decodeURIComponent(url.username) } : {}),
     ...(url.password ? { password: decodeURIComponent(url.password) } : {}),
     db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : 0,

@@ -7,6 +7,7 @@ import {
   ConflictError,
   FILE_STORAGE,
   FileStorage,
+  StoredFileStream,
   InvalidInputError,
   NotFoundError,
   RequestContext,
@@ -60,7 +61,13 @@ export class DocumentService {
     return (await this.getWithMatter(ctx, id)).document;
   }
 
-  /** The document's bytes, for download. */
+  /** The document's bytes as a stream, for download. */
+  async openContent(ctx: RequestContext, id: string): Promise<{ document: Document; content: StoredFileStream }> {
+    const { document } = await this.getWithMatter(ctx, id);
+    return { document, content: await this.storage.openReadStream(document.sha256) };
+  }
+
+  /** The document's bytes, for work on them. */
   async content(ctx: RequestContext, id: string): Promise<{ document: Document; content: Buffer }> {
     const { document } = await this.getWithMatter(ctx, id);
     return { document, content: await this.storage.get(document.sha256) };

@@ -67,12 +67,6 @@ export class DocumentService {
     return { document, content: await this.storage.openReadStream(document.sha256) };
   }
 
-  /** The document's bytes, for work on them. */
-  async content(ctx: RequestContext, id: string): Promise<{ document: Document; content: Buffer }> {
-    const { document } = await this.getWithMatter(ctx, id);
-    return { document, content: await this.storage.get(document.sha256) };
-  }
-
   /** Registers an uploaded file as a document of the matter. Nothing is stored unless the file and its particulars are acceptable. */
   async register(ctx: RequestContext, matterId: string, upload: UploadedFile | undefined, dto: RegisterDocumentDto, options: { registeredOn?: string } = {}): Promise<Document> {
     if (options.registeredOn !== undefined && ctx.actor !== null) {

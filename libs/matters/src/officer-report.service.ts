@@ -213,11 +213,11 @@ export class OfficerReportService {
   }
 
   /** The DOCX: the signed file as registered, or a draft rendered now and marked as such. */
-  async docx(ctx: RequestContext, id: string): Promise<{ fileName: string; content: Buffer }> {
+  async docx(ctx: RequestContext, id: string): Promise<{ fileName: string; content: Buffer | StoredFileStream }> {
     const report = await this.get(ctx, id);
     const matter = await this.matters.get(ctx, report.matterId);
     if (report.status === 'signed' && report.documentId) {
-      const { document, content } = await this.documents.content(ctx, report.documentId);
+      const { document, content } = await this.documents.openContent(ctx, report.documentId);
       return { fileName: document.fileName, content };
     }
     const content = await renderOfficerReport(await this.viewOf(ctx, matter, report));

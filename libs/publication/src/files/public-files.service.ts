@@ -341,8 +341,10 @@ export class PublicFilesService {
     for (const file of files) {
       let known = this.sizes.get(file.sha256);
       if (known === undefined) {
-        const content = await this.storage.get(file.sha256);
-        known = { size: content.length, sha512: createHash('sha512').update(content).digest('hex') };
+        const { size, stream } = await this.storage.openReadStream(file.sha256);
+        const sha512 = createHash('sha512');
+        for await (const chunk of stream) sha512.update(chunk as Buffer);
+        known = { size, sha512: sha512.digest('hex') };
         if (this.sizes.size >= SIZE_CACHE_LIMIT) this.sizes.delete(this.sizes.keys().next().value!);
         this.sizes.set(file.sha256, known);
       }

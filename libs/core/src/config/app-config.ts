@@ -51,6 +51,39 @@ export class AppConfig {
   @IsNotEmpty({ message: 'FILES_DIR must not be empty' })
   FILES_DIR = './var/files';
 
+  /**
+   * The S3-compatible bucket files are stored in (AWS S3, MinIO); empty: the local folder FILES_DIR.
+   * Every API and worker process of one installation must name the same bucket.
+   */
+  @ValidateIf((config: AppConfig) => config.S3_BUCKET !== '')
+  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'S3_BUCKET must be a bucket name: 3 to 63 lower-case letters, digits, dots and dashes' })
+  S3_BUCKET = '';
+
+  /** The S3 API's address, e.g. http://minio:9000; empty: AWS's own, chosen by S3_REGION. */
+  @ValidateIf((config: AppConfig) => config.S3_ENDPOINT !== '')
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'S3_ENDPOINT must be an http(s) URL, or empty for AWS' })
+  S3_ENDPOINT = '';
+
+  @Matches(/^[a-z0-9-]+$/, { message: 'S3_REGION must be a region name such as us-east-1 or eu-north-1' })
+  S3_REGION = 'us-east-1';
+
+  /** With S3_SECRET_ACCESS_KEY; both empty: the AWS SDK's default credentials (environment, profile, instance role). */
+  @ValidateIf((config: AppConfig) => config.S3_ACCESS_KEY_ID !== '' || config.S3_SECRET_ACCESS_KEY !== '')
+  @IsNotEmpty({ message: 'S3_ACCESS_KEY_ID must be set together with S3_SECRET_ACCESS_KEY (or neither, for the default credentials)' })
+  S3_ACCESS_KEY_ID = '';
+
+  @ValidateIf((config: AppConfig) => config.S3_ACCESS_KEY_ID !== '' || config.S3_SECRET_ACCESS_KEY !== '')
+  @IsNotEmpty({ message: 'S3_SECRET_ACCESS_KEY must be set together with S3_ACCESS_KEY_ID (or neither, for the default credentials)' })
+  S3_SECRET_ACCESS_KEY = '';
+
+  /** Whether the bucket is addressed as <endpoint>/<bucket> rather than <bucket>.<endpoint>; MinIO needs true. */
+  @IsIn(['true', 'false'], { message: 'S3_FORCE_PATH_STYLE must be true or false' })
+  S3_FORCE_PATH_STYLE: 'true' | 'false' = 'false';
+
+  /** A folder inside the bucket for this installation's files, e.g. namndrum/, when the bucket is shared. */
+  @Matches(/^([A-Za-z0-9!_.*'()-]+\/)*$/, { message: 'S3_PREFIX must be empty or folder names each ending in a slash, e.g. namndrum/' })
+  S3_PREFIX = '';
+
   /** The built web app (`npm run build:web`), served at `/`. */
   @IsString()
   @IsNotEmpty({ message: 'WEB_DIR must not be empty' })

@@ -1,0 +1,20 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * The id of the HTTP request whose transaction wrote an outbox row, so that the worker's log lines for
+ * that work name the request (null for work no request caused). And an index for the delivery counts
+ * the metrics read at every scrape: queued ones, and those sent or failed in the last day.
+ */
+export class OutboxRequestId1795471300000 implements MigrationInterface {
+  name = 'OutboxRequestId1795471300000';
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE "outbox_jobs" ADD "request_id" text`);
+    await queryRunner.query(`CREATE INDEX "mail_deliveries_status_updated" ON "mail_deliveries" ("status", "updated_at")`);
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX "public"."mail_deliveries_status_updated"`);
+    await queryRunner.query(`ALTER TABLE "outbox_jobs" DROP COLUMN "request_id"`);
+  }
+}

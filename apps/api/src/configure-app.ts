@@ -13,13 +13,12 @@ export const API_PREFIX = 'api';
 /** Everything that makes the HTTP app what it is, shared by main.ts, the OpenAPI writer and the tests. */
 export function configureApp(app: INestApplication): OpenAPIObject {
   app.useLogger(app.get(Logger));
-  // First, so that a request refused while its body is read is counted too. (The OpenAPI writer has no instances.)
-  const httpMetrics: HttpMetrics | null = app.get(HttpMetrics, { strict: false });
-  if (httpMetrics) app.use(httpMetrics.middleware);
-  useHardenedRequestParsing(app);
-  // The client address the sign-in limits count by: the connecting one, or what trusted proxies report.
   // (The OpenAPI writer builds the module graph without instances, and so without a config.)
   const config: AppConfig | null = app.get(AppConfig);
+  // First, so that a request refused while its body is read is counted too.
+  if (config) app.use(app.get(HttpMetrics).middleware);
+  useHardenedRequestParsing(app);
+  // The client address the sign-in limits count by: the connecting one, or what trusted proxies report.
   if (config) (app as NestExpressApplication).set('trust proxy', trustedProxies(config));
   app.use(
     helmet({

@@ -24,40 +24,67 @@ export class ClusterMetrics {
   private readonly outboxPending: Gauge<'kind'>;
   private readonly outboxOverdue: Gauge<'kind'>;
   private readonly deliveries: Gauge<'status'>;
-  private outboxScrape: Promise<{ kind: string; pending: number; overdue: number }[] | null> | null = null;
+  private readonly queueFigures = singleFlight(() => this.bounded('redis', () => Promise.all((Object.values(QUEUES) as QueueName[]).map((name) => this.readQueue(name)))));
+  private readonly outboxFigures = singleFlight(() =>
+    this.bounded<{ kind: string; pending: number; overdue: number }[]>('postgres', () =>
+      this.dataSource.query(
+        `SELECT kind, count(*)::int AS pending, (count(*) FILTER (WHERE run_at < now() - make_interval(secs => $1)))::int AS overdue
+           FROM outbox_jobs WHERE status = 'pending' GROUP BY kind`,
+        [OUTBOX_OVERDUE_SECONDS],
+      ),
+    ),
+  );
 
   constructor(
     registry: MetricsRegistry,
     private readonly outbox: OutboxService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {
+    // Prometheus' registry collects every metric at once: gauges read from the same source share one read per scrape.
+    const queueFigures = this.queueFigures;
+    const outboxFigures = this.outboxFigures;
     const self = this;
     this.queueJobs = new Gauge({
       name: `${METRIC_PREFIX}queue_jobs`,
       help: 'Jobs in each BullMQ queue by state',
       labelNames: ['queue', 'state'],
       registers: [registry],
-      collect: () => self.collectQueues(),
+      async collect() {
+        this.reset();
+        for (const { name, counts } of (await queueFigures()) ?? []) {
+          for (const state of QUEUE_STATES) this.set({ queue: name, state }, counts[state] ?? 0);
+        }
+      },
     });
     this.oldestWaiting = new Gauge({
       name: `${METRIC_PREFIX}queue_oldest_waiting_seconds`,
       help: 'How long the oldest job ready to run has waited for a worker, by queue (0: none waiting)',
       labelNames: ['queue'],
       registers: [registry],
+      async collect() {
+        this.reset();
+        for (const { name, oldestWaitingSeconds } of (await queueFigures()) ?? []) this.set({ queue: name }, oldestWaitingSeconds);
+      },
     });
     this.outboxPending = new Gauge({
       name: `${METRIC_PREFIX}outbox_pending_jobs`,
       help: 'Outbox rows not yet done, due or future, by kind',
       labelNames: ['kind'],
       registers: [registry],
-      collect: () => self.collectOutbox(),
+      async collect() {
+        this.reset();
+        for (const row of (await outboxFigures()) ?? []) this.set({ kind: row.kind }, row.pending);
+      },
     });
     this.outboxOverdue = new Gauge({
       name: `${METRIC_PREFIX}outbox_overdue_jobs`,
       help: `Pending outbox rows whose time passed more than ${OUTBOX_OVERDUE_SECONDS} s ago, by kind`,
       labelNames: ['kind'],
       registers: [registry],
-      collect: () => self.collectOutbox(),
+      async collect() {
+        this.reset();
+        for (const row of (await outboxFigures()) ?? []) this.set({ kind: row.kind }, row.overdue);
+      },
     });
     this.deliveries = new Gauge({
       name: `${METRIC_PREFIX}mail_deliveries`,
@@ -68,42 +95,13 @@ export class ClusterMetrics {
     });
   }
 
-  private async collectQueues(): Promise<void> {
-    const names = Object.values(QUEUES) as QueueName[];
-    const results = await this.bounded('redis', () => Promise.all(names.map((name) => this.queueFigures(name))));
-    this.queueJobs.reset();
-    this.oldestWaiting.reset();
-    if (!results) return;
-    for (const { name, counts, oldestWaitingSeconds } of results) {
-      for (const state of QUEUE_STATES) this.queueJobs.set({ queue: name, state }, counts[state] ?? 0);
-      this.oldestWaiting.set({ queue: name }, oldestWaitingSeconds);
-    }
-  }
-
-  private async queueFigures(name: QueueName) {
+  private async readQueue(name: QueueName) {
     const queue = this.outbox.queue(name);
+    // The wait list is taken from its right end: the job at -1 has waited longest.
     const [counts, [oldest]] = await Promise.all([queue.getJobCounts(...QUEUE_STATES), queue.getJobs(['waiting'], -1, -1, false)]);
     // A delayed job waits from the moment it became due, not from when it was added.
     const waitingSince = oldest ? oldest.timestamp + (oldest.delay ?? 0) : Date.now();
     return { name, counts, oldestWaitingSeconds: Math.max(0, (Date.now() - waitingSince) / 1000) };
-  }
-
-  /** Both outbox gauges come from one query per scrape: the first to collect starts it, the other shares it. */
-  private async collectOutbox(): Promise<void> {
-    this.outboxScrape ??= this.bounded('postgres', () =>
-      this.dataSource.query(
-        `SELECT kind, count(*)::int AS pending, (count(*) FILTER (WHERE run_at < now() - make_interval(secs => $1)))::int AS overdue
-           FROM outbox_jobs WHERE status = 'pending' GROUP BY kind`,
-        [OUTBOX_OVERDUE_SECONDS],
-      ),
-    ).finally(() => (this.outboxScrape = null));
-    const rows = await this.outboxScrape;
-    this.outboxPending.reset();
-    this.outboxOverdue.reset();
-    for (const row of rows ?? []) {
-      this.outboxPending.set({ kind: row.kind }, row.pending);
-      this.outboxOverdue.set({ kind: row.kind }, row.overdue);
-    }
   }
 
   private async collectDeliveries(): Promise<void> {
@@ -133,4 +131,10 @@ export class ClusterMetrics {
       clearTimeout(timer);
     }
   }
+}
+
+/** One call in flight at a time: whoever calls while it runs shares its answer; the next call after it starts anew. */
+function singleFlight<T>(read: () => Promise<T>): () => Promise<T> {
+  let inFlight: Promise<T> | null = null;
+  return () => (inFlight ??= read().finally(() => (inFlight = null)));
 }

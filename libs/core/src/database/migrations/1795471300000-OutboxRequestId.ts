@@ -7,14 +7,17 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  */
 export class OutboxRequestId1795471300000 implements MigrationInterface {
   name = 'OutboxRequestId1795471300000';
+  // The index is built CONCURRENTLY, so that the workers go on writing deliveries meanwhile; that cannot run in a transaction.
+  // Dropping it again (down) takes only a moment's lock, so it stays a plain DROP INDEX.
+  transaction = false;
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`ALTER TABLE "outbox_jobs" ADD "request_id" text`);
-    await queryRunner.query(`CREATE INDEX "mail_deliveries_status_updated" ON "mail_deliveries" ("status", "updated_at")`);
+    await queryRunner.query(`ALTER TABLE "outbox_jobs" ADD COLUMN IF NOT EXISTS "request_id" text`);
+    await queryRunner.query(`CREATE INDEX CONCURRENTLY IF NOT EXISTS "mail_deliveries_status_updated" ON "mail_deliveries" ("status", "updated_at")`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP INDEX "public"."mail_deliveries_status_updated"`);
-    await queryRunner.query(`ALTER TABLE "outbox_jobs" DROP COLUMN "request_id"`);
+    await queryRunner.query(`DROP INDEX IF EXISTS "public"."mail_deliveries_status_updated"`);
+    await queryRunner.query(`ALTER TABLE "outbox_jobs" DROP COLUMN IF EXISTS "request_id"`);
   }
 }

@@ -19,11 +19,6 @@ const QUEUE_STATES = ['waiting', 'active', 'delayed', 'failed'] as const;
 @Injectable()
 export class ClusterMetrics {
   private readonly logger = new Logger(ClusterMetrics.name);
-  private readonly queueJobs: Gauge<'queue' | 'state'>;
-  private readonly oldestWaiting: Gauge<'queue'>;
-  private readonly outboxPending: Gauge<'kind'>;
-  private readonly outboxOverdue: Gauge<'kind'>;
-  private readonly deliveries: Gauge<'status'>;
   private readonly queueFigures = singleFlight(() => this.bounded('redis', () => Promise.all((Object.values(QUEUES) as QueueName[]).map((name) => this.readQueue(name)))));
   private readonly outboxFigures = singleFlight(() =>
     this.bounded<{ kind: string; pending: number; overdue: number }[]>('postgres', () =>
@@ -40,11 +35,12 @@ export class ClusterMetrics {
     private readonly outbox: OutboxService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {
-    // Prometheus' registry collects every metric at once: gauges read from the same source share one read per scrape.
+    // Each gauge registers itself and fills itself at scrape time (collect). The registry collects every
+    // metric at once, so gauges read from the same source share one read per scrape.
     const queueFigures = this.queueFigures;
     const outboxFigures = this.outboxFigures;
-    const self = this;
-    this.queueJobs = new Gauge({
+    const deliveryFigures = () => this.deliveryFigures();
+    new Gauge({
       name: `${METRIC_PREFIX}queue_jobs`,
       help: 'Jobs in each BullMQ queue by state',
       labelNames: ['queue', 'state'],
@@ -56,7 +52,7 @@ export class ClusterMetrics {
         }
       },
     });
-    this.oldestWaiting = new Gauge({
+    new Gauge({
       name: `${METRIC_PREFIX}queue_oldest_waiting_seconds`,
       help: 'How long the oldest job ready to run has waited for a worker, by queue (0: none waiting)',
       labelNames: ['queue'],
@@ -66,7 +62,7 @@ export class ClusterMetrics {
         for (const { name, oldestWaitingSeconds } of (await queueFigures()) ?? []) this.set({ queue: name }, oldestWaitingSeconds);
       },
     });
-    this.outboxPending = new Gauge({
+    new Gauge({
       name: `${METRIC_PREFIX}outbox_pending_jobs`,
       help: 'Outbox rows not yet done, due or future, by kind',
       labelNames: ['kind'],
@@ -76,7 +72,7 @@ export class ClusterMetrics {
         for (const row of (await outboxFigures()) ?? []) this.set({ kind: row.kind }, row.pending);
       },
     });
-    this.outboxOverdue = new Gauge({
+    new Gauge({
       name: `${METRIC_PREFIX}outbox_overdue_jobs`,
       help: `Pending outbox rows whose time passed more than ${OUTBOX_OVERDUE_SECONDS} s ago, by kind`,
       labelNames: ['kind'],
@@ -86,12 +82,16 @@ export class ClusterMetrics {
         for (const row of (await outboxFigures()) ?? []) this.set({ kind: row.kind }, row.overdue);
       },
     });
-    this.deliveries = new Gauge({
+    new Gauge({
       name: `${METRIC_PREFIX}mail_deliveries`,
       help: 'E-mail deliveries by status: queued (all not yet sent), sent and failed (in the last 24 hours)',
       labelNames: ['status'],
       registers: [registry],
-      collect: () => self.collectDeliveries(),
+      async collect() {
+        this.reset();
+        const rows = await deliveryFigures();
+        if (rows) for (const status of ['queued', 'sent', 'failed']) this.set({ status }, rows.find((row) => row.status === status)?.count ?? 0);
+      },
     });
   }
 
@@ -104,17 +104,14 @@ export class ClusterMetrics {
     return { name, counts, oldestWaitingSeconds: Math.max(0, (Date.now() - waitingSince) / 1000) };
   }
 
-  private async collectDeliveries(): Promise<void> {
-    const rows = await this.bounded<{ status: string; count: number }[]>('postgres', () =>
+  private deliveryFigures() {
+    return this.bounded<{ status: string; count: number }[]>('postgres', () =>
       this.dataSource.query(
         `SELECT status, count(*)::int AS count FROM mail_deliveries WHERE status = 'queued' GROUP BY status
          UNION ALL
          SELECT status, count(*)::int FROM mail_deliveries WHERE status IN ('sent', 'failed') AND updated_at > now() - interval '24 hours' GROUP BY status`,
       ),
     );
-    this.deliveries.reset();
-    if (!rows) return;
-    for (const status of ['queued', 'sent', 'failed']) this.deliveries.set({ status }, rows.find((row) => row.status === status)?.count ?? 0);
   }
 
   private async bounded<T>(source: 'redis' | 'postgres', read: () => Promise<T>): Promise<T | null> {

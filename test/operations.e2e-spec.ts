@@ -5,14 +5,16 @@ import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { OutboxService, QUEUES, runInRequestIdScope } from '@namndrum/core';
 import { createTenant, Tenant, TEST_PASSWORD } from './factories/tenant.factory';
-import { apiAs } from './support/meeting-fixture';
+import { MailSink } from './support/mail-sink';
+import { apiAs, meetingWorld, stockholmDaysFromNow } from './support/meeting-fixture';
 import { PrivateDatabase } from './support/private-database';
 import { PrivateRedis } from './support/private-redis';
 import { adminClient } from './setup/services';
 import { createTestApp, TestApp } from './support/test-app';
 import { WorkerProcess } from './support/worker-process';
 
-jest.setTimeout(120_000);
+// The notice's handlingar are rendered by LibreOffice, started at the worker's first conversion.
+jest.setTimeout(180_000);
 
 interface Sample {
   name: string;
@@ -165,6 +167,7 @@ describe('operations: metrics, health, queue dashboard, request ids in the worke
 
   describe('the request id from the API into the worker', () => {
     let worker: WorkerProcess;
+    let sink: MailSink;
     let kolada: Server;
     let koladaUrl = '';
 
@@ -179,11 +182,26 @@ describe('operations: metrics, health, queue dashboard, request ids in the worke
       });
       await new Promise<void>((resolve) => kolada.listen(0, '127.0.0.1', resolve));
       koladaUrl = `http://127.0.0.1:${(kolada.address() as AddressInfo).port}`;
-      worker = await new WorkerProcess({ DATABASE_URL: database.url, REDIS_URL: redis.url, KOLADA_BASE_URL: koladaUrl, WORKER_METRICS_PORT: '0' }).start();
+      sink = await new MailSink().start();
+      worker = await new WorkerProcess({
+        DATABASE_URL: database.url,
+        REDIS_URL: redis.url,
+        SMTP_URL: sink.url,
+        MAIL_FROM: 'Driftkommun <namndrum@test.example>',
+        KOLADA_BASE_URL: koladaUrl,
+        WORKER_METRICS_PORT: '0',
+      }).start();
     }, 60_000);
+
+    const workerLines = () =>
+      worker.output
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
 
     afterAll(async () => {
       await worker?.stop();
+      await sink?.stop();
       await new Promise((resolve) => kolada?.close(resolve));
     });
 
@@ -196,12 +214,7 @@ describe('operations: metrics, health, queue dashboard, request ids in the worke
       const [row]: { id: string; request_id: string }[] = await testApp.dataSource.query(`SELECT id, request_id FROM outbox_jobs WHERE kind = 'kolada.import' AND request_id = $1`, [requestId]);
       expect(row).toBeDefined();
 
-      const jobLines = () =>
-        worker.output
-          .split('\n')
-          .filter((line) => line.startsWith('{'))
-          .map((line) => JSON.parse(line) as Record<string, unknown>)
-          .filter((line) => line.outboxId === row.id);
+      const jobLines = () => workerLines().filter((line) => line.outboxId === row.id);
       const deadline = Date.now() + 30_000;
       while (!jobLines().some((line) => line.msg === 'Kolada job finished')) {
         if (Date.now() > deadline) throw new Error(`The worker did not finish the Kolada job within 30 s:\n${worker.output.slice(-3000)}`);
@@ -210,6 +223,34 @@ describe('operations: metrics, health, queue dashboard, request ids in the worke
       const lines = jobLines();
       expect(lines.length).toBeGreaterThan(0);
       for (const line of lines) expect(line).toMatchObject({ requestId, outboxId: row.id, kind: 'kolada.import' });
+    });
+
+    it("follows a finalized notice from the secretary's request through its handlingar and dispatch to every recipient's delivery", async () => {
+      const world = await meetingWorld(testApp, tenant, { organName: 'Driftnämnden' });
+      const meetingId = await world.meeting(stockholmDaysFromNow(3, '14:00'), stockholmDaysFromNow(3, '17:00'));
+      const matter = await world.signedMatter('Driftsättning av nya servrar');
+      await world.secretary.post(`/meetings/${meetingId}/agenda-items`, { kind: 'matter', matterId: matter.matterId }).expect(201);
+      const requestId = `operations-notice-${randomUUID()}`;
+      const notice = (await world.secretary.post(`/meetings/${meetingId}/notices`).set('X-Request-Id', requestId).expect(201)).body;
+
+      const deliveryJobs = () =>
+        testApp.dataSource.query(
+          `SELECT o.id, o.request_id, o.status FROM outbox_jobs o JOIN mail_deliveries d ON d.id = (o.payload->>'deliveryId')::uuid WHERE o.kind = 'mail.delivery' AND d.notice_id = $1`,
+          [notice.id],
+        ) as Promise<{ id: string; request_id: string | null; status: string }[]>;
+      const deadline = Date.now() + 120_000;
+      let jobs = await deliveryJobs();
+      while (jobs.length === 0 || jobs.some((job) => job.status !== 'done')) {
+        if (Date.now() > deadline) throw new Error(`The notice was not delivered within 120 s:\n${worker.output.slice(-3000)}`);
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        jobs = await deliveryJobs();
+      }
+      expect(jobs.map((job) => job.request_id)).toEqual(jobs.map(() => requestId));
+      const byKind = (kind: string) => workerLines().filter((line) => line.requestId === requestId && line.kind === kind);
+      expect(byKind('notice.bundle').some((line) => line.msg === 'Notice bundle rendered')).toBe(true);
+      expect(byKind('notice.dispatch').some((line) => line.msg === 'Notice dispatched')).toBe(true);
+      const deliveryIds = new Set(jobs.map((job) => job.id));
+      for (const line of workerLines().filter((candidate) => deliveryIds.has(String(candidate.outboxId)))) expect(line).toMatchObject({ requestId, kind: 'mail.delivery' });
     });
 
     it('carries the request id on to the outbox rows a job writes in turn', async () => {
@@ -226,7 +267,7 @@ describe('operations: metrics, health, queue dashboard, request ids in the worke
       ).rejects.toBe(rolledBack);
     });
 
-    it("serves the worker's own counters on WORKER_METRICS_PORT", async () => {
+    it("serves the worker's own counters on WORKER_METRICS_PORT: the jobs, e-mails and conversions above", async () => {
       const port = /Worker metrics listening on port (\d+)/.exec(worker.output)?.[1];
       expect(port).toBeDefined();
       const response = await fetch(`http://127.0.0.1:${port}/metrics`);
@@ -234,6 +275,12 @@ describe('operations: metrics, health, queue dashboard, request ids in the worke
       const samples = parseMetrics(await response.text());
       expect(sample(samples, 'namndrum_worker_jobs_processed_total', { queue: QUEUES.integrations, kind: 'kolada.import', outcome: 'completed' })).toBe(1);
       expect(sample(samples, 'namndrum_worker_job_duration_seconds_count', { queue: QUEUES.integrations, kind: 'kolada.import' })).toBe(1);
+      // The notice above: one e-mail per delivery row, its handlingar converted by LibreOffice.
+      const [{ sent }]: { sent: number }[] = await testApp.dataSource.query(`SELECT count(*)::int AS sent FROM mail_deliveries WHERE status = 'sent'`);
+      expect(sent).toBeGreaterThan(0);
+      expect(sample(samples, 'namndrum_worker_mail_deliveries_total', { outcome: 'sent' })).toBe(sent);
+      expect(sample(samples, 'namndrum_worker_pdf_conversions_total', { outcome: 'converted' })).toBeGreaterThan(0);
+      expect(sample(samples, 'namndrum_worker_pdf_conversion_duration_seconds_count', {})).toBeGreaterThan(0);
       expect(sample(samples, 'namndrum_process_resident_memory_bytes', {})).toBeGreaterThan(0);
       expect((await fetch(`http://127.0.0.1:${port}/other`)).status).toBe(404);
     });

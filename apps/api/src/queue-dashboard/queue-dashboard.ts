@@ -22,9 +22,7 @@ export class QueueDashboard {
     const serverAdapter = new ExpressAdapter().setBasePath(QUEUE_DASHBOARD_PATH);
     createBullBoard({
       queues: (Object.values(QUEUES) as QueueName[]).map((name) => new BullMQAdapter(outbox.queue(name), { readOnlyMode: true })),
-      // @bull-board/express 9.10.1 pins its own @bull-board/api 9.10.1 beside the 9.10.2 installed here; the
-      // two declare the same adapter with a private field each, which TypeScript will not equate.
-      serverAdapter: serverAdapter as unknown as Parameters<typeof createBullBoard>[0]['serverAdapter'],
+      serverAdapter,
       options: { uiConfig: { boardTitle: 'Nämndrum' } },
     });
     this.board = serverAdapter.getRouter();

@@ -97,7 +97,8 @@ export class AuthService {
   }
 
   /**
-   * Verifies the token and reloads the user, so a deactivated user, a removed role or a changed
+   * Verifies the token and finds its user as PostgreSQL has them now (through UserAccessCache, which
+   * forgets a user when a change to them commits), so a deactivated user, a removed role or a changed
    * password (a new token version) takes effect at once. A token must expire.
    */
   async authenticate(token: string): Promise<AuthenticatedUser | null> {

@@ -25,11 +25,15 @@ describe('access a user lost stops working in every API process', () => {
 
   const users = (app: TestApp, token: string) => app.http().get('/api/v1/users').set('Authorization', `Bearer ${token}`);
 
-  /** The statuses the app answers, asked again for at most two seconds until it gives the expected one. */
-  async function answersWithin2s(ask: () => Promise<{ status: number }>, expected: number): Promise<number> {
-    let status = 0;
-    for (let attempt = 0; attempt < 40 && status !== expected; attempt += 1) {
-      if (attempt > 0) await sleep(50);
+  /**
+   * The status the app answers, asked again until it gives the expected one or five seconds have
+   * passed: time for a notification on a loaded machine, far below the cache's 30-second bound.
+   */
+  async function answersSoon(ask: () => Promise<{ status: number }>, expected: number): Promise<number> {
+    const deadline = Date.now() + 5000;
+    let status = (await ask()).status;
+    while (status !== expected && Date.now() < deadline) {
+      await sleep(50);
       status = (await ask()).status;
     }
     return status;
@@ -40,7 +44,7 @@ describe('access a user lost stops working in every API process', () => {
     const colleague = await tenant.user([{ role: 'admin' }]);
     await users(second, colleague.token).expect(200);
     await first.http().patch(`/api/v1/users/${colleague.userId}`).set('Authorization', `Bearer ${admin.token}`).send({ grants: [] }).expect(200);
-    expect(await answersWithin2s(() => users(second, colleague.token), 403)).toBe(403);
+    expect(await answersSoon(() => users(second, colleague.token), 403)).toBe(403);
   });
 
   it('refuses, in both processes, a user deactivated straight in the database', async () => {
@@ -48,14 +52,14 @@ describe('access a user lost stops working in every API process', () => {
     await users(first, admin.token).expect(200);
     await users(second, admin.token).expect(200);
     await first.dataSource.query('UPDATE users SET active = false WHERE id = $1', [admin.userId]);
-    expect(await answersWithin2s(() => users(first, admin.token), 401)).toBe(401);
-    expect(await answersWithin2s(() => users(second, admin.token), 401)).toBe(401);
+    expect(await answersSoon(() => users(first, admin.token), 401)).toBe(401);
+    expect(await answersSoon(() => users(second, admin.token), 401)).toBe(401);
   });
 
   it('refuses, in a process that had read it, a role deleted straight in the database', async () => {
     const admin = await tenant.user([{ role: 'admin' }]);
     await users(second, admin.token).expect(200);
     await first.dataSource.query('DELETE FROM user_role_grants WHERE user_id = $1', [admin.userId]);
-    expect(await answersWithin2s(() => users(second, admin.token), 403)).toBe(403);
+    expect(await answersSoon(() => users(second, admin.token), 403)).toBe(403);
   });
 });

@@ -1,4 +1,4 @@
-import { Resvg } from '@resvg/resvg-js';
+import type { Resvg } from '@resvg/resvg-js';
 import { IndicatorSeriesView } from './view-models';
 
 /**
@@ -299,7 +299,9 @@ function subMeasuresChartSvg(series: IndicatorSeriesView, subMeasures: Indicator
 /** The chart as a PNG of the size asked for (default 1280 × 640 pixels). */
 export function renderIndicatorChartPng(series: IndicatorSeriesView, options: IndicatorChartOptions = {}): Buffer {
   const svg = indicatorChartSvg(series, options);
-  return new Resvg(svg, { font: { loadSystemFonts: true, defaultFontFamily: FALLBACK_FONT_FAMILY, sansSerifFamily: FALLBACK_FONT_FAMILY } }).render().asPng();
+  // resvg is a native library: loaded for the first chart, not by every process that imports the documents library.
+  const { Resvg: Renderer } = require('@resvg/resvg-js') as { Resvg: typeof Resvg };
+  return new Renderer(svg, { font: { loadSystemFonts: true, defaultFontFamily: FALLBACK_FONT_FAMILY, sansSerifFamily: FALLBACK_FONT_FAMILY } }).render().asPng();
 }
 
 /** A short text description of the chart for its alternative text: the values as the table prints them. */

@@ -1,5 +1,9 @@
-import { PDFDocument, PDFHexString, PDFName, PDFRef } from 'pdf-lib';
+import type * as PdfLib from 'pdf-lib';
+import type { PDFDocument, PDFRef } from 'pdf-lib';
 import { ConversionError } from './document-converter';
+
+/** pdf-lib, loaded for the first bundle: some 13 MB resident that a process sending only e-mail does without. */
+const pdfLib = (): typeof PdfLib => require('pdf-lib') as typeof PdfLib;
 
 /** A bookmark in the bundle's outline: its title, the part whose first page it opens, and bookmarks under it. */
 export interface OutlineEntry {
@@ -43,6 +47,7 @@ export const PDF_CREATOR = 'Nämndrum';
  * {@link ConversionError} naming it.
  */
 export async function assemblePdf(parts: PdfPart[], outline: OutlineEntry[], metadata: PdfMetadata): Promise<AssembledPdf> {
+  const { PDFDocument, PDFName } = pdfLib();
   const bundle = await PDFDocument.create({ updateMetadata: false });
   const partStartPages: number[] = [];
   const partPageCounts: number[] = [];
@@ -82,7 +87,7 @@ async function loadPart(part: PdfPart): Promise<PDFDocument> {
   let pageCount: number;
   try {
     // Encrypted parts are refused rather than copied: their pages would come out unreadable.
-    document = await PDFDocument.load(part.pdf, { ignoreEncryption: false, updateMetadata: false });
+    document = await pdfLib().PDFDocument.load(part.pdf, { ignoreEncryption: false, updateMetadata: false });
     // pdf-lib reads leniently; a file without a usable page tree fails only when its pages are asked for.
     pageCount = document.getPageCount();
   } catch (error) {
@@ -105,6 +110,7 @@ async function copyPages(bundle: PDFDocument, source: PDFDocument, fileName: str
  * to each other, children to their parent. Every entry is open, so a count is the number of entries below it.
  */
 function writeOutline(bundle: PDFDocument, entries: OutlineEntry[], firstPageOfPart: (part: number, title: string) => PDFRef): PDFRef {
+  const { PDFHexString } = pdfLib();
   const context = bundle.context;
   const rootRef = context.nextRef();
 

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
-import * as mammoth from 'mammoth';
-import { PDFParse } from 'pdf-parse';
+import type * as Mammoth from 'mammoth';
+import type * as PdfParse from 'pdf-parse';
 import { assertArchiveInflatesWithinBounds } from './archive-reading';
 
 /**
@@ -13,6 +13,11 @@ function providePdfWorker(): void {
   const fromPdfParse = createRequire(require.resolve('pdf-parse'));
   scope.pdfjsWorker = fromPdfParse(fromPdfParse.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs'));
 }
+
+// The readers are loaded when a file is first read, in the text-extraction thread: pdf.js with its canvas and
+// mammoth cost some 40 MB resident, which no process that merely imports this library should carry.
+const loadMammoth = (): typeof Mammoth => require('mammoth') as typeof Mammoth;
+const loadPdfParse = (): typeof PdfParse => require('pdf-parse') as typeof PdfParse;
 
 /** Longest text kept per document: enough for search, well below PostgreSQL's tsvector limit. */
 export const MAX_EXTRACTED_CHARACTERS = 200_000;
@@ -30,10 +35,10 @@ export async function extractText(content: Buffer, extension: string): Promise<s
   if (extension === 'docx') {
     // mammoth trusts the sizes the archive declares; inflate once with a counter first.
     await assertArchiveInflatesWithinBounds(content);
-    text = (await mammoth.extractRawText({ buffer: content })).value;
+    text = (await loadMammoth().extractRawText({ buffer: content })).value;
   } else if (extension === 'pdf') {
     providePdfWorker();
-    const parser = new PDFParse({ data: new Uint8Array(content) });
+    const parser = new (loadPdfParse().PDFParse)({ data: new Uint8Array(content) });
     try {
       text = (await parser.getText({ pageJoiner: '' })).text;
     } finally {

@@ -199,7 +199,8 @@ function memoryMb(pid: number): { peak: number; now: number } {
 }
 
 function startWorker(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
-  const worker = spawn(process.execPath, ['-r', join(__dirname, '..', '..', 'scripts', 'register-paths.js'), join(__dirname, '..', 'apps', 'worker', 'src', 'main.js')], {
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const worker = spawn(process.execPath, [...profile, '-r', join(__dirname, '..', '..', 'scripts', 'register-paths.js'), join(__dirname, '..', 'apps', 'worker', 'src', 'main.js')], {
     env,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

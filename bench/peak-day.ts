@@ -9,6 +9,7 @@ import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { bullConnection, OUTBOX_KINDS, outboxJobId, QUEUE_JOB_OPTIONS, QUEUES } from '@namndrum/core';
+import { createMailTransport } from '@namndrum/mail';
 import { databaseUrl, startBench } from './harness';
 
 /**
@@ -23,6 +24,8 @@ const WORKER_COUNTS = (process.env.PEAK_WORKERS || '1,2,4').split(',').map(Numbe
 const RUN_TIMEOUT_MS = Number(process.env.PEAK_TIMEOUT_MS || 30 * 60_000);
 // The moment the notices fall due, counted from when the run's workers are told to expect it: enough for them to start.
 const DUE_AFTER_MS = 1000;
+const MAIL_CONCURRENCY = Number(process.env.MAIL_CONCURRENCY || 16);
+const FLOOR_MESSAGES = Math.min(NOTICES * RECIPIENTS_PER_NOTICE, 3000);
 
 interface Sink {
   url: string;
@@ -318,12 +321,45 @@ async function strikeEight(database: string, env: NodeJS.ProcessEnv): Promise<Da
   return due;
 }
 
+/**
+ * The floor: what the sink takes from a bare pooled nodemailer loop, as many connections as four workers open, messages
+ * of the notices' size. Far above the workers' rate, it shows that the sink is not what is measured.
+ */
+async function sinkFloor(messageBytes: number): Promise<number> {
+  const smtp = await sink();
+  const connections = 4 * Math.min(MAIL_CONCURRENCY, 10);
+  const transport = createMailTransport(smtp.url, { maxConnections: connections });
+  const attachment = Buffer.alloc(messageBytes, 'x');
+  const started = Date.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (next < FLOOR_MESSAGES) {
+        next += 1;
+        await transport.sendMail({
+          from: 'namndrum@localhost',
+          to: `golv${next}@bench.example`,
+          subject: 'Kallelse',
+          text: 'Kallelse till sammanträde',
+          messageId: `<golv-${next}@localhost>`,
+          attachments: [{ filename: 'kallelse.docx', content: attachment }],
+        });
+      }
+    }),
+  );
+  const rate = FLOOR_MESSAGES / ((Date.now() - started) / 1000);
+  transport.close();
+  await smtp.close();
+  return Math.round(rate);
+}
+
 async function main(): Promise<void> {
   // The API renders the notice's DOCX into the file store and the workers attach it from there.
   process.env.FILES_DIR ||= mkdtempSync(join(tmpdir(), 'namndrum-bench-files-'));
   const started = Date.now();
   const template = await buildTemplate();
   process.stdout.write(`Template: ${NOTICES} notices of ${RECIPIENTS_PER_NOTICE} recipients in ${MUNICIPALITIES} municipalities, built in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  const [{ size: attachmentBytes }] = await query<{ size: number }>(template, `SELECT max(file_size_bytes)::int AS size FROM meeting_notices`);
   const results: RunResult[] = [];
   try {
     for (const workers of WORKER_COUNTS) {
@@ -337,6 +373,8 @@ async function main(): Promise<void> {
   } finally {
     if (!process.env.BENCH_KEEP_DATABASE) await query('postgres', `DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`);
   }
+  const floor = await sinkFloor(attachmentBytes);
+  process.stdout.write(`Floor: the sink takes ${floor} messages/s from a bare nodemailer loop (${FLOOR_MESSAGES} messages)\n`);
   const one = results.find((result) => result.workers === 1);
   const four = results.find((result) => result.workers === 4);
   const scaling = one && four ? Number((four.emailsPerSecond / one.emailsPerSecond).toFixed(2)) : null;
@@ -348,6 +386,8 @@ async function main(): Promise<void> {
       recipientsPerNotice: RECIPIENTS_PER_NOTICE,
       municipalities: MUNICIPALITIES,
       runs: results.map(({ workers, seconds, emailsPerSecond, duplicates, missing, idleRssMb, peakRssMb }) => ({ workers, seconds, emailsPerSecond, duplicates, missing, idleRssMb, peakRssMb })),
+      mailConcurrency: MAIL_CONCURRENCY,
+      sinkFloorPerSecond: floor,
       scaling4v1: scaling,
       maxWorkerPeakRssMb: Math.max(...results.flatMap((result) => result.peakRssMb)),
     })}\n`,

@@ -1,4 +1,4 @@
-import Holidays from 'date-holidays';
+import type Holidays from 'date-holidays';
 import { DateTime } from 'luxon';
 
 /**
@@ -13,8 +13,16 @@ import { DateTime } from 'luxon';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Public holidays come from date-holidays ('public': the allmänna helgdagar and första maj). */
-const swedishHolidays = new Holidays('SE');
+/**
+ * Public holidays come from date-holidays ('public': the allmänna helgdagar and första maj), loaded when a legal date
+ * is first worked out: its rules for every country cost some 20 MB resident.
+ */
+let swedishHolidays: Holidays | undefined;
+
+function swedishHolidaysOf(year: number) {
+  swedishHolidays ??= new (require('date-holidays') as typeof Holidays)('SE');
+  return swedishHolidays.getHolidays(year);
+}
 
 /** Non-working days other than weekends, per year; each year is worked out once. */
 const holidayCache = new Map<number, ReadonlySet<string>>();
@@ -34,8 +42,7 @@ function format(date: DateTime): string {
 function holidaySet(year: number): ReadonlySet<string> {
   let holidays = holidayCache.get(year);
   if (!holidays) {
-    const dates = swedishHolidays
-      .getHolidays(year)
+    const dates = swedishHolidaysOf(year)
       .filter((holiday) => holiday.type === 'public')
       // `date` is the local (Stockholm) date and time, e.g. '2026-06-06 00:00:00'.
       .map((holiday) => holiday.date.slice(0, 10));

@@ -3,7 +3,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { LocalFileStorage, loadConfig, s3ClientFor, S3FileStorage } from '@namndrum/core';
+import { LocalFileStorage, loadConfig } from '@namndrum/core';
+import { s3ClientFor, S3FileStorage } from '../libs/core/src/files/s3-file-storage';
 import { RunningS3Server, startS3Server } from './support/s3-server';
 
 const ROOT = join(__dirname, '..');

@@ -1,7 +1,8 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FILE_STORAGE, FileStorage, S3FileStorage, sha256Hex } from '@namndrum/core';
+import { FILE_STORAGE, FileStorage, sha256Hex } from '@namndrum/core';
+import { S3FileStorage } from '../libs/core/src/files/s3-file-storage';
 import { NoticeService } from '@namndrum/meetings';
 import { entityTag } from '@namndrum/publication';
 import { createTenant, Tenant } from './factories/tenant.factory';

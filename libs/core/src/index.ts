@@ -30,7 +30,6 @@ export * from './files/files.module';
 export * from './files/file-collector';
 export * from './files/unreferenced-files';
 export * from './files/local-file-storage';
-export * from './files/s3-file-storage';
 export * from './outbox/outbox-job.entity';
 export * from './outbox/outbox.service';
 export * from './outbox/queue.module';

@@ -1,7 +1,8 @@
 import { mkdtemp, rm, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Clock, FileCollector, FileStorage, LocalFileStorage, loadConfig, S3FileStorage } from '@namndrum/core';
+import { Clock, FileCollector, FileStorage, LocalFileStorage, loadConfig } from '@namndrum/core';
+import { S3FileStorage } from '../libs/core/src/files/s3-file-storage';
 import { createTenant } from './factories/tenant.factory';
 import { docxWithText } from './support/files';
 import { PrivateDatabase } from './support/private-database';

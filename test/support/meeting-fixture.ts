@@ -15,7 +15,8 @@ export class TestClock extends Clock {
 
 export type Api = ReturnType<typeof apiAs>;
 
-export function apiAs(testApp: TestApp, token: string) {
+/** Bearer requests to the in-process app, or to anything else that serves the API (an API child process). */
+export function apiAs(testApp: Pick<TestApp, 'http'>, token: string) {
   const bearer = `Bearer ${token}`;
   return {
     get: (path: string) => testApp.http().get(`/api/v1${path}`).set('Authorization', bearer),

@@ -1,5 +1,5 @@
 import { ArgumentsHost, BadRequestException, HttpException, NotFoundException } from '@nestjs/common';
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { AllExceptionsFilter, isServiceUnavailable, malformedJsonDetail, RETRY_AFTER_SECONDS } from './all-exceptions.filter';
 import { ConflictError, InvalidInputError } from './domain-error';
 
@@ -62,6 +62,8 @@ describe('AllExceptionsFilter', () => {
       'a connection terminated under a query': new QueryFailedError('SELECT 1', [], new Error('Connection terminated unexpectedly')),
       "the pool's connection timeout": new Error('Connection terminated due to connection timeout', { cause: new Error('Connection terminated') }),
       "the pool's wait for a free connection": new Error('timeout exceeded when trying to connect'),
+      "the next query of a transaction whose connection was lost (TypeORM released its runner)": new QueryRunnerAlreadyReleasedError(),
+      'the same, through the entity manager': new QueryRunnerProviderAlreadyReleasedError(),
       'a Redis that went away': new Error('Connection is closed.'),
       'a refusal wrapped as a cause': new Error('Failed to run the transaction', { cause: socketError('ECONNREFUSED') }),
     };

@@ -29,7 +29,8 @@ export class ApiProcess {
     };
     child.stdout!.on('data', collect);
     child.stderr!.on('data', collect);
-    const deadline = Date.now() + 60_000;
+    // A bound for a start that hangs: several processes starting at once on two busy cores have taken a minute.
+    const deadline = Date.now() + 90_000;
     for (;;) {
       const listening = /Nämndrum kör på (http:\/\/localhost:\d+)/.exec(this.output);
       if (listening) {
@@ -37,7 +38,10 @@ export class ApiProcess {
         return this;
       }
       if (child.exitCode !== null) throw new Error(`The API exited at start-up:\n${this.output}`);
-      if (Date.now() > deadline) throw new Error(`The API did not listen within 60 s:\n${this.output}`);
+      if (Date.now() > deadline) {
+        await this.stop('SIGKILL');
+        throw new Error(`The API did not listen within 90 s:\n${this.output}`);
+      }
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }

@@ -46,16 +46,17 @@ export class WorkerProcess {
   }
 
   /** Dies at once, in the middle of whatever it does. */
-  kill(): Promise<void> {
-    return this.stop('SIGKILL');
+  async kill(): Promise<void> {
+    await this.stop('SIGKILL');
   }
 
-  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  /** Signals the worker and resolves with its exit code once it has exited (null when a signal ended it). */
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
     const child = this.child;
     this.child = null;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    if (!child || child.exitCode !== null) return child?.exitCode ?? null;
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill(signal);
-    await exited;
+    return exited;
   }
 }

@@ -1,15 +1,17 @@
 import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { CoreModule } from '@namndrum/core';
 import { PdfModule } from '@namndrum/documents';
 import { GoalsJobsModule } from '@namndrum/goals';
 import { MeetingsJobsModule } from '@namndrum/meetings';
 import { MinutesJobsModule } from '@namndrum/minutes';
 import { DocumentsProcessor } from './documents.processor';
+import { JobDrain } from './job-drain';
 import { ReconcileScheduler } from './reconcile-scheduler';
 
 /** The worker: the same libraries as the API, plus the queue processors; no HTTP. */
 @Module({
-  imports: [CoreModule, PdfModule, MeetingsJobsModule, MinutesJobsModule, GoalsJobsModule],
-  providers: [ReconcileScheduler, DocumentsProcessor],
+  imports: [DiscoveryModule, CoreModule, PdfModule, MeetingsJobsModule, MinutesJobsModule, GoalsJobsModule],
+  providers: [ReconcileScheduler, DocumentsProcessor, JobDrain],
 })
 export class WorkerModule {}

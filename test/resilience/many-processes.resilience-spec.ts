@@ -25,9 +25,11 @@ describe('two API processes and three workers at once', () => {
     attendees = await addAttendees(cluster.testApp, tenant, world.organId, RECIPIENTS, 'region.test.example');
     // One after the other: five processes compiling their sources at once on two cores take minutes to start.
     apis = [await cluster.startApi(), await cluster.startApi()];
-    // Each worker logs every job it finishes (debug), so that the test sees the work was shared.
+    // Each worker logs every job it finishes (debug), so that the test sees the work was shared. Nothing is killed
+    // here, so the workers hold their jobs as long as in production: with WorkerProcess's 3 s, a job whose lock a
+    // worker on an overloaded machine renewed late was taken over by another while its e-mail was being sent.
     workers = [];
-    for (let n = 0; n < 3; n += 1) workers.push(await cluster.startWorker({ LOG_LEVEL: 'debug' }));
+    for (let n = 0; n < 3; n += 1) workers.push(await cluster.startWorker({ LOG_LEVEL: 'debug', WORKER_LOCK_MS: '60000' }));
   }, 400_000);
 
   afterAll(() => cluster.stop());

@@ -1,9 +1,22 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, utimes } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import crypto from 'node:crypto';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const S3rver = require('s3rver');
+
+/**
+ * s3rver makes its ListObjectsV2 continuation tokens with single DES, which OpenSSL 3 no longer offers,
+ * so a listing longer than one page failed. Triple DES with the key three times is the same cipher.
+ */
+function singleDesAsTripleDes(create: typeof crypto.createCipheriv | typeof crypto.createDecipheriv) {
+  return (algorithm: string, key: Buffer, iv: Buffer, options?: unknown) =>
+    algorithm === 'des' ? create('des-ede3-cbc', Buffer.concat([key, key, key]), iv) : create(algorithm, key, iv, options as never);
+}
+const originalCreateCipheriv = crypto.createCipheriv;
+const originalCreateDecipheriv = crypto.createDecipheriv;
+Object.assign(crypto, { createCipheriv: singleDesAsTripleDes(originalCreateCipheriv), createDecipheriv: singleDesAsTripleDes(originalCreateDecipheriv) });
 
 /** The S3_* settings that point the system at a bucket (see AppConfig). */
 export interface S3Settings {
@@ -17,6 +30,8 @@ export interface S3Settings {
 
 export interface RunningS3Server {
   settings: S3Settings;
+  /** Sets an object's LastModified back, as if it had been written then (s3rver keeps it as its file's mtime). */
+  backdate(key: string, at: Date): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -38,6 +53,9 @@ export async function startS3Server(bucket = 'namndrum-test'): Promise<RunningS3
       S3_ACCESS_KEY_ID: 'S3RVER',
       S3_SECRET_ACCESS_KEY: 'S3RVER',
       S3_FORCE_PATH_STYLE: 'true',
+    },
+    async backdate(key, at) {
+      await utimes(join(directory, bucket, dirname(key), `${basename(key)}._S3rver_object`), at, at);
     },
     async stop() {
       await server.close();

@@ -7,6 +7,7 @@ import {
   ConflictError,
   FILE_STORAGE,
   FileStorage,
+  StoredFileStream,
   InvalidInputError,
   NotFoundError,
   RequestContext,
@@ -60,10 +61,10 @@ export class DocumentService {
     return (await this.getWithMatter(ctx, id)).document;
   }
 
-  /** The document's bytes, for download. */
-  async content(ctx: RequestContext, id: string): Promise<{ document: Document; content: Buffer }> {
+  /** The document's bytes as a stream, for download. */
+  async openContent(ctx: RequestContext, id: string): Promise<{ document: Document; content: StoredFileStream }> {
     const { document } = await this.getWithMatter(ctx, id);
-    return { document, content: await this.storage.get(document.sha256) };
+    return { document, content: await this.storage.openReadStream(document.sha256) };
   }
 
   /** Registers an uploaded file as a document of the matter. Nothing is stored unless the file and its particulars are acceptable. */

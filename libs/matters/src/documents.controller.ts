@@ -27,7 +27,7 @@ export class DocumentsController {
   @ApiFileResponse('*/*', 'The file, with its own media type and file name')
   @ApiErrors(400, 404)
   async content(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) response: Response) {
-    const { document, content } = await this.documents.content(ctx, id);
+    const { document, content } = await this.documents.openContent(ctx, id);
     return download(response, content, document.fileName, document.mediaType);
   }
 

@@ -4,6 +4,7 @@ import {
   ConflictError,
   FILE_STORAGE,
   FileStorage,
+  StoredFileStream,
   ForbiddenError,
   InvalidInputError,
   Municipality,
@@ -212,11 +213,11 @@ export class OfficerReportService {
   }
 
   /** The DOCX: the signed file as registered, or a draft rendered now and marked as such. */
-  async docx(ctx: RequestContext, id: string): Promise<{ fileName: string; content: Buffer }> {
+  async docx(ctx: RequestContext, id: string): Promise<{ fileName: string; content: Buffer | StoredFileStream }> {
     const report = await this.get(ctx, id);
     const matter = await this.matters.get(ctx, report.matterId);
     if (report.status === 'signed' && report.documentId) {
-      const { document, content } = await this.documents.content(ctx, report.documentId);
+      const { document, content } = await this.documents.openContent(ctx, report.documentId);
       return { fileName: document.fileName, content };
     }
     const content = await renderOfficerReport(await this.viewOf(ctx, matter, report));
@@ -244,14 +245,14 @@ export class OfficerReportService {
   }
 
   /** The PDF/A of a signed version as the archive keeps it; 409 until it is signed and the worker has made it. */
-  async archivalPdf(ctx: RequestContext, id: string): Promise<{ fileName: string; content: Buffer }> {
+  async archivalPdf(ctx: RequestContext, id: string): Promise<{ fileName: string; content: StoredFileStream }> {
     const report = await this.get(ctx, id);
     if (report.status !== 'signed') throw new ConflictError('REPORT_NOT_SIGNED', 'Tjänsteskrivelsen är inte signerad; bara en signerad tjänsteskrivelse arkiveras som PDF/A');
     if (!report.archivalPdfSha256) throw new ConflictError('NOT_ARCHIVED_YET', 'Arkivexemplaret (PDF/A) av tjänsteskrivelsen görs just nu; försök igen om en stund');
     const matter = await this.matters.get(ctx, report.matterId);
     return {
       fileName: archivalFileName(signedReportFileName(matter, report)),
-      content: await this.files.get(report.archivalPdfSha256),
+      content: await this.files.openReadStream(report.archivalPdfSha256),
     };
   }
 

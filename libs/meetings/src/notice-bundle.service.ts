@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AuditService, Clock, ConflictError, FILE_STORAGE, FileStorage, NotFoundError, OUTBOX_KINDS, OutboxService, Permission, RequestContext, TenantRepository } from '@namndrum/core';
+import { AuditService, Clock, ConflictError, FILE_STORAGE, FileStorage, NotFoundError, OUTBOX_KINDS, OutboxService, Permission, RequestContext, TenantRepository, StoredFileStream } from '@namndrum/core';
 import {
   assemblePdf,
   ConversionError,
@@ -197,13 +197,13 @@ export class NoticeBundleService {
   }
 
   /** The handlingar PDF of a version; a reader without access to one of its secret matters gets the masked one. */
-  async pdf(ctx: RequestContext, noticeId: string): Promise<{ fileName: string; content: Buffer }> {
+  async pdf(ctx: RequestContext, noticeId: string): Promise<{ fileName: string; content: StoredFileStream }> {
     const notice = await this.notices.get(ctx, noticeId);
-    return { fileName: bundleFileName(notice), content: await this.files.get((await this.bundleFor(ctx, notice)).sha256) };
+    return { fileName: bundleFileName(notice), content: await this.files.openReadStream((await this.bundleFor(ctx, notice)).sha256) };
   }
 
   /** The handlingar of the meeting's latest version that has them. */
-  async latestPdf(ctx: RequestContext, meetingId: string): Promise<{ fileName: string; content: Buffer }> {
+  async latestPdf(ctx: RequestContext, meetingId: string): Promise<{ fileName: string; content: StoredFileStream }> {
     const versions = await this.notices.list(ctx, meetingId);
     const latest = [...versions].reverse().find((notice) => notice.kind !== 'cancellation' && notice.status !== 'superseded' && notice.status !== 'withdrawn');
     if (!latest) throw new NotFoundError('Sammanträdeshandlingarna');
@@ -216,11 +216,11 @@ export class NoticeBundleService {
     return new TenantRepository(ctx, NoticeBundlePart, 'Handlingen').find({ noticeId: notice.id, masked }, { order: { position: 'ASC' } });
   }
 
-  async partPdf(ctx: RequestContext, noticeId: string, position: number): Promise<{ fileName: string; content: Buffer }> {
+  async partPdf(ctx: RequestContext, noticeId: string, position: number): Promise<{ fileName: string; content: StoredFileStream }> {
     const part = (await this.parts(ctx, noticeId)).find((candidate) => candidate.position === position);
     if (!part) throw new NotFoundError('Handlingen');
     const name = part.itemNumber === null ? part.title : `${part.itemNumber} ${part.title}`;
-    return { fileName: `${name.replace(/[\\/:*?"<>|]+/g, ' ').trim()}.pdf`, content: await this.files.get(part.pdfSha256) };
+    return { fileName: `${name.replace(/[\\/:*?"<>|]+/g, ' ').trim()}.pdf`, content: await this.files.openReadStream(part.pdfSha256) };
   }
 
   /**

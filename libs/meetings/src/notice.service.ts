@@ -6,6 +6,7 @@ import {
   ConflictError,
   FILE_STORAGE,
   FileStorage,
+  StoredFileStream,
   Municipality,
   NotFoundError,
   OUTBOX_KINDS,
@@ -111,11 +112,11 @@ export class NoticeService {
   }
 
   /** The notice DOCX; a reader without access to one of its secret matters gets the masked version. */
-  async docx(ctx: RequestContext, id: string): Promise<{ fileName: string; content: Buffer }> {
+  async docx(ctx: RequestContext, id: string): Promise<{ fileName: string; content: StoredFileStream }> {
     const notice = await this.get(ctx, id);
     if (!notice.fileSha256 || !notice.fileName) throw new NotFoundError('Kallelsens dokument');
     const sha256 = notice.maskedFileSha256 && (await this.readsMasked(ctx, notice)) ? notice.maskedFileSha256 : notice.fileSha256;
-    return { fileName: notice.fileName, content: await this.files.get(sha256) };
+    return { fileName: notice.fileName, content: await this.files.openReadStream(sha256) };
   }
 
   /** Whether the signed-in reader lacks access to one of the version's secret matters, and so reads its masked documents. */

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ConflictError, FILE_STORAGE, FileStorage, ForbiddenError, RequestContext, TenantRepository } from '@namndrum/core';
+import { ConflictError, FILE_STORAGE, FileStorage, ForbiddenError, RequestContext, TenantRepository, StoredFileStream } from '@namndrum/core';
 import { renderMinutes, SigningRecord } from '@namndrum/documents';
 import { ArchivalCopy, archivalFileName, ArchiveSubject, PUBLIC_ACCESS, readable } from '@namndrum/matters';
 import { IsNull } from 'typeorm';
@@ -85,7 +85,7 @@ export class MinutesArchiveService {
   }
 
   /** The verified minutes as PDF/A, for a reader who may read every paragraph: the archival copy is never masked. */
-  async minutesPdf(ctx: RequestContext, minutesId: string): Promise<{ fileName: string; content: Buffer }> {
+  async minutesPdf(ctx: RequestContext, minutesId: string): Promise<{ fileName: string; content: StoredFileStream }> {
     const minutes = await new TenantRepository(ctx, Minutes, 'Protokollet').get(minutesId);
     if (minutes.kind !== 'minutes' || minutes.status !== 'verified') {
       throw new ConflictError('NOT_VERIFIED', 'Protokollet är inte justerat; bara ett justerat protokoll arkiveras som PDF/A');
@@ -97,7 +97,7 @@ export class MinutesArchiveService {
   }
 
   /** A verified paragraph's protokollsutdrag as PDF/A, for a reader who may read its matter. */
-  async extractPdf(ctx: RequestContext, paragraphId: string): Promise<{ fileName: string; content: Buffer }> {
+  async extractPdf(ctx: RequestContext, paragraphId: string): Promise<{ fileName: string; content: StoredFileStream }> {
     const paragraph = await new TenantRepository(ctx, Paragraph, 'Paragrafen').get(paragraphId);
     const minutes = await new TenantRepository(ctx, Minutes, 'Protokollet').get(paragraph.minutesId);
     if (minutes.status !== 'verified' && !paragraph.approvedAtMeeting) {
@@ -109,9 +109,9 @@ export class MinutesArchiveService {
     return { fileName: `Protokollsutdrag ${record.organ.shortName} ${minutes.meetingDate} § ${paragraph.number}.pdf`, content };
   }
 
-  private async stored(sha256: string | null, what: string): Promise<Buffer> {
+  private async stored(sha256: string | null, what: string): Promise<StoredFileStream> {
     if (!sha256) throw new ConflictError('NOT_ARCHIVED_YET', `${what} görs just nu; försök igen om en stund`);
-    return this.files.get(sha256);
+    return this.files.openReadStream(sha256);
   }
 
   private async verifiedRecord(ctx: RequestContext, minutesId: string): Promise<MinutesRecord> {

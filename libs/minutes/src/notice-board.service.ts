@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { FILE_STORAGE, FileStorage, Municipality, NotFoundError } from '@namndrum/core';
+import { FILE_STORAGE, FileStorage, Municipality, NotFoundError, StoredFileStream } from '@namndrum/core';
 import { DataSource, In } from 'typeorm';
 import { Posting } from './entities';
 
@@ -15,17 +15,17 @@ export class NoticeBoardService {
   ) {}
 
   /** The published minutes of a posting while it is up. */
-  async file(municipalityCode: string, postingId: string): Promise<{ fileName: string; content: Buffer }> {
+  async file(municipalityCode: string, postingId: string): Promise<{ fileName: string; content: StoredFileStream }> {
     const posting = await this.postingUp(municipalityCode, postingId);
     if (!posting.fileSha256) throw new NotFoundError('Anslaget');
-    return { fileName: `${publishedLabel(posting)}.docx`, content: await this.files.get(posting.fileSha256) };
+    return { fileName: `${publishedLabel(posting)}.docx`, content: await this.files.openReadStream(posting.fileSha256) };
   }
 
   /** The published minutes of a posting as PDF/A, once the worker has made it: while the posting is up and after, in the archive. */
-  async pdf(municipalityCode: string, postingId: string): Promise<{ fileName: string; content: Buffer }> {
+  async pdf(municipalityCode: string, postingId: string): Promise<{ fileName: string; content: StoredFileStream }> {
     const posting = await this.posting(municipalityCode, postingId, ['up', 'down']);
     if (!posting.archivalPdfSha256 || !posting.fileSha256) throw new NotFoundError('Anslaget');
-    return { fileName: `${publishedLabel(posting)}.pdf`, content: await this.files.get(posting.archivalPdfSha256) };
+    return { fileName: `${publishedLabel(posting)}.pdf`, content: await this.files.openReadStream(posting.archivalPdfSha256) };
   }
 
   private postingUp(municipalityCode: string, postingId: string): Promise<Posting> {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor, StreamableFile } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { from, map, Observable, of, switchMap } from 'rxjs';
+import type { StoredFileStream } from '@namndrum/core';
 import { PublicationChanges } from './publication-changes';
 
 /**
@@ -10,7 +11,8 @@ import { PublicationChanges } from './publication-changes';
  */
 export interface PublicResource {
   contentType: string;
-  body: string | Buffer;
+  /** What is rendered, or a stored file streamed as it is read (never kept by PublicResponseCache). */
+  body: string | Buffer | StoredFileStream;
   /** When the data shown last changed; null when unknown (then only the ETag validates). */
   lastModified: Date | null;
   /** For downloads: the file name offered to save as. */
@@ -18,12 +20,14 @@ export interface PublicResource {
 }
 
 /** A public resource's validator: a strong ETag over the exact bytes sent. */
-export function entityTag(body: string | Buffer): string {
-  return `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
+export function entityTag(body: string | Buffer | StoredFileStream): string {
+  // A stored file is named by the sha256 of its bytes: the same tag, without reading them first.
+  const sha256 = isStreamed(body) ? Buffer.from(body.sha256, 'hex') : createHash('sha256').update(body).digest();
+  return `"${sha256.toString('base64url').slice(0, 32)}"`;
 }
 
 interface Cached {
-  resource: PublicResource;
+  resource: PublicResource & { body: string | Buffer };
   etag: string;
   version: string;
   epoch: number;
@@ -103,7 +107,7 @@ export class PublicResourceInterceptor implements NestInterceptor {
           map((resource: PublicResource) => {
             const etag = entityTag(resource.body);
             // Kept under the epoch it began in: a commit noticed since, perhaps of data read before it, outdates it.
-            this.cache.set(key, { resource, etag, version, epoch });
+            if (isRendered(resource)) this.cache.set(key, { resource, etag, version, epoch });
             return respond(request, response, resource, etag);
           }),
         );
@@ -120,8 +124,18 @@ function respond(request: Request, response: Response, resource: PublicResource,
   if (resource.fileName) response.attachment(resource.fileName);
   // Express compares If-None-Match / If-Modified-Since with the headers just set.
   if (request.fresh) {
+    if (isStreamed(resource.body)) resource.body.stream.destroy();
     response.status(304);
     return '';
   }
+  if (isStreamed(resource.body)) return new StreamableFile(resource.body.stream, { length: resource.body.size });
   return typeof resource.body === 'string' ? resource.body : new StreamableFile(resource.body);
+}
+
+function isStreamed(body: PublicResource['body']): body is StoredFileStream {
+  return typeof body !== 'string' && !Buffer.isBuffer(body);
+}
+
+function isRendered(resource: PublicResource): resource is PublicResource & { body: string | Buffer } {
+  return !isStreamed(resource.body);
 }

@@ -25,6 +25,22 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ TZ: 'UTC' })).toThrow(ConfigError);
   });
 
+  it('stores files in the local folder unless a bucket is named, and reads the bucket settings', () => {
+    expect(loadConfig({}).S3_BUCKET).toBe('');
+    const config = loadConfig({ S3_BUCKET: 'namndrum-filer', S3_ENDPOINT: 'http://minio:9000', S3_FORCE_PATH_STYLE: 'true', S3_ACCESS_KEY_ID: 'namndrum', S3_SECRET_ACCESS_KEY: 'hemligt-lösenord', S3_PREFIX: 'ludvika/' });
+    expect(config).toMatchObject({ S3_BUCKET: 'namndrum-filer', S3_ENDPOINT: 'http://minio:9000', S3_REGION: 'us-east-1', S3_FORCE_PATH_STYLE: 'true', S3_PREFIX: 'ludvika/' });
+    expect(loadConfig({ S3_BUCKET: 'namndrum-filer', S3_REGION: 'eu-north-1' }).S3_ENDPOINT).toBe('');
+  });
+
+  it('refuses bucket settings that cannot work, naming the variable', () => {
+    expect(() => loadConfig({ S3_BUCKET: 'Namndrum_Filer' })).toThrow(/S3_BUCKET must be a bucket name/);
+    expect(() => loadConfig({ S3_ENDPOINT: 'minio:9000' })).toThrow(/S3_ENDPOINT must be an http\(s\) URL/);
+    expect(() => loadConfig({ S3_FORCE_PATH_STYLE: 'ja' })).toThrow(/S3_FORCE_PATH_STYLE must be true or false/);
+    expect(() => loadConfig({ S3_ACCESS_KEY_ID: 'namndrum' })).toThrow(/S3_SECRET_ACCESS_KEY must be set together with S3_ACCESS_KEY_ID/);
+    expect(() => loadConfig({ S3_SECRET_ACCESS_KEY: 'hemligt' })).toThrow(/S3_ACCESS_KEY_ID must be set together with S3_SECRET_ACCESS_KEY/);
+    expect(() => loadConfig({ S3_PREFIX: 'ludvika' })).toThrow(/S3_PREFIX must be empty or folder names each ending in a slash/);
+  });
+
   it('refuses the development JWT secret in production, saying which variable to set and how', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET is the development secret.*set JWT_SECRET to a random secret of 32 or more characters/);
     expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'namndrum-development-secret-change-me' })).toThrow(/JWT_SECRET is the development secret/);

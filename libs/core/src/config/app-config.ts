@@ -21,6 +21,22 @@ export class AppConfig {
   @Matches(/^[A-Za-z0-9:_-]+$/, { message: 'REDIS_PREFIX may contain letters, digits, colon, dash and underscore' })
   REDIS_PREFIX = 'namndrum';
 
+  /**
+   * Redis Sentinel for a highly available Redis: the sentinels as host:port, comma-separated. Empty:
+   * REDIS_URL names the one Redis. Set: the sentinels name the master of REDIS_SENTINEL_NAME, and
+   * REDIS_URL gives only its user, password, database and TLS (its host is not used).
+   */
+  @Matches(/^([^\s,:]+:\d{1,5}(\s*,\s*[^\s,:]+:\d{1,5})*)?$/, { message: 'REDIS_SENTINELS must be host:port pairs, comma-separated' })
+  REDIS_SENTINELS = '';
+
+  /** The master the sentinels watch (`sentinel monitor <name> ...`). */
+  @Matches(/^[A-Za-z0-9._-]+$/, { message: 'REDIS_SENTINEL_NAME may contain letters, digits, dot, dash and underscore' })
+  REDIS_SENTINEL_NAME = 'mymaster';
+
+  /** The sentinels' own password, when they require one (`requirepass` in sentinel.conf). */
+  @IsString()
+  REDIS_SENTINEL_PASSWORD = '';
+
   @Transform(({ value }) => Number(value))
   @IsInt({ message: 'PORT must be an integer' })
   // 0: the system chooses a free port, which the API prints when it listens.
@@ -34,6 +50,39 @@ export class AppConfig {
   @IsString()
   @IsNotEmpty({ message: 'FILES_DIR must not be empty' })
   FILES_DIR = './var/files';
+
+  /**
+   * The S3-compatible bucket files are stored in (AWS S3, MinIO); empty: the local folder FILES_DIR.
+   * Every API and worker process of one installation must name the same bucket.
+   */
+  @ValidateIf((config: AppConfig) => config.S3_BUCKET !== '')
+  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'S3_BUCKET must be a bucket name: 3 to 63 lower-case letters, digits, dots and dashes' })
+  S3_BUCKET = '';
+
+  /** The S3 API's address, e.g. http://minio:9000; empty: AWS's own, chosen by S3_REGION. */
+  @ValidateIf((config: AppConfig) => config.S3_ENDPOINT !== '')
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'S3_ENDPOINT must be an http(s) URL, or empty for AWS' })
+  S3_ENDPOINT = '';
+
+  @Matches(/^[a-z0-9-]+$/, { message: 'S3_REGION must be a region name such as us-east-1 or eu-north-1' })
+  S3_REGION = 'us-east-1';
+
+  /** With S3_SECRET_ACCESS_KEY; both empty: the AWS SDK's default credentials (environment, profile, instance role). */
+  @ValidateIf((config: AppConfig) => config.S3_ACCESS_KEY_ID !== '' || config.S3_SECRET_ACCESS_KEY !== '')
+  @IsNotEmpty({ message: 'S3_ACCESS_KEY_ID must be set together with S3_SECRET_ACCESS_KEY (or neither, for the default credentials)' })
+  S3_ACCESS_KEY_ID = '';
+
+  @ValidateIf((config: AppConfig) => config.S3_ACCESS_KEY_ID !== '' || config.S3_SECRET_ACCESS_KEY !== '')
+  @IsNotEmpty({ message: 'S3_SECRET_ACCESS_KEY must be set together with S3_ACCESS_KEY_ID (or neither, for the default credentials)' })
+  S3_SECRET_ACCESS_KEY = '';
+
+  /** Whether the bucket is addressed as <endpoint>/<bucket> rather than <bucket>.<endpoint>; MinIO needs true. */
+  @IsIn(['true', 'false'], { message: 'S3_FORCE_PATH_STYLE must be true or false' })
+  S3_FORCE_PATH_STYLE: 'true' | 'false' = 'false';
+
+  /** A folder inside the bucket for this installation's files, e.g. namndrum/, when the bucket is shared. */
+  @Matches(/^([A-Za-z0-9!_.*'()-]+\/)*$/, { message: 'S3_PREFIX must be empty or folder names each ending in a slash, e.g. namndrum/' })
+  S3_PREFIX = '';
 
   /** The built web app (`npm run build:web`), served at `/`. */
   @IsString()

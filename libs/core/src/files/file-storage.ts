@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
 
 /**
  * Where file contents live, addressed by the sha256 of their bytes: the same content is stored once,
@@ -11,6 +12,11 @@ export interface FileStorage {
    */
   put(content: Buffer): Promise<string>;
   get(sha256: string): Promise<Buffer>;
+  /**
+   * The stored bytes as a stream with their size, for sending a file on unchanged without holding it in
+   * memory. Fails, as get() does, when the file is not stored; the caller must consume or destroy the stream.
+   */
+  openReadStream(sha256: string): Promise<StoredFileStream>;
   exists(sha256: string): Promise<boolean>;
   delete(sha256: string): Promise<void>;
   /** Every stored file with the time it was last written, for the collector of unreferenced files. */
@@ -22,6 +28,12 @@ export interface FileStorage {
 export interface StoredFile {
   sha256: string;
   writtenAt: Date;
+}
+
+export interface StoredFileStream {
+  sha256: string;
+  size: number;
+  stream: Readable;
 }
 
 export const FILE_STORAGE = Symbol('FILE_STORAGE');

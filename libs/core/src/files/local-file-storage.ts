@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, open, opendir, readFile, rename, rm, stat, utimes } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { FileStorage, SHA256_HEX, sha256Hex, StoredFile } from './file-storage';
+import { FileStorage, SHA256_HEX, sha256Hex, StoredFile, StoredFileStream } from './file-storage';
 
 /** The default driver: files under FILES_DIR as ab/cd/<sha256>, written atomically (temp file, fsync, rename). */
 export class LocalFileStorage implements FileStorage {
@@ -34,6 +34,18 @@ export class LocalFileStorage implements FileStorage {
 
   async get(sha256: string): Promise<Buffer> {
     return readFile(this.pathOf(sha256));
+  }
+
+  async openReadStream(sha256: string): Promise<StoredFileStream> {
+    // Opened before it is returned, so that a missing file fails here rather than in the middle of a response.
+    const handle = await open(this.pathOf(sha256), 'r');
+    try {
+      const { size } = await handle.stat();
+      return { sha256, size, stream: handle.createReadStream() };
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
   }
 
   async exists(sha256: string): Promise<boolean> {

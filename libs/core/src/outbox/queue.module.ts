@@ -1,16 +1,17 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
-import type { ConnectionOptions } from 'bullmq';
+import type { RedisOptions as BullRedisOptions } from 'bullmq';
 import { AppConfig } from '../config/app-config';
+import { redisConnectionOptions } from '../redis/redis-connection';
 import { OutboxJob } from './outbox-job.entity';
 import { OutboxReconciler } from './outbox-reconciler';
 import { OutboxService } from './outbox.service';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { QUEUES } from './queues';
 
-/** BullMQ's connection from REDIS_URL; its blocking commands need maxRetriesPerRequest null. */
-export function bullConnection(redisUrl: string): ConnectionOptions {
-  return { url: redisUrl, maxRetriesPerRequest: null };
+/** BullMQ's connection, made as every Redis connection is; its blocking commands need maxRetriesPerRequest null. */
+export function bullConnection(config: AppConfig): BullRedisOptions {
+  return { ...redisConnectionOptions(config), maxRetriesPerRequest: null };
 }
 
 /** BullMQ keys live under the process's Redis prefix, so test runs and municipalities' installs stay apart. */
@@ -25,7 +26,7 @@ export function bullPrefix(config: AppConfig): string {
     TypeOrmModule.forFeature([OutboxJob]),
     BullModule.forRootAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({ connection: bullConnection(config.REDIS_URL), prefix: bullPrefix(config) }),
+      useFactory: (config: AppConfig) => ({ connection: bullConnection(config), prefix: bullPrefix(config) }),
     }),
     BullModule.registerQueue(...Object.values(QUEUES).map((name) => ({ name }))),
   ],

@@ -2,7 +2,7 @@ import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nest
 import Redis from 'ioredis';
 import { REDIS } from './redis.token';
 import { AppConfig } from '../config/app-config';
-
+import { redisConnectionOptions } from './redis-connection';
 
 /** Closes the shared connection when the application shuts down. */
 @Injectable()
@@ -22,7 +22,7 @@ class RedisLifecycle implements OnApplicationShutdown {
       provide: REDIS,
       inject: [AppConfig],
       useFactory: (config: AppConfig) =>
-        new Redis(config.REDIS_URL, { keyPrefix: `${config.REDIS_PREFIX}:`, lazyConnect: false, maxRetriesPerRequest: 2 }),
+        new Redis({ ...redisConnectionOptions(config), keyPrefix: `${config.REDIS_PREFIX}:`, lazyConnect: false, maxRetriesPerRequest: 2 }),
     },
     RedisLifecycle,
   ],

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { FILE_STORAGE, FileStorage } from '@namndrum/core';
+import { FILE_STORAGE, FileStorage, StoredFileStream } from '@namndrum/core';
 import { DataSource } from 'typeorm';
 import { publicPaths } from '../public-urls';
 
@@ -208,12 +208,13 @@ export class PublicFilesService {
     return candidates.filter((row) => !stillPublic.has(row.id)).map((row) => ({ id: row.id, meetingId: row.meeting_id, createdAt: row.created_at, modifiedAt: row.modified }));
   }
 
-  /** A public file and its bytes; null when there is no such file or it is not public. */
-  async find(fileId: string): Promise<{ file: PublicFile; content: Buffer } | null> {
+  /** A public file and its bytes, streamed; null when there is no such file or it is not public. */
+  async find(fileId: string): Promise<{ file: PublicFile; content: StoredFileStream } | null> {
     if (!UUID.test(fileId)) return null;
-    const [file] = await this.select({ fileId });
+    // Its size comes with the stream: the sizes and sha512 a listing shows would read the whole file first.
+    const [file] = await this.select({ fileId }, false);
     if (!file) return null;
-    return { file, content: await this.storage.get(file.sha256) };
+    return { file, content: await this.storage.openReadStream(file.sha256) };
   }
 
   private async select(scope: Scope, withSizes = true): Promise<PublicFile[]> {
@@ -340,8 +341,10 @@ export class PublicFilesService {
     for (const file of files) {
       let known = this.sizes.get(file.sha256);
       if (known === undefined) {
-        const content = await this.storage.get(file.sha256);
-        known = { size: content.length, sha512: createHash('sha512').update(content).digest('hex') };
+        const { size, stream } = await this.storage.openReadStream(file.sha256);
+        const sha512 = createHash('sha512');
+        for await (const chunk of stream) sha512.update(chunk as Buffer);
+        known = { size, sha512: sha512.digest('hex') };
         if (this.sizes.size >= SIZE_CACHE_LIMIT) this.sizes.delete(this.sizes.keys().next().value!);
         this.sizes.set(file.sha256, known);
       }

@@ -11,7 +11,8 @@ const REGISTRATIONS = 80;
 
 /** Two API processes and three workers over one PostgreSQL, one Redis and one file store, as replicas on several machines run. */
 describe('two API processes and three workers at once', () => {
-  const cluster = new Cluster();
+  // Files in a bucket: each process has an empty folder of its own, as on machines of their own.
+  const cluster = new Cluster({ bucket: true });
   let apis: ApiProcess[];
   let workers: WorkerProcess[];
   let tenant: Tenant;
@@ -80,5 +81,8 @@ describe('two API processes and three workers at once', () => {
     const posted = await cluster.postgres.query(`SELECT id FROM audit_entries WHERE entity_id = $1 AND action = 'post'`, [postings[0].id]);
     expect(posted).toHaveLength(1);
     expect(workers.every((worker) => worker.running)).toBe(true);
+    // The handlingar the workers rendered and attached went through the bucket, not a folder of a process.
+    expect(cluster.gotenberg.conversions).toBeGreaterThan(0);
+    expect(cluster.filesInFolders()).toEqual([]);
   });
 });

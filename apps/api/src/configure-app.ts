@@ -4,7 +4,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { AppConfig, trustedProxies, useHardenedRequestParsing } from '@namndrum/core';
+import { AppConfig, HttpMetrics, trustedProxies, useHardenedRequestParsing } from '@namndrum/core';
 import { PUBLIC_PATH_ROOTS } from '@namndrum/publication';
 import { serveWebApp } from './web-app';
 
@@ -13,10 +13,12 @@ export const API_PREFIX = 'api';
 /** Everything that makes the HTTP app what it is, shared by main.ts, the OpenAPI writer and the tests. */
 export function configureApp(app: INestApplication): OpenAPIObject {
   app.useLogger(app.get(Logger));
-  useHardenedRequestParsing(app);
-  // The client address the sign-in limits count by: the connecting one, or what trusted proxies report.
   // (The OpenAPI writer builds the module graph without instances, and so without a config.)
   const config: AppConfig | null = app.get(AppConfig);
+  // First, so that a request refused while its body is read is counted too.
+  if (config) app.use(app.get(HttpMetrics).middleware);
+  useHardenedRequestParsing(app);
+  // The client address the sign-in limits count by: the connecting one, or what trusted proxies report.
   if (config) (app as NestExpressApplication).set('trust proxy', trustedProxies(config));
   app.use(
     helmet({
@@ -41,6 +43,7 @@ export function configureApp(app: INestApplication): OpenAPIObject {
       ]),
       { path: 'protokoll/:id/justering', method: RequestMethod.GET },
       { path: 'protokoll/justering.js', method: RequestMethod.GET },
+      { path: 'metrics', method: RequestMethod.GET },
     ],
   });
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });

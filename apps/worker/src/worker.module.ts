@@ -8,10 +8,11 @@ import { MinutesJobsModule } from '@namndrum/minutes';
 import { DocumentsProcessor } from './documents.processor';
 import { JobDrain } from './job-drain';
 import { ReconcileScheduler } from './reconcile-scheduler';
+import { WorkerMetricsModule } from './worker-metrics.module';
 
 /** The worker: the same libraries as the API, plus the queue processors; no HTTP. */
 @Module({
-  imports: [DiscoveryModule, CoreModule, PdfModule, MeetingsJobsModule, MinutesJobsModule, GoalsJobsModule],
+  imports: [DiscoveryModule, CoreModule, WorkerMetricsModule, PdfModule, MeetingsJobsModule, MinutesJobsModule, GoalsJobsModule],
   providers: [ReconcileScheduler, DocumentsProcessor, JobDrain],
 })
 export class WorkerModule {}

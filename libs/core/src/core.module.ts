@@ -8,6 +8,7 @@ import { RequestContextInterceptor } from './context/request-context.interceptor
 import { DatabaseModule } from './database/database.module';
 import { FilesModule } from './files/files.module';
 import { httpLogSerializers, loggerOptions } from './logging/logger-options';
+import { MetricsModule } from './metrics/metrics.module';
 import { RedisModule } from './redis/redis.module';
 import { QueueModule } from './outbox/queue.module';
 import { ClockModule } from './time/clock.module';
@@ -15,6 +16,9 @@ import { AllExceptionsFilter } from './errors/all-exceptions.filter';
 import { createValidationPipe } from './errors/validation';
 import { assignRequestId } from './http/request-id';
 import { StorableTextPipe } from './http/unstorable-text';
+
+/** Polled every few seconds by load balancers and Prometheus: a log line each would drown the rest. */
+const UNLOGGED_PATHS = new Set(['/api/health', '/api/health/live', '/api/health/ready', '/metrics']);
 
 @Module({
   imports: [
@@ -26,7 +30,7 @@ import { StorableTextPipe } from './http/unstorable-text';
           ...loggerOptions(config, { terminal: Boolean(process.stdout.isTTY) }),
           genReqId: assignRequestId,
           serializers: httpLogSerializers,
-          autoLogging: { ignore: (request) => request.url === '/api/health' },
+          autoLogging: { ignore: (request) => UNLOGGED_PATHS.has(request.url ?? '') },
         },
       }),
     }),
@@ -36,6 +40,7 @@ import { StorableTextPipe } from './http/unstorable-text';
     FilesModule,
     QueueModule,
     ClockModule,
+    MetricsModule,
   ],
   providers: [
     { provide: APP_PIPE, useClass: StorableTextPipe },

@@ -1,4 +1,4 @@
-import { Resvg } from '@resvg/resvg-js';
+import type { Resvg } from '@resvg/resvg-js';
 import { IndicatorSeriesView } from './view-models';
 
 /**
@@ -299,7 +299,10 @@ function subMeasuresChartSvg(series: IndicatorSeriesView, subMeasures: Indicator
 /** The chart as a PNG of the size asked for (default 1280 × 640 pixels). */
 export function renderIndicatorChartPng(series: IndicatorSeriesView, options: IndicatorChartOptions = {}): Buffer {
   const svg = indicatorChartSvg(series, options);
-  return new Resvg(svg, { font: { loadSystemFonts: true, defaultFontFamily: FALLBACK_FONT_FAMILY, sansSerifFamily: FALLBACK_FONT_FAMILY } }).render().asPng();
+  // Loaded on the first chart: a process that draws none does not carry the renderer.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Resvg: Renderer } = require('@resvg/resvg-js') as { Resvg: typeof Resvg };
+  return new Renderer(svg, { font: { loadSystemFonts: true, defaultFontFamily: FALLBACK_FONT_FAMILY, sansSerifFamily: FALLBACK_FONT_FAMILY } }).render().asPng();
 }
 
 /** A short text description of the chart for its alternative text: the values as the table prints them. */

@@ -20,6 +20,7 @@ import { User } from './entities/user.entity';
 import { LoginLimiter, normalizedEmail } from './login-limiter';
 import { hashPassword, verifyPassword } from './password';
 import { BrowserSession, SessionService, StartedSession } from './session.service';
+import { UserAccessCache } from './user-access-cache';
 
 interface TokenPayload {
   sub: string;
@@ -38,6 +39,7 @@ export class AuthService {
     @Inject(ORGANISATION_DIRECTORY) private readonly directory: OrganisationDirectory,
     private readonly limiter: LoginLimiter,
     private readonly sessions: SessionService,
+    private readonly access: UserAccessCache,
   ) {}
 
   /** Admitted by LoginThrottlerGuard; a success gives back the place the attempt took among the account's failures. */
@@ -87,6 +89,7 @@ export class AuthService {
     user.passwordHash = await hashPassword(dto.newPassword);
     user.tokenVersion += 1;
     await users.save(user);
+    ctx.afterCommit(async () => this.access.forget(user.id));
     await this.audit.record(ctx, { action: 'change_password', entityType: 'User', entityId: user.id }, user.municipalityId);
     if (!session) return { token: await this.issueToken(user) };
     await this.sessions.revoke(ctx.em, session.id);
@@ -94,7 +97,8 @@ export class AuthService {
   }
 
   /**
-   * Verifies the token and reloads the user, so a deactivated user, a removed role or a changed
+   * Verifies the token and finds its user as PostgreSQL has them now (through UserAccessCache, which
+   * forgets a user when a change to them commits), so a deactivated user, a removed role or a changed
    * password (a new token version) takes effect at once. A token must expire.
    */
   async authenticate(token: string): Promise<AuthenticatedUser | null> {
@@ -107,14 +111,18 @@ export class AuthService {
     if (typeof payload.exp !== 'number' || !Number.isInteger(payload.ver) || typeof payload.sub !== 'string') {
       return null;
     }
-    // Runs on every request: one plain query rather than an entity load with its relation.
+    return this.access.read(payload.sub, payload.ver, () => this.loadUser(payload.sub, payload.ver));
+  }
+
+  /** The user a token names, if still active at the token's version: one plain query rather than an entity load with its relation. */
+  private async loadUser(userId: string, tokenVersion: number): Promise<AuthenticatedUser | null> {
     const [row] = await this.dataSource.query<{ id: string; municipality_id: string | null; person_id: string | null; email: string; grants: RoleGrant[] }[]>(
       `SELECT u.id, u.municipality_id, u.person_id, u.email,
               coalesce(json_agg(json_build_object('role', g.role, 'organId', g.organ_id, 'departmentId', g.department_id)) FILTER (WHERE g.user_id IS NOT NULL), '[]') AS grants
        FROM users u LEFT JOIN user_role_grants g ON g.user_id = u.id
        WHERE u.id = $1 AND u.active AND u.token_version = $2
        GROUP BY u.id`,
-      [payload.sub, payload.ver],
+      [userId, tokenVersion],
     );
     return row ? { userId: row.id, municipalityId: row.municipality_id, personId: row.person_id, email: row.email, grants: row.grants } : null;
   }

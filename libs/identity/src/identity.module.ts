@@ -12,6 +12,7 @@ import { JsonBodyGuard } from './json-body.guard';
 import { LoginLimiter } from './login-limiter';
 import { LoginThrottlerGuard } from './login-throttler.guard';
 import { SessionService } from './session.service';
+import { UserAccessCache } from './user-access-cache';
 import { UserService } from './user.service';
 import { UsersController } from './users.controller';
 
@@ -25,7 +26,16 @@ import { UsersController } from './users.controller';
     }),
   ],
   controllers: [AuthController, UsersController],
-  providers: [AuthService, SessionService, UserService, LoginLimiter, LoginThrottlerGuard, JsonBodyGuard, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [
+    AuthService,
+    SessionService,
+    UserService,
+    { provide: UserAccessCache, inject: [AppConfig], useFactory: (config: AppConfig) => new UserAccessCache(config) },
+    LoginLimiter,
+    LoginThrottlerGuard,
+    JsonBodyGuard,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
   exports: [AuthService, UserService],
 })
 export class IdentityModule {}

@@ -15,6 +15,7 @@ import {
 import { CreateUserDto, RoleGrantDto, UpdateUserDto, UserQueryDto } from './dto/user.dto';
 import { User } from './entities/user.entity';
 import { UserRoleGrant } from './entities/user-role-grant.entity';
+import { UserAccessCache } from './user-access-cache';
 import { hashPassword } from './password';
 
 export type PublicUser = Omit<User, 'passwordHash' | 'tokenVersion'>;
@@ -29,6 +30,7 @@ export class UserService {
   constructor(
     private readonly audit: AuditService,
     @Inject(ORGANISATION_DIRECTORY) private readonly directory: OrganisationDirectory,
+    private readonly access: UserAccessCache,
   ) {}
 
   async list(ctx: RequestContext, query: UserQueryDto): Promise<Page<PublicUser>> {
@@ -97,6 +99,7 @@ export class UserService {
       user.grants = await this.validGrants(ctx, dto.grants);
     }
     await ctx.em.getRepository(User).save(user);
+    ctx.afterCommit(async () => this.access.forget(user.id));
     const saved = await this.load(ctx, id);
     await this.audit.record(ctx, {
       action: dto.password !== undefined ? 'update_with_password' : 'update',

@@ -25,6 +25,13 @@ describe('permissions', () => {
     expect(hasPermission(admin, Permission.MunicipalitiesCreate)).toBe(false);
   });
 
+  it('shows the job queues to system administrators and municipality admins only', () => {
+    expect(hasPermission({ ...user({ role: 'system_admin' }), municipalityId: null }, Permission.QueuesRead)).toBe(true);
+    expect(hasPermission(user({ role: 'admin' }), Permission.QueuesRead)).toBe(true);
+    expect(hasPermission(user({ role: 'secretary', organId: 'ks' }), Permission.QueuesRead)).toBe(false);
+    expect(hasPermission(user(), Permission.QueuesRead)).toBe(false);
+  });
+
   it('scopes a secretary to the organs of the grant', () => {
     const secretary = user({ role: 'secretary', organId: 'sun' });
     expect(hasPermission(secretary, Permission.OrganManage)).toBe(true);

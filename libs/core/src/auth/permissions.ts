@@ -53,11 +53,13 @@ export const Permission = {
   GoalsManage: 'goals.manage',
   /** Link matters to goals and generate goal reports as their documents. */
   GoalsReport: 'goals.report',
+  /** Look at the job queues (the Bull Board dashboard): system administrators and municipality admins. */
+  QueuesRead: 'queues.read',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
 const ROLE_PERMISSIONS: Record<GrantedRole, Permission[]> = {
-  system_admin: [Permission.MunicipalitiesRead, Permission.MunicipalitiesCreate, Permission.UsersCreate],
+  system_admin: [Permission.MunicipalitiesRead, Permission.MunicipalitiesCreate, Permission.UsersCreate, Permission.QueuesRead],
   admin: [
     Permission.OrganisationRead,
     Permission.OrganisationManage,
@@ -72,6 +74,7 @@ const ROLE_PERMISSIONS: Record<GrantedRole, Permission[]> = {
     Permission.MinutesManage,
     Permission.GoalsManage,
     Permission.GoalsReport,
+    Permission.QueuesRead,
   ],
   secretary: [Permission.OrganisationRead, Permission.OrganManage, Permission.PersonsManage, Permission.MattersRegister, Permission.MeetingsManage, Permission.MinutesManage, Permission.GoalsReport],
   department_head: [Permission.OrganisationRead, Permission.MattersRegister, Permission.OfficerReportsWrite, Permission.OfficerReportsApprove, Permission.GoalsReport],

@@ -221,6 +221,21 @@ export class AppConfig {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
+
+  /**
+   * The bearer token Prometheus sends to GET /metrics (the API's and the worker's). Empty: /metrics is
+   * open in development and test and answers 404 in production, so that no install exposes it by accident.
+   */
+  @IsString()
+  METRICS_TOKEN = '';
+
+  /** The worker's own Prometheus listener (GET /metrics on this port); empty: none. 0 lets the system choose a port, which the worker logs. */
+  @Transform(({ value }) => (value === null ? null : Number(value)))
+  @ValidateIf((config: AppConfig) => config.WORKER_METRICS_PORT !== null)
+  @IsInt({ message: 'WORKER_METRICS_PORT must be an integer port' })
+  @Min(0)
+  @Max(65535)
+  WORKER_METRICS_PORT: number | null = null;
 }
 
 export class ConfigError extends Error {}

@@ -40,4 +40,8 @@ export class OutboxJob extends BaseEntity {
 
   @Column('timestamptz', { nullable: true })
   completedAt: Date | null;
+
+  /** The HTTP request whose transaction wrote the row, carried into the worker's log lines; null when no request caused it. */
+  @Column('text', { nullable: true })
+  requestId: string | null;
 }

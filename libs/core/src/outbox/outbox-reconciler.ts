@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { OutboxService } from './outbox.service';
+import { OutboxService, toJobRef } from './outbox.service';
 
 const BATCH = 1000;
 
@@ -24,12 +24,12 @@ export class OutboxReconciler {
     let pending = 0;
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
-      const rows: { id: string; kind: string; run_at: Date }[] = await this.dataSource.query(
-        `SELECT id, kind, run_at FROM outbox_jobs WHERE status = 'pending' AND id > $1 ORDER BY id LIMIT $2`,
+      const rows: { id: string; kind: string; run_at: Date; request_id: string | null }[] = await this.dataSource.query(
+        `SELECT id, kind, run_at, request_id FROM outbox_jobs WHERE status = 'pending' AND id > $1 ORDER BY id LIMIT $2`,
         [after, BATCH],
       );
       if (rows.length === 0) break;
-      await this.outbox.enqueue(rows.map((row) => ({ id: row.id, kind: row.kind, runAt: new Date(row.run_at) })));
+      await this.outbox.enqueue(rows.map(toJobRef));
       pending += rows.length;
       after = rows[rows.length - 1].id;
     }

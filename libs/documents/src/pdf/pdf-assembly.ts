@@ -1,4 +1,10 @@
-import { PDFDocument, PDFHexString, PDFName, PDFRef } from 'pdf-lib';
+import type { PDFDocument, PDFRef } from 'pdf-lib';
+
+/** pdf-lib and its fonts, loaded when a PDF is first assembled: most API processes never assemble one and need not carry them. */
+function pdfLib(): typeof import('pdf-lib') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('pdf-lib') as typeof import('pdf-lib');
+}
 import { ConversionError } from './document-converter';
 
 /** A bookmark in the bundle's outline: its title, the part whose first page it opens, and bookmarks under it. */
@@ -43,6 +49,7 @@ export const PDF_CREATOR = 'Nämndrum';
  * {@link ConversionError} naming it.
  */
 export async function assemblePdf(parts: PdfPart[], outline: OutlineEntry[], metadata: PdfMetadata): Promise<AssembledPdf> {
+  const { PDFDocument, PDFName } = pdfLib();
   const bundle = await PDFDocument.create({ updateMetadata: false });
   const partStartPages: number[] = [];
   const partPageCounts: number[] = [];
@@ -82,7 +89,7 @@ async function loadPart(part: PdfPart): Promise<PDFDocument> {
   let pageCount: number;
   try {
     // Encrypted parts are refused rather than copied: their pages would come out unreadable.
-    document = await PDFDocument.load(part.pdf, { ignoreEncryption: false, updateMetadata: false });
+    document = await pdfLib().PDFDocument.load(part.pdf, { ignoreEncryption: false, updateMetadata: false });
     // pdf-lib reads leniently; a file without a usable page tree fails only when its pages are asked for.
     pageCount = document.getPageCount();
   } catch (error) {
@@ -124,7 +131,7 @@ function writeOutline(bundle: PDFDocument, entries: OutlineEntry[], firstPageOfP
       const below = children.length > 0 ? writeLevel(children, refs[index]) : null;
       if (below) count += below.count;
       const dict = context.obj({
-        Title: PDFHexString.fromText(entry.title),
+        Title: pdfLib().PDFHexString.fromText(entry.title),
         Parent: parentRef,
         Prev: index > 0 ? refs[index - 1] : undefined,
         Next: index < refs.length - 1 ? refs[index + 1] : undefined,

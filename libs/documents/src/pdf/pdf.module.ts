@@ -1,7 +1,8 @@
 import { Global, Inject, Module, OnModuleDestroy } from '@nestjs/common';
-import { AppConfig } from '@namndrum/core';
+import { AppConfig, WorkerMetrics } from '@namndrum/core';
 import { DOCUMENT_CONVERTER, DocumentConverter } from './document-converter';
 import { GotenbergConverter } from './gotenberg-converter';
+import { MeteredConverter } from './metered-converter';
 import { SofficeConverter, unoconvCommand } from './soffice-converter';
 
 /** PDF_ENGINE, or when it is not set: Gotenberg when there is one to call, else the local soffice. */
@@ -20,10 +21,22 @@ export function createDocumentConverter(config: AppConfig): DocumentConverter {
   });
 }
 
-/** The PDF engine chosen by configuration, as DOCUMENT_CONVERTER; stopped with the application. */
+/**
+ * The PDF engine chosen by configuration, as DOCUMENT_CONVERTER; stopped with the application. In the
+ * worker, which provides WorkerMetrics, every conversion is counted and timed.
+ */
 @Global()
 @Module({
-  providers: [{ provide: DOCUMENT_CONVERTER, inject: [AppConfig], useFactory: createDocumentConverter }],
+  providers: [
+    {
+      provide: DOCUMENT_CONVERTER,
+      inject: [AppConfig, { token: WorkerMetrics, optional: true }],
+      useFactory: (config: AppConfig, metrics?: WorkerMetrics) => {
+        const engine = createDocumentConverter(config);
+        return metrics ? new MeteredConverter(engine, metrics) : engine;
+      },
+    },
+  ],
   exports: [DOCUMENT_CONVERTER],
 })
 export class PdfModule implements OnModuleDestroy {

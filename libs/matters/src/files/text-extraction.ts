@@ -17,9 +17,6 @@ function providePdfWorker(): void {
 /** Longest text kept per document: enough for search, well below PostgreSQL's tsvector limit. */
 export const MAX_EXTRACTED_CHARACTERS = 200_000;
 
-/** The types whose text is extracted; for any other type there is nothing to read. */
-export const EXTRACTABLE_EXTENSIONS: ReadonlySet<string> = new Set(['docx', 'pdf']);
-
 /**
  * The text of a DOCX or PDF for full-text search; null for other types or when the file has no
  * readable text (a scanned PDF); throws when the file cannot be read. Runs in the text-extraction

@@ -2,7 +2,14 @@ import { Logger, OnModuleDestroy } from '@nestjs/common';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ExtractionReply, ExtractionRequest } from './text-extraction.thread';
-import { EXTRACTABLE_EXTENSIONS } from './text-extraction';
+
+/**
+ * The types whose text is extracted; for any other type there is nothing to read. Kept here rather
+ * than beside extractText: that module loads mammoth and pdf-parse, which only the extraction threads
+ * need, and pdf-parse's bundled core-js replaces JSON.parse and Array.prototype.push in whatever
+ * process loads it, slowing every request of the API.
+ */
+export const EXTRACTABLE_EXTENSIONS: ReadonlySet<string> = new Set(['docx', 'pdf']);
 
 export interface TextExtractionLimits {
   /** Threads reading files at once; further files wait their turn. */

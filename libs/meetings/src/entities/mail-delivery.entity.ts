@@ -22,6 +22,7 @@ export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 @Index('mail_deliveries_call_purpose', ['substituteCallId', 'purpose'], { unique: true, where: '"substitute_call_id" IS NOT NULL' })
 @Index('mail_deliveries_subject_purpose_recipient', ['subjectId', 'purpose', 'recipientKey'], { unique: true, where: '"subject_id" IS NOT NULL' })
 @Index(['meetingId'])
+@Index('mail_deliveries_status_updated', ['status', 'updatedAt'])
 @Check('mail_deliveries_one_cause', `num_nonnulls("notice_id", "substitute_call_id", "subject_id") = 1`)
 export class MailDelivery extends TenantEntity {
   @Column('uuid')

@@ -58,7 +58,7 @@ export class NoticeBundler {
         after: { version: found.notice.version, pages: rendered.full.pageCount, sha256: found.notice.bundleSha256, masked: rendered.masked !== null },
       });
       await complete(em, outboxId, 'done', null);
-      return (await em.query(`SELECT id, kind, run_at AS "runAt" FROM outbox_jobs WHERE idempotency_key = $1 AND status = 'pending'`, [dispatchKey(found.notice.id)])) as { id: string; kind: string; runAt: Date }[];
+      return (await em.query(`SELECT id, kind, run_at AS "runAt", request_id AS "requestId" FROM outbox_jobs WHERE idempotency_key = $1 AND status = 'pending'`, [dispatchKey(found.notice.id)])) as OutboxJobRef[];
     });
     if (dispatch === null) return null;
     this.logger.log({ outboxId, pages: rendered.full.pageCount, durationMs: Date.now() - started }, 'Notice bundle rendered');

@@ -3,7 +3,8 @@
  * indicators with the years as columns, and whatever does not fit a cell in sheets of its own, so that
  * reading the workbook back gives exactly the normalized file.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from './exceljs';
 import type { FrameworkFile } from '../framework-file';
 import { normalizeFrameworkFile } from '../normalize-framework';
 import { cellTargetOf, CellContent, stateResolver, writeTarget, writeValue } from './cell-grammar';
@@ -47,7 +48,7 @@ const keys = (list: readonly string[]) => list.join(', ');
 const lines = (list: readonly string[]) => list.join('\n');
 
 class WorkbookWriter {
-  readonly workbook = new ExcelJS.Workbook();
+  readonly workbook = new (loadExcelJs().Workbook)();
   private lists!: ExcelJS.Worksheet;
   private listColumns = 0;
 

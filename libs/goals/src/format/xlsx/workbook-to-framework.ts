@@ -4,7 +4,8 @@
  * "Indikatorer!D14"; everything else is left to validateFrameworkFile, whose paths ("framework.indicators[3]
  * .targets[0].state") the source map kept while reading turns back into cells.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from './exceljs';
 import type { FrameworkFile, Target } from '../framework-file';
 import type { FrameworkError } from '../validate-framework';
 import { CellContent, parseSwedishNumber, parseTarget, parseValue, stateResolver } from './cell-grammar';
@@ -204,7 +205,7 @@ export async function readWorkbook(buffer: Buffer, options: { locate?: boolean }
   const unpacked = zipUncompressedSize(buffer);
   if (unpacked === null) return fail(NOT_A_WORKBOOK);
   if (unpacked > MAX_UNPACKED_BYTES) return fail(`Arbetsboken är för stor: den packas upp till mer än ${MAX_UNPACKED_BYTES / 1024 / 1024} MB`);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (loadExcelJs().Workbook)();
   try {
     // Only the cells are read: a workbook's drop-down lists and formatting rules, per cell in exceljs's model, would
     // cost a large framework seconds to parse and say nothing about its content.

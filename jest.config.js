@@ -25,6 +25,15 @@ module.exports = {
     },
     {
       ...shared,
+      // Stops, kills and restarts servers of its own, and runs the real API and worker as several processes.
+      displayName: 'resilience',
+      testMatch: ['<rootDir>/test/resilience/*.resilience-spec.ts'],
+      globalSetup: '<rootDir>/test/setup/resilience-global-setup.ts',
+      globalTeardown: '<rootDir>/test/setup/resilience-global-teardown.ts',
+      slowTestThreshold: 120,
+    },
+    {
+      ...shared,
       displayName: 'browser',
       testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
       globalSetup: '<rootDir>/test/setup/browser-global-setup.ts',

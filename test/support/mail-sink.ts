@@ -59,6 +59,13 @@ export class MailSink {
     return this.received.filter((mail) => mail.recipients.includes(address.toLowerCase()));
   }
 
+  /** How many messages each address has received. */
+  copiesPerRecipient(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const mail of this.received) for (const rcpt of mail.recipients) counts.set(rcpt, (counts.get(rcpt) ?? 0) + 1);
+    return counts;
+  }
+
   parse(mail: ReceivedMail): Promise<ParsedMail> {
     return simpleParser(mail.raw);
   }

@@ -15,7 +15,8 @@ export class TestClock extends Clock {
 
 export type Api = ReturnType<typeof apiAs>;
 
-export function apiAs(testApp: TestApp, token: string) {
+/** Bearer requests to the in-process app, or to anything else that serves the API (an API child process). */
+export function apiAs(testApp: Pick<TestApp, 'http'>, token: string) {
   const bearer = `Bearer ${token}`;
   return {
     get: (path: string) => testApp.http().get(`/api/v1${path}`).set('Authorization', bearer),
@@ -68,12 +69,12 @@ export interface MeetingWorld {
   meeting: (startsAt: string, endsAt: string, extra?: object) => Promise<string>;
 }
 
-export async function meetingWorld(testApp: TestApp, tenant: Tenant, options: { seats?: SeatSpec[]; organName?: string; domain?: string } = {}): Promise<MeetingWorld> {
+export async function meetingWorld(testApp: TestApp, tenant: Tenant, options: { seats?: SeatSpec[]; organName?: string; organKind?: 'council' | 'committee'; domain?: string } = {}): Promise<MeetingWorld> {
   const domain = options.domain ?? `${tenant.municipalityId.slice(0, 8)}.test.example`;
   // The seats must hold on meetings a few weeks from whatever day the tests run.
   const endDate = DateTime.now().plus({ years: 4 }).toISODate()!;
   await tenant.run((ctx) => testApp.app.get(TermService).update(ctx, tenant.termId, { endDate }));
-  const organId = await tenant.organ({ name: options.organName ?? 'Social- och utbildningsnämnden', responsibleDepartmentId: tenant.departmentId });
+  const organId = await tenant.organ({ name: options.organName ?? 'Social- och utbildningsnämnden', responsibleDepartmentId: tenant.departmentId, ...(options.organKind ? { kind: options.organKind } : {}) });
   const people: MeetingWorld['people'] = {};
   for (const spec of options.seats ?? SMALL_SUN) {
     const email = `${spec.key}@${domain}`;
@@ -128,4 +129,21 @@ export async function meetingWorld(testApp: TestApp, tenant: Tenant, options: { 
 export function stockholmDaysFromNow(days: number, time = '14:00'): string {
   const [hour, minute] = time.split(':').map(Number);
   return DateTime.now().setZone('Europe/Stockholm').plus({ days }).set({ hour, minute, second: 0, millisecond: 0 }).toISO({ suppressMilliseconds: true })!;
+}
+
+/**
+ * `count` officials with the right to attend the organ's meetings (so every notice goes to them too), at
+ * mottagare<n>@<domain>: enough recipients for a fan-out that a kill or a restart can land in the middle of.
+ */
+export async function addAttendees(testApp: TestApp, tenant: Tenant, organId: string, count: number, domain: string): Promise<string[]> {
+  await testApp.dataSource.query(
+    `WITH people AS (
+       INSERT INTO persons (municipality_id, kind, first_name, last_name, email)
+       SELECT $1, 'official', 'Mottagare', 'Nummer ' || n, 'mottagare' || n || '@' || $4 FROM generate_series(1, $3::int) AS n
+       RETURNING id
+     )
+     INSERT INTO attendance_rights (municipality_id, organ_id, person_id, can_speak, valid_from) SELECT $1, $2, id, false, '2020-01-01' FROM people`,
+    [tenant.municipalityId, organId, count, domain],
+  );
+  return Array.from({ length: count }, (_, index) => `mottagare${index + 1}@${domain}`);
 }

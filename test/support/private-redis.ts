@@ -15,18 +15,22 @@ export async function freePort(): Promise<number> {
 
 /**
  * A Redis server of the test's own (nothing on disk, like the machine's), so that the test can
- * FLUSHALL it without touching what other test files keep in the shared one.
+ * FLUSHALL it, or kill it and start it again on the same port, without touching what other test
+ * files keep in the shared one.
  */
 export class PrivateRedis {
   private child: ChildProcess | null = null;
+  private port = 0;
   url = '';
 
   static available(): boolean {
     return spawnSync('redis-server', ['--version']).status === 0;
   }
 
+  /** Starts the server; again after a kill, on the same port and empty, as a Redis that keeps nothing on disk comes back. */
   async start(): Promise<this> {
-    const port = await freePort();
+    this.port ||= await freePort();
+    const port = this.port;
     this.child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
     this.url = `redis://127.0.0.1:${port}`;
     const deadline = Date.now() + 10_000;
@@ -52,12 +56,17 @@ export class PrivateRedis {
     client.disconnect();
   }
 
-  async stop(): Promise<void> {
+  /** Dies at once, with everything it held. */
+  kill(): Promise<void> {
+    return this.stop('SIGKILL');
+  }
+
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
     const child = this.child;
     this.child = null;
     if (!child || child.exitCode !== null) return;
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    child.kill('SIGTERM');
+    child.kill(signal);
     await exited;
   }
 }

@@ -28,26 +28,35 @@ export class WorkerProcess {
       if (process.env.TEST_WORKER_LOG) process.stderr.write(chunk);
     });
     child.stderr!.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
-    const deadline = Date.now() + 30_000;
+    // A bound for a start that hangs: several processes starting at once on two busy cores have taken a minute.
+    const deadline = Date.now() + 90_000;
     while (!this.output.includes('Worker started')) {
       if (child.exitCode !== null) throw new Error(`The worker exited at start-up:\n${this.output}`);
-      if (Date.now() > deadline) throw new Error(`The worker did not start within 30 s:\n${this.output}`);
+      if (Date.now() > deadline) {
+        await this.kill();
+        throw new Error(`The worker did not start within 90 s:\n${this.output}`);
+      }
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     return this;
   }
 
-  /** Dies at once, in the middle of whatever it does. */
-  kill(): Promise<void> {
-    return this.stop('SIGKILL');
+  get running(): boolean {
+    return this.child !== null && this.child.exitCode === null;
   }
 
-  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  /** Dies at once, in the middle of whatever it does. */
+  async kill(): Promise<void> {
+    await this.stop('SIGKILL');
+  }
+
+  /** Signals the worker and resolves with its exit code once it has exited (null when a signal ended it). */
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
     const child = this.child;
     this.child = null;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    if (!child || child.exitCode !== null) return child?.exitCode ?? null;
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill(signal);
-    await exited;
+    return exited;
   }
 }

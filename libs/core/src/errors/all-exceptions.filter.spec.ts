@@ -1,12 +1,13 @@
 import { ArgumentsHost, BadRequestException, HttpException, NotFoundException } from '@nestjs/common';
-import { QueryFailedError } from 'typeorm';
-import { AllExceptionsFilter, malformedJsonDetail } from './all-exceptions.filter';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
+import { AllExceptionsFilter, isServiceUnavailable, malformedJsonDetail, RETRY_AFTER_SECONDS } from './all-exceptions.filter';
 import { ConflictError, InvalidInputError } from './domain-error';
 
-function respond(exception: unknown): { status: number; body: Record<string, unknown> } {
-  const result = { status: 0, body: {} as Record<string, unknown> };
+function respondWithHeaders(exception: unknown): { status: number; body: Record<string, unknown>; headers: Record<string, string> } {
+  const result = { status: 0, body: {} as Record<string, unknown>, headers: {} as Record<string, string> };
   const response = {
-    setHeader() {
+    setHeader(name: string, value: string) {
+      result.headers[name] = value;
       return this;
     },
     status(code: number) {
@@ -20,6 +21,11 @@ function respond(exception: unknown): { status: number; body: Record<string, unk
   const host = { switchToHttp: () => ({ getRequest: () => ({ id: 'req-1' }), getResponse: () => response }) } as unknown as ArgumentsHost;
   new AllExceptionsFilter().catch(exception, host);
   return result;
+}
+
+function respond(exception: unknown): { status: number; body: Record<string, unknown> } {
+  const { status, body } = respondWithHeaders(exception);
+  return { status, body };
 }
 
 function databaseError(code: string, constraint: string): QueryFailedError {
@@ -42,6 +48,48 @@ describe('AllExceptionsFilter', () => {
   it('turns a value the database cannot hold into 400, not 500', () => {
     expect(respond(databaseError('22003', ''))).toMatchObject({ status: 400, body: { error: 'INVALID_VALUE', message: 'Ett värde i begäran kan inte sparas', requestId: 'req-1' } });
     expect(respond(databaseError('22021', ''))).toMatchObject({ status: 400 });
+  });
+
+  describe('when PostgreSQL or Redis cannot be reached', () => {
+    const socketError = (code: string) => Object.assign(new Error(`connect ${code} 127.0.0.1:5432`), { code });
+    const unavailable = {
+      'a refused connection (the server is down)': socketError('ECONNREFUSED'),
+      'a connection reset mid-query': new QueryFailedError('INSERT …', [], socketError('ECONNRESET')),
+      'admin_shutdown (57P01: the server was stopped under the query)': databaseError('57P01', ''),
+      'crash_shutdown (57P02)': databaseError('57P02', ''),
+      'cannot_connect_now (57P03: the server is starting or stopping)': Object.assign(new Error('the database system is starting up'), { code: '57P03' }),
+      'a connection failure (08006)': databaseError('08006', ''),
+      'a connection terminated under a query': new QueryFailedError('SELECT 1', [], new Error('Connection terminated unexpectedly')),
+      "the pool's connection timeout": new Error('Connection terminated due to connection timeout', { cause: new Error('Connection terminated') }),
+      "the pool's wait for a free connection": new Error('timeout exceeded when trying to connect'),
+      "the next query of a transaction whose connection was lost (TypeORM released its runner)": new QueryRunnerAlreadyReleasedError(),
+      'the same, through the entity manager': new QueryRunnerProviderAlreadyReleasedError(),
+      'a Redis that went away': new Error('Connection is closed.'),
+      'a refusal wrapped as a cause': new Error('Failed to run the transaction', { cause: socketError('ECONNREFUSED') }),
+    };
+
+    it.each(Object.entries(unavailable))('answers %s with 503, a Swedish message and Retry-After', (_name, error) => {
+      const answer = respondWithHeaders(error);
+      expect(answer).toMatchObject({ status: 503, body: { statusCode: 503, error: 'SERVICE_UNAVAILABLE', message: 'Tjänsten är tillfälligt otillgänglig. Försök igen om en stund.', requestId: 'req-1' } });
+      expect(answer.headers['Retry-After']).toBe(String(RETRY_AFTER_SECONDS));
+    });
+
+    it('keeps other database errors and plain failures as they were, without Retry-After', () => {
+      expect(respondWithHeaders(databaseError('23505', 'IDX_x'))).toMatchObject({ status: 409, headers: expect.not.objectContaining({ 'Retry-After': expect.anything() }) });
+      expect(respondWithHeaders(databaseError('42P01', ''))).toMatchObject({ status: 500, headers: expect.not.objectContaining({ 'Retry-After': expect.anything() }) });
+      expect(respondWithHeaders(new Error('Cannot read properties of undefined'))).toMatchObject({ status: 500 });
+    });
+
+    it('does not take a client that broke off its own request for an unavailable service', () => {
+      expect(respond(new BadRequestException('aborted', { cause: Object.assign(new Error('aborted'), { code: 'ECONNRESET' }) }))).toMatchObject({ status: 400 });
+    });
+
+    it('recognizes the errors by their code and words alone', () => {
+      expect(isServiceUnavailable(Object.assign(new Error('x'), { code: '57P03' }))).toBe(true);
+      expect(isServiceUnavailable(new QueryFailedError('x', [], Object.assign(new Error('duplicate key'), { code: '23505' })))).toBe(false);
+      expect(isServiceUnavailable('Connection terminated')).toBe(false);
+      expect(isServiceUnavailable(null)).toBe(false);
+    });
   });
 
   it('answers framework errors in Swedish and hides internals of unexpected ones', () => {

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger, NotFoundException, Optional } from '@nestjs/common';
 import { HttpAdapterHost, ModuleRef } from '@nestjs/core';
 import type { Request, Response } from 'express';
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { allowedMethods } from '../http/allowed-methods';
 import { DomainError, ErrorDetail } from './domain-error';
 
@@ -12,6 +12,19 @@ interface ErrorBody {
   details?: ErrorDetail[];
   requestId: string;
 }
+
+/** How long a client waits before it tries again when the database (or Redis) cannot be reached: about a restart or fail-over. */
+export const RETRY_AFTER_SECONDS = 5;
+
+/** PostgreSQL's codes for a server that is going away or not yet taking connections, and class 08, connection exceptions. */
+const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006']);
+/** The socket's codes when the server is down or the connection was cut. */
+const UNAVAILABLE_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+/**
+ * node-postgres says these in words only: a connection cut mid-query, and its pool's timeouts (connectionTimeoutMillis);
+ * ioredis says the last when Redis has gone away.
+ */
+const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is closed/i;
 
 const HTTP_MESSAGES: Record<number, [string, string]> = {
   400: ['BAD_REQUEST', 'Ogiltig begäran'],
@@ -52,7 +65,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (allowed.length > 0) response.setHeader('Allow', allowed.join(', '));
     const answered = allowed.length > 0 ? new HttpException('Method Not Allowed', HttpStatus.METHOD_NOT_ALLOWED) : exception;
     const body = this.toBody(answered, String(request.id ?? ''));
-    if (body.statusCode >= 500) {
+    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) {
+      response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+      this.logger.warn({ err: exception, requestId: body.requestId }, 'A service the request needs is unavailable');
+    } else if (body.statusCode >= 500) {
       this.logger.error({ err: exception, requestId: body.requestId }, 'Unhandled error');
     }
     const page = this.publicPage(request, body);
@@ -103,6 +119,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (exception instanceof DomainError) {
       return { statusCode: exception.status, error: exception.code, message: exception.message, details: exception.details, requestId };
     }
+    if (!(exception instanceof HttpException) && isServiceUnavailable(exception)) {
+      // Nothing was acknowledged: the transaction was cut off or never began, so the request can be sent again.
+      return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, error: 'SERVICE_UNAVAILABLE', message: 'Tjänsten är tillfälligt otillgänglig. Försök igen om en stund.', requestId };
+    }
     if (exception instanceof QueryFailedError) {
       const driverError = exception.driverError as { code?: string; constraint?: string } | undefined;
       if (driverError?.code === '23505') {
@@ -135,6 +155,21 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: 'INTERNAL', message: 'Ett oväntat fel inträffade. Ange begärans id om du kontaktar support.', requestId };
   }
+}
+
+/**
+ * Whether the error says PostgreSQL (or Redis) could not be reached or went away (a restart, a fail-over, a pool that
+ * found no connection in time), rather than that the request was wrong. TypeORM passes the driver's error as it is when no
+ * connection could be had, and wraps it in a QueryFailedError when a query was cut off; both carry it in a cause too.
+ */
+export function isServiceUnavailable(error: unknown, depth = 0): boolean {
+  if (depth > 4 || typeof error !== 'object' || error === null) return false;
+  // TypeORM releases a transaction's query runner when its connection fails; the request's next query then says so.
+  if (error instanceof QueryRunnerAlreadyReleasedError || error instanceof QueryRunnerProviderAlreadyReleasedError) return true;
+  const { code, message, driverError, cause } = error as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown };
+  if (typeof code === 'string' && (UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_SOCKET_CODES.has(code))) return true;
+  if (typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message)) return true;
+  return isServiceUnavailable(driverError, depth + 1) || isServiceUnavailable(cause, depth + 1);
 }
 
 /**

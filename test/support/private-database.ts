@@ -2,6 +2,17 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../libs/core/src/database/data-source-options';
 import { adminClient, withDatabase } from '../setup/services';
 
+/** Runs the committed migrations on the database at url, as `npm run migration:run` does. */
+export async function migrate(url: string): Promise<void> {
+  const dataSource = new DataSource(dataSourceOptions(url));
+  await dataSource.initialize();
+  try {
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
 /**
  * A migrated database of the test file's own, for tests whose worker would otherwise pick up the
  * outbox rows that other test files write into the shared test database.
@@ -20,13 +31,7 @@ export class PrivateDatabase {
       await admin.end();
     }
     this.url = withDatabase(base, this.name);
-    const dataSource = new DataSource(dataSourceOptions(this.url));
-    await dataSource.initialize();
-    try {
-      await dataSource.runMigrations({ transaction: 'each' });
-    } finally {
-      await dataSource.destroy();
-    }
+    await migrate(this.url);
     return this;
   }
 

@@ -3,9 +3,9 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../../libs/core/src/database/data-source-options';
 import { freePort } from './private-redis';
+import { stopChild } from './child-processes';
+import { migrate } from './private-database';
 
 const DATABASE = 'namndrum';
 
@@ -65,13 +65,7 @@ export class PrivatePostgres {
     } finally {
       await admin.end();
     }
-    const dataSource = new DataSource(dataSourceOptions(this.url));
-    await dataSource.initialize();
-    try {
-      await dataSource.runMigrations({ transaction: 'each' });
-    } finally {
-      await dataSource.destroy();
-    }
+    await migrate(this.url);
     return this;
   }
 
@@ -111,10 +105,7 @@ export class PrivatePostgres {
   async stop(signal: 'SIGINT' | 'SIGQUIT' = 'SIGINT'): Promise<void> {
     const child = this.child;
     this.child = null;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    child.kill(signal);
-    await exited;
+    await stopChild(child, signal);
   }
 
   async restart(signal: 'SIGINT' | 'SIGQUIT' = 'SIGINT'): Promise<void> {

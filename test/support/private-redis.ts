@@ -1,6 +1,7 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import Redis from 'ioredis';
+import { stopChild } from './child-processes';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -64,9 +65,6 @@ export class PrivateRedis {
   async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
     const child = this.child;
     this.child = null;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    child.kill(signal);
-    await exited;
+    await stopChild(child, signal);
   }
 }

@@ -1,20 +1,19 @@
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Controller, Get, Module, UseInterceptors, VERSION_NEUTRAL } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ApiExcludeController } from '@nestjs/swagger';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
-import { AppConfig, closeOnStop, loadConfigOrExit, Public } from '@namndrum/core';
+import { Public } from '@namndrum/core';
 import { PublicResource, PublicResourceInterceptor } from '@namndrum/publication';
 import { AppModule } from '../apps/api/src/app.module';
-import { configureApp } from '../apps/api/src/configure-app';
 import { SeedModule } from '../seeds/src/seed.module';
 import { SeedService } from '../seeds/src/seed.service';
 import { readSeed } from '../seeds/src/run-seed';
+import { serveApi } from './serve-api';
 import { createMigratedDatabase, databaseUrl, listeningPort } from './harness';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 64);
@@ -40,17 +39,7 @@ class BareController {
 @Module({ imports: [AppModule], controllers: [BareController] })
 class BenchPublicModule {}
 
-/** The API as main.ts starts it, with the bare endpoint beside the public ones. */
-async function serve(): Promise<void> {
-  loadConfigOrExit();
-  process.env.TZ = 'Europe/Stockholm';
-  const app = await NestFactory.create(BenchPublicModule, { bufferLogs: true });
-  configureApp(app);
-  closeOnStop(app);
-  await app.listen(app.get(AppConfig).PORT);
-  const { port } = app.getHttpServer().address() as AddressInfo;
-  process.stdout.write(`Nämndrum kör på http://localhost:${port}\n`);
-}
+const serve = () => serveApi(BenchPublicModule);
 
 interface Run {
   rate: number;

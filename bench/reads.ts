@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Controller, Get, Module, VERSION_NEUTRAL } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -10,14 +9,14 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import autocannon from 'autocannon';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
-import { AppConfig, closeOnStop, loadConfigOrExit, Public, RequestContext } from '@namndrum/core';
+import { Public, RequestContext } from '@namndrum/core';
 import { RegistryService } from '@namndrum/matters';
 import { AppModule } from '../apps/api/src/app.module';
-import { configureApp } from '../apps/api/src/configure-app';
 import { SeedModule } from '../seeds/src/seed.module';
 import { SeedService } from '../seeds/src/seed.service';
 import { readSeed } from '../seeds/src/run-seed';
 import { generateMatters, QUERIES } from './generated-matters';
+import { serveApi } from './serve-api';
 import { createMigratedDatabase, databaseUrl, listeningPort } from './harness';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 64);
@@ -42,17 +41,7 @@ class FloorController {
 @Module({ imports: [AppModule], controllers: [FloorController] })
 class BenchReadsModule {}
 
-/** The API as main.ts starts it, with the floor beside the real routes. */
-async function serve(): Promise<void> {
-  loadConfigOrExit();
-  process.env.TZ = 'Europe/Stockholm';
-  const app = await NestFactory.create(BenchReadsModule, { bufferLogs: true });
-  configureApp(app);
-  closeOnStop(app);
-  await app.listen(app.get(AppConfig).PORT);
-  const { port } = app.getHttpServer().address() as AddressInfo;
-  process.stdout.write(`Nämndrum kör på http://localhost:${port}\n`);
-}
+const serve = () => serveApi(BenchReadsModule);
 
 interface Run {
   rate: number;

@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import { join } from 'node:path';
+import { DateTime } from 'luxon';
 import { NestFactory } from '@nestjs/core';
 import { Client, Pool } from 'pg';
 import { DataSource } from 'typeorm';
@@ -218,4 +219,15 @@ export async function timed(fn: () => Promise<unknown>): Promise<number> {
   const start = process.hrtime.bigint();
   await fn();
   return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+/** A meeting of the organ the given number of days ahead, 14–17 in the Sessionssalen, with one information item. */
+export async function planMeetingWithOneItem(api: Api, organId: string, daysAhead: number): Promise<{ id: string; startsAt: DateTime; endsAt: DateTime }> {
+  const day = DateTime.now().setZone('Europe/Stockholm').plus({ days: daysAhead }).startOf('day');
+  const [startsAt, endsAt] = [day.set({ hour: 14 }), day.set({ hour: 17 })];
+  const planned = await api.post('/api/v1/meetings', { organId, startsAt: startsAt.toISO(), endsAt: endsAt.toISO(), place: 'Sessionssalen, Stadshuset' });
+  if (planned.status !== 201) throw new Error(`Planning the meeting failed: ${planned.status} ${planned.body}`);
+  const { id } = JSON.parse(planned.body) as { id: string };
+  await api.post(`/api/v1/meetings/${id}/agenda-items`, { kind: 'information', title: 'Information om budgetuppföljningen' });
+  return { id, startsAt, endsAt };
 }

@@ -4,10 +4,9 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { DateTime } from 'luxon';
 import { createMailTransport, deterministicMessageId, noticeCalendar, NoticeMailView, toNodemailerMessage, composeNoticeMail } from '@namndrum/mail';
 import { SMTPServer } from 'smtp-server';
-import { startBench } from './harness';
+import { planMeetingWithOneItem, startBench } from './harness';
 
 const RECIPIENTS = Number(process.env.BENCH_RECIPIENTS || 2000);
 const CONCURRENCY = Number(process.env.MAIL_CONCURRENCY || 16);
@@ -76,18 +75,7 @@ async function main(): Promise<void> {
        INSERT INTO attendance_rights (municipality_id, organ_id, person_id, can_speak, valid_from) SELECT $1, $2, id, false, '2020-01-01' FROM people`,
       [bench.municipalityId, organId, RECIPIENTS],
     );
-    const day = DateTime.now().setZone('Europe/Stockholm').plus({ days: 3 });
-    const meeting = JSON.parse(
-      (
-        await bench.api.post('/api/v1/meetings', {
-          organId,
-          startsAt: day.set({ hour: 14, minute: 0, second: 0, millisecond: 0 }).toISO(),
-          endsAt: day.set({ hour: 17, minute: 0, second: 0, millisecond: 0 }).toISO(),
-          place: 'Sessionssalen, Stadshuset',
-        })
-      ).body,
-    ) as { id: string };
-    await bench.api.post(`/api/v1/meetings/${meeting.id}/agenda-items`, { kind: 'information', title: 'Information om budgetuppföljningen' });
+    const meeting = await planMeetingWithOneItem(bench.api, organId, 3);
 
     worker = spawn(process.execPath, ['-r', join(__dirname, '..', '..', 'scripts', 'register-paths.js'), join(__dirname, '..', 'apps', 'worker', 'src', 'main.js')], {
       env: { ...process.env, SMTP_URL: full.url, MAIL_CONCURRENCY: String(CONCURRENCY), LOG_LEVEL: 'warn', NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) },
@@ -117,8 +105,8 @@ async function main(): Promise<void> {
       municipalityName: 'Benchkommun',
       organName: 'Benchnämnden',
       meetingId: meeting.id,
-      startsAt: day.set({ hour: 14, minute: 0 }).toUTC().toISO()!,
-      endsAt: day.set({ hour: 17, minute: 0 }).toUTC().toISO()!,
+      startsAt: meeting.startsAt.toUTC().toISO()!,
+      endsAt: meeting.endsAt.toUTC().toISO()!,
       place: 'Sessionssalen, Stadshuset',
       groupMeetingLines: [],
       meetingUrl: `http://localhost:3000/api/v1/meetings/${meeting.id}`,

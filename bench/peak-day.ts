@@ -4,13 +4,12 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DateTime } from 'luxon';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { bullConnection, loadConfig, OUTBOX_KINDS, outboxJobId, QUEUE_JOB_OPTIONS, QUEUES } from '@namndrum/core';
 import { createMailTransport } from '@namndrum/mail';
-import { databaseUrl, startBench } from './harness';
+import { databaseUrl, planMeetingWithOneItem, startBench } from './harness';
 
 /**
  * A national peak day: the notices of many municipalities' meetings all fall due at the same 08:00,
@@ -93,18 +92,7 @@ async function buildTemplate(): Promise<string> {
   try {
     const organId = (await bench.pool.query<{ organ_id: string }>('SELECT organ_id FROM registries WHERE id = $1', [bench.registryId])).rows[0].organ_id;
     // Far enough ahead that the notice is due days from now: nothing runs until a run moves the hour.
-    const day = DateTime.now().setZone('Europe/Stockholm').plus({ days: 14 });
-    const meeting = JSON.parse(
-      (
-        await bench.api.post('/api/v1/meetings', {
-          organId,
-          startsAt: day.set({ hour: 14, minute: 0, second: 0, millisecond: 0 }).toISO(),
-          endsAt: day.set({ hour: 17, minute: 0, second: 0, millisecond: 0 }).toISO(),
-          place: 'Sessionssalen, Stadshuset',
-        })
-      ).body,
-    ) as { id: string };
-    await bench.api.post(`/api/v1/meetings/${meeting.id}/agenda-items`, { kind: 'information', title: 'Information om budgetuppföljningen' });
+    const meeting = await planMeetingWithOneItem(bench.api, organId, 14);
     const finalized = await bench.api.post(`/api/v1/meetings/${meeting.id}/notices`, {});
     if (finalized.status !== 201) throw new Error(`Finalizing failed: ${finalized.status} ${finalized.body}`);
     const notice = JSON.parse(finalized.body) as { id: string };

@@ -22,12 +22,15 @@ interface Sample {
   value: number;
 }
 
-/** Prometheus' text format, line by line; throws on a line that is neither a comment nor a sample. */
+/**
+ * Prometheus' text format, line by line; throws on a line that is neither a comment nor a sample.
+ * Values are what Go's ParseFloat reads, so NaN and Inf in any case: prom-client writes `Nan`.
+ */
 function parseMetrics(text: string): Sample[] {
   const samples: Sample[] = [];
   for (const line of text.split('\n')) {
     if (line === '' || line.startsWith('# HELP ') || line.startsWith('# TYPE ')) continue;
-    const match = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (-?[0-9.e+-]+|NaN|\+Inf|-Inf)$/.exec(line);
+    const match = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (-?[0-9.e+-]+|[nN][aA][nN]|[+-][iI][nN][fF])$/.exec(line);
     if (!match) throw new Error(`Not a Prometheus sample: ${line}`);
     const labels: Record<string, string> = {};
     for (const [, key, value] of (match[2] ?? '').matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g)) labels[key] = value;
@@ -78,6 +81,13 @@ describe('operations: metrics, health, queue dashboard, request ids in the worke
       const samples = await scrape();
       expect(sample(samples, 'namndrum_process_resident_memory_bytes', {})).toBeGreaterThan(0);
       expect(samples.some((candidate) => candidate.name === 'namndrum_nodejs_eventloop_lag_seconds')).toBe(true);
+    });
+
+    it('answers scrapes that arrive together, when the event-loop histogram has no samples yet', async () => {
+      const scrapes = await Promise.all(Array.from({ length: 5 }, () => scrape()));
+      for (const samples of scrapes) {
+        expect(samples.some((candidate) => candidate.name === 'namndrum_nodejs_eventloop_lag_mean_seconds')).toBe(true);
+      }
     });
 
     it('counts a request under its route template, never under its URL with the id', async () => {

@@ -55,9 +55,10 @@ export class ApiProcess {
     return this.child !== null && this.child.exitCode === null;
   }
 
-  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  /** Signals the API and resolves with its exit code once it has exited (null when a signal ended it). */
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
     const child = this.child;
     this.child = null;
-    await stopChild(child, signal);
+    return stopChild(child, signal);
   }
 }

@@ -60,6 +60,11 @@ export async function createMigratedDatabase(name: string): Promise<string> {
  * registry and a signed-in secretary (or administrator, for what only one may do), and the API in a
  * child process as in production.
  */
+/** Node's flags for a process the bench starts: with BENCH_PROFILE set, each writes its CPU profile into that folder. */
+export function profilingFlags(): string[] {
+  return process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+}
+
 export async function startBench(name: string, options: { role?: 'secretary' | 'admin' } = {}): Promise<Bench> {
   const database = await createMigratedDatabase(name);
   const url = databaseUrl(database);
@@ -87,7 +92,7 @@ export async function startBench(name: string, options: { role?: 'secretary' | '
     // PORT=0: the system gives a free port, and the API says which when it listens.
     const server = spawn(
       process.execPath,
-      [...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []), '-r', join(__dirname, '..', '..', 'scripts', 'register-paths.js'), join(__dirname, '..', 'apps', 'api', 'src', 'main.js')],
+      [...profilingFlags(), '-r', join(__dirname, '..', '..', 'scripts', 'register-paths.js'), join(__dirname, '..', 'apps', 'api', 'src', 'main.js')],
       { env: { ...process.env, PORT: '0', NODE_ENV: 'production', JWT_SECRET: jwtSecret, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'] },
     );
     servers.push(server);

@@ -9,7 +9,7 @@ import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { bullConnection, loadConfig, OUTBOX_KINDS, outboxJobId, QUEUE_JOB_OPTIONS, QUEUES } from '@namndrum/core';
 import { createMailTransport } from '@namndrum/mail';
-import { databaseUrl, planMeetingWithOneItem, startBench } from './harness';
+import { databaseUrl, planMeetingWithOneItem, profilingFlags, startBench } from './harness';
 
 /**
  * A national peak day: the notices of many municipalities' meetings all fall due at the same 08:00,
@@ -190,8 +190,7 @@ function memoryMb(pid: number): { peak: number; now: number } {
 }
 
 function startWorker(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
-  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  const worker = spawn(process.execPath, [...profile, '-r', join(__dirname, '..', '..', 'scripts', 'register-paths.js'), join(__dirname, '..', 'apps', 'worker', 'src', 'main.js')], {
+  const worker = spawn(process.execPath, [...profilingFlags(), '-r', join(__dirname, '..', '..', 'scripts', 'register-paths.js'), join(__dirname, '..', 'apps', 'worker', 'src', 'main.js')], {
     env,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -17,7 +17,7 @@ import { SeedService } from '../seeds/src/seed.service';
 import { readSeed } from '../seeds/src/run-seed';
 import { generateMatters, QUERIES } from './generated-matters';
 import { serveApi } from './serve-api';
-import { createMigratedDatabase, databaseUrl, listeningPort } from './harness';
+import { createMigratedDatabase, databaseUrl, listeningPort, profilingFlags } from './harness';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 64);
 const DURATION_S = Number(process.env.BENCH_DURATION_S || 10);
@@ -83,7 +83,7 @@ async function startApis(count: number): Promise<{ servers: ChildProcess[]; urls
   const servers: ChildProcess[] = [];
   const urls: string[] = [];
   for (let index = 0; index < count; index += 1) {
-    const server = spawn(process.execPath, ['-r', join(root, 'scripts', 'register-paths.js'), __filename, '--serve'], {
+    const server = spawn(process.execPath, [...profilingFlags(), '-r', join(root, 'scripts', 'register-paths.js'), __filename, '--serve'], {
       cwd: root,
       env: { ...process.env, PORT: '0', NODE_ENV: 'production', JWT_SECRET: jwtSecret, LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'pipe', 'inherit'],

@@ -1,5 +1,5 @@
 import { Browser, Page } from 'playwright-core';
-import { newContext } from '../support/browser';
+import { checkPage, newContext } from '../support/browser';
 import { SEED_PASSWORD } from '../support/web-stack';
 
 /** Waits until the page's own data is shown (the Page component's data-ready). */
@@ -43,13 +43,19 @@ export async function approveOnJusteringPage(browser: Browser, baseUrl: string, 
   const context = await newContext(browser, baseUrl);
   try {
     const page = await context.newPage();
+    // The justering page is the app's one page a chair may open from an e-mail: axe and both sizes at each of its states.
+    const name = `justering-${email.split('@')[0]}`;
     await page.goto(`/protokoll/${minutesId}/justering`);
+    await checkPage(page, `${name}-inloggning`);
     await page.getByLabel('E-postadress').fill(email);
     await page.getByLabel('Lösenord').fill(SEED_PASSWORD);
     await page.getByRole('button', { name: 'Logga in' }).click();
+    await page.getByRole('button', { name: 'Jag justerar protokollet i denna lydelse' }).waitFor();
+    await checkPage(page, `${name}-protokollet`);
     await page.getByRole('button', { name: 'Jag justerar protokollet i denna lydelse' }).click();
     await page.getByRole('button', { name: 'Jag justerar protokollet i denna lydelse' }).waitFor({ state: 'hidden' });
     await page.locator('#approvers li', { hasText: 'har justerat' }).first().waitFor();
+    await checkPage(page, `${name}-justerat`);
   } finally {
     await context.close();
   }

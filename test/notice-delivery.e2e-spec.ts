@@ -1,7 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { createServer, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { ParsedMail } from 'mailparser';
 import { Tenant, createTenant } from './factories/tenant.factory';
@@ -9,6 +5,7 @@ import { MailSink, messageIdOf } from './support/mail-sink';
 import { MeetingWorld, meetingWorld, SeatSpec, SMALL_SUN, stockholmDaysFromNow } from './support/meeting-fixture';
 import { PrivateDatabase } from './support/private-database';
 import { PrivateRedis } from './support/private-redis';
+import { RecordedKolada, startRecordedKolada } from './support/recorded-kolada';
 import { createTestApp, TestApp } from './support/test-app';
 import { WorkerProcess } from './support/worker-process';
 
@@ -32,8 +29,7 @@ describe('the worker: notices through the outbox, BullMQ and SMTP, and the Kolad
   let tenant: Tenant;
   let world: MeetingWorld;
   let worker: WorkerProcess;
-  let kolada: Server;
-  let koladaUrl = '';
+  let kolada: RecordedKolada;
   let municipalityCode = '';
 
   const workerEnv = () => ({
@@ -42,7 +38,7 @@ describe('the worker: notices through the outbox, BullMQ and SMTP, and the Kolad
     SMTP_URL: sink.url,
     MAIL_FROM: 'Testkommun <namndrum@test.example>',
     MAIL_CONCURRENCY: String(CONCURRENCY),
-    KOLADA_BASE_URL: koladaUrl,
+    KOLADA_BASE_URL: kolada.url,
   });
 
   const meetingWithMatter = async (days: number, title: string) => {
@@ -90,15 +86,7 @@ describe('the worker: notices through the outbox, BullMQ and SMTP, and the Kolad
 
   beforeAll(async () => {
     // Kolada's API, answered from recorded responses (the worker's Kolada job is exercised at the end).
-    kolada = createServer((request, response) => {
-      const page = new URL(request.url!, 'http://x').searchParams.get('page') ?? '1';
-      const body = readFileSync(join(__dirname, '..', 'libs/goals/src/kolada/testing/recorded', `N15419-2085-2018-2022.page-${page}.json`), 'utf8')
-        .replaceAll('https://api.kolada.se', koladaUrl)
-        .replaceAll('"2085"', `"${municipalityCode}"`);
-      response.writeHead(200, { 'content-type': 'application/json' }).end(body);
-    });
-    await new Promise<void>((resolve) => kolada.listen(0, '127.0.0.1', resolve));
-    koladaUrl = `http://127.0.0.1:${(kolada.address() as AddressInfo).port}`;
+    kolada = await startRecordedKolada(() => municipalityCode);
     database = await new PrivateDatabase().create('delivery');
     redis = await new PrivateRedis().start();
     sink = await new MailSink().start();
@@ -117,7 +105,7 @@ describe('the worker: notices through the outbox, BullMQ and SMTP, and the Kolad
     await sink?.stop();
     await redis?.stop();
     await database?.drop();
-    await new Promise((resolve) => kolada?.close(resolve));
+    await kolada?.close();
   });
 
   it("runs the Kolada import as the worker's job and stores the values attributed to Kolada", async () => {

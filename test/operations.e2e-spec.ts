@@ -1,14 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { createServer, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { OutboxService, QUEUES, runInRequestIdScope } from '@namndrum/core';
 import { createTenant, Tenant, TEST_PASSWORD } from './factories/tenant.factory';
 import { MailSink } from './support/mail-sink';
 import { apiAs, meetingWorld, stockholmDaysFromNow } from './support/meeting-fixture';
 import { PrivateDatabase } from './support/private-database';
 import { PrivateRedis } from './support/private-redis';
+import { RecordedKolada, startRecordedKolada } from './support/recorded-kolada';
 import { adminClient } from './setup/services';
 import { createTestApp, TestApp } from './support/test-app';
 import { WorkerProcess } from './support/worker-process';
@@ -178,27 +175,18 @@ describe('operations: metrics, health, queue dashboard, request ids in the worke
   describe('the request id from the API into the worker', () => {
     let worker: WorkerProcess;
     let sink: MailSink;
-    let kolada: Server;
-    let koladaUrl = '';
+    let kolada: RecordedKolada;
 
     beforeAll(async () => {
       const [{ code }]: { code: string }[] = await testApp.dataSource.query(`SELECT code FROM municipalities WHERE id = $1`, [tenant.municipalityId]);
-      kolada = createServer((request, response) => {
-        const page = new URL(request.url!, 'http://x').searchParams.get('page') ?? '1';
-        const body = readFileSync(join(__dirname, '..', 'libs/goals/src/kolada/testing/recorded', `N15419-2085-2018-2022.page-${page}.json`), 'utf8')
-          .replaceAll('https://api.kolada.se', koladaUrl)
-          .replaceAll('"2085"', `"${code}"`);
-        response.writeHead(200, { 'content-type': 'application/json' }).end(body);
-      });
-      await new Promise<void>((resolve) => kolada.listen(0, '127.0.0.1', resolve));
-      koladaUrl = `http://127.0.0.1:${(kolada.address() as AddressInfo).port}`;
+      kolada = await startRecordedKolada(() => code);
       sink = await new MailSink().start();
       worker = await new WorkerProcess({
         DATABASE_URL: database.url,
         REDIS_URL: redis.url,
         SMTP_URL: sink.url,
         MAIL_FROM: 'Driftkommun <namndrum@test.example>',
-        KOLADA_BASE_URL: koladaUrl,
+        KOLADA_BASE_URL: kolada.url,
         WORKER_METRICS_PORT: '0',
       }).start();
     }, 60_000);
@@ -212,7 +200,7 @@ describe('operations: metrics, health, queue dashboard, request ids in the worke
     afterAll(async () => {
       await worker?.stop();
       await sink?.stop();
-      await new Promise((resolve) => kolada?.close(resolve));
+      await kolada?.close();
     });
 
     it("writes the request's id on the outbox row, and the worker's log lines for that job carry it with the outbox id and kind", async () => {

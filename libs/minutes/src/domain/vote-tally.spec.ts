@@ -1,4 +1,5 @@
 import {
+  announcedTotalsMismatch,
   BALLOT_CHOICE_LABELS,
   BallotChoice,
   CastingVoteNotAllowedError,
@@ -109,5 +110,25 @@ describe('castingVoteFromChair', () => {
     expect(() => castingVoteFromChair(ballots(5, 5, 3), 'abstain')).toThrow(ChairAbstainedOnTieError);
     expect(() => castingVoteFromChair(ballots(0, 0, 9), 'abstain')).toThrow(ChairAbstainedOnTieError);
     expect(() => castingVoteFromChair(ballots(3, 3, 0), null)).toThrow(ChairAbstainedOnTieError);
+  });
+});
+
+describe('announcedTotalsMismatch', () => {
+  it('finds nothing wrong when the totals the chair announced are the ballots entered', () => {
+    expect(announcedTotalsMismatch({ yes: 7, no: 4, abstain: 2 }, ballots(7, 4, 2))).toBeNull();
+  });
+
+  it('names both counts in Swedish when they differ, so the secretary sees which ballots to correct', () => {
+    expect(announcedTotalsMismatch({ yes: 8, no: 3, abstain: 2 }, ballots(7, 4, 2))).toBe(
+      'Ordförandens siffror (8 ja, 3 nej, 2 avstår) stämmer inte med rösterna som förts in (7 ja, 4 nej, 2 avstår): rätta rösterna eller siffrorna. Voteringen är inte avslutad.',
+    );
+  });
+
+  it('finds a difference in the abstentions alone', () => {
+    expect(announcedTotalsMismatch({ yes: 7, no: 4, abstain: 1 }, ballots(7, 4, 2))).toContain('(7 ja, 4 nej, 1 avstår)');
+  });
+
+  it('finds a difference when more ballots were announced than entered', () => {
+    expect(announcedTotalsMismatch({ yes: 7, no: 4, abstain: 3 }, ballots(7, 4, 2))).not.toBeNull();
   });
 });

@@ -89,3 +89,27 @@ export function tallyVote(choices: BallotChoice[], castingVote: CastingVote): Vo
   const result = voteResult(counts.yes, counts.no, castingVote);
   return { ...counts, tie: counts.yes === counts.no, result };
 }
+
+export interface VoteTotals {
+  yes: number;
+  no: number;
+  abstain: number;
+}
+
+const totalsText = (totals: VoteTotals) => `${totals.yes} ja, ${totals.no} nej, ${totals.abstain} avstår`;
+
+/**
+ * A vote entered by totals: the secretary writes down the totals the chair announced and enters the
+ * ballots in bulk (a party group at a time), since the protokoll must still show how each member voted
+ * (KL 5 kap. 65–69 §§ via 6 kap. 35 §). The two must agree before the vote is counted; this is the
+ * refusal to show when they do not, or null when they do.
+ */
+export function announcedTotalsMismatch(announced: VoteTotals, choices: BallotChoice[]): string | null {
+  const entered: VoteTotals = {
+    yes: choices.filter((choice) => choice === 'yes').length,
+    no: choices.filter((choice) => choice === 'no').length,
+    abstain: choices.filter((choice) => choice === 'abstain').length,
+  };
+  if (entered.yes === announced.yes && entered.no === announced.no && entered.abstain === announced.abstain) return null;
+  return `Ordförandens siffror (${totalsText(announced)}) stämmer inte med rösterna som förts in (${totalsText(entered)}): rätta rösterna eller siffrorna. Voteringen är inte avslutad.`;
+}

@@ -17,8 +17,11 @@ import {
   DecideDto,
   ParagraphDto,
   PropositionDto,
+  SetBallotsDto,
   TakeUpExtraMattersDto,
   UpdateDissentDto,
+  UpdateMinutesNoteDto,
+  UpdateMotionDto,
   UpdateParagraphDto,
 } from './dto/paragraph.dto';
 import { ExtractDeliveryReportDto, PostingDto, PostingQueryDto } from './dto/posting.dto';
@@ -237,6 +240,18 @@ export class ParagraphsController {
     return this.paragraphs.addMotion(ctx, id, dto);
   }
 
+  @Patch('motions/:id')
+  @RequirePermission(Permission.MinutesManage)
+  @ApiOperation({
+    summary: 'Update a motion',
+    description: 'The mover, kind or wording, saved as the secretary types it while the paragraph is undecided and the motion not yet put. With expectedVersion, a change made on an older version (another tab) is refused (409 STALE_MOTION)',
+  })
+  @ApiOkResponse({ type: ParagraphDto })
+  @ApiErrors(400, 404, 409, 413)
+  updateMotion(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateMotionDto) {
+    return this.paragraphs.updateMotion(ctx, id, dto);
+  }
+
   @Post('motions/:id/withdrawal')
   @HttpCode(200)
   @RequirePermission(Permission.MinutesManage)
@@ -274,13 +289,26 @@ export class ParagraphsController {
     return this.paragraphs.castBallots(ctx, id, dto);
   }
 
+  @Put('votes/:id/ballots')
+  @RequirePermission(Permission.MinutesManage)
+  @ApiOperation({
+    summary: 'Set ballots in an open vote',
+    description: 'Ja / Nej / Avstår from serving members as the secretary chooses them, one member or a party group at a time: cast, or corrected while the vote is open',
+  })
+  @ApiOkResponse({ type: ParagraphDto })
+  @ApiErrors(400, 404, 409, 413)
+  setBallots(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SetBallotsDto) {
+    return this.paragraphs.setBallots(ctx, id, dto);
+  }
+
   @Post('votes/:id/close')
   @HttpCode(200)
   @RequirePermission(Permission.MinutesManage)
   @ApiOperation({ summary: 'Close a vote and count it' })
   @ApiOkResponse({
     type: ParagraphDto,
-    description: "Counts the votes; on a tie the chair's own ballot decides (utslagsröst). A casting vote contradicting that ballot is refused (400); a tie where the chair abstained decides nothing (409)",
+    description:
+      "Counts the votes; on a tie the chair's own ballot decides (utslagsröst). A casting vote contradicting that ballot is refused (400); a tie where the chair abstained decides nothing (409). Entered by totals, the totals the chair announced must match the ballots (400 TOTALS_MISMATCH, nothing changed) and are kept with the vote",
   })
   @ApiErrors(400, 404, 409, 413)
   closeVote(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CloseVoteDto) {
@@ -368,6 +396,18 @@ export class ParagraphsController {
   @ApiErrors(400, 404, 409, 413)
   addNote(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AddMinutesNoteDto) {
     return this.paragraphs.addNote(ctx, id, dto);
+  }
+
+  @Patch('minutes-notes/:id')
+  @RequirePermission(Permission.MinutesManage)
+  @ApiOperation({
+    summary: 'Update a minutes note',
+    description: 'Who asks for the note and its text, saved as the secretary types it. With expectedVersion, a change made on an older version (another tab) is refused (409 STALE_NOTE)',
+  })
+  @ApiOkResponse({ type: ParagraphDto })
+  @ApiErrors(400, 404, 409, 413)
+  updateNote(@Ctx() ctx: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateMinutesNoteDto) {
+    return this.paragraphs.updateNote(ctx, id, dto);
   }
 
   @Delete('minutes-notes/:id')

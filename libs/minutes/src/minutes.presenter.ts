@@ -179,7 +179,7 @@ export class MinutesPresenter {
       decisionProcedure: this.procedure(record, paragraph),
       motions: record.motions
         .filter((motion) => motion.paragraphId === paragraph.id)
-        .map((motion) => ({ id: motion.id, personId: motion.personId, name: personName(record, motion.personId), kind: motion.kind, text: motion.text, supporterPersonIds: motion.supporterPersonIds, withdrawn: motion.withdrawn })),
+        .map((motion) => ({ id: motion.id, personId: motion.personId, name: personName(record, motion.personId), kind: motion.kind, text: motion.text, supporterPersonIds: motion.supporterPersonIds, withdrawn: motion.withdrawn, version: motion.version })),
       votes: votes.map((vote) => {
         const ballots = record.ballots.filter((ballot) => ballot.voteId === vote.id);
         const count = (choice: string) => ballots.filter((ballot) => ballot.choice === choice).length;
@@ -195,12 +195,13 @@ export class MinutesPresenter {
           abstain: count('abstain'),
           castingVote: vote.castingVote,
           result: vote.result,
+          announced: vote.announcedYes === null ? null : { yes: vote.announcedYes, no: vote.announcedNo ?? 0, abstain: vote.announcedAbstain ?? 0 },
         };
       }),
       dissents: record.dissents
         .filter((row) => row.paragraphId === paragraph.id)
         .map((row) => ({ id: row.id, personId: row.personId, name: personName(record, row.personId), reasons: row.reasons, announcedAt: row.announcedAt })),
-      notes: record.notes.filter((row) => row.paragraphId === paragraph.id).map((row) => ({ id: row.id, personId: row.personId, text: row.text })),
+      notes: record.notes.filter((row) => row.paragraphId === paragraph.id).map((row) => ({ id: row.id, personId: row.personId, text: row.text, version: row.version })),
       disqualifications: record.disqualifications
         .filter((row) => row.paragraphId === paragraph.id)
         .map((row) => ({ id: row.id, personId: row.personId, name: personName(record, row.personId), substitutePersonId: row.substitutePersonId, substituteName: row.substitutePersonId ? personName(record, row.substitutePersonId) : null, reason: row.reason })),

@@ -5,6 +5,7 @@ import { checkedFinnishTitle, MeetingService } from '@namndrum/meetings';
 import { organNoun } from '@namndrum/organisation';
 import { DateTime } from 'luxon';
 import {
+  announcedTotalsMismatch,
   CastingVoteNotAllowedError,
   castingVoteFromChair,
   ChairAbstainedOnTieError,
@@ -35,8 +36,11 @@ import {
   DecideDto,
   ParagraphDto,
   PropositionDto,
+  SetBallotsDto,
   TakeUpExtraMattersDto,
   UpdateDissentDto,
+  UpdateMinutesNoteDto,
+  UpdateMotionDto,
   UpdateParagraphDto,
 } from './dto/paragraph.dto';
 import { Ballot, Disqualification, Dissent, Election, Minutes, MinutesNote, Motion, openParagraph, Paragraph, Proposition, Vote } from './entities';
@@ -154,19 +158,41 @@ export class ParagraphService implements OnModuleInit {
     const { record, paragraph } = await this.forWrite(ctx, id);
     this.assertUndecided(paragraph);
     this.assertDeciding(record);
-    const serving = new Set(paragraphAttendance(record, paragraph).serving.map((seat) => seat.servingPersonId));
-    if (!serving.has(dto.personId)) throw notServing(record, dto.personId, paragraph, 'yrka');
     const supporters = dto.supporterPersonIds ?? [];
-    const unserving = supporters.find((personId) => !serving.has(personId));
-    if (unserving) throw notServing(record, unserving, paragraph, 'instämma i ett yrkande');
-    if ((dto.kind === 'amendment' || dto.kind === 'addition') && !dto.text) {
-      throw new InvalidInputError('MOTION_TEXT_REQUIRED', 'Ett ändrings- eller tilläggsyrkande måste ha en text', [{ field: 'text', messages: ['text is required for amendments and additions'] }]);
-    }
+    this.assertMotionValid(record, paragraph, { personId: dto.personId, kind: dto.kind, text: dto.text ?? null, supporterPersonIds: supporters });
     const motions = new TenantRepository(ctx, Motion, 'Yrkandet');
     const position = record.motions.filter((motion) => motion.paragraphId === id).length + 1;
     const motion = await motions.save(motions.create({ paragraphId: id, position, personId: dto.personId, kind: dto.kind, text: dto.text ?? null, supporterPersonIds: supporters, withdrawn: false }));
     await this.audit.record(ctx, { action: 'add_motion', entityType: 'Motion', entityId: motion.id, after: motion });
     return this.get(ctx, id);
+  }
+
+  /**
+   * The mover, kind or wording of a motion as the secretary enters it, saved as it is typed. A change
+   * made on an older version (a second tab) is refused, so that nothing written since is lost unseen.
+   */
+  async updateMotion(ctx: RequestContext, motionId: string, dto: UpdateMotionDto): Promise<ParagraphDto> {
+    const motions = new TenantRepository(ctx, Motion, 'Yrkandet');
+    const found = await motions.get(motionId);
+    const { record, paragraph } = await this.forWrite(ctx, found.paragraphId);
+    const motion = record.motions.find((candidate) => candidate.id === motionId)!;
+    this.assertUndecided(paragraph);
+    if (dto.expectedVersion !== undefined && dto.expectedVersion !== motion.version) {
+      throw new ConflictError('STALE_MOTION', `Yrkandet har ändrats sedan du läste det, i en annan flik eller av någon annan; läs in det igen och välj vilken text som ska gälla`, [
+        { field: 'expectedVersion', messages: [`the motion is at version ${motion.version}`] },
+      ]);
+    }
+    if (motion.withdrawn) throw new ConflictError('MOTION_WITHDRAWN', 'Yrkandet är återtaget och kan inte ändras');
+    if (paragraph.propositions.some((proposition) => proposition.alternatives.includes(motionId))) {
+      throw new ConflictError('MOTION_PUT', 'Yrkandet har redan ställts under proposition och kan inte ändras');
+    }
+    const changed = { personId: dto.personId ?? motion.personId, kind: dto.kind ?? motion.kind, text: dto.text !== undefined ? dto.text : motion.text, supporterPersonIds: motion.supporterPersonIds };
+    this.assertMotionValid(record, paragraph, changed);
+    const before = { ...motion };
+    Object.assign(motion, changed);
+    await motions.save(motion);
+    await this.audit.record(ctx, { action: 'update_motion', entityType: 'Motion', entityId: motionId, before, after: motion });
+    return this.get(ctx, paragraph.id);
   }
 
   async withdrawMotion(ctx: RequestContext, motionId: string): Promise<ParagraphDto> {
@@ -232,22 +258,38 @@ export class ParagraphService implements OnModuleInit {
     const vote = await new TenantRepository(ctx, Vote, 'Voteringen').get(voteId);
     const { record, paragraph } = await this.forWrite(ctx, vote.paragraphId);
     if (vote.status !== 'open') throw new ConflictError('VOTE_CLOSED', 'Voteringen är avslutad');
-    const seen = new Set<string>();
-    dto.ballots.forEach((ballot, index) => {
-      if (seen.has(ballot.personId)) {
-        throw new InvalidInputError('BALLOT_TWICE', `${personName(record, ballot.personId)} förekommer två gånger`, [{ field: `ballots[${index}].personId`, messages: ['one ballot per person'] }]);
-      }
-      seen.add(ballot.personId);
-    });
-    const serving = new Set(paragraphAttendance(record, paragraph).serving.map((seat) => seat.servingPersonId));
-    const unserving = dto.ballots.find((ballot) => !serving.has(ballot.personId));
-    if (unserving) throw notServing(record, unserving.personId, paragraph, 'rösta');
+    this.assertBallotsValid(record, paragraph, dto.ballots);
     const voted = new Set(record.ballots.filter((ballot) => ballot.voteId === voteId).map((ballot) => ballot.personId));
     const twice = dto.ballots.find((ballot) => voted.has(ballot.personId));
     if (twice) throw new ConflictError('ALREADY_VOTED', `${personName(record, twice.personId)} har redan röstat i voteringen`);
     const ballots = new TenantRepository(ctx, Ballot, 'Rösten');
     await ballots.repository.save(dto.ballots.map((ballot) => ballots.create({ voteId, personId: ballot.personId, choice: ballot.choice })));
     await this.audit.record(ctx, { action: 'cast_ballots', entityType: 'Vote', entityId: voteId, after: { ballots: dto.ballots } });
+    return this.get(ctx, paragraph.id);
+  }
+
+  /**
+   * Ballots set while the vote is open, as the secretary chooses them (one member, or a party group at
+   * once): cast, or corrected when the member has voted already. Only serving members vote.
+   */
+  async setBallots(ctx: RequestContext, voteId: string, dto: SetBallotsDto): Promise<ParagraphDto> {
+    const vote = await new TenantRepository(ctx, Vote, 'Voteringen').get(voteId);
+    const { record, paragraph } = await this.forWrite(ctx, vote.paragraphId);
+    if (vote.status !== 'open') throw new ConflictError('VOTE_CLOSED', 'Voteringen är avslutad');
+    this.assertBallotsValid(record, paragraph, dto.ballots);
+    const ballots = new TenantRepository(ctx, Ballot, 'Rösten');
+    const existing = new Map(record.ballots.filter((ballot) => ballot.voteId === voteId).map((ballot) => [ballot.personId, ballot]));
+    const changes = dto.ballots.filter((ballot) => existing.get(ballot.personId)?.choice !== ballot.choice);
+    await ballots.repository.save(changes.map((ballot) => Object.assign(existing.get(ballot.personId) ?? ballots.create({ voteId, personId: ballot.personId }), { choice: ballot.choice })));
+    if (changes.length > 0) {
+      await this.audit.record(ctx, {
+        action: 'set_ballots',
+        entityType: 'Vote',
+        entityId: voteId,
+        before: { ballots: changes.filter((ballot) => existing.has(ballot.personId)).map((ballot) => ({ personId: ballot.personId, choice: existing.get(ballot.personId)!.choice })) },
+        after: { ballots: changes },
+      });
+    }
     return this.get(ctx, paragraph.id);
   }
 
@@ -266,6 +308,10 @@ export class ParagraphService implements OnModuleInit {
     const missing = attendance.serving.filter((seat) => !voted.has(seat.servingPersonId)).map((seat) => personName(record, seat.servingPersonId));
     if (missing.length > 0) throw new ConflictError('BALLOTS_MISSING', `Alla tjänstgörande ledamöter ska rösta ja, nej eller avstå; saknas: ${missing.join(', ')}`);
     const choices = ballots.map((ballot) => ballot.choice);
+    const mismatch = dto.announced ? announcedTotalsMismatch(dto.announced, choices) : null;
+    if (mismatch) {
+      throw new InvalidInputError('TOTALS_MISMATCH', mismatch, [{ field: 'announced', messages: ['the ballots entered do not add up to the totals announced'] }]);
+    }
     const chairBallot = ballots.find((ballot) => ballot.personId === record.minutes.chairPersonId)?.choice ?? null;
     let castingVote;
     try {
@@ -286,7 +332,14 @@ export class ParagraphService implements OnModuleInit {
     }
     const tally = tallyVote(choices, castingVote);
     const before = { ...vote };
-    Object.assign(vote, { status: 'closed', castingVote, result: tally.result });
+    Object.assign(vote, {
+      status: 'closed',
+      castingVote,
+      result: tally.result,
+      announcedYes: dto.announced?.yes ?? null,
+      announcedNo: dto.announced?.no ?? null,
+      announcedAbstain: dto.announced?.abstain ?? null,
+    });
     await new TenantRepository(ctx, Vote, 'Voteringen').save(vote);
     const winner = tally.result === 'yes' ? vote.yesAlternative : vote.noAlternative;
     paragraph.propositions = paragraph.propositions.map((proposition) => (proposition.voteId === voteId ? { ...proposition, chosen: winner } : proposition));
@@ -523,6 +576,27 @@ export class ParagraphService implements OnModuleInit {
     return this.get(ctx, id);
   }
 
+  /** Who asks for a note and its text, saved as typed; a change made on an older version (a second tab) is refused. */
+  async updateNote(ctx: RequestContext, noteId: string, dto: UpdateMinutesNoteDto): Promise<ParagraphDto> {
+    const notes = new TenantRepository(ctx, MinutesNote, 'Protokollsanteckningen');
+    const found = await notes.get(noteId);
+    const { record, paragraph } = await this.forWrite(ctx, found.paragraphId);
+    const note = record.notes.find((candidate) => candidate.id === noteId)!;
+    if (dto.expectedVersion !== undefined && dto.expectedVersion !== note.version) {
+      throw new ConflictError('STALE_NOTE', `Protokollsanteckningen har ändrats sedan du läste den, i en annan flik eller av någon annan; läs in den igen och välj vilken text som ska gälla`, [
+        { field: 'expectedVersion', messages: [`the note is at version ${note.version}`] },
+      ]);
+    }
+    if (dto.personId && dto.personId !== note.personId && !paragraphAttendance(record, paragraph).present.has(dto.personId)) {
+      throw new ConflictError('NOT_PRESENT', `${personName(record, dto.personId) || 'Personen'} är inte närvarande vid § ${paragraph.number}`);
+    }
+    const before = { ...note };
+    Object.assign(note, { personId: dto.personId !== undefined ? dto.personId : note.personId, text: dto.text ?? note.text });
+    await notes.save(note);
+    await this.audit.record(ctx, { action: 'update_note', entityType: 'MinutesNote', entityId: noteId, before, after: note });
+    return this.get(ctx, paragraph.id);
+  }
+
   async removeNote(ctx: RequestContext, noteId: string): Promise<ParagraphDto> {
     const note = await new TenantRepository(ctx, MinutesNote, 'Protokollsanteckningen').get(noteId);
     await this.forWrite(ctx, note.paragraphId);
@@ -571,6 +645,31 @@ export class ParagraphService implements OnModuleInit {
     const paragraph = record.paragraphs.find((candidate) => candidate.id === paragraphId)!;
     assertParagraphOpen(paragraph);
     return { minutes, record, paragraph };
+  }
+
+  /** A motion is moved by a serving member, supported by serving members, and an amendment or addition has its wording. */
+  private assertMotionValid(record: MinutesRecord, paragraph: Paragraph, motion: Pick<Motion, 'personId' | 'kind' | 'text' | 'supporterPersonIds'>): void {
+    const serving = new Set(paragraphAttendance(record, paragraph).serving.map((seat) => seat.servingPersonId));
+    if (!serving.has(motion.personId)) throw notServing(record, motion.personId, paragraph, 'yrka');
+    const unserving = motion.supporterPersonIds.find((personId) => !serving.has(personId));
+    if (unserving) throw notServing(record, unserving, paragraph, 'instämma i ett yrkande');
+    if ((motion.kind === 'amendment' || motion.kind === 'addition') && !motion.text) {
+      throw new InvalidInputError('MOTION_TEXT_REQUIRED', 'Ett ändrings- eller tilläggsyrkande måste ha en text', [{ field: 'text', messages: ['text is required for amendments and additions'] }]);
+    }
+  }
+
+  /** Each ballot from a member serving at the paragraph, each member once. */
+  private assertBallotsValid(record: MinutesRecord, paragraph: Paragraph, ballots: { personId: string }[]): void {
+    const seen = new Set<string>();
+    ballots.forEach((ballot, index) => {
+      if (seen.has(ballot.personId)) {
+        throw new InvalidInputError('BALLOT_TWICE', `${personName(record, ballot.personId)} förekommer två gånger`, [{ field: `ballots[${index}].personId`, messages: ['one ballot per person'] }]);
+      }
+      seen.add(ballot.personId);
+    });
+    const serving = new Set(paragraphAttendance(record, paragraph).serving.map((seat) => seat.servingPersonId));
+    const unserving = ballots.find((ballot) => !serving.has(ballot.personId));
+    if (unserving) throw notServing(record, unserving.personId, paragraph, 'rösta');
   }
 
   private assertUndecided(paragraph: Paragraph): void {

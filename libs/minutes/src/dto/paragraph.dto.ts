@@ -55,6 +55,17 @@ export class AddMotionDto {
   supporterPersonIds?: string[];
 }
 
+export class UpdateMotionDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Another mover; must be serving at the paragraph' }) @IsOptional() @IsUUID() personId?: string;
+  @ApiPropertyOptional({ enum: MOTION_KINDS }) @IsOptional() @IsIn(MOTION_KINDS) kind?: MotionKind;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The wording as typed so far; null removes it (refused for amendments and additions)' })
+  @IsOptional() @ValidateIf((_, value) => value !== null) @Trim() @IsString() @IsNotEmpty() @MaxLength(10000)
+  text?: string | null;
+  @ApiPropertyOptional({ description: "The motion's version the change was made on (MotionDto.version); when it has been changed since, the change is refused (409 STALE_MOTION) and nothing is saved" })
+  @IsOptional() @IsInt() @Min(1)
+  expectedVersion?: number;
+}
+
 export class PropositionDto {
   @ApiProperty({ type: [String], example: ['proposal', '6f1c…'], description: "The alternatives put: 'proposal', 'decide_today' or motion ids" })
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(10) @IsString({ each: true })
@@ -76,7 +87,26 @@ export class CastBallotsDto {
   @ApiProperty({ type: [BallotDto] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => BallotDto) ballots: BallotDto[];
 }
 
+export class SetBallotsDto {
+  @ApiProperty({ type: [BallotDto], description: 'Each member once; a member who has voted already has the ballot corrected' })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => BallotDto)
+  ballots: BallotDto[];
+}
+
+export class VoteTotalsDto {
+  @ApiProperty({ description: 'Ja-röster' }) @IsInt() @Min(0) @Max(MAX_BALLOTS) yes: number;
+  @ApiProperty({ description: 'Nej-röster' }) @IsInt() @Min(0) @Max(MAX_BALLOTS) no: number;
+  @ApiProperty({ description: 'Avstår' }) @IsInt() @Min(0) @Max(MAX_BALLOTS) abstain: number;
+}
+
 export class CloseVoteDto {
+  @ApiPropertyOptional({
+    type: VoteTotalsDto,
+    description: 'A vote entered by totals: the totals the chair announced. The ballots entered must add up to them exactly, or the vote is not counted (400 TOTALS_MISMATCH); they are kept with the vote',
+  })
+  @IsOptional() @ValidateNested() @Type(() => VoteTotalsDto)
+  announced?: VoteTotalsDto;
+
   @ApiPropertyOptional({
     enum: ['yes', 'no'],
     description: "The chair's casting vote is the chair's own ballot and is derived from it; given, it must match that ballot (400 otherwise) and is refused without a tie",
@@ -134,6 +164,16 @@ export class AddMinutesNoteDto {
   @ApiProperty({ description: 'The chair has permitted the note (required by practice): must be true' }) @IsBoolean() chairPermission: boolean;
 }
 
+export class UpdateMinutesNoteDto {
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'Who asks for the note; null for a note of the organ' })
+  @IsOptional() @ValidateIf((_, value) => value !== null) @IsUUID()
+  personId?: string | null;
+  @ApiPropertyOptional({ description: 'The text as typed so far' }) @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(20000) text?: string;
+  @ApiPropertyOptional({ description: "The note's version the change was made on (MinutesNoteDto.version); when it has been changed since, the change is refused (409 STALE_NOTE) and nothing is saved" })
+  @IsOptional() @IsInt() @Min(1)
+  expectedVersion?: number;
+}
+
 export class AddDisqualificationDto {
   @ApiProperty({ format: 'uuid', description: 'The member (or serving substitute) who is disqualified (jäv)' }) @IsUUID() personId: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'A substitute present who serves in the seat for this paragraph' }) @IsOptional() @IsUUID() substitutePersonId?: string;
@@ -148,6 +188,7 @@ export class MotionDto {
   @ApiProperty({ type: String, nullable: true }) text: string | null;
   @ApiProperty({ type: [String], format: 'uuid' }) supporterPersonIds: string[];
   @ApiProperty() withdrawn: boolean;
+  @ApiProperty({ description: 'Raised by every change of the motion; send it back as expectedVersion when updating' }) version: number;
 }
 
 export class BallotResultDto {
@@ -168,6 +209,8 @@ export class VoteDto {
   @ApiProperty() abstain: number;
   @ApiProperty({ enum: ['yes', 'no'], nullable: true }) castingVote: 'yes' | 'no' | null;
   @ApiProperty({ enum: ['yes', 'no'], nullable: true }) result: 'yes' | 'no' | null;
+  @ApiProperty({ type: VoteTotalsDto, nullable: true, description: 'Entered by totals: the totals the chair announced, which the ballots matched when counted' })
+  announced: VoteTotalsDto | null;
 }
 
 export class PropositionResultDto {
@@ -197,6 +240,7 @@ export class MinutesNoteDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) personId: string | null;
   @ApiProperty() text: string;
+  @ApiProperty({ description: 'Raised by every change of the note; send it back as expectedVersion when updating' }) version: number;
 }
 
 export class DisqualificationDto {

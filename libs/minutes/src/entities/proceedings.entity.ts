@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, Relation, Unique } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, Relation, Unique, VersionColumn } from 'typeorm';
 import { TenantEntity } from '@namndrum/core';
 import { Person } from '@namndrum/organisation';
 import type { BallotChoice, ElectionCandidate, MotionKind } from '../domain';
@@ -39,6 +39,10 @@ export class Motion extends TenantEntity {
   /** A withdrawn motion is not put to the meeting and not entered in the minutes. */
   @Column('boolean', { default: false })
   withdrawn: boolean;
+
+  /** Raised by every save: wording typed on an older version (another tab) is refused, not written over what came since. */
+  @VersionColumn({ default: 1 })
+  version: number;
 }
 
 /** A recorded vote (votering): Ja for one alternative, Nej for the other. */
@@ -66,6 +70,19 @@ export class Vote extends TenantEntity {
 
   @Column('text', { nullable: true })
   result: 'yes' | 'no' | null;
+
+  /**
+   * Entered by totals: the totals the chair announced, which the ballots were checked against when
+   * the vote was counted. Null for a vote entered member by member.
+   */
+  @Column('integer', { nullable: true })
+  announcedYes: number | null;
+
+  @Column('integer', { nullable: true })
+  announcedNo: number | null;
+
+  @Column('integer', { nullable: true })
+  announcedAbstain: number | null;
 }
 
 /** One serving member's Ja / Nej / Avstår: one per person per vote. */
@@ -136,6 +153,10 @@ export class MinutesNote extends TenantEntity {
 
   @Column('text')
   text: string;
+
+  /** Raised by every save: text typed on an older version (another tab) is refused, not written over what came since. */
+  @VersionColumn({ default: 1 })
+  version: number;
 }
 
 /** Jäv: the member leaves for this paragraph; a substitute may serve in the seat meanwhile. */

@@ -220,6 +220,35 @@ describe('the worker: notices through the outbox, BullMQ and SMTP, and the Kolad
     }
   });
 
+  it("reads the report's counts and rows at one moment, so they agree while the worker changes rows", async () => {
+    // The meeting page stops asking once no row is queued; counts read apart from the rows once showed
+    // "1 skickas fortfarande" under a report whose rows were all settled, and there it stayed.
+    const { meetingId } = await meetingWithMatter(3, 'Taxor för bygglov');
+    const notice = (await world.secretary.post(`/meetings/${meetingId}/notices`).expect(201)).body;
+    const deadline = Date.now() + 90_000;
+    while ((await deliveries(notice.id)).filter((row) => row.status === 'sent').length < emails().length) {
+      if (Date.now() > deadline) throw new Error(`The notice was not sent within 90 s:\n${worker.output.slice(-3000)}`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    let flipping = true;
+    const flipper = (async () => {
+      while (flipping) {
+        await testApp.dataSource.query(`UPDATE mail_deliveries SET status = CASE status WHEN 'sent' THEN 'failed' ELSE 'sent' END WHERE notice_id = $1`, [notice.id]);
+      }
+    })();
+    try {
+      for (let round = 0; round < 60; round += 1) {
+        const report = (await world.secretary.get(`/meeting-notices/${notice.id}/deliveries`).expect(200)).body as { counts: Record<string, number>; deliveries: { status: string }[] };
+        const tally = (status: string) => report.deliveries.filter((delivery) => delivery.status === status).length;
+        expect(report.counts).toEqual({ queued: tally('queued'), sent: tally('sent'), failed: tally('failed'), noAddress: tally('no_address') });
+      }
+    } finally {
+      flipping = false;
+      await flipper;
+      await testApp.dataSource.query(`UPDATE mail_deliveries SET status = 'sent' WHERE notice_id = $1`, [notice.id]);
+    }
+  });
+
   it('sends a supplementary notice with only the added items, a revised notice with SEQUENCE raised after a time change, and METHOD:CANCEL on cancellation', async () => {
     const { meetingId } = await meetingWithMatter(4, 'Val av representanter');
     await world.secretary.post(`/meetings/${meetingId}/notices`).expect(201);

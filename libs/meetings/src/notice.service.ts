@@ -413,18 +413,16 @@ export class NoticeService {
     const notice = await this.get(ctx, noticeId);
     const meeting = await new TenantRepository(ctx, Meeting, 'Sammanträdet').get(notice.meetingId);
     ctx.requireOrganPermission(Permission.MeetingsManage, meeting.organId);
-    const repo = new TenantRepository(ctx, MailDelivery, 'Utskicket');
-    const counted: { status: string; count: string }[] = await ctx.em.query(
-      `SELECT status, count(*) AS count FROM mail_deliveries WHERE municipality_id = $1 AND notice_id = $2 GROUP BY status`,
-      [ctx.municipalityId, notice.id],
-    );
-    const count = (status: string) => Number(counted.find((row) => row.status === status)?.count ?? 0);
-    const qb = repo.query('d').andWhere('d.notice_id = :noticeId', { noticeId: notice.id });
-    if (query.status) qb.andWhere('d.status = :status', { status: query.status });
-    const deliveries = await qb
+    // One statement, so the counts and the rows are read at the same moment: the meeting page stops
+    // asking once no row is queued, and counts read apart from the rows could leave it saying one is.
+    const all = await new TenantRepository(ctx, MailDelivery, 'Utskicket')
+      .query('d')
+      .andWhere('d.notice_id = :noticeId', { noticeId: notice.id })
       .orderBy(`CASE d.status WHEN 'failed' THEN 0 WHEN 'no_address' THEN 1 WHEN 'queued' THEN 2 ELSE 3 END`)
       .addOrderBy('d.recipient_name')
       .getMany();
+    const count = (status: string) => all.filter((delivery) => delivery.status === status).length;
+    const deliveries = query.status ? all.filter((delivery) => delivery.status === query.status) : all;
     return { noticeId: notice.id, version: notice.version, sentLate: notice.sentLate, bundleStatus: notice.bundleStatus, bundleError: notice.bundleError, counts: { queued: count('queued'), sent: count('sent'), failed: count('failed'), noAddress: count('no_address') }, deliveries };
   }
 

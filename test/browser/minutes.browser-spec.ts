@@ -3,7 +3,7 @@
 import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { checkPage, launchBrowser, newContext, signIn } from './support/browser';
 import { SEED_PASSWORD, SEED_USERS, WebStack } from './support/web-stack';
-import { openParagraph, paragraphEditor, recordParagraph } from './journey/minutes.steps';
+import { choose, openParagraph, paragraphEditor, recordParagraph } from './journey/minutes.steps';
 
 interface ParagraphBody {
   id: string;
@@ -13,9 +13,21 @@ interface ParagraphBody {
   decision: string[];
   proposal: string[];
   matterId: string | null;
-  servingMembers: { personId: string; name: string }[];
-  motions: { name: string; kind: string; text: string | null }[];
-  votes: { status: string; yes: number; no: number; abstain: number; result: string | null; ballots: { name: string; choice: string }[] }[];
+  servingMembers: { personId: string; name: string; party: string | null }[];
+  serving: number;
+  seats: number;
+  motions: { id: string; name: string; kind: string; text: string | null }[];
+  notes: { personId: string | null; text: string }[];
+  votes: {
+    id: string;
+    status: string;
+    yes: number;
+    no: number;
+    abstain: number;
+    result: string | null;
+    announced: { yes: number; no: number; abstain: number } | null;
+    ballots: { name: string; choice: string }[];
+  }[];
   dissents: { name: string }[];
   disqualifications: { name: string; substituteName: string | null }[];
 }
@@ -97,6 +109,36 @@ describe('the web app: the paragraphs of the minutes at the meeting', () => {
   });
 
   afterEach(() => context.close());
+
+  // First, while no § is decided: the attendance of a decided § cannot change.
+  it("records a member's arrival at a § on the attendance row, and shows who decides change with it", async () => {
+    const arrivalAt = allParagraphs.at(-1)!;
+    const before = allParagraphs[0];
+    const { serving, servingMembers } = await paragraph(before.id);
+    const latecomer = servingMembers.at(-1)!.name;
+    const fromParagraph = page.getByRole('button', { name: new RegExp(`Från §, ${latecomer}`) });
+    await minutesPage(page, before.number);
+    const quorum = page.getByRole('complementary', { name: 'Beslutförhet' });
+    await quorum.getByText(`Beslutande: ${serving} av`).waitFor();
+
+    await fromParagraph.click();
+    await page.getByRole('option', { name: `§ ${arrivalAt.number}`, exact: true }).click();
+    await checkPage(page, 'protokoll-narvaro-ankomst');
+    await page.getByRole('button', { name: 'Spara närvaron' }).click();
+    await page.getByText('Närvaron är sparad.').waitFor();
+    await quorum.getByText(`Beslutande: ${serving - 1}–${serving} av`).waitFor();
+    await paragraphEditor(page).getByText(`${serving - 1} av ${before.seats ?? ''}`.trim()).first().waitFor();
+    await checkPage(page, 'protokoll-narvaro-ankomst-sparad');
+    expect((await paragraph(before.id)).servingMembers.map((seat) => seat.name)).not.toContain(latecomer);
+    expect((await paragraph(arrivalAt.id)).serving).toBe(serving);
+
+    // There from the start after all: the other tests find everyone present.
+    await fromParagraph.click();
+    await page.getByRole('option', { name: 'Från början', exact: true }).click();
+    await page.getByRole('button', { name: 'Spara närvaron' }).click();
+    await quorum.getByText(`Beslutande: ${serving} av`).waitFor();
+    expect((await paragraph(before.id)).serving).toBe(serving);
+  });
 
   it('records a motion, a recorded vote member by member, the decision and a reservation', async () => {
     const target = paragraphs[0];
@@ -237,5 +279,127 @@ describe('the web app: the paragraphs of the minutes at the meeting', () => {
     expect(recorded).toMatchObject({ status: 'decided', decision: ['Nämnden bifaller förslaget.'] });
     expect(recorded.votes[0]).toMatchObject({ status: 'closed', no: 3, yes: serving - 3, result: 'yes' });
     expect(recorded.dissents.map((dissent) => dissent.name)).toEqual(['Karin Låtsasson']);
+  });
+
+  /**
+   * What the secretary enters as the meeting goes on, saved as it is entered, on extra matters of
+   * their own: a vote entered by the chair's totals, a ballot kept across a reload, a motion and a
+   * minutes note saved as typed.
+   */
+  describe('entered as it happens', () => {
+    let minutesId: string;
+    const extras: Record<'totals' | 'ballot' | 'motion', ParagraphBody> = {} as never;
+    const post = async (path: string, body: object, status = 201) => (await stack.testApp.http().post(`/api/v1${path}`).set('Authorization', `Bearer ${token}`).send(body).expect(status)).body;
+    /** A motion of the first serving member against the proposal, put, and a vote called on it: what the UI then enters. */
+    const openVote = async (target: ParagraphBody) => {
+      const moved = await post(`/paragraphs/${target.id}/motions`, { personId: target.servingMembers[0].personId, kind: 'rejection' });
+      const motionId = moved.motions.at(-1).id;
+      await post(`/paragraphs/${target.id}/propositions`, { alternatives: ['proposal', motionId], chosen: 'proposal' });
+      return (await post(`/paragraphs/${target.id}/votes`, { yesAlternative: 'proposal', noAlternative: motionId })).votes[0].id as string;
+    };
+    const radiogroupOf = (target: Page, name: string) => paragraphEditor(target).locator('.ballots').getByRole('radiogroup', { name: new RegExp(`^${name}`) });
+
+    beforeAll(async () => {
+      minutesId = (await apiGet(`/meetings/${meetingId}/minutes`)).id;
+      for (const [key, title] of [
+        ['totals', 'Extra ärende: Avtal om skolmåltider'],
+        ['ballot', 'Extra ärende: Lokalförsörjning för förskolan'],
+        ['motion', 'Extra ärende: Yttrande över remiss om skolskjuts'],
+      ] as const) {
+        extras[key] = await post(`/minutes/${minutesId}/paragraphs`, { title, proposal: ['Nämnden godkänner förvaltningens förslag.'] });
+      }
+    });
+
+    it('records a vote by the totals the chair announced, party group by party group, refusing in Swedish to count ballots that do not add up', async () => {
+      const target = extras.totals;
+      const voteId = await openVote(target);
+      await minutesPage(page, target.number);
+      const editor = paragraphEditor(page);
+      await editor.getByText('Med ordförandens slutsiffror', { exact: true }).click();
+      const members = (await paragraph(target.id)).servingMembers;
+      const party = [...new Set(members.map((seat) => seat.party))].sort((a, b) => members.filter((seat) => seat.party === b).length - members.filter((seat) => seat.party === a).length)[0]!;
+      const partyCount = members.filter((seat) => seat.party === party).length;
+      const exception = members.find((seat) => seat.party !== party)!;
+      // The chair announced one more Ja than the party group: the exception voted with it.
+      const announced = { yes: partyCount + 1, no: members.length - partyCount - 1, abstain: 0 };
+      await editor.getByLabel('Ja enligt ordföranden').fill(String(announced.yes));
+      await editor.getByLabel('Nej enligt ordföranden').fill(String(announced.no));
+      await editor.getByLabel('Avstår enligt ordföranden').fill('0');
+      await editor.getByRole('group', { name: new RegExp(`^Partigrupp ${party} `) }).getByRole('button', { name: 'Alla ja' }).click();
+      await editor.getByRole('group', { name: /^Övriga som inte röstat/ }).getByRole('button', { name: 'Alla nej' }).click();
+      await editor.getByRole('status').filter({ hasText: 'Stämmer inte med ordförandens siffror' }).waitFor();
+      await editor.getByRole('status').filter({ hasText: 'Rösterna är sparade.' }).waitFor();
+      await checkPage(page, 'protokoll-votering-slutsiffror');
+
+      await editor.getByRole('button', { name: 'Räkna rösterna' }).click();
+      const refusal = editor.getByRole('alert').filter({ hasText: 'stämmer inte med rösterna som förts in' });
+      await refusal.waitFor();
+      expect(await refusal.textContent()).toBe(
+        `Ordförandens siffror (${announced.yes} ja, ${announced.no} nej, 0 avstår) stämmer inte med rösterna som förts in (${partyCount} ja, ${members.length - partyCount} nej, 0 avstår): rätta rösterna eller siffrorna. Voteringen är inte avslutad.`,
+      );
+      await checkPage(page, 'protokoll-votering-slutsiffror-stammer-inte');
+      expect((await paragraph(target.id)).votes.find((vote) => vote.id === voteId)).toMatchObject({ status: 'open', announced: null });
+
+      await radiogroupOf(page, exception.name).getByText('Ja', { exact: true }).click();
+      await editor.getByRole('status').filter({ hasText: 'Stämmer med ordförandens siffror.' }).waitFor();
+      await editor.getByRole('button', { name: 'Räkna rösterna' }).click();
+      await editor.getByText('Rösterna stämde med ordförandens siffror').waitFor();
+      await checkPage(page, 'protokoll-votering-slutsiffror-raknad');
+      const counted = (await paragraph(target.id)).votes.find((vote) => vote.id === voteId)!;
+      expect(counted).toMatchObject({ status: 'closed', yes: announced.yes, no: announced.no, abstain: 0, result: announced.yes > announced.no ? 'yes' : 'no', announced });
+      expect(counted.ballots).toHaveLength(members.length);
+      expect(counted.ballots.find((ballot) => ballot.name === exception.name)?.choice).toBe('yes');
+    });
+
+    it('saves a ballot as it is chosen: a reload shows it, and a correction too', async () => {
+      const target = extras.ballot;
+      const voteId = await openVote(target);
+      const voter = target.servingMembers[1].name;
+      await minutesPage(page, target.number);
+      await radiogroupOf(page, voter).getByText('Nej', { exact: true }).click();
+      await paragraphEditor(page).getByRole('status').filter({ hasText: 'Rösterna är sparade.' }).waitFor();
+      await page.reload();
+      await radiogroupOf(page, voter).waitFor();
+      expect(await radiogroupOf(page, voter).getByRole('radio', { name: 'Nej' }).isChecked()).toBe(true);
+      await checkPage(page, 'protokoll-votering-sparad-rost');
+
+      await radiogroupOf(page, voter).getByText('Ja', { exact: true }).click();
+      await eventually(async () => (await paragraph(target.id)).votes.find((vote) => vote.id === voteId)!.ballots.map((ballot) => [ballot.name, ballot.choice]), [[voter, 'yes']]);
+      await page.reload();
+      await radiogroupOf(page, voter).waitFor();
+      expect(await radiogroupOf(page, voter).getByRole('radio', { name: 'Ja' }).isChecked()).toBe(true);
+    });
+
+    it('saves a motion as it is typed, without its button: a reload shows it', async () => {
+      const target = extras.motion;
+      await minutesPage(page, target.number);
+      const editor = paragraphEditor(page);
+      const mover = target.servingMembers[2].name;
+      await choose(page, editor, 'Yrkande av', mover);
+      await editor.getByLabel('Yrkandets lydelse eller motivering').fill('Yttrandet ska lyfta landsbygdens skolvägar.');
+      await editor.getByRole('status').filter({ hasText: /^Sparat$/ }).waitFor();
+      await checkPage(page, 'protokoll-yrkande-sparat');
+      await page.reload();
+      await paragraphEditor(page).getByRole('listitem').filter({ hasText: 'Yttrandet ska lyfta landsbygdens skolvägar.' }).waitFor();
+      expect((await paragraph(target.id)).motions).toEqual([expect.objectContaining({ name: mover, kind: 'amendment', text: 'Yttrandet ska lyfta landsbygdens skolvägar.' })]);
+
+      // Changed later, in the same way.
+      await paragraphEditor(page).getByRole('button', { name: `Ändra yrkandet från ${mover}` }).click();
+      await paragraphEditor(page).getByLabel('Yrkandets lydelse eller motivering').fill('Yttrandet ska lyfta landsbygdens skolvägar och busskort.');
+      await eventually(async () => (await paragraph(target.id)).motions.map((motion) => motion.text), ['Yttrandet ska lyfta landsbygdens skolvägar och busskort.']);
+    });
+
+    it('saves a minutes note as it is typed once the chair has permitted it: a reload shows it', async () => {
+      const target = extras.motion;
+      await minutesPage(page, target.number);
+      const editor = paragraphEditor(page);
+      await editor.getByText('Ordföranden medger anteckningen').click();
+      await editor.getByLabel('Anteckningens text').fill('Nämnden vill följa frågan om skolskjutsarna.');
+      await editor.getByRole('status').filter({ hasText: /^Sparat$/ }).waitFor();
+      await checkPage(page, 'protokoll-anteckning-sparad');
+      await page.reload();
+      await paragraphEditor(page).getByRole('listitem').filter({ hasText: 'Nämnden vill följa frågan om skolskjutsarna.' }).waitFor();
+      expect((await paragraph(target.id)).notes).toEqual([expect.objectContaining({ personId: null, text: 'Nämnden vill följa frågan om skolskjutsarna.' })]);
+    });
   });
 });

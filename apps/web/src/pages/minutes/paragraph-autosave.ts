@@ -8,12 +8,13 @@ const PAUSE_MS = 600;
 /**
  * Saves text as it is typed: after a pause, at once on `flush` (blur), and when the editor goes away
  * (another §, another page). `save` resolves true when saved, false when it held the text back (a
- * conflict the editor shows itself); a rejection is a failure to save, shown with its error.
+ * conflict the editor shows itself); a rejection is a failure to save, shown with its error. What is
+ * saved may be more than a text (a motion's mover, kind and wording), so it is any value but null.
  */
-export function useAutosave(save: (text: string) => Promise<boolean>) {
+export function useAutosave<Draft extends NonNullable<unknown> = string>(save: (draft: Draft) => Promise<boolean>) {
   const [state, setState] = useState<AutosaveState>('idle');
   const [error, setError] = useState<unknown>(null);
-  const unsaved = useRef<string | null>(null);
+  const unsaved = useRef<Draft | null>(null);
   const timer = useRef<number | undefined>(undefined);
   const running = useRef<Promise<void> | null>(null);
   const saveRef = useRef(save);
@@ -44,7 +45,7 @@ export function useAutosave(save: (text: string) => Promise<boolean>) {
   }, []);
 
   const schedule = useCallback(
-    (text: string) => {
+    (text: Draft) => {
       unsaved.current = text;
       setState('pending');
       window.clearTimeout(timer.current);

@@ -39,6 +39,7 @@ export function ParagraphPropositions({ paragraph, meetingId }: { paragraph: Par
         .map((vote) => (
           <p key={vote.id} className="ballot-record">
             Röster: {vote.ballots.map((ballot) => `${ballot.name} ${BALLOT_LABELS[ballot.choice].toLocaleLowerCase('sv')}`).join(', ')}.
+            {vote.announced ? ` Rösterna stämde med ordförandens siffror: ${vote.announced.yes} ja, ${vote.announced.no} nej och ${vote.announced.abstain} avstår.` : null}
           </p>
         ))}
       {openVote ? <ParagraphVote paragraph={paragraph} vote={openVote} meetingId={meetingId} /> : null}

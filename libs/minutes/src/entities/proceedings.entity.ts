@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, Relation, Unique, VersionColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Relation, Unique, VersionColumn } from 'typeorm';
 import { TenantEntity } from '@namndrum/core';
 import { Person } from '@namndrum/organisation';
 import type { BallotChoice, ElectionCandidate, MotionKind } from '../domain';
@@ -48,6 +48,8 @@ export class Motion extends TenantEntity {
 /** A recorded vote (votering): Ja for one alternative, Nej for the other. */
 @Entity('minutes_votes')
 @Index(['paragraphId'])
+// Announced totals come whole: all three, or none for a vote entered member by member.
+@Check('minutes_votes_announced_whole', `("announced_yes" IS NULL) = ("announced_no" IS NULL) AND ("announced_no" IS NULL) = ("announced_abstain" IS NULL)`)
 export class Vote extends TenantEntity {
   @Column('uuid')
   paragraphId: string;

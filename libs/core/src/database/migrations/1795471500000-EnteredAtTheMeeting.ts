@@ -11,7 +11,7 @@ export class EnteredAtTheMeeting1795471500000 implements MigrationInterface {
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "minutes_votes" ADD "announced_yes" integer, ADD "announced_no" integer, ADD "announced_abstain" integer`);
     await queryRunner.query(
-      `ALTER TABLE "minutes_votes" ADD CONSTRAINT "minutes_votes_announced_whole" CHECK ((announced_yes IS NULL) = (announced_no IS NULL) AND (announced_no IS NULL) = (announced_abstain IS NULL))`,
+      `ALTER TABLE "minutes_votes" ADD CONSTRAINT "minutes_votes_announced_whole" CHECK (("announced_yes" IS NULL) = ("announced_no" IS NULL) AND ("announced_no" IS NULL) = ("announced_abstain" IS NULL))`,
     );
     await queryRunner.query(`ALTER TABLE "minutes_motions" ADD "version" integer NOT NULL DEFAULT 1`);
     await queryRunner.query(`ALTER TABLE "minutes_notes" ADD "version" integer NOT NULL DEFAULT 1`);

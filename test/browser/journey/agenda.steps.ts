@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 // The journey's agenda steps: on the meeting page's Föredragningslista tab, through the UI alone.
 import { Page } from 'playwright-core';
+import { activate, searchAndChoose, tabTo, type Input } from '../support/input';
 
 const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -19,24 +20,34 @@ async function waitForAgenda(page: Page): Promise<void> {
 }
 
 /** Puts each matter on the agenda by typing its case number in "Lägg till ärende" and choosing it among the matters found. */
-export async function addMattersToAgenda(page: Page, caseNumbers: string[]): Promise<void> {
+export async function addMattersToAgenda(page: Page, caseNumbers: string[], input: Input = 'mouse'): Promise<void> {
   await waitForAgenda(page);
   for (const caseNumber of caseNumbers) {
     const field = page.getByRole('searchbox', { name: 'Lägg till ärende' });
-    await field.fill(caseNumber);
-    await page.getByRole('option', { name: new RegExp(`^${escaped(caseNumber)} `) }).click();
+    await searchAndChoose(input, field, caseNumber, new RegExp(`^${escaped(caseNumber)} `));
     await page.locator('.agenda-list .agenda-case-number', { hasText: new RegExp(`^${escaped(caseNumber)}$`) }).waitFor();
   }
 }
 
-/** Moves an item one step with the keyboard alone (Alt+arrow on the focused item), and checks after a reload that the order was saved. */
-export async function moveAgendaItemWithKeyboard(page: Page, title: string, direction: 'up' | 'down'): Promise<void> {
+/**
+ * Moves an item one step with the keyboard (Alt+arrow on the focused item), and checks after a reload
+ * that the order was saved. With `input` keyboard the item is reached by Tab and the arrow keys too.
+ */
+export async function moveAgendaItemWithKeyboard(page: Page, title: string, direction: 'up' | 'down', input: Input = 'mouse'): Promise<void> {
   await waitForAgenda(page);
   const before = await agendaTitles(page);
   const from = before.indexOf(title);
   if (from < 0) throw new Error(`"${title}" is not on the agenda: ${before.join(' | ')}`);
   const to = direction === 'up' ? from - 1 : from + 1;
-  await agendaRow(page, title).focus();
+  const row = agendaRow(page, title);
+  if (input === 'mouse') await row.focus();
+  else {
+    // The list is one Tab stop; the arrow keys move between its items.
+    await tabTo(page.locator('.agenda-list [role="row"][tabindex="0"]'));
+    const focused = () => row.evaluate((element) => element === document.activeElement);
+    for (let step = 0; step < before.length && !(await focused()); step += 1) await page.keyboard.press('ArrowDown');
+    if (!(await focused())) throw new Error(`ArrowDown does not reach the agenda item "${title}"`);
+  }
   await page.keyboard.press(direction === 'up' ? 'Alt+ArrowUp' : 'Alt+ArrowDown');
   await page.getByRole('status').filter({ hasText: `${title} är nu punkt ${to + 1} av ${before.length}.` }).waitFor();
   await page.reload();
@@ -49,13 +60,13 @@ export async function moveAgendaItemWithKeyboard(page: Page, title: string, dire
 }
 
 /** Finalizes the notice in the confirmation dialog; late when the dialog said the deadline had passed, as the tab then shows. */
-export async function finalizeNotice(page: Page): Promise<{ late: boolean }> {
+export async function finalizeNotice(page: Page, input: Input = 'mouse'): Promise<{ late: boolean }> {
   await waitForAgenda(page);
-  await page.getByRole('button', { name: 'Fastställ kallelsen', exact: true }).click();
+  await activate(input, page.getByRole('button', { name: 'Fastställ kallelsen', exact: true }));
   const dialog = page.getByRole('dialog', { name: 'Fastställ kallelsen' });
   await dialog.getByText('Enligt nämndens regler').waitFor();
   const late = (await dialog.getByText('Den tiden har passerat.').count()) > 0;
-  await dialog.getByRole('button', { name: 'Fastställ kallelsen', exact: true }).click();
+  await activate(input, dialog.getByRole('button', { name: 'Fastställ kallelsen', exact: true }));
   await dialog.waitFor({ state: 'detached' });
   const state = page.locator('#agenda-notice-state');
   await state.filter({ hasText: /Kallelse version \d+, fastställd/ }).waitFor();

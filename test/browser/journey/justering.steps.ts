@@ -1,5 +1,6 @@
 import { Browser, Page } from 'playwright-core';
 import { checkPage, newContext } from '../support/browser';
+import { activate, fillIn, type Input } from '../support/input';
 import { SEED_PASSWORD } from '../support/web-stack';
 
 /** Waits until the page's own data is shown (the Page component's data-ready). */
@@ -8,38 +9,41 @@ async function ready(page: Page): Promise<void> {
 }
 
 /** On the minutes page: marks the meeting held if it is not yet, and opens the minutes; ends with the minutes shown. */
-export async function markHeldAndOpenMinutes(page: Page, meetingId: string): Promise<void> {
+export async function markHeldAndOpenMinutes(page: Page, meetingId: string, input: Input = 'mouse'): Promise<void> {
   await page.goto(`/moten/${meetingId}/protokoll`);
   await ready(page);
   const markHeld = page.getByRole('button', { name: 'Markera sammanträdet som hållet' });
   if (await markHeld.isVisible()) {
-    await markHeld.click();
+    await activate(input, markHeld);
     await page.getByRole('status').filter({ hasText: 'Sammanträdet är markerat som hållet' }).waitFor();
   }
-  await page.getByRole('button', { name: 'Upprätta protokoll' }).click();
+  await activate(input, page.getByRole('button', { name: 'Upprätta protokoll' }));
   await page.getByRole('heading', { level: 2, name: 'Närvaro' }).waitFor();
   await ready(page);
 }
 
 /** On the open minutes page: chooses the verifiers (by name), the place and time of justering, saves, and sends for justering. */
-export async function sendForJustering(page: Page, opts: { verifiers: string[]; place: string; at: string /* YYYY-MM-DD HH:mm */ }): Promise<void> {
+export async function sendForJustering(page: Page, opts: { verifiers: string[]; place: string; at: string /* YYYY-MM-DD HH:mm */ }, input: Input = 'mouse'): Promise<void> {
   const [date, time] = opts.at.split(' ');
   const group = page.getByRole('group', { name: 'Justerare' });
   for (const name of opts.verifiers) {
     const checkbox = group.getByRole('checkbox', { name: new RegExp(`^${name}`) });
-    if (!(await checkbox.isChecked())) await group.locator('label', { hasText: name }).click();
+    if (await checkbox.isChecked()) continue;
+    if (input === 'mouse') await group.locator('label', { hasText: name }).click();
+    else await activate(input, checkbox, 'Space');
+    if (!(await checkbox.isChecked())) throw new Error(`${name} is not chosen as verifier`);
   }
-  await page.getByLabel('Plats för justering').fill(opts.place);
-  await page.getByLabel('Datum för justering').fill(date);
-  await page.getByLabel('Klockslag').fill(time);
-  await page.getByRole('button', { name: 'Spara justerare, plats och tid' }).click();
+  await fillIn(input, page.getByLabel('Plats för justering'), opts.place);
+  await fillIn(input, page.getByLabel('Datum för justering'), date);
+  await fillIn(input, page.getByLabel('Klockslag'), time);
+  await activate(input, page.getByRole('button', { name: 'Spara justerare, plats och tid' }));
   await page.getByRole('status').filter({ hasText: 'Justerare, plats och tid är sparade' }).waitFor();
-  await page.getByRole('button', { name: 'Skicka för justering' }).click();
+  await activate(input, page.getByRole('button', { name: 'Skicka för justering' }));
   await page.getByRole('status').filter({ hasText: 'Protokollet är skickat för justering' }).waitFor();
 }
 
 /** A fresh browser profile signs in on the public justering page as the chair or a verifier and approves the minutes as shown. */
-export async function approveOnJusteringPage(browser: Browser, baseUrl: string, minutesId: string, email: string): Promise<void> {
+export async function approveOnJusteringPage(browser: Browser, baseUrl: string, minutesId: string, email: string, input: Input = 'mouse'): Promise<void> {
   const context = await newContext(browser, baseUrl);
   try {
     const page = await context.newPage();
@@ -47,12 +51,12 @@ export async function approveOnJusteringPage(browser: Browser, baseUrl: string, 
     const name = `justering-${email.split('@')[0]}`;
     await page.goto(`/protokoll/${minutesId}/justering`);
     await checkPage(page, `${name}-inloggning`);
-    await page.getByLabel('E-postadress').fill(email);
-    await page.getByLabel('Lösenord').fill(SEED_PASSWORD);
-    await page.getByRole('button', { name: 'Logga in' }).click();
+    await fillIn(input, page.getByLabel('E-postadress'), email);
+    await fillIn(input, page.getByLabel('Lösenord'), SEED_PASSWORD);
+    await activate(input, page.getByRole('button', { name: 'Logga in' }));
     await page.getByRole('button', { name: 'Jag justerar protokollet i denna lydelse' }).waitFor();
     await checkPage(page, `${name}-protokollet`);
-    await page.getByRole('button', { name: 'Jag justerar protokollet i denna lydelse' }).click();
+    await activate(input, page.getByRole('button', { name: 'Jag justerar protokollet i denna lydelse' }));
     await page.getByRole('button', { name: 'Jag justerar protokollet i denna lydelse' }).waitFor({ state: 'hidden' });
     await page.locator('#approvers li', { hasText: 'har justerat' }).first().waitFor();
     await checkPage(page, `${name}-justerat`);

@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { activate, fillIn, selectOption, tabTo, type Input } from '../support/input';
 
 export interface PlannedMeeting {
   /** The organ's short name, as in the organ list: 'SUN'. */
@@ -24,19 +25,20 @@ export function segmentField(scope: Page | Locator, label: string): Locator {
 }
 
 /** Types "2027-03-10" or "14:00" into a segmented field from its first segment; each segment moves on when full. */
-export async function typeInto(field: Locator, value: string): Promise<void> {
-  await field.getByRole('spinbutton').first().click();
+export async function typeInto(field: Locator, value: string, input: Input = 'mouse'): Promise<void> {
+  const first = field.getByRole('spinbutton').first();
+  if (input === 'mouse') await first.click();
+  else await tabTo(first);
   await field.page().keyboard.type(value.replace(/\D/g, ''));
 }
 
 /** Opens the year's Sammanträdesplan and chooses the organ in its Select, unless it is already the one shown. */
-export async function openMeetingPlan(page: Page, organ: string, year: string): Promise<void> {
+export async function openMeetingPlan(page: Page, organ: string, year: string, input: Input = 'mouse'): Promise<void> {
   await page.goto(`/sammantradesplan?ar=${year}`);
   await pageReady(page);
   const select = page.getByRole('button', { name: /Organ$/ });
   if ((await select.textContent())?.includes(`(${organ})`)) return;
-  await select.click();
-  await page.getByRole('option', { name: new RegExp(`\\(${organ}\\)$`) }).click();
+  await selectOption(input, select, new RegExp(`\\(${organ}\\)$`));
   await page.waitForURL((url) => url.searchParams.has('organ'));
   await pageReady(page);
 }
@@ -45,15 +47,15 @@ export async function openMeetingPlan(page: Page, organ: string, year: string): 
  * Plans one meeting from the Sammanträdesplan through the "Planera sammanträde" dialog, as the secretary
  * does, and ends on the new meeting's page; returns the meeting's id.
  */
-export async function planMeeting(page: Page, meeting: PlannedMeeting): Promise<string> {
-  await openMeetingPlan(page, meeting.organ, meeting.date.slice(0, 4));
-  await page.getByRole('button', { name: 'Planera sammanträde' }).click();
+export async function planMeeting(page: Page, meeting: PlannedMeeting, input: Input = 'mouse'): Promise<string> {
+  await openMeetingPlan(page, meeting.organ, meeting.date.slice(0, 4), input);
+  await activate(input, page.getByRole('button', { name: 'Planera sammanträde' }));
   const dialog = page.getByRole('dialog', { name: 'Planera sammanträde' });
-  await typeInto(segmentField(dialog, 'Datum'), meeting.date);
-  await typeInto(segmentField(dialog, 'Starttid'), meeting.start);
-  await typeInto(segmentField(dialog, 'Sluttid'), meeting.end);
-  await dialog.getByLabel('Plats').fill(meeting.place);
-  await dialog.getByRole('button', { name: 'Planera', exact: true }).click();
+  await typeInto(segmentField(dialog, 'Datum'), meeting.date, input);
+  await typeInto(segmentField(dialog, 'Starttid'), meeting.start, input);
+  await typeInto(segmentField(dialog, 'Sluttid'), meeting.end, input);
+  await fillIn(input, dialog.getByLabel('Plats'), meeting.place);
+  await activate(input, dialog.getByRole('button', { name: 'Planera', exact: true }));
   await page.waitForURL(MEETING_PAGE);
   await pageReady(page);
   return MEETING_PAGE.exec(new URL(page.url()).pathname)![1];

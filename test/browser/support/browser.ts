@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { activate, fillIn, type Input } from './input';
 import { SEED_PASSWORD } from './web-stack';
 
 /** Debian's chromium (`apt-get install chromium`); there is no browser download here. */
@@ -16,12 +17,15 @@ export const DESKTOP = { width: 1280, height: 800 };
 export const TABLET = { width: 768, height: 1024 };
 
 /**
- * Headless chromium. Without the background-networking switches it keeps trying to reach Google's
- * hosts, which this machine's closed network refuses.
+ * Headless chromium, in Swedish as the secretaries' browsers are (Debian's `chromium-l10n`): its own
+ * controls, such as a date field's year–month–day order, follow its language, not the page's locale.
+ * Without the background-networking switches it keeps trying to reach Google's hosts, which this
+ * machine's closed network refuses.
  */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
+    env: { ...process.env, LANGUAGE: 'sv' },
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });
 }
@@ -32,11 +36,11 @@ export function newContext(browser: Browser, baseURL: string): Promise<BrowserCo
 }
 
 /** Signs in through the sign-in page, as a person would, and waits for the start page. */
-export async function signIn(page: Page, email: string, password = SEED_PASSWORD): Promise<void> {
+export async function signIn(page: Page, email: string, input: Input = 'mouse', password = SEED_PASSWORD): Promise<void> {
   await page.goto('/logga-in');
-  await page.getByLabel('E-postadress').fill(email);
-  await page.getByLabel('Lösenord').fill(password);
-  await page.getByRole('button', { name: 'Logga in' }).click();
+  await fillIn(input, page.getByLabel('E-postadress'), email);
+  await fillIn(input, page.getByLabel('Lösenord'), password);
+  await activate(input, page.getByRole('button', { name: 'Logga in' }));
   await page.waitForURL((url) => url.pathname !== '/logga-in');
 }
 

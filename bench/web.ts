@@ -1,9 +1,11 @@
+/// <reference lib="dom" />
+// watchUntilShown runs in the page.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { Client } from 'pg';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, chromium } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@namndrum/core';
 import { SeedModule } from '../seeds/src/seed.module';
@@ -15,6 +17,8 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS || 10);
 const SECRETARY = { email: 'rita.osterholm@ludvika.example', password: 'namndrum' };
 const TARGETS = { medianMs: 1000, firstRouteJsGzipBytes: 200_000, apiRequestsPerPage: 5 };
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** BENCH_TRACE=1 prints each load's requests, from and to, beside the moment its data showed. */
+const TRACE = process.env.BENCH_TRACE === '1';
 
 interface Load {
   ms: number;
@@ -128,10 +132,15 @@ async function upcomingSunMeeting(baseUrl: string, cookie: string): Promise<stri
   return upcoming.id;
 }
 
-/** A fresh profile (no cache, no service worker), signed in by its cookie alone; timed from navigation until the data is on screen. */
+/**
+ * A fresh profile (no cache, no service worker), signed in by its cookie alone. The moment the page
+ * shows its data is taken in the page itself, by an observer of the document, from the start of the
+ * navigation (performance.now()'s origin): Playwright's own polling would add its intervals to each figure.
+ */
 async function coldLoad(browser: Browser, baseUrl: string, cookie: string, measured: Measured): Promise<Load> {
   const context = await browser.newContext({ baseURL: baseUrl, locale: 'sv-SE', timezoneId: 'Europe/Stockholm', viewport: { width: 1280, height: 800 } });
   if (measured.signedIn) await context.addCookies([{ name: 'namndrum_session', value: cookie, url: baseUrl, httpOnly: true, sameSite: 'Lax' }]);
+  await context.addInitScript(watchUntilShown, measured.shows);
   const page = await context.newPage();
   let apiRequests = 0;
   const scripts: Promise<number>[] = [];
@@ -139,27 +148,45 @@ async function coldLoad(browser: Browser, baseUrl: string, cookie: string, measu
     if (new URL(request.url()).pathname.startsWith('/api/')) apiRequests += 1;
   });
   page.on('requestfinished', (request) => {
-    if (request.resourceType() === 'script') scripts.push(request.sizes().then((sizes) => sizes.responseBodySize));
+    // A script still arriving when the context closes (the page fetches other tabs' code once shown) counts for nothing.
+    if (request.resourceType() === 'script') scripts.push(request.sizes().then((sizes) => sizes.responseBodySize, () => 0));
   });
+  const trace: string[] = [];
+  if (TRACE) {
+    page.on('requestfinished', (request) => {
+      const timing = request.timing();
+      trace.push(`${String(Math.round(timing.startTime - navigationStart)).padStart(5)}–${String(Math.round(timing.startTime - navigationStart + timing.responseEnd)).padStart(5)} ms  ${new URL(request.url()).pathname}`);
+    });
+  }
+  let navigationStart = 0;
   try {
-    const started = performance.now();
+    navigationStart = Date.now();
     await page.goto(measured.path);
-    await waitUntilShown(page, measured);
-    const ms = performance.now() - started;
+    const ms = (await (await page.waitForFunction(() => (window as unknown as { shownAt?: number }).shownAt, undefined, { timeout: 30_000 })).jsonValue()) as number;
+    if (TRACE) process.stderr.write(`${measured.path}: shown at ${Math.round(ms)} ms\n${trace.sort().join('\n')}\n`);
     const shownWith = apiRequests;
-    return { ms, apiRequests: shownWith, jsBytes: (await Promise.all(scripts)).reduce((sum, bytes) => sum + bytes, 0) };
+    const scriptsShownWith = scripts.slice();
+    return { ms, apiRequests: shownWith, jsBytes: (await Promise.all(scriptsShownWith)).reduce((sum, bytes) => sum + bytes, 0) };
   } finally {
     await context.close();
   }
 }
 
-async function waitUntilShown(page: Page, measured: Measured): Promise<void> {
-  if (!measured.shows) {
-    await page.getByRole('button', { name: 'Logga in' }).waitFor({ timeout: 30_000 });
-    return;
-  }
-  await page.locator('[data-ready="true"]').first().waitFor({ timeout: 30_000 });
-  await page.getByText(measured.shows).first().waitFor({ timeout: 30_000 });
+/**
+ * Runs in the page before its own scripts: records when the page first shows its data (its frame says
+ * ready and `shows`, a text from the seed, is on screen) or, for the sign-in page, its button.
+ */
+function watchUntilShown(shows: string | null): void {
+  const shown = () =>
+    shows === null
+      ? [...document.querySelectorAll('button')].some((button) => button.textContent === 'Logga in')
+      : document.querySelector('[data-ready="true"]') !== null && (document.body.textContent ?? '').includes(shows);
+  const observer = new MutationObserver(() => {
+    if (!shown()) return;
+    (window as unknown as { shownAt?: number }).shownAt = performance.now();
+    observer.disconnect();
+  });
+  observer.observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import { useQuery, useQueryClient, useMutation } from '@tanstack/react-query';
+import { queryOptions, useQuery, useQueryClient, useMutation } from '@tanstack/react-query';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { api, call, isApiError, rememberCsrfToken, type Schemas } from '../api/client';
 import { LoadingNotice } from '../components/status';
@@ -24,8 +24,10 @@ async function fetchSession(): Promise<Session | null> {
   }
 }
 
+export const sessionQuery = queryOptions({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: 5 * 60_000 });
+
 export function useSessionQuery() {
-  return useQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: 5 * 60_000 });
+  return useQuery(sessionQuery);
 }
 
 const SessionContext = createContext<Session | null>(null);
@@ -79,4 +81,9 @@ export function useSignOut() {
 /** The organs the user is nämndsekreterare for (a secretary grant per organ; an admin serves every organ). */
 export function secretaryOrganIds(user: SignedInUser): string[] {
   return user.grants.filter((grant) => grant.role === 'secretary' && grant.organId).map((grant) => grant.organId as string);
+}
+
+/** Serves some organ as nämndsekreterare, or every organ as admin. */
+export function servesOrgans(user: SignedInUser): boolean {
+  return secretaryOrganIds(user).length > 0 || user.grants.some((grant) => grant.role === 'admin');
 }

@@ -1,24 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call, type Schemas } from '../../api/client';
+import { agendaQuery, agendaQueryKey, meetingQueryKey, noticesQuery, noticesQueryKey } from './meeting-queries';
 
 export type AgendaItem = Schemas['AgendaItemDto'];
 export type MeetingNotice = Schemas['MeetingNoticeDto'];
 
-export const agendaQueryKey = (meetingId: string) => ['agenda', meetingId] as const;
-export const noticesQueryKey = (meetingId: string) => ['notices', meetingId] as const;
-
 export function useAgenda(meetingId: string) {
-  return useQuery({
-    queryKey: agendaQueryKey(meetingId),
-    queryFn: () => call(api.GET('/api/v1/meetings/{id}/agenda-items', { params: { path: { id: meetingId } } })),
-  });
+  return useQuery(agendaQuery(meetingId));
 }
 
 export function useNotices(meetingId: string) {
-  return useQuery({
-    queryKey: noticesQueryKey(meetingId),
-    queryFn: () => call(api.GET('/api/v1/meetings/{id}/notices', { params: { path: { id: meetingId } } })),
-  });
+  return useQuery(noticesQuery(meetingId));
 }
 
 export function useAgendaTemplate(organId: string, enabled: boolean) {
@@ -48,7 +40,7 @@ function useAgendaInvalidation(meetingId: string) {
     Promise.all([
       queryClient.invalidateQueries({ queryKey: agendaQueryKey(meetingId) }),
       queryClient.invalidateQueries({ queryKey: noticesQueryKey(meetingId) }),
-      queryClient.invalidateQueries({ queryKey: ['meeting', meetingId] }),
+      queryClient.invalidateQueries({ queryKey: meetingQueryKey(meetingId) }),
     ]);
 }
 

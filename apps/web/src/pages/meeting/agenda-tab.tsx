@@ -1,11 +1,13 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { Schemas } from '../../api/client';
 import { ErrorNotice, LoadingNotice } from '../../components/status';
-import { AgendaAddInformation, AgendaAddStandard } from './agenda-add-items';
-import { AgendaAddMatter } from './agenda-add-matter';
-import { AgendaFinalize } from './agenda-finalize';
 import { AgendaList } from './agenda-list';
 import { useAgenda } from './agenda-queries';
+
+// The list is what the page is opened for; the side's dialogs and pickers (React Aria's overlays, a
+// third of the page's code) are fetched at once beside it but do not hold it back.
+const agendaSide = import('./agenda-side');
+const AgendaSide = lazy(async () => ({ default: (await agendaSide).AgendaSide }));
 
 /** Until the meeting is held the agenda can change; once the notice is out, only by adding (extra ärenden). */
 const EDITABLE_STATUSES: Schemas['MeetingDto']['status'][] = ['planned', 'notice_finalized', 'notice_sent'];
@@ -38,17 +40,9 @@ export function AgendaTab({ meeting }: { meeting: Schemas['MeetingDto'] }) {
             ) : null}
             <AgendaList meetingId={meeting.id} items={agenda.data} editable={editable} reorderable={reorderable} announce={setAnnouncement} />
           </div>
-          <div className="agenda-side">
-            <AgendaFinalize meeting={meeting} items={agenda.data} announce={setAnnouncement} />
-            {editable ? (
-              <section aria-labelledby="agenda-add-rubrik" className="panel">
-                <h3 id="agenda-add-rubrik">Lägg till</h3>
-                <AgendaAddMatter meetingId={meeting.id} items={agenda.data} announce={setAnnouncement} />
-                <AgendaAddInformation meetingId={meeting.id} announce={setAnnouncement} />
-                <AgendaAddStandard meetingId={meeting.id} organId={meeting.organId} announce={setAnnouncement} />
-              </section>
-            ) : null}
-          </div>
+          <Suspense fallback={<div className="agenda-side"><LoadingNotice label="Hämtar verktygen för föredragningslistan" /></div>}>
+            <AgendaSide meeting={meeting} items={agenda.data} editable={editable} announce={setAnnouncement} />
+          </Suspense>
         </div>
       ) : null}
     </section>

@@ -1,14 +1,21 @@
+import { lazy, Suspense, useEffect } from 'react';
 import { Link, Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
 import { useParams, useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { api, call } from '../../api/client';
 import { Page } from '../../components/page';
 import { ErrorNotice, LoadingNotice } from '../../components/status';
 import { formatTimeSpan } from '../../format/dates';
 import { AgendaTab } from './agenda-tab';
-import { AttendanceTab } from './attendance-tab';
-import { MeetingDetails } from './meeting-details';
-import { NoticeTab } from './notice-tab';
+import { meetingQuery } from './meeting-queries';
+
+// The agenda is what the page opens on; the other tabs' code comes once the page is idle, or at once
+// when the address names one of them, so that the first view waits for its own code only.
+const loadNoticeTab = () => import('./notice-tab');
+const loadAttendanceTab = () => import('./attendance-tab');
+const loadMeetingDetails = () => import('./meeting-details');
+const NoticeTab = lazy(async () => ({ default: (await loadNoticeTab()).NoticeTab }));
+const AttendanceTab = lazy(async () => ({ default: (await loadAttendanceTab()).AttendanceTab }));
+const MeetingDetails = lazy(async () => ({ default: (await loadMeetingDetails()).MeetingDetails }));
 
 const TABS = [
   { id: 'dagordning', label: 'Föredragningslista' },
@@ -17,15 +24,8 @@ const TABS = [
   { id: 'uppgifter', label: 'Tid och plats' },
 ] as const;
 
-export function meetingQueryKey(meetingId: string) {
-  return ['meeting', meetingId] as const;
-}
-
 export function useMeeting(meetingId: string) {
-  return useQuery({
-    queryKey: meetingQueryKey(meetingId),
-    queryFn: () => call(api.GET('/api/v1/meetings/{id}', { params: { path: { id: meetingId } } })),
-  });
+  return useQuery(meetingQuery(meetingId));
 }
 
 /** One meeting: its agenda, its notice and who has received it, who comes, and its time and place — one tab each, the tab in the address. */
@@ -35,6 +35,13 @@ export function MeetingPage() {
   const meeting = useMeeting(meetingId);
   const selected = TABS.some((tab) => tab.id === searchParams.get('flik')) ? (searchParams.get('flik') as string) : 'dagordning';
   const select = (key: Key) => setSearchParams((params) => ({ ...Object.fromEntries(params), flik: String(key) }), { replace: true });
+  const shown = meeting.isSuccess;
+  useEffect(() => {
+    if (!shown) return;
+    // Once the browser has nothing else to do, not while the agenda is still being drawn.
+    const idle = requestIdleCallback(() => void Promise.all([loadNoticeTab(), loadAttendanceTab(), loadMeetingDetails()]), { timeout: 5_000 });
+    return () => cancelIdleCallback(idle);
+  }, [shown]);
 
   if (meeting.isPending) return <Page title="Sammanträde" ready={false}><LoadingNotice label="Hämtar sammanträdet" /></Page>;
   if (meeting.isError) return <Page title="Sammanträde"><ErrorNotice error={meeting.error} /></Page>;
@@ -61,13 +68,19 @@ export function MeetingPage() {
           <AgendaTab meeting={meeting.data} />
         </TabPanel>
         <TabPanel id="kallelse">
-          <NoticeTab meeting={meeting.data} />
+          <Suspense fallback={<LoadingNotice label="Hämtar kallelserna" />}>
+            <NoticeTab meeting={meeting.data} />
+          </Suspense>
         </TabPanel>
         <TabPanel id="narvaro">
-          <AttendanceTab meeting={meeting.data} />
+          <Suspense fallback={<LoadingNotice label="Hämtar närvaron" />}>
+            <AttendanceTab meeting={meeting.data} />
+          </Suspense>
         </TabPanel>
         <TabPanel id="uppgifter">
-          <MeetingDetails meeting={meeting.data} />
+          <Suspense fallback={<LoadingNotice label="Hämtar tid och plats" />}>
+            <MeetingDetails meeting={meeting.data} />
+          </Suspense>
         </TabPanel>
       </Tabs>
     </Page>

@@ -5,9 +5,8 @@ import { api, ApiError, call, type Schemas } from '../../api/client';
 import { FormError, TextInput } from '../../components/fields';
 import { SuccessNotice } from '../../components/status';
 import { formatDateTime } from '../../format/dates';
-import { meetingQueryKey } from './meeting-page';
+import { meetingQueryKey, noticesQueryKey } from './meeting-queries';
 import { NOTICE_KIND_LABELS } from './notice-delivery-words';
-import { noticesQueryKey } from './notice-tab';
 
 const CANCELLABLE: Schemas['MeetingDto']['status'][] = ['planned', 'notice_finalized', 'notice_sent'];
 

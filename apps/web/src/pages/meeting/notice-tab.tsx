@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, call, type Schemas } from '../../api/client';
+import type { Schemas } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { ErrorNotice, LoadingNotice } from '../../components/status';
 import { formatDateTime } from '../../format/dates';
-import { meetingQueryKey } from './meeting-page';
+import { meetingQueryKey, noticesQuery } from './meeting-queries';
 import { managesOrganMeetings } from './notice-access';
 import { NoticeActions } from './notice-actions';
 import { NoticeDeliveryReport } from './notice-delivery-report';
@@ -12,10 +12,6 @@ import { NoticeVersions } from './notice-versions';
 
 /** While a version waits to go out at a moment already reached, the list is asked for again this often. */
 const REFRESH_WHILE_DUE_MS = 2_000;
-
-export function noticesQueryKey(meetingId: string) {
-  return ['notices', meetingId] as const;
-}
 
 const isDue = (notice: Schemas['MeetingNoticeDto']) => notice.status === 'scheduled' && new Date(notice.dispatchAt).getTime() <= Date.now();
 /** The worker is making the version's handlingar PDF: followed until it is ready or has failed. */
@@ -27,8 +23,7 @@ export function NoticeTab({ meeting }: { meeting: Schemas['MeetingDto'] }) {
   const queryClient = useQueryClient();
   const manages = managesOrganMeetings(user, meeting.organId);
   const notices = useQuery({
-    queryKey: noticesQueryKey(meeting.id),
-    queryFn: () => call(api.GET('/api/v1/meetings/{id}/notices', { params: { path: { id: meeting.id } } })),
+    ...noticesQuery(meeting.id),
     // Finalizing happens on the agenda tab and changing time or place on another: asked again each time the tab is shown.
     staleTime: 0,
     // A notice finalized late leaves at once: follow it until the worker has sent it.

@@ -1,14 +1,10 @@
 import { Link } from 'react-aria-components';
-import { secretaryOrganIds, useSession, type SignedInUser } from '../../auth/session';
+import { servesOrgans, useSession } from '../../auth/session';
 import { Page } from '../../components/page';
 import { ErrorNotice, LoadingNotice } from '../../components/status';
 import { formatCalendarDate } from '../../format/dates';
 import { OrganOverview } from './organ-overview';
 import { useSecretaryOverview } from './overview-query';
-
-function servesOrgans(user: SignedInUser): boolean {
-  return secretaryOrganIds(user).length > 0 || user.grants.some((grant) => grant.role === 'admin');
-}
 
 /** The secretary's desk: for each organ they serve, what is due next. */
 export function StartPage() {

@@ -1,6 +1,7 @@
 import { Browser, Page } from 'playwright-core';
 import { checkPage, newContext } from '../support/browser';
 import { activate, fillIn, type Input } from '../support/input';
+import { segmentField, typeInto } from './plan.steps';
 import { SEED_PASSWORD } from '../support/web-stack';
 
 /** Waits until the page's own data is shown (the Page component's data-ready). */
@@ -34,8 +35,8 @@ export async function sendForJustering(page: Page, opts: { verifiers: string[]; 
     if (!(await checkbox.isChecked())) throw new Error(`${name} is not chosen as verifier`);
   }
   await fillIn(input, page.getByLabel('Plats för justering'), opts.place);
-  await fillIn(input, page.getByLabel('Datum för justering'), date);
-  await fillIn(input, page.getByLabel('Klockslag'), time);
+  await typeInto(segmentField(page, 'Datum för justering'), date, input);
+  await typeInto(segmentField(page, 'Klockslag'), time, input);
   await activate(input, page.getByRole('button', { name: 'Spara justerare, plats och tid' }));
   await page.getByRole('status').filter({ hasText: 'Justerare, plats och tid är sparade' }).waitFor();
   await activate(input, page.getByRole('button', { name: 'Skicka för justering' }));

@@ -17,15 +17,12 @@ export const DESKTOP = { width: 1280, height: 800 };
 export const TABLET = { width: 768, height: 1024 };
 
 /**
- * Headless chromium, in Swedish as the secretaries' browsers are (Debian's `chromium-l10n`): its own
- * controls, such as a date field's year–month–day order, follow its language, not the page's locale.
- * Without the background-networking switches it keeps trying to reach Google's hosts, which this
- * machine's closed network refuses.
+ * Headless chromium. Without the background-networking switches it keeps trying to reach Google's
+ * hosts, which this machine's closed network refuses.
  */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    env: { ...process.env, LANGUAGE: 'sv' },
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });
 }

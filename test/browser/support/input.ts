@@ -35,26 +35,11 @@ export async function activate(input: Input, target: Locator, key: 'Enter' | 'Sp
   await target.page().keyboard.press(key);
 }
 
-/**
- * Fills a text field, or reaches it with Tab, selects what is in it and types over it. A native date or
- * time field is typed segment by segment ("2026-12-03", "17:30").
- */
+/** Fills a text field, or reaches it with Tab, selects what is in it and types over it. */
 export async function fillIn(input: Input, field: Locator, text: string): Promise<void> {
   if (input === 'mouse') return field.fill(text);
   await tabTo(field);
   const keyboard = field.page().keyboard;
-  if (['date', 'time'].includes((await field.getAttribute('type')) ?? '')) {
-    // Each part (year, month, day; hour, minute, in a Swedish browser's order) is typed in its own
-    // segment; the right arrow moves on.
-    const parts = text.split(/\D/);
-    for (const [index, part] of parts.entries()) {
-      await keyboard.type(part);
-      if (index < parts.length - 1) await keyboard.press('ArrowRight');
-    }
-    const value = await field.inputValue();
-    if (value !== text) throw new Error(`Typing ${text} into ${field} gave ${value}`);
-    return;
-  }
   await keyboard.press('ControlOrMeta+A');
   await keyboard.press('Backspace');
   await keyboard.type(text);

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Button, Dialog, DialogTrigger, Form, Heading, Label, Modal, Radio, RadioGroup } from 'react-aria-components';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, call, type Schemas } from '../../api/client';
+import { CalendarDateField } from '../../components/date-fields';
 import { FormError, TextInput } from '../../components/fields';
 import { todayInStockholm } from '../../format/dates';
 import { CheckField } from './check-field';
@@ -104,7 +105,7 @@ function RegisterDocumentForm({ matter, onDone }: { matter: Schemas['MatterDto']
         </div>
       </RadioGroup>
       <div className="form-row">
-        <TextInput label={direction === 'drawn_up' ? 'Upprättad' : direction === 'incoming' ? 'Inkom' : 'Skickad'} name="documentDate" type="date" isRequired value={documentDate} onChange={setDocumentDate} error={register.error} />
+        <CalendarDateField label={direction === 'drawn_up' ? 'Upprättad' : direction === 'incoming' ? 'Inkom' : 'Skickad'} name="documentDate" isRequired value={documentDate} onChange={setDocumentDate} error={register.error} />
         {direction === 'drawn_up' ? null : (
           <TextInput label={direction === 'incoming' ? 'Avsändare' : 'Mottagare'} name="counterparty" isRequired value={counterparty} onChange={setCounterparty} error={register.error} />
         )}

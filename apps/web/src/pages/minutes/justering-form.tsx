@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Button, Checkbox, CheckboxGroup, FieldError, Form, Label, Text } from 'react-aria-components';
 import { useMutation } from '@tanstack/react-query';
 import { api, call, type Schemas } from '../../api/client';
+import { CalendarDateField, ClockField } from '../../components/date-fields';
 import { FormError, TextInput } from '../../components/fields';
 import { SuccessNotice } from '../../components/status';
 import { formatShortDate, formatTime } from '../../format/dates';
@@ -64,8 +65,8 @@ export function JusteringForm({ minutes, frame }: { minutes: Minutes; frame: Min
       ) : null}
       <TextInput label="Plats för justering" name="verificationPlace" value={place} onChange={setPlace} error={save.error} />
       <div className="form-row">
-        <TextInput label="Datum för justering" name="verificationAt" type="date" value={date} onChange={setDate} error={save.error} />
-        <TextInput label="Klockslag" name="verificationTime" type="time" value={time} onChange={setTime} />
+        <CalendarDateField label="Datum för justering" name="verificationAt" value={date} onChange={setDate} error={save.error} />
+        <ClockField label="Klockslag" name="verificationTime" value={time} onChange={setTime} error={null} />
       </div>
       <FormError error={save.error} />
       {save.isSuccess ? <SuccessNotice>Justerare, plats och tid är sparade.</SuccessNotice> : null}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { ApiError, type FieldProblem, type Schemas } from '../../api/client';
 import { TextInput } from '../../components/fields';
-import { CalendarDateField, ClockField } from './date-fields';
+import { CalendarDateField, ClockField } from '../../components/date-fields';
 import { isCalendarDate, isClockTime, stockholmDateAndTime, stockholmInstant } from './stockholm-time';
 
 /** A group meeting as typed: the parties as one text ("KD, M, S"), a key that follows the row when others are removed. */

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, call, isApiError, type FieldProblem, type Schemas } from '../../api/client';
 import { FormError, TextInput } from '../../components/fields';
 import { formatShortDate, formatWeekdayDate } from '../../format/dates';
-import { ClockField } from './date-fields';
+import { ClockField } from '../../components/date-fields';
 import { missingTimes, meetingTimes } from './meeting-fields';
 import { isCalendarDate } from './stockholm-time';
 

@@ -1,6 +1,6 @@
 import { parseDate, parseTime } from '@internationalized/date';
 import { DateField, DateInput, DateSegment, FieldError, I18nProvider, Label, TimeField } from 'react-aria-components';
-import { ApiError } from '../../api/client';
+import { ApiError } from '../api/client';
 
 interface SegmentFieldProps {
   label: string;

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { readDocx } from '../../libs/documents/src/testing/read-docx';
 import { stockholmDaysFromNow } from '../support/meeting-fixture';
+import { poppler, squash } from '../support/pdf-reading';
 import { addMattersToAgenda, agendaRow, agendaTitles, finalizeNotice, moveAgendaItemWithKeyboard } from './journey/agenda.steps';
 import { checkPage, launchBrowser, newContext, signIn } from './support/browser';
 import { SEED_PASSWORD, SEED_USERS, WebStack } from './support/web-stack';
@@ -122,6 +123,17 @@ describe('the agenda tab: building the föredragningslista and finalizing the ka
       expect(text).toContain(expected);
     }
     expect(text.indexOf(SCHOOL_YEAR)).toBeLessThan(text.indexOf(CULTURE_SCHOOL_FEES));
+    expect(await apiGet(`/meetings/${meetingId}/notices`)).toEqual([]);
+  });
+
+  it('previews the kallelse with its handlingar as a PDF, as the members will get it, storing nothing', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Förhandsgranska kallelsen med handlingar (PDF)' }).click()]);
+    const pdf = await readFile((await download.path())!);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const text = squash(await poppler('pdftotext', pdf));
+    for (const expected of ['Social- och utbildningsnämnden', 'SUN 2022/9', SCHOOL_YEAR, 'SUN 2022/10', CULTURE_SCHOOL_FEES, 'Förvaltningens förslag till beslut']) {
+      expect(text).toContain(expected);
+    }
     expect(await apiGet(`/meetings/${meetingId}/notices`)).toEqual([]);
   });
 

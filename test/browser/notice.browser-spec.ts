@@ -3,7 +3,7 @@
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { Api, apiAs, stockholmDaysFromNow } from '../support/meeting-fixture';
 import { WorkerProcess } from '../support/worker-process';
-import { expectNoticeDelivered, reportAbsence } from './journey/notice.steps';
+import { expectNoticeDelivered, openMeetingTab, reportAbsence } from './journey/notice.steps';
 import { checkPage, launchBrowser, newContext, signIn } from './support/browser';
 import { SEED_PASSWORD, SEED_USERS, WebStack } from './support/web-stack';
 
@@ -69,10 +69,17 @@ describe('the meeting page: kallelse och utskick, närvaro', () => {
     await checkPage(page, 'mote-kallelse-skickad');
   });
 
-  it('shows a recipient whose address the mail server refuses as not having the revised notice, and why, in Swedish', async () => {
+  it('sends a revised notice when the place is changed on "Tid och plats", and shows a recipient whose address the mail server refuses as not having it, and why, in Swedish', async () => {
     stack.sink.refused.add(REFUSED);
-    await secretary.patch(`/meetings/${meetingId}`, { place: 'Sammanträdesrum Väsman, Stadshuset' }).expect(200);
-    await page.reload();
+    await openMeetingTab(page, 'Tid och plats', 'mouse');
+    await page.getByText('Kallelsen är skickad. Ändrar du tid, plats eller gruppmöten skickas en reviderad kallelse genast till alla mottagare.').waitFor();
+    await page.getByRole('textbox', { name: /^Plats/ }).fill('Sammanträdesrum Väsman, Stadshuset');
+    await page.getByRole('button', { name: 'Spara ändringar' }).click();
+    await page.getByRole('status').filter({ hasText: 'Ändringarna är sparade. En reviderad kallelse skickas till alla mottagare.' }).waitFor();
+    await checkPage(page, 'mote-tid-och-plats-andrad');
+    expect((await noticeVersions()).map((notice) => notice.kind)).toEqual(['notice', 'revised']);
+
+    await openMeetingTab(page, 'Kallelse och utskick', 'mouse');
     const version2 = page.locator('tr[data-version="2"]');
     await version2.getByText('Reviderad kallelse, version 2').waitFor();
     expect(await version2.getByRole('list', { name: 'Ändringar i version 2' }).textContent()).toContain('Väsman');

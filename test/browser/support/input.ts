@@ -16,16 +16,16 @@ async function hasFocus(target: Locator): Promise<boolean> {
  * Moves the focus to `target` with Tab alone, as a keyboard user does, and fails when Tab never gets
  * there: a control Tab cannot reach cannot be used without a mouse.
  */
-export async function tabTo(target: Locator, opts: { backwards?: boolean } = {}): Promise<void> {
+export async function tabTo(target: Locator): Promise<void> {
   await target.waitFor();
   const page = target.page();
   for (let step = 0; step < MAX_TABS; step += 1) {
     if (await hasFocus(target)) return;
-    await page.keyboard.press(opts.backwards ? 'Shift+Tab' : 'Tab');
+    await page.keyboard.press('Tab');
   }
   if (await hasFocus(target)) return;
   const focused = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 200) ?? 'nothing');
-  throw new Error(`${MAX_TABS} presses of ${opts.backwards ? 'Shift+Tab' : 'Tab'} do not reach ${target}; the focus is on ${focused}`);
+  throw new Error(`${MAX_TABS} presses of Tab do not reach ${target}; the focus is on ${focused}`);
 }
 
 /** Clicks, or reaches the control with Tab and presses Enter (a button, a link) or Space (a checkbox). */

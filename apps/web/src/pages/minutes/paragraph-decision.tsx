@@ -5,6 +5,7 @@ import { api, call, isApiError } from '../../api/client';
 import { FormError, TextInput } from '../../components/fields';
 import { autosaveText, useAutosave } from './paragraph-autosave';
 import { decisionPoints, decisionText, formLevelError, replaceParagraph, useParagraphChange, type Paragraph } from './paragraph-changes';
+import { ConflictNotice } from './paragraph-fields';
 
 interface Conflict {
   theirs: string;
@@ -109,22 +110,7 @@ export function ParagraphDecision({ paragraph, meetingId }: { paragraph: Paragra
       <p className={`autosave autosave-${autosave.state}`} role="status">
         {autosaveText(autosave.state)}
       </p>
-      {conflict ? (
-        <div className="notice notice-warning" role="alert">
-          <p>
-            <strong>Paragrafen har ändrats i en annan flik.</strong> Där står nu:
-          </p>
-          <blockquote className="conflict-text">{conflict.theirs || '(tom beslutstext)'}</blockquote>
-          <div className="button-row">
-            <Button className="button button-primary" onPress={keepMine}>
-              Behåll min text
-            </Button>
-            <Button className="button" onPress={takeTheirs}>
-              Använd den andra texten
-            </Button>
-          </div>
-        </div>
-      ) : null}
+      {conflict ? <ConflictNotice changed="Paragrafen" theirs={conflict.theirs || '(tom beslutstext)'} keepMine={keepMine} takeTheirs={takeTheirs} /> : null}
       {autosave.state === 'failed' ? <FormError error={formLevelError(autosave.error, ['decision'])} /> : null}
       <FormError error={formLevelError(decide.error, ['decision'])} />
       <FormError error={reopen.error} />

@@ -42,3 +42,26 @@ export function ChoiceSelect({ label, name, choices, value, onChange, error, pla
     </Select>
   );
 }
+
+/**
+ * The text was changed in another tab while this one was being typed: what stands there now, and the
+ * choice of which text is kept.
+ */
+export function ConflictNotice({ changed, theirs, keepMine, takeTheirs }: { changed: string; theirs: string; keepMine: () => void; takeTheirs: () => void }) {
+  return (
+    <div className="notice notice-warning" role="alert">
+      <p>
+        <strong>{changed} har ändrats i en annan flik.</strong> Där står nu:
+      </p>
+      <blockquote className="conflict-text">{theirs}</blockquote>
+      <div className="button-row">
+        <Button className="button button-primary" onPress={keepMine}>
+          Behåll min text
+        </Button>
+        <Button className="button" onPress={takeTheirs}>
+          Använd den andra texten
+        </Button>
+      </div>
+    </div>
+  );
+}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Form } from 'react-aria-components';
 import { api, call, type Schemas } from '../../api/client';
 import { FormError, TextInput } from '../../components/fields';
-import { ChoiceSelect } from './paragraph-fields';
+import { ChoiceSelect, ConflictNotice } from './paragraph-fields';
 import { autosaveText } from './paragraph-autosave';
 import { useEntryAutosave, type Entry } from './paragraph-entry-autosave';
 import { formLevelError, MOTION_KIND_LABELS, useParagraphChange, withParty, type Paragraph } from './paragraph-changes';
@@ -148,22 +148,7 @@ function MotionForm({ paragraph, meetingId, editing, onDone }: { paragraph: Para
       <p className={`autosave autosave-${entry.autosave.state}`} role="status">
         {status}
       </p>
-      {entry.conflict ? (
-        <div className="notice notice-warning" role="alert">
-          <p>
-            <strong>Yrkandet har ändrats i en annan flik.</strong> Där står nu:
-          </p>
-          <blockquote className="conflict-text">{entry.conflict.theirs.text || '(ingen lydelse)'}</blockquote>
-          <div className="button-row">
-            <Button className="button button-primary" onPress={entry.keepMine}>
-              Behåll min text
-            </Button>
-            <Button className="button" onPress={entry.takeTheirs}>
-              Använd den andra texten
-            </Button>
-          </div>
-        </div>
-      ) : null}
+      {entry.conflict ? <ConflictNotice changed="Yrkandet" theirs={entry.conflict.theirs.text || '(ingen lydelse)'} keepMine={entry.keepMine} takeTheirs={entry.takeTheirs} /> : null}
       <FormError error={formLevelError(error, ['personId', 'kind', 'text'])} />
       <div className="button-row">
         <Button type="submit" className="button" isDisabled={submit.isPending || entry.conflict !== null}>

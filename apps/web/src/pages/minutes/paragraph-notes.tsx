@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Checkbox, Form } from 'react-aria-components';
 import { api, call } from '../../api/client';
 import { FormError, TextInput } from '../../components/fields';
-import { ChoiceSelect } from './paragraph-fields';
+import { ChoiceSelect, ConflictNotice } from './paragraph-fields';
 import { autosaveText } from './paragraph-autosave';
 import { useEntryAutosave, type Entry } from './paragraph-entry-autosave';
 import { formLevelError, useParagraphChange, withParty, type Paragraph } from './paragraph-changes';
@@ -145,22 +145,7 @@ function NoteForm({ paragraph, meetingId, editing, onDone }: { paragraph: Paragr
       <p className={`autosave autosave-${entry.autosave.state}`} role="status">
         {status}
       </p>
-      {entry.conflict ? (
-        <div className="notice notice-warning" role="alert">
-          <p>
-            <strong>Protokollsanteckningen har ändrats i en annan flik.</strong> Där står nu:
-          </p>
-          <blockquote className="conflict-text">{entry.conflict.theirs.text}</blockquote>
-          <div className="button-row">
-            <Button className="button button-primary" onPress={entry.keepMine}>
-              Behåll min text
-            </Button>
-            <Button className="button" onPress={entry.takeTheirs}>
-              Använd den andra texten
-            </Button>
-          </div>
-        </div>
-      ) : null}
+      {entry.conflict ? <ConflictNotice changed="Protokollsanteckningen" theirs={entry.conflict.theirs.text} keepMine={entry.keepMine} takeTheirs={entry.takeTheirs} /> : null}
       <FormError error={formLevelError(error, ['personId', 'text'])} />
       <div className="button-row">
         <Button type="submit" className="button" isDisabled={submit.isPending || entry.conflict !== null}>

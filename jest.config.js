@@ -2,7 +2,7 @@
 const shared = {
   transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest'] },
   // NestJS 12 ships as ES modules; SWC turns them into CommonJS for Jest.
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|uid|load-esm|file-type|strtok3|token-types|@tokenizer|@borewit|uint8array-extras|pdfjs-dist|nanoid|feed)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|uid|load-esm|file-type|strtok3|token-types|@tokenizer|@borewit|uint8array-extras|pdfjs-dist|nanoid|feed|openid-client|oauth4webapi|jose)/)'],
   moduleNameMapper: { '^@namndrum/([a-z-]+)$': '<rootDir>/libs/$1/src' },
   testEnvironment: 'node',
 };

@@ -73,7 +73,7 @@ describe('the browser session: cookie sign-in, CSRF protection, sign-out and its
     const browser = await browserOf(email);
     const first = await getSession(browser).expect(200);
     const second = await getSession(browser).expect(200);
-    expect(first.body).toMatchObject({ user: { email }, csrfToken: browser.csrfToken });
+    expect(first.body).toMatchObject({ user: { email }, csrfToken: browser.csrfToken, signedInWith: { method: 'password', providerName: null } });
     expect(second.body.csrfToken).toBe(browser.csrfToken);
     const otherBrowser = await browserOf(email);
     expect(otherBrowser.csrfToken).not.toBe(browser.csrfToken);
@@ -116,7 +116,9 @@ describe('the browser session: cookie sign-in, CSRF protection, sign-out and its
     expect(refused.body).toMatchObject(CSRF_REFUSAL);
     await getSession(browser).expect(200);
 
-    const signedOut = await testApp.http().delete('/api/v1/auth/session').set('Cookie', browser.cookie).set('X-CSRF-Token', browser.csrfToken).expect(204);
+    const signedOut = await testApp.http().delete('/api/v1/auth/session').set('Cookie', browser.cookie).set('X-CSRF-Token', browser.csrfToken).expect(200);
+    // Signed in with a password: nothing more to sign out of elsewhere.
+    expect(signedOut.body).toEqual({ endSessionUrl: null });
     const cleared = sessionCookie(signedOut);
     expect(cleared.value).toBe('');
     expect(cleared.attributes).toEqual(expect.arrayContaining(['Max-Age=0', 'Path=/', 'HttpOnly', 'SameSite=Lax']));
@@ -132,7 +134,7 @@ describe('the browser session: cookie sign-in, CSRF protection, sign-out and its
     const signedOut = await browserOf(email);
     const expired = await browserOf(email);
     const live = await browserOf(email);
-    await testApp.http().delete('/api/v1/auth/session').set('Cookie', signedOut.cookie).set('X-CSRF-Token', signedOut.csrfToken).expect(204);
+    await testApp.http().delete('/api/v1/auth/session').set('Cookie', signedOut.cookie).set('X-CSRF-Token', signedOut.csrfToken).expect(200);
     await testApp.dataSource.query(`UPDATE user_sessions SET expires_at = now() - interval '1 second' WHERE id = $1`, [(await sessionRow(expired.cookie))!.id]);
     await browserOf(email);
     const rows = await testApp.dataSource.query(`SELECT id FROM user_sessions WHERE user_id = $1`, [userId]);

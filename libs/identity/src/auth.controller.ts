@@ -1,9 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Req, Res, UnauthorizedException, UseGuards } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiErrorResponse, ApiErrors, Ctx, Permission, Public, RequestContext, RequirePermission } from '@namndrum/core';
 import { AuthService } from './auth.service';
 import { JsonBodyGuard } from './json-body.guard';
+import { SignedOutDto } from './providers/dto/identity-provider.dto';
+import { ProviderSignInService } from './providers/provider-sign-in.service';
 import { AccessTokenDto, ChangePasswordDto, LoginDto, MeDto, SessionDto } from './dto/auth.dto';
 import { LoginThrottlerGuard } from './login-throttler.guard';
 import type { AuthenticatedRequest } from './session.service';
@@ -15,6 +17,7 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly sessions: SessionService,
+    private readonly providerSignIn: ProviderSignInService,
   ) {}
 
   @Post('login')
@@ -54,18 +57,24 @@ export class AuthController {
   @ApiErrors(400)
   async session(@Ctx() ctx: RequestContext, @CurrentSession() session: BrowserSession | undefined): Promise<SessionDto> {
     const current = requireSession(session);
-    return { user: await this.auth.me(ctx), csrfToken: current.csrfToken, expiresAt: current.expiresAt };
+    return { user: await this.auth.me(ctx), csrfToken: current.csrfToken, expiresAt: current.expiresAt, signedInWith: ctx.actor!.authentication };
   }
 
   @Delete('session')
   @RequirePermission(Permission.SignedIn)
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Sign the browser out', description: 'Ends the session server-side, so its cookie is refused from now on, and clears the cookie.' })
-  @ApiNoContentResponse({ description: 'Signed out' })
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Sign the browser out',
+    description: "Ends the session server-side, so its cookie is refused from now on, and clears the cookie. A session from an identity provider answers the provider's end-session address, where the browser goes to sign out there too.",
+  })
+  @ApiOkResponse({ type: SignedOutDto })
   @ApiErrors(400)
-  async endSession(@Ctx() ctx: RequestContext, @CurrentSession() session: BrowserSession | undefined, @Res({ passthrough: true }) response: Response): Promise<void> {
-    await this.auth.endSession(ctx, requireSession(session));
+  async endSession(@Ctx() ctx: RequestContext, @CurrentSession() session: BrowserSession | undefined, @Res({ passthrough: true }) response: Response): Promise<SignedOutDto> {
+    const current = requireSession(session);
+    const endSessionUrl = await this.providerSignIn.endSessionUrl(current.id);
+    await this.auth.endSession(ctx, current);
     this.sessions.clearCookie(response);
+    return { endSessionUrl };
   }
 
   @Post('password')

@@ -2,6 +2,7 @@ import { CanActivate, ExecutionContext, ForbiddenException, HttpStatus, Injectab
 import { Reflector } from '@nestjs/core';
 import { AuthenticatedUser, DomainError, hasPermission, Permission, PERMISSION_KEY, PUBLIC_KEY } from '@namndrum/core';
 import { AuthService } from './auth.service';
+import { ProviderSignInService } from './providers/provider-sign-in.service';
 import { csrfTokenMatches } from './session-secrets';
 import { AuthenticatedRequest, BrowserSession, SESSION_COOKIE, SessionService } from './session.service';
 
@@ -24,6 +25,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
     private readonly sessions: SessionService,
+    private readonly providerSignIn: ProviderSignInService,
   ) {}
 
   async canActivate(execution: ExecutionContext): Promise<boolean> {
@@ -55,7 +57,11 @@ export class AuthGuard implements CanActivate {
     if (scheme === 'Bearer' && token) return this.auth.authenticate(token);
     const secret: unknown = request.cookies?.[SESSION_COOKIE];
     if (typeof secret !== 'string' || secret === '') return null;
-    const signedIn = await this.sessions.authenticate(secret);
+    let signedIn = await this.sessions.authenticate(secret);
+    if (signedIn?.session.providerCheckDue) {
+      // The identity provider is asked whether the user may still sign in; it may also have changed their groups.
+      signedIn = (await this.providerSignIn.recheck(signedIn.session.id)) ? await this.sessions.authenticate(secret) : null;
+    }
     if (!signedIn) return null;
     if (UNSAFE_METHODS.has(request.method)) refuseWithoutCsrfToken(request, signedIn.session);
     request.browserSession = signedIn.session;

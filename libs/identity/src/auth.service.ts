@@ -1,12 +1,15 @@
-import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import {
   AppConfig,
   AuditService,
   AuthenticatedUser,
+  Authentication,
+  DomainError,
   InvalidInputError,
+  PASSWORD_AUTHENTICATION,
   RoleGrant,
   ORGANISATION_DIRECTORY,
   OrganisationDirectory,
@@ -68,11 +71,20 @@ export class AuthService {
     if (!user || !valid || !user.active) {
       throw new UnauthorizedException({ swedishMessage: 'Fel e-postadress eller lösenord' });
     }
+    // Told only to one who knew the password, so the answer says nothing of which addresses have accounts.
+    if (user.municipalityId && !(await this.passwordsAllowed(ctx.em, user.municipalityId))) {
+      throw new DomainError('PASSWORD_SIGN_IN_OFF', HttpStatus.FORBIDDEN, 'Kommunen har stängt av inloggning med lösenord: logga in med kommunens konto');
+    }
     await this.limiter.succeeded(dto.email);
     await users.update(user.id, { lastLoginAt: new Date() });
     const actorCtx = new RequestContext(ctx.em, toAuthenticated(user), ctx.requestId, user.municipalityId);
     await this.audit.record(actorCtx, { action: 'login', entityType: 'User', entityId: user.id }, user.municipalityId);
     return user;
+  }
+
+  private async passwordsAllowed(em: EntityManager, municipalityId: string): Promise<boolean> {
+    const [row] = await em.query<{ password_sign_in: boolean }[]>(`SELECT password_sign_in FROM municipalities WHERE id = $1`, [municipalityId]);
+    return row?.password_sign_in !== false;
   }
 
   /**
@@ -119,12 +131,12 @@ export class AuthService {
     const [row] = await this.dataSource.query<{ id: string; municipality_id: string | null; person_id: string | null; email: string; grants: RoleGrant[] }[]>(
       `SELECT u.id, u.municipality_id, u.person_id, u.email,
               coalesce(json_agg(json_build_object('role', g.role, 'organId', g.organ_id, 'departmentId', g.department_id)) FILTER (WHERE g.user_id IS NOT NULL), '[]') AS grants
-       FROM users u LEFT JOIN user_role_grants g ON g.user_id = u.id
-       WHERE u.id = $1 AND u.active AND u.token_version = $2
+       FROM users u LEFT JOIN user_role_grants g ON g.user_id = u.id LEFT JOIN municipalities m ON m.id = u.municipality_id
+       WHERE u.id = $1 AND u.active AND u.token_version = $2 AND m.password_sign_in IS NOT FALSE
        GROUP BY u.id`,
       [userId, tokenVersion],
     );
-    return row ? { userId: row.id, municipalityId: row.municipality_id, personId: row.person_id, email: row.email, grants: row.grants } : null;
+    return row ? { userId: row.id, municipalityId: row.municipality_id, personId: row.person_id, email: row.email, grants: row.grants, authentication: PASSWORD_AUTHENTICATION } : null;
   }
 
   private async issueToken(user: User): Promise<AccessTokenDto> {
@@ -146,8 +158,9 @@ export class AuthService {
 }
 
 /** The actor a user acts as: their municipality, person and granted roles. */
-export function toAuthenticated(user: User): AuthenticatedUser {
+export function toAuthenticated(user: User, authentication: Authentication = PASSWORD_AUTHENTICATION): AuthenticatedUser {
   return {
+    authentication,
     userId: user.id,
     municipalityId: user.municipalityId,
     personId: user.personId,

@@ -15,6 +15,13 @@ import { SessionService } from './session.service';
 import { UserAccessCache } from './user-access-cache';
 import { UserService } from './user.service';
 import { UsersController } from './users.controller';
+import { IdentityProvidersController, SignInOptionsController } from './providers/identity-providers.controller';
+import { IdentityProvidersService } from './providers/identity-providers.service';
+import { OidcClient } from './providers/oidc-client';
+import { ProviderSecretsReader } from './providers/provider-secrets';
+import { ProviderSignInService } from './providers/provider-sign-in.service';
+import { SamlClient } from './providers/saml-client';
+import { SsoController } from './providers/sso.controller';
 
 @Module({
   imports: [
@@ -25,11 +32,16 @@ import { UsersController } from './users.controller';
       useFactory: (config: AppConfig) => ({ secret: createSecretKey(Buffer.from(config.JWT_SECRET, 'utf8')) as unknown as string, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
     }),
   ],
-  controllers: [AuthController, UsersController],
+  controllers: [AuthController, UsersController, SignInOptionsController, IdentityProvidersController, SsoController],
   providers: [
     AuthService,
     SessionService,
     UserService,
+    ProviderSecretsReader,
+    OidcClient,
+    SamlClient,
+    ProviderSignInService,
+    IdentityProvidersService,
     { provide: UserAccessCache, inject: [AppConfig], useFactory: (config: AppConfig) => new UserAccessCache(config) },
     LoginLimiter,
     LoginThrottlerGuard,

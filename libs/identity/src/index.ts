@@ -6,3 +6,4 @@ export * from './session.service';
 export * from './user.service';
 export * from './dto/auth.dto';
 export * from './dto/user.dto';
+export * from './providers/secret-box';

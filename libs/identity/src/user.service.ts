@@ -12,6 +12,7 @@ import {
   Permission,
   RequestContext,
 } from '@namndrum/core';
+import type { RoleGrant } from '@namndrum/core';
 import { CreateUserDto, RoleGrantDto, UpdateUserDto, UserQueryDto } from './dto/user.dto';
 import { User } from './entities/user.entity';
 import { UserRoleGrant } from './entities/user-role-grant.entity';
@@ -139,26 +140,31 @@ export class UserService {
   private async validGrants(ctx: RequestContext, grants: RoleGrantDto[]): Promise<UserRoleGrant[]> {
     const result: UserRoleGrant[] = [];
     for (const [index, grant] of grants.entries()) {
-      const field = `grants.${index}`;
-      const organId = grant.organId ?? null;
-      const departmentId = grant.departmentId ?? null;
-      if ((grant.role === 'secretary') !== (organId !== null)) {
-        throw new InvalidInputError('GRANT_SCOPE', 'Nämndsekreterare knyts till ett organ, och bara den rollen', [{ field: `${field}.organId`, messages: ['organId is required for secretary and only for it'] }]);
-      }
-      if ((grant.role === 'department_head' || grant.role === 'case_officer') !== (departmentId !== null)) {
-        throw new InvalidInputError('GRANT_SCOPE', 'Förvaltningschef och handläggare knyts till en förvaltning, och bara de rollerna', [{ field: `${field}.departmentId`, messages: ['departmentId is required for department_head and case_officer and only for them'] }]);
-      }
-      if (organId && !(await this.directory.organExists(ctx, organId))) {
-        throw new NotFoundError('Organet', [{ field: `${field}.organId`, messages: ['unknown organ'] }]);
-      }
-      if (departmentId && !(await this.directory.departmentExists(ctx, departmentId))) {
-        throw new NotFoundError('Förvaltningen', [{ field: `${field}.departmentId`, messages: ['unknown department'] }]);
-      }
-      const duplicate = result.some((other) => other.role === grant.role && other.organId === organId && other.departmentId === departmentId);
+      const valid = await this.validGrant(ctx, grant, `grants.${index}`);
+      const duplicate = result.some((other) => other.role === valid.role && other.organId === valid.organId && other.departmentId === valid.departmentId);
       if (!duplicate) {
-        result.push(Object.assign(new UserRoleGrant(), { role: grant.role, organId, departmentId }));
+        result.push(Object.assign(new UserRoleGrant(), valid));
       }
     }
     return result;
+  }
+
+  /** A grant scoped as its role needs, to an organ or department of the actor's municipality; `field` names it in the error. */
+  async validGrant(ctx: RequestContext, grant: RoleGrantDto, field: string): Promise<RoleGrant> {
+    const organId = grant.organId ?? null;
+    const departmentId = grant.departmentId ?? null;
+    if ((grant.role === 'secretary') !== (organId !== null)) {
+      throw new InvalidInputError('GRANT_SCOPE', 'Nämndsekreterare knyts till ett organ, och bara den rollen', [{ field: `${field}.organId`, messages: ['organId is required for secretary and only for it'] }]);
+    }
+    if ((grant.role === 'department_head' || grant.role === 'case_officer') !== (departmentId !== null)) {
+      throw new InvalidInputError('GRANT_SCOPE', 'Förvaltningschef och handläggare knyts till en förvaltning, och bara de rollerna', [{ field: `${field}.departmentId`, messages: ['departmentId is required for department_head and case_officer and only for them'] }]);
+    }
+    if (organId && !(await this.directory.organExists(ctx, organId))) {
+      throw new NotFoundError('Organet', [{ field: `${field}.organId`, messages: ['unknown organ'] }]);
+    }
+    if (departmentId && !(await this.directory.departmentExists(ctx, departmentId))) {
+      throw new NotFoundError('Förvaltningen', [{ field: `${field}.departmentId`, messages: ['unknown department'] }]);
+    }
+    return { role: grant.role, organId, departmentId };
   }
 }

@@ -1,4 +1,4 @@
-import { AuthenticatedUser, hasOrganPermission, hasPermission, Permission, RoleGrant } from './permissions';
+import { AuthenticatedUser, hasOrganPermission, hasPermission, PASSWORD_AUTHENTICATION, Permission, RoleGrant } from './permissions';
 
 function user(...grants: Partial<RoleGrant>[]): AuthenticatedUser {
   return {
@@ -7,6 +7,7 @@ function user(...grants: Partial<RoleGrant>[]): AuthenticatedUser {
     personId: null,
     email: 'x@ludvika.example',
     grants: grants.map((grant) => ({ role: 'admin', organId: null, departmentId: null, ...grant })),
+    authentication: PASSWORD_AUTHENTICATION,
   };
 }
 

@@ -55,6 +55,8 @@ export const Permission = {
   GoalsReport: 'goals.report',
   /** Look at the job queues (the Bull Board dashboard): system administrators and municipality admins. */
   QueuesRead: 'queues.read',
+  /** Register the municipality's identity providers and turn password sign-in on or off. */
+  IdentityProvidersManage: 'identity_providers.manage',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -75,6 +77,7 @@ const ROLE_PERMISSIONS: Record<GrantedRole, Permission[]> = {
     Permission.GoalsManage,
     Permission.GoalsReport,
     Permission.QueuesRead,
+    Permission.IdentityProvidersManage,
   ],
   secretary: [Permission.OrganisationRead, Permission.OrganManage, Permission.PersonsManage, Permission.MattersRegister, Permission.MeetingsManage, Permission.MinutesManage, Permission.GoalsReport],
   department_head: [Permission.OrganisationRead, Permission.MattersRegister, Permission.OfficerReportsWrite, Permission.OfficerReportsApprove, Permission.GoalsReport],
@@ -91,7 +94,20 @@ export interface AuthenticatedUser {
   personId: string | null;
   email: string;
   grants: RoleGrant[];
+  /** How the user proved who they are in this request: a signature records it. */
+  authentication: Authentication;
 }
+
+export const AUTH_METHODS = ['password', 'oidc', 'saml'] as const;
+export type AuthMethod = (typeof AUTH_METHODS)[number];
+
+export interface Authentication {
+  method: AuthMethod;
+  /** The identity provider's name as the sign-in button showed it; null for a password. */
+  providerName: string | null;
+}
+
+export const PASSWORD_AUTHENTICATION: Authentication = { method: 'password', providerName: null };
 
 export function hasPermission(user: AuthenticatedUser, permission: Permission): boolean {
   if (permission === Permission.SignedIn) return true;

@@ -113,6 +113,29 @@ export class AppConfig {
   @Matches(/^\d+[smhd]$/, { message: 'SESSION_IDLE_TTL must look like 30m, 2h or 1d' })
   SESSION_IDLE_TTL = '2h';
 
+  /**
+   * The key identity providers' client secrets and a session's provider tokens are encrypted with
+   * (AES-256-GCM): 32 random bytes as 64 hex digits or base64. Empty: derived from JWT_SECRET, so
+   * changing JWT_SECRET then means entering the providers' secrets again.
+   */
+  @Matches(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=?)?$/, { message: 'SECRETS_KEY must be 32 bytes as 64 hex digits or base64 (openssl rand -hex 32)' })
+  SECRETS_KEY = '';
+
+  /** How often a session signed in through an identity provider asks the provider whether the user may still sign in. */
+  @Matches(/^\d+[smhd]$/, { message: 'IDP_RECHECK_INTERVAL must look like 5m, 10m or 1h' })
+  IDP_RECHECK_INTERVAL = '10m';
+
+  /** How far the provider's clock may be from ours when a token's or assertion's times are checked. */
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'IDP_CLOCK_TOLERANCE_SECONDS must be an integer' })
+  @Min(0)
+  @Max(300, { message: 'IDP_CLOCK_TOLERANCE_SECONDS must be at most 300: a wider window accepts old tokens' })
+  IDP_CLOCK_TOLERANCE_SECONDS = 60;
+
+  /** Whether identity providers may be reached over plain http; empty: only outside production (tests, the Keycloak demo). */
+  @IsIn(['', 'true', 'false'], { message: 'IDP_ALLOW_HTTP must be true or false' })
+  IDP_ALLOW_HTTP: '' | 'true' | 'false' = '';
+
   /** Whether the session cookie is sent over HTTPS only; empty: only when NODE_ENV=production. */
   @IsIn(['', 'true', 'false'], { message: 'COOKIE_SECURE must be true or false' })
   COOKIE_SECURE: '' | 'true' | 'false' = '';
@@ -275,6 +298,11 @@ export function ttlSeconds(ttl: string): number {
 /** COOKIE_SECURE, or when it is not set, whether the process runs in production. */
 export function secureCookies(config: AppConfig): boolean {
   return config.COOKIE_SECURE === '' ? config.NODE_ENV === 'production' : config.COOKIE_SECURE === 'true';
+}
+
+/** IDP_ALLOW_HTTP, or when it is not set, whether the process runs outside production. */
+export function identityProvidersOverHttp(config: AppConfig): boolean {
+  return config.IDP_ALLOW_HTTP === '' ? config.NODE_ENV !== 'production' : config.IDP_ALLOW_HTTP === 'true';
 }
 
 /** For a process entry point: the validated config, or a message naming every bad variable and exit code 1. */

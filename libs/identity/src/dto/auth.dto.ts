@@ -1,4 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { SignedInWithDto } from '../providers/dto/identity-provider.dto';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import { GRANTED_ROLES, GrantedRole } from '@namndrum/core';
 
@@ -74,4 +75,7 @@ export class SessionDto {
 
   @ApiProperty({ format: 'date-time', description: 'When the session ends at the latest; unused for SESSION_IDLE_TTL (default 2 h) it ends before' })
   expiresAt: Date;
+
+  @ApiPropertyOptional({ type: SignedInWithDto, description: 'How the browser signed in (answered by GET; the sign-in itself is by password)' })
+  signedInWith?: SignedInWithDto;
 }

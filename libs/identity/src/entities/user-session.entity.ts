@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import type { AuthMethod } from '@namndrum/core';
 import { User } from './user.entity';
 
 /** A signed-in browser: the session cookie's secret, hashed, and the bounds of its life. */
@@ -42,4 +43,23 @@ export class UserSession {
 
   @Column('text', { nullable: true })
   clientAddress: string | null;
+
+  @Column('text', { default: 'password' })
+  authMethod: AuthMethod;
+
+  /** The identity provider that signed the browser in; null for a password. */
+  @Column('uuid', { nullable: true })
+  providerId: string | null;
+
+  /** What single logout needs: the OIDC sid, or the SAML NameID and SessionIndex. */
+  @Column('jsonb', { nullable: true })
+  providerSession: Record<string, string> | null;
+
+  /** The provider's refresh and id tokens, encrypted, for re-checking the user and for logout. */
+  @Column('text', { nullable: true })
+  providerTokensEncrypted: string | null;
+
+  /** When the provider last confirmed the user; the session is re-checked IDP_RECHECK_INTERVAL after. */
+  @Column('timestamptz', { nullable: true })
+  providerCheckedAt: Date | null;
 }

@@ -18,8 +18,9 @@ export class User extends BaseEntity {
   @Column('text')
   email: string;
 
-  @Column('text')
-  passwordHash: string;
+  /** Null for a user who signs in through an identity provider only. */
+  @Column('text', { nullable: true })
+  passwordHash: string | null;
 
   @Column('uuid', { nullable: true })
   personId: string | null;

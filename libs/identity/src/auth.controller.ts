@@ -27,6 +27,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Sign in with e-mail and password', description: 'Answers a bearer token for the Authorization header' })
   @ApiOkResponse({ type: AccessTokenDto })
   @ApiErrorResponse(401, 'Wrong e-mail or password')
+  @ApiErrorResponse(403, "The user's municipality has turned password sign-in off (PASSWORD_SIGN_IN_OFF)")
   @ApiErrors(400, 413, 429)
   login(@Ctx() ctx: RequestContext, @Body() dto: LoginDto) {
     return this.auth.login(ctx, dto);
@@ -42,6 +43,7 @@ export class AuthController {
   })
   @ApiOkResponse({ type: SessionDto })
   @ApiErrorResponse(401, 'Wrong e-mail or password')
+  @ApiErrorResponse(403, "The user's municipality has turned password sign-in off (PASSWORD_SIGN_IN_OFF)")
   @ApiErrorResponse(415, 'The body is not JSON (UNSUPPORTED_MEDIA_TYPE): a form on another site cannot sign the browser in')
   @ApiErrors(400, 413, 429)
   async startSession(@Ctx() ctx: RequestContext, @Body() dto: LoginDto, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response): Promise<SessionDto> {

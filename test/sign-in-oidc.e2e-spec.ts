@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Response } from 'supertest';
 import { AppConfig } from '@namndrum/core';
+import { SeedModule } from '../seeds/src/seed.module';
+import { SeedService } from '../seeds/src/seed.service';
 import { createTenant, Tenant, TEST_PASSWORD } from './factories/tenant.factory';
 import { IdTokenTamperMode, OidcTestProvider, ProviderCookieJar, signInAtProvider, startOidcTestProvider } from './support/oidc-test-provider';
 import { createTestApp, TestApp } from './support/test-app';
@@ -32,7 +34,7 @@ describe('sign-in through an OpenID Connect provider (a real one: node-oidc-prov
   const sekreterare = { sub: `sekr-${randomBytes(4).toString('hex')}`, email: `sekr-${randomBytes(4).toString('hex')}@test.example` };
 
   beforeAll(async () => {
-    testApp = await createTestApp();
+    testApp = await createTestApp([SeedModule]);
     tenant = await createTenant(testApp);
     organId = await tenant.organ({ shortName: `SUN${randomBytes(2).toString('hex')}`.toUpperCase() });
     admin = await tenant.user([{ role: 'admin' }]);
@@ -46,6 +48,12 @@ describe('sign-in through an OpenID Connect provider (a real one: node-oidc-prov
           client_secret: CLIENT_SECRET,
           redirect_uris: [new URL(`/api/auth/sso/${key}/callback`, base).href],
           post_logout_redirect_uris: [new URL('/logga-in?utloggad=1', base).href],
+          token_endpoint_auth_method: 'client_secret_basic',
+        },
+        {
+          client_id: 'namndrum',
+          client_secret: 'demo-secret',
+          redirect_uris: [new URL('/api/auth/sso/ludvika/callback', base).href],
           token_endpoint_auth_method: 'client_secret_basic',
         },
       ],
@@ -131,6 +139,21 @@ describe('sign-in through an OpenID Connect provider (a real one: node-oidc-prov
     const again = await signInAs(anna.sub);
     expect((await sessionOf(again.session!).expect(200)).body.user.userId).toBe(session.body.user.userId);
     await testApp.dataSource.query(`UPDATE users SET email = $2 WHERE id = $1`, [session.body.user.userId, anna.email]);
+  });
+
+  it("registers the demo's provider from the seed, once, and it signs the seeded user in by their e-mail address", async () => {
+    const seeds = testApp.app.get(SeedService);
+    const demo = { issuer: provider.issuer, clientId: 'namndrum', clientSecret: 'demo-secret' };
+    expect(await seeds.registerDemoIdentityProvider(tenant.municipalityId, demo)).toBe(true);
+    try {
+      expect(await seeds.registerDemoIdentityProvider(tenant.municipalityId, demo)).toBe(false);
+      const started = await testApp.http().get('/api/auth/sso/ludvika/start').query({ returnTo: '/' }).expect(303);
+      const callback = await signInAtProvider(started.headers.location, anna.sub, new ProviderCookieJar());
+      const signedIn = await bringBack(callback, cookieFrom(started, 'namndrum_sign_in'));
+      expect((await sessionOf(signedIn.session!).expect(200)).body).toMatchObject({ user: { email: anna.email }, signedInWith: { method: 'oidc', providerName: 'Ludvika kommuns konto' } });
+    } finally {
+      await testApp.dataSource.query(`DELETE FROM identity_providers WHERE key = 'ludvika'`);
+    }
   });
 
   it('does not link on an address the provider has not verified, nor sign in someone it cannot match', async () => {

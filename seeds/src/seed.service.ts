@@ -2,8 +2,9 @@ import { join } from 'node:path';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Municipality, RequestContext } from '@namndrum/core';
-import { hashPassword, User, UserRoleGrant, UserService } from '@namndrum/identity';
+import { AppConfig, Municipality, RequestContext } from '@namndrum/core';
+import { hashPassword, IdentityProvider, SecretBox, User, UserRoleGrant, UserService } from '@namndrum/identity';
+import { randomUUID } from 'node:crypto';
 import {
   AttendanceRight,
   AttendanceRightService,
@@ -24,6 +25,8 @@ import { GoalsSeedService } from './goals-seed.service';
 import { MeetingsSeedService } from './meetings-seed.service';
 import { SEED_DATA_DIR } from './seed-paths';
 import { assertSafeEmails, SeedData } from './seed-data';
+
+const DEMO_PROVIDER_KEY = 'ludvika';
 
 export interface SeedResult {
   municipalityId: string;
@@ -52,7 +55,39 @@ export class SeedService {
     private readonly mattersSeed: MattersSeedService,
     private readonly meetingsSeed: MeetingsSeedService,
     private readonly goalsSeed: GoalsSeedService,
+    private readonly config: AppConfig,
   ) {}
+
+  /**
+   * Registers the demo's Keycloak as Ludvika's identity provider, linked to the seeded users by their
+   * e-mail addresses and with their roles as seeded. Not checked against the provider here: the
+   * provider need not be up while the seed runs. Once registered it is left as the admin keeps it.
+   */
+  async registerDemoIdentityProvider(municipalityId: string, demo: DemoIdentityProvider): Promise<boolean> {
+    return this.dataSource.transaction(async (em) => {
+      const providers = em.getRepository(IdentityProvider);
+      if (await providers.existsBy({ key: DEMO_PROVIDER_KEY })) return false;
+      const id = randomUUID();
+      await providers.insert({
+        id,
+        municipalityId,
+        key: DEMO_PROVIDER_KEY,
+        displayName: 'Ludvika kommuns konto',
+        protocol: 'oidc',
+        enabled: true,
+        settings: { issuer: demo.issuer, clientId: demo.clientId, scopes: ['openid', 'profile', 'email'] },
+        secretsEncrypted: SecretBox.fromConfig(this.config).seal(JSON.stringify({ clientSecret: demo.clientSecret }), `identity-provider:${id}`),
+        subjectClaim: 'sub',
+        emailClaim: 'email',
+        createUsers: false,
+        linkByEmail: true,
+        roleSource: 'namndrum',
+        groupsClaim: null,
+        roleMappings: [],
+      });
+      return true;
+    });
+  }
 
   async load(data: SeedData, password: string): Promise<SeedResult> {
     assertSafeEmails(data);
@@ -193,6 +228,13 @@ export class SeedService {
     this.logger.log(`Seeded ${data.municipality.name}: ${JSON.stringify(created)}`);
     return { municipalityId: municipality.id, created };
   }
+}
+
+/** The demo's identity provider (Keycloak in docker-compose.yml): what DEMO_OIDC_* name. */
+export interface DemoIdentityProvider {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
 }
 
 function required(ids: Map<string, string>, key: string, what: string): string {

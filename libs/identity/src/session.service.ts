@@ -25,6 +25,8 @@ export interface ProviderSessionStart {
   providerId: string;
   providerSession: Record<string, string> | null;
   tokens: SessionTokens | null;
+  /** The provider's own bound on the session (SAML's SessionNotOnOrAfter), when sooner than SESSION_TTL. */
+  notAfter?: Date | null;
 }
 
 /** A session just started: the secret goes into the cookie and nowhere else. */
@@ -70,7 +72,7 @@ export class SessionService {
     const [row] = await em.query<{ id: string; expires_at: Date }[]>(
       `INSERT INTO user_sessions (id, user_id, secret_sha256, token_version, expires_at, user_agent, client_address,
                                   auth_method, provider_id, provider_session, provider_tokens_encrypted, provider_checked_at)
-       SELECT $6, id, $2, token_version, now() + make_interval(secs => $3), $4, $5, $7, $8, $9, $10, CASE WHEN $8::uuid IS NULL THEN NULL ELSE now() END
+       SELECT $6, id, $2, token_version, least(now() + make_interval(secs => $3), $11::timestamptz), $4, $5, $7, $8, $9, $10, CASE WHEN $7 = 'oidc' THEN now() END
        FROM users WHERE id = $1
        RETURNING id, expires_at`,
       [
@@ -84,6 +86,7 @@ export class SessionService {
         provider?.providerId ?? null,
         provider?.providerSession ?? null,
         provider?.tokens ? this.secrets.sealSessionTokens(id, provider.tokens) : null,
+        provider?.notAfter ?? null,
       ],
     );
     return { secret, ...this.describe(row.id, row.expires_at) };

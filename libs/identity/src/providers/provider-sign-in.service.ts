@@ -115,7 +115,7 @@ export class ProviderSignInService {
     const assertion = await this.samlClient.validate(provider, this.serviceProvider(provider), store, samlResponse);
     const identity = identityFromClaims(provider, assertion.claims);
     const providerSession = { nameId: assertion.nameId, nameIdFormat: assertion.nameIdFormat, ...(assertion.sessionIndex ? { sessionIndex: assertion.sessionIndex } : {}) };
-    return { returnTo, started: await this.signIn(provider, identity, request, { providerSession, tokens: null }) };
+    return { returnTo, started: await this.signIn(provider, identity, request, { providerSession, tokens: null, notAfter: assertion.sessionNotOnOrAfter }) };
   }
 
   /**
@@ -207,7 +207,7 @@ export class ProviderSignInService {
     provider: IdentityProvider,
     identity: ProviderIdentity,
     request: Request,
-    session: { providerSession: Record<string, string> | null; tokens: OidcTokens | null },
+    session: { providerSession: Record<string, string> | null; tokens: OidcTokens | null; notAfter?: Date | null },
   ): Promise<StartedSession> {
     return this.dataSource.transaction(async (em) => {
       const user = await this.resolveUser(em, provider, identity);
@@ -226,6 +226,7 @@ export class ProviderSignInService {
         providerId: provider.id,
         providerSession: session.providerSession,
         tokens: session.tokens ? { idToken: session.tokens.idToken, refreshToken: session.tokens.refreshToken } : null,
+        notAfter: session.notAfter ?? null,
       });
     });
   }

@@ -18,6 +18,8 @@ export interface SamlAssertion {
   nameId: string;
   nameIdFormat: string;
   sessionIndex: string | null;
+  /** The AuthnStatement's SessionNotOnOrAfter: the IdP's bound on the session it vouches for. */
+  sessionNotOnOrAfter: Date | null;
 }
 
 /** The SP's own URLs for a provider, as registered at the IdP. */
@@ -72,7 +74,7 @@ export class SamlClient {
       throw new SignInRefused('SSO_EXPIRED', 'The SAML response answers a request already answered');
     }
     const { sessionIndex, nameID, nameIDFormat, ...rest } = profile;
-    return { claims: { ...attributesOf(rest), nameID }, nameId: nameID, nameIdFormat: nameIDFormat, sessionIndex: sessionIndex ?? null };
+    return { claims: { ...attributesOf(rest), nameID }, nameId: nameID, nameIdFormat: nameIDFormat, sessionIndex: sessionIndex ?? null, sessionNotOnOrAfter: sessionNotOnOrAfter(profile) };
   }
 
   spMetadata(provider: IdentityProvider, sp: SamlServiceProvider): string {
@@ -107,6 +109,13 @@ export class SamlClient {
 
 function newRequestId(): string {
   return `_${randomBytes(20).toString('hex')}`;
+}
+
+function sessionNotOnOrAfter(profile: Profile): Date | null {
+  const assertion = profile.getAssertion?.() as { Assertion?: { AuthnStatement?: { $?: { SessionNotOnOrAfter?: string } }[] } } | undefined;
+  const value = assertion?.Assertion?.AuthnStatement?.[0]?.$?.SessionNotOnOrAfter;
+  const time = value ? new Date(value) : null;
+  return time && !Number.isNaN(time.getTime()) ? time : null;
 }
 
 function inResponseTo(profile: Profile): string | null {

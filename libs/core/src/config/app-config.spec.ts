@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig, secureCookies, trustedProxies } from './app-config';
+import { ConfigError, identityProvidersOverHttp, loadConfig, secureCookies, trustedProxies } from './app-config';
 
 describe('loadConfig', () => {
   it('starts with working local defaults when nothing is set', () => {
@@ -85,5 +85,21 @@ describe('loadConfig', () => {
   it('bounds a browser session at 12 hours from sign-in and 2 hours unused unless told', () => {
     expect(loadConfig({})).toMatchObject({ SESSION_TTL: '12h', SESSION_IDLE_TTL: '2h' });
     expect(() => loadConfig({ SESSION_IDLE_TTL: '2 hours' })).toThrow(/SESSION_IDLE_TTL must look like/);
+  });
+
+  it('takes a 32-byte SECRETS_KEY as hex or base64 and refuses anything else', () => {
+    expect(loadConfig({ SECRETS_KEY: 'ab'.repeat(32) }).SECRETS_KEY).toBe('ab'.repeat(32));
+    expect(loadConfig({ SECRETS_KEY: Buffer.alloc(32, 7).toString('base64') }).SECRETS_KEY).toHaveLength(44);
+    expect(() => loadConfig({ SECRETS_KEY: 'ab'.repeat(16) })).toThrow(/SECRETS_KEY must be 32 bytes/);
+    expect(() => loadConfig({ SECRETS_KEY: 'not a key' })).toThrow(/SECRETS_KEY must be 32 bytes/);
+  });
+
+  it('re-checks provider sessions every 10 minutes, tolerates at most 5 minutes of clock skew, and reaches providers over http only outside production', () => {
+    expect(loadConfig({})).toMatchObject({ IDP_RECHECK_INTERVAL: '10m', IDP_CLOCK_TOLERANCE_SECONDS: 60 });
+    expect(() => loadConfig({ IDP_CLOCK_TOLERANCE_SECONDS: '301' })).toThrow(/IDP_CLOCK_TOLERANCE_SECONDS must be at most 300/);
+    expect(() => loadConfig({ IDP_RECHECK_INTERVAL: 'often' })).toThrow(/IDP_RECHECK_INTERVAL must look like/);
+    expect(identityProvidersOverHttp(loadConfig({}))).toBe(true);
+    expect(identityProvidersOverHttp(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) }))).toBe(false);
+    expect(identityProvidersOverHttp(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), IDP_ALLOW_HTTP: 'true' }))).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import { createBrowserRouter } from 'react-router';
 import { queryClient } from './api/query-client';
 import { servesOrgans, sessionQuery } from './auth/session';
+import { signInOptionsQuery } from './auth/sign-in-options';
 import { AppLayout } from './layout/app-layout';
 import { RouteError } from './layout/route-error';
 import { NotFoundPage } from './pages/not-found-page';
@@ -15,6 +16,13 @@ import { secretaryOverviewQuery } from './pages/start/overview-query';
  */
 function prefetchSession(): null {
   void queryClient.prefetchQuery(sessionQuery);
+  return null;
+}
+
+/** The sign-in page asks who is signed in (to send them on) and how one can sign in. */
+function prefetchSignInPage(): null {
+  void queryClient.prefetchQuery(sessionQuery);
+  void queryClient.prefetchQuery(signInOptionsQuery);
   return null;
 }
 
@@ -37,7 +45,7 @@ function prefetchStartPage(): null {
  * these paths (WEB_APP_ROUTES in apps/api/src/web-app.ts): add a new top-level path there too.
  */
 export const router = createBrowserRouter([
-  { path: '/logga-in', loader: prefetchSession, element: <SignInPage /> },
+  { path: '/logga-in', loader: prefetchSignInPage, element: <SignInPage /> },
   {
     path: '/',
     // Every page asks who is signed in: asked first, before the page's own questions.

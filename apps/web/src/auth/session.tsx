@@ -46,6 +46,7 @@ export function RequireSession({ children }: { children: ReactNode }) {
   if (session.isPending) return <LoadingNotice label="Hämtar din inloggning" />;
   if (session.isError) throw session.error;
   if (!session.data) {
+    if (leavingToSignOut) return <LoadingNotice label="Loggar ut" />;
     const back = `${location.pathname}${location.search}`;
     return <Navigate to={back === '/' ? '/logga-in' : `/logga-in?till=${encodeURIComponent(back)}`} replace />;
   }
@@ -58,22 +59,42 @@ export function useSignIn() {
     mutationFn: (credentials: Schemas['LoginDto']) => call(api.POST('/api/v1/auth/session', { body: credentials })),
     onSuccess: (session) => {
       rememberCsrfToken(session.csrfToken);
-      queryClient.setQueryData(SESSION_KEY, session);
+      // The POST answers no signedInWith (GET does): this sign-in was by password.
+      queryClient.setQueryData(SESSION_KEY, { ...session, signedInWith: session.signedInWith ?? { method: 'password', providerName: null } });
     },
   });
 }
+
+/**
+ * Set once the browser is on its way to the identity provider to sign out there too: the page it leaves
+ * shows that it is signing out instead of sending the browser to the sign-in page meanwhile, which would
+ * be a navigation of the app's own racing the one to the provider.
+ */
+let leavingToSignOut = false;
 
 export function useSignOut() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   return useMutation({
     mutationFn: () => call(api.DELETE('/api/v1/auth/session')),
-    onSettled: () => {
+    onSettled: (signedOut) => {
+      const endSessionUrl = signedOut?.endSessionUrl ?? null;
+      if (endSessionUrl) leavingToSignOut = true;
       rememberCsrfToken(null);
       // Nothing one user read stays in memory for the next one at this browser.
       queryClient.clear();
       queryClient.setQueryData(SESSION_KEY, null);
-      void navigate('/logga-in', { replace: true });
+      if (endSessionUrl) {
+        // Signed in through the municipality's identity provider: signed out there too (single logout),
+        // which sends the browser back to /logga-in?utloggad=1.
+        window.location.assign(endSessionUrl);
+        // Brought back from the back-forward cache, the page asks the server again rather than show "Loggar ut".
+        window.addEventListener('pageshow', (event) => {
+          if (event.persisted) window.location.reload();
+        }, { once: true });
+      } else {
+        void navigate('/logga-in', { replace: true });
+      }
     },
   });
 }

@@ -2,6 +2,7 @@ import { Suspense } from 'react';
 import { Button, Link } from 'react-aria-components';
 import { Outlet, useLocation } from 'react-router';
 import { RequireSession, useSession, useSignOut } from '../auth/session';
+import { signedInWithLabel } from '../auth/sign-in-options';
 import { LoadingNotice } from '../components/status';
 
 const SECTIONS = [
@@ -17,7 +18,8 @@ function isCurrent(pathname: string, href: string): boolean {
 }
 
 function Header() {
-  const { user } = useSession();
+  const { user, signedInWith } = useSession();
+  const signedInHow = signedInWithLabel(signedInWith);
   const { pathname } = useLocation();
   const signOut = useSignOut();
   return (
@@ -40,7 +42,10 @@ function Header() {
         </ul>
       </nav>
       <div className="user-menu">
-        <span className="user-email">{user.email}</span>
+        <div className="user-identity">
+          <span className="user-email">{user.email}</span>
+          {signedInHow ? <span className="user-signed-in-with">{signedInHow}</span> : null}
+        </div>
         <Button onPress={() => signOut.mutate()} isDisabled={signOut.isPending} className="button button-quiet">
           Logga ut
         </Button>

@@ -13,15 +13,7 @@ import { createTestApp, TestApp } from './support/test-app';
  * goes to /api/auth/sso/<key>/start, the IdP (test/support/saml-test-idp.ts, signing with test-only keys)
  * answers at the ACS with a signed response, and Nämndrum signs the user in — or sends the browser back to
  * /logga-in?fel=<CODE> with no session and nothing changed.
- *
- * KNOWN BUG (SAML_REQUEST_TIME) in libs/identity/src/providers/saml-client.ts, SamlClient.samlFor's cacheProvider:
- * `getAsync` answers the request id itself where node-saml expects the time the request was saved. node-saml
- * (5.1, saml.js processValidlySignedAssertionAsync) checks the bearer SubjectConfirmationData's InResponseTo with
- * `new Date(await getAsync(id)).getTime() + requestIdExpirationPeriodMs > now`, which is NaN for "_<hex>", so every
- * response that answers a request the way IdPs do (InResponseTo on the Response and on SubjectConfirmationData) is
- * refused: "SubjectInResponseTo is not valid" → SSO_REFUSED. No SAML sign-in can succeed. Answering a timestamp
- * (e.g. `new Date().toISOString()`; store.exists already checks the attempt's expiry) makes every test here pass.
- * The tests marked KNOWN BUG fail until then; they are kept as they are, not weakened.
+
  */
 
 const run = randomBytes(4).toString('hex');
@@ -236,7 +228,6 @@ describe('signing in through the municipality’s SAML 2.0 identity provider', (
       expect(attempt).toEqual({ return_to: '/moten/1' });
     });
 
-    // KNOWN BUG (SAML_REQUEST_TIME, see the top of this file): fails until it is fixed.
     it('signs in a new user (createUsers), linked by the NameID, granted secretary by group, landing on returnTo with a session cookie', async () => {
       const email = `anna.${unique()}@testkommun.example`;
       const nameId = `persistent-${unique()}`;
@@ -270,7 +261,6 @@ describe('signing in through the municipality’s SAML 2.0 identity provider', (
       expect(me.body).toMatchObject({ userId: user.id, email, grants: [{ role: 'secretary', organId, departmentId: null }] });
     });
 
-    // KNOWN BUG (SAML_REQUEST_TIME, see the top of this file): fails until it is fixed.
     it('accepts an assertion whose window was missed by less than the 60 s clock tolerance', async () => {
       const late = await signIn({ notBefore: new Date(Date.now() - 10 * 60_000), notOnOrAfter: new Date(Date.now() - 30_000), issueInstant: new Date(Date.now() - 10 * 60_000) });
       expect(late.response.headers.location).toBe('/x');
@@ -284,8 +274,6 @@ describe('signing in through the municipality’s SAML 2.0 identity provider', (
   describe('a response that fails verification is refused (SSO_REFUSED), with no session and nothing changed', () => {
     const now = () => Date.now();
     // Which check must refuse each: without the reason, a response refused for some other fault would pass here too.
-    // KNOWN BUG (SAML_REQUEST_TIME, see the top of this file): the audience, not-yet-valid, issuer and destination cases fail
-    // until it is fixed, because every response is refused first with "SubjectInResponseTo is not valid".
     it.each<[string, () => Partial<SignedSamlResponseOptions>, RegExp]>([
       ['its signature is broken (the NameID altered after signing)', () => ({ breakSignature: true }), /failed its checks: Invalid signature$/],
       ['it is signed by another key than the IdP’s', () => ({ signWith: 'other' }), /failed its checks: Invalid signature$/],
@@ -320,7 +308,6 @@ describe('signing in through the municipality’s SAML 2.0 identity provider', (
   });
 
   describe('one answer per request', () => {
-    // KNOWN BUG (SAML_REQUEST_TIME, see the top of this file): fails until it is fixed.
     it('refuses the same good response posted a second time (SSO_REFUSED), making no second session', async () => {
       const email = `replay.${unique()}@testkommun.example`;
       const { requestId } = await start();
@@ -332,24 +319,24 @@ describe('signing in through the municipality’s SAML 2.0 identity provider', (
       const afterFirst = await state();
 
       const second = await postToAcs(samlResponse);
-      // The attempt was used up by the first: node-saml finds none for the InResponseTo, which SamlClient reports as SSO_REFUSED (not SSO_EXPIRED).
-      expectRefused(second, 'SSO_REFUSED', /failed its checks: InResponseTo is not valid$/);
+      // The attempt was used up by the first: the answer answers no sign-in under way.
+      expectRefused(second, 'SSO_EXPIRED', /failed its checks: InResponseTo is not valid$/);
       expect(await state()).toEqual(afterFirst);
       const user = await userByEmail(email);
       expect(await testApp.dataSource.query(`SELECT count(*)::int AS count FROM user_sessions WHERE user_id = $1`, [user.id])).toEqual([{ count: 1 }]);
     });
 
-    it.each<[string, string | undefined, RegExp]>([
-      ['answers a request never sent (unknown InResponseTo)', `_${randomBytes(20).toString('hex')}`, /failed its checks: InResponseTo is not valid$/],
-      ['answers no request at all (no InResponseTo: IdP-initiated)', undefined, /failed its checks: InResponseTo is missing from response$/],
-    ])('refuses a response that %s', async (_, inResponseTo, reason) => {
+    it.each<[string, string | undefined, string, RegExp]>([
+      ['answers a request never sent (unknown InResponseTo)', `_${randomBytes(20).toString('hex')}`, 'SSO_EXPIRED', /failed its checks: InResponseTo is not valid$/],
+      ['answers no request at all (no InResponseTo: IdP-initiated)', undefined, 'SSO_REFUSED', /failed its checks: InResponseTo is missing from response$/],
+    ])('refuses a response that %s', async (_, inResponseTo, code, reason) => {
       const email = `unsolicited.${unique()}@testkommun.example`;
       const before = await state();
       await start(); // an attempt under way, which this response does not answer
 
       const response = await postToAcs(answer(inResponseTo, { attributes: { email, groups: [SECRETARY_GROUP] } }));
 
-      expectRefused(response, 'SSO_REFUSED', reason);
+      expectRefused(response, code, reason);
       expect(await userByEmail(email)).toBeUndefined();
       expect(await state()).toEqual(before);
     });
@@ -363,14 +350,13 @@ describe('signing in through the municipality’s SAML 2.0 identity provider', (
       const response = await postToAcs(answer(requestId, { attributes: { email, groups: [SECRETARY_GROUP] } }));
 
       // The attempt's row is past expires_at, so the store does not vouch for the request id.
-      expectRefused(response, 'SSO_REFUSED', /failed its checks: InResponseTo is not valid$/);
+      expectRefused(response, 'SSO_EXPIRED', /failed its checks: InResponseTo is not valid$/);
       expect(await userByEmail(email)).toBeUndefined();
       expect(await state()).toEqual(before);
     });
   });
 
   describe('the account is matched on the NameID, not the e-mail address', () => {
-    // KNOWN BUG (SAML_REQUEST_TIME, see the top of this file): fails until it is fixed.
     it('signs in the same user when the NameID is the same and the e-mail attribute has changed, keeping the stored address', async () => {
       const nameId = `persistent-${unique()}`;
       const email = `bertil.${unique()}@testkommun.example`;
@@ -391,7 +377,6 @@ describe('signing in through the municipality’s SAML 2.0 identity provider', (
       expect(await identitiesOf(user.id)).toEqual([{ subject: nameId, provider_id: providerId }]);
     });
 
-    // KNOWN BUG (SAML_REQUEST_TIME, see the top of this file): fails until it is fixed.
     it('refuses another NameID with a taken e-mail address (SSO_NO_ACCOUNT): createUsers cannot make a second user with it, and linkByEmail is off', async () => {
       const email = `cecilia.${unique()}@testkommun.example`;
       const first = await signIn({ attributes: { email, groups: [SECRETARY_GROUP] } });
@@ -407,7 +392,6 @@ describe('signing in through the municipality’s SAML 2.0 identity provider', (
       expect(await identitiesOf(user.id)).toEqual([identityBefore]);
     });
 
-    // KNOWN BUG (SAML_REQUEST_TIME, see the top of this file): fails until it is fixed (refused SSO_REFUSED before the account is looked up).
     it('refuses another NameID with the e-mail address of a password user (SSO_NO_ACCOUNT), creating and linking nothing', async () => {
       const { email, userId } = await tenant.user();
       const before = await state();
@@ -420,7 +404,6 @@ describe('signing in through the municipality’s SAML 2.0 identity provider', (
     });
   });
 
-  // KNOWN BUG (SAML_REQUEST_TIME, see the top of this file): fails until it is fixed.
   it('refuses a user deactivated in Nämndrum (SSO_ACCOUNT_INACTIVE), changing nothing', async () => {
     const nameId = `persistent-${unique()}`;
     const email = `david.${unique()}@testkommun.example`;

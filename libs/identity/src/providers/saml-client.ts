@@ -57,7 +57,10 @@ export class SamlClient {
     try {
       ({ profile } = await this.samlFor(provider, sp, cache).validatePostResponseAsync({ SAMLResponse: samlResponse }));
     } catch (error) {
-      throw new SignInRefused('SSO_REFUSED', `The SAML response failed its checks: ${(error as Error).message}`);
+      const message = (error as Error).message;
+      // An answer to no request under way: expired, or used already (a second tab, the back button, a replay).
+      const answersNothing = /InResponseTo is not valid/.test(message);
+      throw new SignInRefused(answersNothing ? 'SSO_EXPIRED' : 'SSO_REFUSED', `The SAML response failed its checks: ${message}`);
     }
     if (!profile) throw new SignInRefused('SSO_REFUSED', 'The SAML response held no assertion');
     // node-saml checks neither the assertion's issuer nor where the response was addressed.
@@ -85,7 +88,8 @@ export class SamlClient {
     const settings = provider.settings as SamlSettings;
     const cacheProvider: CacheProvider = {
       saveAsync: async (key, value) => ({ value, createdAt: Date.now() }),
-      getAsync: async (key) => ((await store.exists(key)) ? key : null),
+      // node-saml reads the answer as the time the request was sent; the store has already checked the attempt's expiry.
+      getAsync: async (key) => ((await store.exists(key)) ? new Date().toISOString() : null),
       removeAsync: async (key) => (key && (await store.consume(key)) ? key : null),
     };
     return new SAML({

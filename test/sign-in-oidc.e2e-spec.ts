@@ -252,6 +252,37 @@ describe('sign-in through an OpenID Connect provider (a real one: node-oidc-prov
     await sessionOf(signedIn.session!).expect(401);
   });
 
+  it("ends the sessions the provider names in a back-channel logout token, and refuses a token that fails a check", async () => {
+    const backchannelLogout = (logoutToken: string) => testApp.http().post(`/api/auth/sso/${key}/backchannel-logout`).type('form').send({ logout_token: logoutToken });
+    const first = (await signInAs(sekreterare.sub)).session!;
+    const second = (await signInAs(sekreterare.sub)).session!;
+    const [row] = await testApp.dataSource.query(`SELECT provider_session ->> 'sid' AS sid FROM user_sessions WHERE secret_sha256 = sha256(convert_to($1, 'UTF8'))`, [first]);
+    expect(row.sid).toEqual(expect.any(String));
+
+    const refusals = [
+      await provider.logoutToken({ aud: 'another-client', sid: row.sid }),
+      await provider.logoutToken({ aud: CLIENT_ID, sid: row.sid, nonce: 'n' }),
+      await provider.logoutToken({ aud: CLIENT_ID, sid: row.sid, events: false }),
+      await provider.logoutToken({ aud: CLIENT_ID, sid: row.sid, ageSeconds: 3600 }),
+      await provider.logoutToken({ aud: CLIENT_ID }),
+    ];
+    const good = await provider.logoutToken({ aud: CLIENT_ID, sid: row.sid });
+    const [header, payload, signature] = good.split('.');
+    refusals.push(`${header}.${payload}.${signature.slice(0, -4)}${signature.endsWith('AAAA') ? 'BBBB' : 'AAAA'}`);
+    for (const token of refusals) {
+      expect((await backchannelLogout(token).expect(400)).body).toEqual({ error: 'invalid_request', error_description: 'The logout token was refused' });
+    }
+    await sessionOf(first).expect(200);
+
+    await backchannelLogout(good).expect(200);
+    await sessionOf(first).expect(401);
+    await sessionOf(second).expect(200);
+
+    // Without a sid the token names the user: every session of theirs through this provider ends.
+    await backchannelLogout(await provider.logoutToken({ aud: CLIENT_ID, sub: sekreterare.sub })).expect(200);
+    await sessionOf(second).expect(401);
+  });
+
   it('lets the admin turn passwords off only from a session through the provider; then passwords, their sessions and tokens are refused', async () => {
     const setPasswords = (allowed: boolean, auth: { token: string } | { session: string; csrf: string }) => {
       const request = testApp.http().put('/api/v1/identity-providers/password-sign-in').send({ passwordSignIn: allowed });

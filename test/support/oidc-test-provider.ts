@@ -34,6 +34,8 @@ export interface OidcTestProvider {
   disable(sub: string): Promise<void>;
   /** Alters the id_token of the next token endpoint response only. */
   tamperNextIdToken(mode: IdTokenTamperMode): Promise<void>;
+  /** A back-channel logout token signed with the provider's key (no events claim when events is false). */
+  logoutToken(claims: { aud: string; sub?: string; sid?: string; nonce?: string; events?: boolean; ageSeconds?: number }): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -105,6 +107,12 @@ class RunningOidcTestProvider implements OidcTestProvider {
 
   async tamperNextIdToken(mode: IdTokenTamperMode): Promise<void> {
     await this.control('/_test/tamper', { mode });
+  }
+
+  async logoutToken(claims: { aud: string; sub?: string; sid?: string; nonce?: string; events?: boolean; ageSeconds?: number }): Promise<string> {
+    const response = await fetch(new URL('/_test/logout-token', this.issuer), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(claims) });
+    if (!response.ok) throw new Error(`The test provider refused a logout token: ${response.status}`);
+    return ((await response.json()) as { logoutToken: string }).logoutToken;
   }
 
   async stop(): Promise<void> {

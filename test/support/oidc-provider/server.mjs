@@ -270,6 +270,19 @@ app.post('/_test/tamper', express.json(), (request, response) => {
   response.json({ mode });
 });
 
+// A back-channel logout token as this provider would send it, signed with its key; the test posts it
+// to the relying party itself, since the app under test is not listening on a port of its own.
+app.post('/_test/logout-token', express.json(), async (request, response) => {
+  const { aud, sub, sid, nonce, events = true, ageSeconds = 0 } = request.body ?? {};
+  const now = Math.floor(Date.now() / 1000) - ageSeconds;
+  const claims = { iss: issuer, aud, iat: now, exp: now + 120, jti: randomBytes(16).toString('hex'), sub, sid, nonce };
+  if (events) claims.events = { 'http://schemas.openid.net/event/backchannel-logout': {} };
+  const token = await new CompactSign(Buffer.from(JSON.stringify(claims)))
+    .setProtectedHeader({ alg: 'RS256', kid: signingKey.kid, typ: 'logout+jwt' })
+    .sign(privateKey);
+  response.json({ logoutToken: token });
+});
+
 app.use(provider.callback());
 
 app.use((error, request, response, next) => {

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
 import * as oidc from 'openid-client';
 import { AppConfig, identityProvidersOverHttp } from '@namndrum/core';
 import type { IdentityProvider, OidcSettings } from './identity-provider.entity';
@@ -19,6 +20,15 @@ export interface OidcChecks {
 }
 
 const DISCOVERY_TIMEOUT_SECONDS = 10;
+const BACKCHANNEL_LOGOUT_EVENT = 'http://schemas.openid.net/event/backchannel-logout';
+/** A logout token older than this is refused: the provider sends it as the user signs out. */
+const LOGOUT_TOKEN_MAX_AGE_SECONDS = 5 * 60;
+
+/** Whom a back-channel logout token signs out: the provider's session (sid), or the user (sub) everywhere. */
+export interface LogoutTarget {
+  sid: string | null;
+  sub: string | null;
+}
 /** A provider's discovery document and keys are asked for again after this long, so a rotated key is found. */
 const CONFIGURATION_TTL_MS = 60 * 60 * 1000;
 
@@ -31,6 +41,7 @@ const CONFIGURATION_TTL_MS = 60 * 60 * 1000;
 export class OidcClient {
   private readonly logger = new Logger(OidcClient.name);
   private readonly configurations = new Map<string, { version: number; expires: number; configuration: Promise<oidc.Configuration> }>();
+  private readonly keySets = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
 
   constructor(
     private readonly config: AppConfig,
@@ -92,6 +103,44 @@ export class OidcClient {
       this.logger.warn({ providerId: provider.id, err: error }, 'No end-session URL: the provider could not be reached');
       return null;
     }
+  }
+
+  /**
+   * Verifies a back-channel logout token (OpenID Connect Back-Channel Logout 1.0, 2.6): signed with
+   * the provider's keys, from its issuer, for this client, recent, carrying the logout event and a sub
+   * or sid, and no nonce. Throws SignInRefused otherwise.
+   */
+  async verifyLogoutToken(provider: IdentityProvider, logoutToken: string): Promise<LogoutTarget> {
+    const configuration = await this.configuration(provider);
+    const metadata = configuration.serverMetadata();
+    if (!metadata.jwks_uri) throw new SignInRefused('SSO_REFUSED', 'The provider publishes no keys (jwks_uri)');
+    const keySetKey = `${provider.id}:${metadata.jwks_uri}`;
+    let keys = this.keySets.get(keySetKey);
+    if (!keys) {
+      keys = createRemoteJWKSet(new URL(metadata.jwks_uri), { timeoutDuration: DISCOVERY_TIMEOUT_SECONDS * 1000 });
+      this.keySets.set(keySetKey, keys);
+    }
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(logoutToken, keys, {
+        issuer: metadata.issuer,
+        audience: settingsOf(provider).clientId,
+        clockTolerance: this.config.IDP_CLOCK_TOLERANCE_SECONDS,
+        maxTokenAge: LOGOUT_TOKEN_MAX_AGE_SECONDS,
+        requiredClaims: ['iat', 'events'],
+      }));
+    } catch (error) {
+      throw new SignInRefused(error instanceof joseErrors.JOSEError ? 'SSO_REFUSED' : 'SSO_UNAVAILABLE', `The logout token failed its checks: ${(error as Error).message}`);
+    }
+    const events = payload.events as Record<string, unknown> | undefined;
+    if (typeof events !== 'object' || events === null || typeof events[BACKCHANNEL_LOGOUT_EVENT] !== 'object') {
+      throw new SignInRefused('SSO_REFUSED', 'The logout token carries no back-channel logout event');
+    }
+    if (payload.nonce !== undefined) throw new SignInRefused('SSO_REFUSED', 'A logout token must not carry a nonce');
+    const sid = typeof payload.sid === 'string' ? payload.sid : null;
+    const sub = typeof payload.sub === 'string' ? payload.sub : null;
+    if (!sid && !sub) throw new SignInRefused('SSO_REFUSED', 'The logout token names neither a session (sid) nor a user (sub)');
+    return { sid, sub };
   }
 
   private configuration(provider: IdentityProvider): Promise<oidc.Configuration> {

@@ -163,6 +163,28 @@ export class ProviderSignInService {
     });
   }
 
+  /**
+   * The provider signs a user out of Nämndrum (back-channel logout): the sessions of the provider's
+   * session (sid), or all the user's sessions through this provider (sub, when sub is what names users
+   * here). Answers how many sessions ended.
+   */
+  async backchannelLogout(key: string, logoutToken: string): Promise<number> {
+    const provider = await this.enabledProvider(key);
+    if (provider.protocol !== 'oidc') throw new SignInRefused('SSO_REFUSED', 'Back-channel logout is OpenID Connect');
+    const target = await this.oidcClient.verifyLogoutToken(provider, logoutToken);
+    const subject = provider.subjectClaim === 'sub' ? target.sub : null;
+    const [rows] = await this.dataSource.query<[{ id: string }[], number]>(
+      `UPDATE user_sessions s SET revoked_at = now()
+       WHERE s.provider_id = $1 AND s.revoked_at IS NULL
+         AND (s.provider_session ->> 'sid' = $2
+              OR ($2::text IS NULL AND s.user_id IN (SELECT i.user_id FROM user_identities i WHERE i.provider_id = $1 AND i.subject = $3)))
+       RETURNING s.id`,
+      [provider.id, target.sid, subject],
+    );
+    this.logger.log({ providerId: provider.id, sid: target.sid, ended: rows.length }, 'Back-channel logout from the identity provider');
+    return rows.length;
+  }
+
   /** Where the browser goes to end its session at the provider as well (single logout), or null. */
   async endSessionUrl(sessionId: string): Promise<string | null> {
     const [row] = await this.dataSource.query<{ provider_id: string | null; provider_tokens_encrypted: string | null }[]>(

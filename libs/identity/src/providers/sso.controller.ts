@@ -54,6 +54,26 @@ export class SsoController {
     });
   }
 
+  /**
+   * OpenID Connect back-channel logout: the provider posts a signed logout token when the user signs
+   * out there or in another application, and the Nämndrum sessions it names end. 200, or 400 with an
+   * OAuth error for a token that fails its checks, as the specification asks.
+   */
+  @Post(':key/backchannel-logout')
+  @Public()
+  async backchannelLogout(@Param('key') key: string, @Body() body: Record<string, unknown>, @Res() response: Response): Promise<void> {
+    response.setHeader('Cache-Control', 'no-store');
+    try {
+      if (typeof body?.logout_token !== 'string') throw new SignInRefused('SSO_REFUSED', 'The POST has no logout_token');
+      await this.signIn.backchannelLogout(key, body.logout_token);
+      response.status(200).end();
+    } catch (error) {
+      if (!(error instanceof SignInRefused)) throw error;
+      this.logger.warn({ provider: key, reason: error.message }, 'Back-channel logout refused');
+      response.status(400).json({ error: 'invalid_request', error_description: 'The logout token was refused' });
+    }
+  }
+
   /** The SP metadata to register at a SAML IdP; its address is the SP's entity id. */
   @Get(':key/metadata')
   @Public()

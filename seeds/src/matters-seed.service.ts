@@ -89,7 +89,8 @@ export class MattersSeedService {
         attachmentDocumentIds: attachments.map((title) => documentIds.get(normaliseTitle(title))).filter((id): id is string => id !== undefined),
       });
       await this.reports.submit(signer, draft.id);
-      await this.reports.approve(signer, draft.id, { signedAt: new Date(`${date}T09:00:00Z`) });
+      // Signed history imported: when it was signed is known, how the signer had signed in is not.
+      await this.reports.approve(signer, draft.id, { signedAt: new Date(`${date}T09:00:00Z`), authentication: null });
       count('signedOfficerReports');
     }
 

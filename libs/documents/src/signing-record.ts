@@ -1,3 +1,4 @@
+import type { AuthMethod } from '@namndrum/core';
 import { Paragraph, TextRun } from 'docx';
 import { heading } from './docx-helpers';
 import { swedishLongDateTime } from './swedish-dates';
@@ -9,8 +10,31 @@ export interface Signature {
   role: string;
   /** ISO timestamp. */
   signedAt: string;
-  /** How the signer authenticated ("BankID"), when recorded. */
+  /** How the signer authenticated ("BankID"), when recorded: see signerAuthentication. */
   authentication: string | null;
+}
+
+const PROVIDER_FALLBACK: Record<Exclude<AuthMethod, 'password'>, string> = {
+  oidc: 'kommunens inloggningstjänst (OpenID Connect)',
+  saml: 'kommunens inloggningstjänst (SAML)',
+};
+
+/**
+ * How a signer had signed in, as the signing record says it after "inloggad med": "e-post och
+ * lösenord" for a password, the identity provider's name as its sign-in button showed it ("Ludvika
+ * kommuns konto") for OpenID Connect or SAML, and null where the method was not recorded (a signature
+ * made before it was, or imported history).
+ */
+export function signerAuthentication(method: AuthMethod | null, providerName: string | null): string | null {
+  switch (method) {
+    case null:
+      return null;
+    case 'password':
+      return 'e-post och lösenord';
+    case 'oidc':
+    case 'saml':
+      return providerName?.trim() || PROVIDER_FALLBACK[method];
+  }
 }
 
 /**

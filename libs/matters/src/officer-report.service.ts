@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   AuditService,
+  Authentication,
   ConflictError,
   FILE_STORAGE,
   FileStorage,
@@ -14,7 +15,7 @@ import {
   swedishDate,
   TenantRepository,
 } from '@namndrum/core';
-import { DOCX_MEDIA_TYPE, OfficerReportView, renderOfficerReport, SigningRecord } from '@namndrum/documents';
+import { DOCX_MEDIA_TYPE, OfficerReportView, renderOfficerReport, signerAuthentication, SigningRecord } from '@namndrum/documents';
 import { ArchivalCopy, archivalFileName, documentArchiveWork } from './archival-pdf';
 import { DepartmentService, OrganService, PersonService } from '@namndrum/organisation';
 import { canPerform, OfficerReportAction, OfficerReportContent, reportContentHash } from './domain/report-workflow';
@@ -166,9 +167,10 @@ export class OfficerReportService {
 
   /**
    * The förvaltningschef's signature: who, when, and the sha256 of exactly what was approved. The
-   * signed DOCX is registered as a document of the matter at the same moment.
+   * signed DOCX is registered as a document of the matter at the same moment. How the signer signed
+   * in is recorded with the signature, in the same write that signs: a signed row never changes.
    */
-  async approve(ctx: RequestContext, id: string, options: { signedAt?: Date } = {}): Promise<OfficerReport> {
+  async approve(ctx: RequestContext, id: string, options: { signedAt?: Date; authentication?: Authentication | null } = {}): Promise<OfficerReport> {
     const { report, matter } = await this.forAction(ctx, id, 'approve');
     this.assertDepartmentHead(ctx, report);
     const signer = ctx.actor?.personId ? await this.persons.get(ctx, ctx.actor.personId) : null;
@@ -178,12 +180,16 @@ export class OfficerReportService {
     const before = { ...report };
     // An earlier time only when importing signed history (the seed); the API always signs now.
     const signedAt = options.signedAt ?? new Date();
+    // Imported history may say it does not know how the signer signed in (null).
+    const authentication = options.authentication === undefined ? ctx.actor!.authentication : options.authentication;
     Object.assign(report, {
       signedAt,
       signedByUserId: ctx.actorUserId,
       signedByPersonId: signer.id,
       signedByName: `${signer.firstName} ${signer.lastName}`,
       signedByTitle: signer.title ?? 'Förvaltningschef',
+      signedAuthMethod: authentication?.method ?? null,
+      signedAuthProviderName: authentication?.providerName ?? null,
       contentSha256: this.hashOf(matter, report),
     });
     const view = await this.viewOf(ctx, matter, report);
@@ -230,7 +236,14 @@ export class OfficerReportService {
     if (report.status !== 'signed') throw new ConflictError('REPORT_NOT_SIGNED', 'Tjänsteskrivelsen är inte signerad');
     const matter = await this.matters.get(ctx, report.matterId);
     const record: SigningRecord = {
-      signatures: [{ name: report.signedByName!, role: report.signedByTitle ?? 'Förvaltningschef', signedAt: report.signedAt!.toISOString(), authentication: null }],
+      signatures: [
+        {
+          name: report.signedByName!,
+          role: report.signedByTitle ?? 'Förvaltningschef',
+          signedAt: report.signedAt!.toISOString(),
+          authentication: signerAuthentication(report.signedAuthMethod, report.signedAuthProviderName),
+        },
+      ],
       contentSha256: report.contentSha256!,
     };
     return {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConflictError, FILE_STORAGE, FileStorage, ForbiddenError, RequestContext, TenantRepository, StoredFileStream } from '@namndrum/core';
-import { renderMinutes, SigningRecord } from '@namndrum/documents';
+import { renderMinutes, signerAuthentication, SigningRecord } from '@namndrum/documents';
 import { ArchivalCopy, archivalFileName, ArchiveSubject, PUBLIC_ACCESS, readable } from '@namndrum/matters';
 import { IsNull } from 'typeorm';
 import { Minutes, Paragraph, Posting } from './entities';
@@ -31,7 +31,7 @@ export function justeringSigningRecord(record: Pick<MinutesRecord, 'minutes' | '
       name: personName(record, approval.personId),
       role: APPROVER_ROLE_NAMES[approval.role],
       signedAt: approval.approvedAt.toISOString(),
-      authentication: null,
+      authentication: signerAuthentication(approval.authMethod, approval.authProviderName),
     })),
     contentSha256,
   };

@@ -91,6 +91,8 @@ export class MinutesPresenter {
         role: approval.role,
         contentSha256: approval.contentSha256,
         approvedAt: approval.approvedAt,
+        authMethod: approval.authMethod,
+        authProviderName: approval.authProviderName,
         valid,
       };
     });

@@ -266,7 +266,18 @@ export class VerificationService {
   private async saveApproval(ctx: RequestContext, record: MinutesRecord, approver: RequiredApprover, sha: string, paragraph: Paragraph | null): Promise<MinutesApproval> {
     const repo = new TenantRepository(ctx, MinutesApproval, 'Justeringen');
     const approval = await repo.save(
-      repo.create({ minutesId: record.minutes.id, paragraphId: paragraph?.id ?? null, personId: approver.personId, userId: ctx.actorUserId!, role: approver.role, contentSha256: sha, approvedAt: this.clock.now() }),
+      repo.create({
+        minutesId: record.minutes.id,
+        paragraphId: paragraph?.id ?? null,
+        personId: approver.personId,
+        userId: ctx.actorUserId!,
+        role: approver.role,
+        contentSha256: sha,
+        approvedAt: this.clock.now(),
+        // How the approver signed in: the signing record of the archival copy says it.
+        authMethod: ctx.actor!.authentication.method,
+        authProviderName: ctx.actor!.authentication.providerName,
+      }),
     );
     await this.audit.record(ctx, { action: paragraph ? 'approve_paragraph' : 'approve', entityType: 'Minutes', entityId: record.minutes.id, after: approval });
     return approval;

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { AUTH_METHODS, AuthMethod } from '@namndrum/core';
 import { TenantResourceDto, Trim } from '@namndrum/organisation';
 import { OFFICER_REPORT_STATUSES, OfficerReportStatus } from '../domain/report-workflow';
 
@@ -113,6 +114,10 @@ export class OfficerReportDto extends TenantResourceDto {
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) signedByPersonId: string | null;
   @ApiProperty({ nullable: true, type: String }) signedByName: string | null;
   @ApiProperty({ nullable: true, type: String }) signedByTitle: string | null;
+  @ApiProperty({ nullable: true, enum: AUTH_METHODS, description: 'How the signer had signed in: password, or an identity provider by OpenID Connect (oidc) or SAML (saml); null when unsigned or not recorded' })
+  signedAuthMethod: AuthMethod | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The identity provider the signer signed in with, by the name its sign-in button showed; null for a password' })
+  signedAuthProviderName: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'sha256 of the signed content' }) contentSha256: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'sha256 of the signed version as PDF/A-2b, once the worker has archived it (GET /officer-reports/{id}/archival-pdf)' }) archivalPdfSha256: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The signed DOCX, registered as a document of the matter' }) documentId: string | null;

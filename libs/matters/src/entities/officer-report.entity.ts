@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { TenantEntity } from '@namndrum/core';
+import { AuthMethod, TenantEntity } from '@namndrum/core';
 import { OfficerReportContent, OfficerReportStatus } from '../domain/report-workflow';
 
 /**
@@ -70,6 +70,14 @@ export class OfficerReport extends TenantEntity {
 
   @Column('text', { nullable: true })
   signedByTitle: string | null;
+
+  /** How the signer proved who they were when signing; null when not recorded (signed before it was, or imported history). */
+  @Column('text', { nullable: true })
+  signedAuthMethod: AuthMethod | null;
+
+  /** The identity provider's name as its sign-in button showed it; null for a password. */
+  @Column('text', { nullable: true })
+  signedAuthProviderName: string | null;
 
   /** sha256 of the canonical signed body (text, addressee, case officer, attachments). */
   @Column('text', { nullable: true })

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
-import { PageQueryDto } from '@namndrum/core';
+import { AUTH_METHODS, AuthMethod, PageQueryDto } from '@namndrum/core';
 import { TenantResourceDto, Trim } from '@namndrum/organisation';
 import { APPROVER_ROLES, ApproverRole } from '../entities/minutes-approval.entity';
 import { ATTENDEE_CAPACITIES, AttendeeCapacity } from '../entities/minutes-attendee.entity';
@@ -94,6 +94,10 @@ export class ApprovalDto {
   @ApiProperty({ enum: APPROVER_ROLES }) role: ApproverRole;
   @ApiProperty() contentSha256: string;
   @ApiProperty() approvedAt: Date;
+  @ApiProperty({ nullable: true, enum: AUTH_METHODS, description: 'How the approver had signed in: password, or an identity provider by OpenID Connect (oidc) or SAML (saml); null when not recorded' })
+  authMethod: AuthMethod | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The identity provider the approver signed in with, by the name its sign-in button showed; null for a password' })
+  authProviderName: string | null;
   @ApiProperty({ description: 'False once the content has changed after the approval' }) valid: boolean;
 }
 

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, Relation } from 'typeorm';
-import { TenantEntity } from '@namndrum/core';
+import { AuthMethod, TenantEntity } from '@namndrum/core';
 import { Person } from '@namndrum/organisation';
 import { Minutes } from './minutes.entity';
 import { Paragraph } from './paragraph.entity';
@@ -11,6 +11,8 @@ export type ApproverRole = (typeof APPROVER_ROLES)[number];
  * An electronic justering by the chair or a verifier, bound to the sha256 of the exact content
  * approved. It is never changed or removed: an approval of content that has since changed is void,
  * because its hash no longer matches. paragraphId is set for an omedelbar justering of one paragraph.
+ * authMethod and authProviderName record how the approver had signed in; null on approvals made
+ * before that was recorded.
  */
 @Entity('minutes_approvals')
 @Index(['minutesId'])
@@ -49,4 +51,12 @@ export class MinutesApproval extends TenantEntity {
 
   @Column('timestamptz')
   approvedAt: Date;
+
+  /** How the approver proved who they were when approving. */
+  @Column('text', { nullable: true })
+  authMethod: AuthMethod | null;
+
+  /** The identity provider's name as its sign-in button showed it; null for a password. */
+  @Column('text', { nullable: true })
+  authProviderName: string | null;
 }

@@ -99,9 +99,11 @@ describe('archival PDF/A of signed and verified documents', () => {
     const facts = await pdfFacts(response.body);
     expectPdfA2b(facts);
     expect(facts.text).toContain('Bildande av arbetsutskott');
-    expect(facts.text).toMatch(/Elektroniskt signerad av Jonas Fors, Förvaltningschef, \d{1,2} \S+ \d{4} kl\. \d{2}:\d{2}/);
+    // Signed in with e-mail and password: the record says so (the line may wrap in the text).
+    expect(report).toMatchObject({ signedAuthMethod: 'password', signedAuthProviderName: null });
+    expect(facts.text).toMatch(/Elektroniskt signerad av Jonas Fors, Förvaltningschef, \d{1,2} \S+ \d{4} kl\. \d{2}:\d{2},\s+inloggad\s+med\s+e-post\s+och\s+lösenord/);
     expect(facts.text).toContain(report.contentSha256);
-    expect(facts.info).toMatch(/^Subject:\s+Elektroniskt signerad av Jonas Fors, Förvaltningschef/m);
+    expect(facts.info).toMatch(/^Subject:\s+Elektroniskt signerad av Jonas Fors, Förvaltningschef, .*, inloggad med e-post och lösenord$/m);
     expect(facts.info).toMatch(new RegExp(`^Keywords:\\s+${report.contentSha256}$`, 'm'));
     expect(facts.xmp).toContain(report.contentSha256);
     expect(facts.xmp).toContain('Elektroniskt signerad av Jonas Fors');
@@ -172,11 +174,12 @@ describe('archival PDF/A of signed and verified documents', () => {
       const facts = await pdfFacts(whole.body);
       expectPdfA2b(facts);
       expect(facts.text).toContain('Taxa för tillsyn 2026');
-      expect(facts.text).toContain('Elektroniskt signerad av Hakan Testsson, ordförande, 2 april 2026 kl. 10:00');
-      expect(facts.text).toContain('Elektroniskt signerad av Anna Testsson, justerare, 2 april 2026 kl. 10:30');
+      // Both signed in with e-mail and password: each line says so (and may wrap in the text).
+      expect(facts.text).toMatch(/Elektroniskt signerad av Hakan Testsson, ordförande, 2 april 2026 kl\. 10:00,\s+inloggad\s+med\s+e-post\s+och\s+lösenord/);
+      expect(facts.text).toMatch(/Elektroniskt signerad av Anna Testsson, justerare, 2 april 2026 kl\. 10:30,\s+inloggad\s+med\s+e-post\s+och\s+lösenord/);
       expect(facts.text).toContain(contentSha256);
       expect(facts.info).toMatch(new RegExp(`^Keywords:\\s+${contentSha256}$`, 'm'));
-      expect(facts.xmp).toContain('Elektroniskt signerad av Hakan Testsson, ordförande');
+      expect(facts.xmp).toContain('Elektroniskt signerad av Hakan Testsson, ordförande, 2 april 2026 kl. 10:00, inloggad med e-post och lösenord');
 
       const matterParagraph = minutes.paragraphs.find((item) => item.matterId !== null)!;
       const extract = await download(world.secretary, `/paragraphs/${matterParagraph.id}/archival-pdf`).expect(200);

@@ -357,7 +357,7 @@ describe('matters: diarium, case numbers, documents and tjänsteskrivelser', () 
       await as(officer).post(`/matters/${matterId}/officer-reports`, { ...content, title: '' }).expect(400);
       await as(officer).post(`/matters/${matterId}/officer-reports`, { ...content, attachmentDocumentIds: ['6b1e3c1e-8f0a-4b8e-9a43-2f1d1c0b9a77'] }).expect(400);
       const draft = (await as(officer).post(`/matters/${matterId}/officer-reports`, { ...content, attachmentDocumentIds: [attachmentId] }).expect(201)).body;
-      expect(draft).toMatchObject({ version: 1, status: 'draft', organId, departmentId: tenant.departmentId, contentSha256: null });
+      expect(draft).toMatchObject({ version: 1, status: 'draft', organId, departmentId: tenant.departmentId, contentSha256: null, signedAuthMethod: null, signedAuthProviderName: null });
       expect((await as(member).get(`/matters/${matterId}`).expect(200)).body.status).toBe('in_preparation');
       await as(officer).post(`/matters/${matterId}/officer-reports`, content).expect(409);
 
@@ -376,8 +376,11 @@ describe('matters: diarium, case numbers, documents and tjänsteskrivelser', () 
       await as(member).get(`/matters/${matterId}/officer-reports/signed`).expect(404);
 
       const signed = (await as(head).post(`/officer-reports/${draft.id}/approval`).expect(201)).body;
-      expect(signed).toMatchObject({ status: 'signed', signedByName: 'Jonas Fors', signedByTitle: 'Förvaltningschef' });
+      // Signed in with e-mail and password: the signature records it.
+      expect(signed).toMatchObject({ status: 'signed', signedByName: 'Jonas Fors', signedByTitle: 'Förvaltningschef', signedAuthMethod: 'password', signedAuthProviderName: null });
       expect(signed.contentSha256).toMatch(/^[0-9a-f]{64}$/);
+      const [stored] = await testApp.dataSource.query(`SELECT signed_auth_method, signed_auth_provider_name FROM officer_reports WHERE id = $1`, [draft.id]);
+      expect(stored).toEqual({ signed_auth_method: 'password', signed_auth_provider_name: null });
       expect(Date.now() - new Date(signed.signedAt).getTime()).toBeLessThan(60_000);
       expect((await as(member).get(`/matters/${matterId}`).expect(200)).body.status).toBe('ready_for_decision');
       expect((await as(member).get(`/matters/${matterId}/officer-reports/signed`).expect(200)).body.id).toBe(draft.id);

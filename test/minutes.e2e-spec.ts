@@ -283,6 +283,15 @@ describe('minutes: drafting, deciding and verifying', () => {
       expect((await world.secretary.get(`/minutes/${minutes.id}`).expect(200)).body.status).toBe('draft');
       const verified = (await chair.post(`/minutes/${minutes.id}/approvals`, { contentSha256: changed.currentContentSha256 }).expect(201)).body;
       expect(verified).toMatchObject({ status: 'verified', contentSha256: changed.currentContentSha256 });
+      // Both signed in with e-mail and password: each approval records it.
+      const holding = verified.approvals.filter((approval: { paragraphId: string | null; valid: boolean }) => approval.paragraphId === null && approval.valid);
+      expect(holding).toHaveLength(2);
+      expect(holding).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ personId: person('hakan'), authMethod: 'password', authProviderName: null }),
+          expect.objectContaining({ personId: person('anna'), authMethod: 'password', authProviderName: null }),
+        ]),
+      );
 
       expect((await world.secretary.patch(`/paragraphs/${last.id}`, { description: 'Efteråt' }).expect(409)).body.error).toBe('MINUTES_LOCKED');
       expect((await world.secretary.patch(`/minutes/${minutes.id}`, { storagePlace: 'Annanstans' }).expect(409)).body.error).toBe('MINUTES_LOCKED');

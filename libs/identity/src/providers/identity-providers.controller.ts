@@ -13,6 +13,7 @@ export class SignInOptionsController {
   @Public()
   @ApiOperation({ summary: 'How one can sign in: the enabled identity providers, by name, and whether passwords are allowed' })
   @ApiOkResponse({ type: SignInOptionsDto })
+  @ApiErrors(400)
   options(): Promise<SignInOptionsDto> {
     return this.providers.signInOptions();
   }
@@ -37,7 +38,7 @@ export class IdentityProvidersController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Turn password sign-in on or off for the municipality', description: 'Off ends every password session and bearer token of its users at once.' })
   @ApiNoContentResponse({ description: 'Changed' })
-  @ApiErrors(400, 409)
+  @ApiErrors(400, 409, 413)
   async setPasswordSignIn(@Ctx() ctx: RequestContext, @Body() dto: PasswordSignInDto): Promise<void> {
     await this.providers.setPasswordSignIn(ctx, dto.passwordSignIn);
   }

@@ -1,31 +1,16 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUrl, IsUUID, Matches, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
-import { ASSIGNABLE_ROLES, AssignableRole } from '../../dto/user.dto';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUrl, Matches, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { RoleGrantDto } from '../../dto/user.dto';
 import { PROVIDER_PROTOCOLS, ProviderProtocol, ROLE_SOURCES, RoleSource } from '../identity-provider.entity';
 
-export class RoleMappingDto {
+/** A group of the provider's and the grant it gives. */
+export class RoleMappingDto extends RoleGrantDto {
   @ApiProperty({ example: 'namndrum-sun-sekreterare', description: "The group's value in the groups claim (Entra ID: the group's object id)" })
   @IsString()
   @MinLength(1)
   @MaxLength(500)
   group: string;
-
-  @ApiProperty({ enum: ASSIGNABLE_ROLES })
-  @IsIn(ASSIGNABLE_ROLES)
-  role: AssignableRole;
-
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'Required for secretary' })
-  @IsOptional()
-  @ValidateIf((_, value) => value !== null)
-  @IsUUID()
-  organId?: string | null;
-
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'Required for department_head and case_officer' })
-  @IsOptional()
-  @ValidateIf((_, value) => value !== null)
-  @IsUUID()
-  departmentId?: string | null;
 }
 
 export class OidcSettingsDto {

@@ -135,13 +135,13 @@ describe('the protokoll of Social- och utbildningsnämnden 11 January 2023', () 
     expect(doc.text).not.toContain('___');
   });
 
-  it('prints the electronic justering with role, name and Swedish time, and the content\'s SHA-256, before the ANSLAG/BEVIS box', () => {
+  it('prints the electronic justering with role, name, Swedish time and how each signed in, and the content\'s SHA-256, before the ANSLAG/BEVIS box', () => {
     expect(
       inOrder(doc.html, [
         '<p>Anna Exempelsson</p><h3>Elektroniskt justerat</h3>',
         '<p>Sekreterare: Rita Österholm, 16 januari 2023 kl. 09:58</p>',
-        '<p>Ordförande: Håkan Frank, 16 januari 2023 kl. 10:12</p>',
-        '<p>Justerande: Anna Exempelsson, 16 januari 2023 kl. 10:40</p>',
+        '<p>Ordförande: Håkan Frank, 16 januari 2023 kl. 10:12, inloggad med Ludvika kommuns konto</p>',
+        '<p>Justerande: Anna Exempelsson, 16 januari 2023 kl. 10:40, inloggad med e-post och lösenord</p>',
         `<p>Kontrollsumma (SHA-256): ${CONTENT_SHA256}</p>`,
         '<strong>ANSLAG/BEVIS</strong>',
       ]),

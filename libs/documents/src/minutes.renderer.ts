@@ -312,7 +312,9 @@ function approvals(view: MinutesView, { label }: Labels): FileChild[] {
   if (view.approvals.length === 0) return [];
   return [
     heading(label('verifiedElectronically'), 3),
-    ...view.approvals.map((approval) => compact(`${label(APPROVER_ROLE[approval.role])}: ${approval.name}, ${swedishLongDateTime(approval.approvedAt)}`, { size: 18, keepNext: true })),
+    ...view.approvals.map((approval) =>
+      compact(`${label(APPROVER_ROLE[approval.role])}: ${approval.name}, ${swedishLongDateTime(approval.approvedAt)}${approval.authentication ? `, inloggad med ${approval.authentication}` : ''}`, { size: 18, keepNext: true }),
+    ),
     ...(view.contentSha256 === null
       ? []
       : [

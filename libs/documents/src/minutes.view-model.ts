@@ -80,6 +80,8 @@ export interface ApprovalView {
   name: string;
   /** ISO instant, rendered as "2023-01-16 kl. 10:12". */
   approvedAt: string;
+  /** How the approver signed in, in Swedish ("Ludvika kommuns konto"); absent for approvals recorded before it was kept. */
+  authentication?: string | null;
 }
 
 /** The ANSLAG/BEVIS box: what was posted on the notice board and when. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, swedishDate } from '@namndrum/core';
-import { AttendeeLine, bilingual, LABEL_TERMS, MinutesExtractView, MinutesView, ParagraphView, PostingView, swedishLongDate, VoteView, withFinnish } from '@namndrum/documents';
+import { AttendeeLine, bilingual, LABEL_TERMS, MinutesExtractView, MinutesView, ParagraphView, PostingView, signerAuthentication, swedishLongDate, VoteView, withFinnish } from '@namndrum/documents';
 import { organNoun } from '@namndrum/organisation';
 import { DateTime } from 'luxon';
 import {
@@ -361,7 +361,15 @@ export class MinutesPresenter {
         chair: minutes.chairPersonId ? personName(record, minutes.chairPersonId) : null,
         verifiers: minutes.verifierPersonIds.map((id) => personName(record, id)),
       },
-      approvals: minutes.status === 'verified' ? approvals.map((approval) => ({ role: approval.role === 'chair' ? 'Ordförande' : 'Justerande', name: approval.name, approvedAt: approval.approvedAt.toISOString() })) : [],
+      approvals:
+        minutes.status === 'verified'
+          ? approvals.map((approval) => ({
+              role: approval.role === 'chair' ? 'Ordförande' : 'Justerande',
+              name: approval.name,
+              approvedAt: approval.approvedAt.toISOString(),
+              authentication: signerAuthentication(approval.authMethod, approval.authProviderName),
+            }))
+          : [],
       contentSha256: minutes.status === 'verified' ? minutes.contentSha256 : null,
       posting: minutes.kind === 'minutes' && posting ? this.postingView(record, posting) : null,
       paragraphs: paragraphs.map((paragraph) => this.paragraphView(record, paragraph)),

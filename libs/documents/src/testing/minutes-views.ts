@@ -148,8 +148,8 @@ export function sunMinutes(overrides: Partial<MinutesView> = {}): MinutesView {
     signatures: { secretary: 'Rita Österholm', chair: 'Håkan Frank', verifiers: ['Anna Exempelsson'] },
     approvals: [
       { role: 'Sekreterare', name: 'Rita Österholm', approvedAt: '2023-01-16T08:58:00Z' },
-      { role: 'Ordförande', name: 'Håkan Frank', approvedAt: '2023-01-16T09:12:00Z' },
-      { role: 'Justerande', name: 'Anna Exempelsson', approvedAt: '2023-01-16T09:40:00Z' },
+      { role: 'Ordförande', name: 'Håkan Frank', approvedAt: '2023-01-16T09:12:00Z', authentication: 'Ludvika kommuns konto' },
+      { role: 'Justerande', name: 'Anna Exempelsson', approvedAt: '2023-01-16T09:40:00Z', authentication: 'e-post och lösenord' },
     ],
     contentSha256: CONTENT_SHA256,
     posting: sunPosting(),

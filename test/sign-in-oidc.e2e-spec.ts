@@ -26,11 +26,13 @@ describe('sign-in through an OpenID Connect provider (a real one: node-oidc-prov
   let tenant: Tenant;
   let provider: OidcTestProvider;
   let admin: { token: string; email: string; userId: string };
+  let head: { token: string; email: string; userId: string };
   let organId: string;
   let key: string;
   let providerId: string;
   const anna = { sub: `anna-${randomBytes(4).toString('hex')}`, email: '' };
   const ADMIN_SUB = `admin-${randomBytes(4).toString('hex')}`;
+  const HEAD_SUB = `head-${randomBytes(4).toString('hex')}`;
   const sekreterare = { sub: `sekr-${randomBytes(4).toString('hex')}`, email: `sekr-${randomBytes(4).toString('hex')}@test.example` };
 
   beforeAll(async () => {
@@ -39,6 +41,8 @@ describe('sign-in through an OpenID Connect provider (a real one: node-oidc-prov
     organId = await tenant.organ({ shortName: `SUN${randomBytes(2).toString('hex')}`.toUpperCase() });
     admin = await tenant.user([{ role: 'admin' }]);
     anna.email = (await tenant.user()).email;
+    const headPerson = await tenant.person({ kind: 'official', firstName: 'Jonas', lastName: 'Fors', party: null });
+    head = await tenant.user([{ role: 'department_head', departmentId: tenant.departmentId }], headPerson);
     key = `oidc-${randomBytes(4).toString('hex')}`;
     const base = testApp.app.get(AppConfig).PUBLIC_BASE_URL;
     provider = await startOidcTestProvider({
@@ -61,6 +65,7 @@ describe('sign-in through an OpenID Connect provider (a real one: node-oidc-prov
         { sub: anna.sub, email: anna.email, email_verified: true, name: 'Anna', groups: [] },
         { sub: sekreterare.sub, email: sekreterare.email, email_verified: true, name: 'Sekreteraren', groups: ['sun-sekreterare', 'annan-grupp'] },
         { sub: ADMIN_SUB, email: admin.email, email_verified: true, name: 'Admin', groups: [] },
+        { sub: HEAD_SUB, email: head.email, email_verified: true, name: 'Jonas Fors', groups: [] },
         { sub: 'obekant', email: 'obekant@test.example', email_verified: true, name: 'Obekant', groups: [] },
         { sub: 'overifierad', email: anna.email, email_verified: false, name: 'Overifierad', groups: [] },
       ],
@@ -250,6 +255,23 @@ describe('sign-in through an OpenID Connect provider (a real one: node-oidc-prov
     expect(endSession.searchParams.get('id_token_hint')).toMatch(/^eyJ/);
     expect(endSession.searchParams.get('post_logout_redirect_uri')).toMatch(/\/logga-in\?utloggad=1$/);
     await sessionOf(signedIn.session!).expect(401);
+  });
+
+  it('records on a tjänsteskrivelse signed in a session through the provider that the signer signed in with it', async () => {
+    const as = (token: string) => ({ post: (path: string, body: object = {}) => testApp.http().post(`/api/v1${path}`).auth(token, { type: 'bearer' }).send(body) });
+    const reportOrgan = await tenant.organ({ name: 'Social- och utbildningsnämnden', shortName: `SU${randomBytes(2).toString('hex')}`.toUpperCase(), responsibleDepartmentId: tenant.departmentId });
+    const registry = await as(admin.token).post('/registries', { code: `R${randomBytes(2).toString('hex')}`.toUpperCase(), name: 'Diariet', organId: reportOrgan }).expect(201);
+    const officer = await tenant.user([{ role: 'case_officer', departmentId: tenant.departmentId }]);
+    const matter = await as(officer.token).post('/matters', { registryId: registry.body.id, title: 'Riktlinjer för hemtjänst' }).expect(201);
+    const report = await as(officer.token)
+      .post(`/matters/${matter.body.id}/officer-reports`, { title: 'Riktlinjer för hemtjänst', proposedDecision: ['Nämnden antar riktlinjerna.'], summary: null, description: 'Riktlinjerna.', financialConsequences: 'Inga.', sections: [], decisionRecipients: ['Akten'] })
+      .expect(201);
+    await as(officer.token).post(`/officer-reports/${report.body.id}/submission`).expect(201);
+
+    const signedIn = (await signInAs(HEAD_SUB)).session!;
+    const csrf = (await sessionOf(signedIn).expect(200)).body.csrfToken;
+    const signed = await testApp.http().post(`/api/v1/officer-reports/${report.body.id}/approval`).set('Cookie', `namndrum_session=${signedIn}`).set('X-CSRF-Token', csrf).expect(201);
+    expect(signed.body).toMatchObject({ status: 'signed', signedAuthMethod: 'oidc', signedAuthProviderName: 'Testkommunens konto' });
   });
 
   it("ends the sessions the provider names in a back-channel logout token, and refuses a token that fails a check", async () => {

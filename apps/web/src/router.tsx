@@ -62,6 +62,7 @@ export const router = createBrowserRouter([
         { path: 'arenden/:matterId', lazy: async () => ({ Component: (await import('./pages/matters/matter-page')).MatterPage }) },
         { path: 'styrmodell', lazy: async () => ({ Component: (await import('./pages/goals/goal-frameworks-page')).GoalFrameworksPage }) },
         { path: 'anslag', lazy: async () => ({ Component: (await import('./pages/postings/postings-page')).PostingsPage }) },
+        { path: 'installningar/inloggning', lazy: async () => ({ Component: (await import('./pages/settings/sign-in-settings-page')).SignInSettingsPage }) },
         { path: '*', element: <NotFoundPage /> },
       ] },
     ],

@@ -36,7 +36,8 @@ export function newContext(browser: Browser, baseURL: string): Promise<BrowserCo
 export async function signIn(page: Page, email: string, input: Input = 'mouse', password = SEED_PASSWORD): Promise<void> {
   await page.goto('/logga-in');
   await fillIn(input, page.getByLabel('E-postadress'), email);
-  await fillIn(input, page.getByLabel('Lösenord'), password);
+  // Exactly: with an identity provider the password form is a region named "Logga in med e-post och lösenord".
+  await fillIn(input, page.getByLabel('Lösenord', { exact: true }), password);
   await activate(input, page.getByRole('button', { name: 'Logga in' }));
   await page.waitForURL((url) => url.pathname !== '/logga-in');
 }

@@ -104,6 +104,11 @@ export function secretaryOrganIds(user: SignedInUser): string[] {
   return user.grants.filter((grant) => grant.role === 'secretary' && grant.organId).map((grant) => grant.organId as string);
 }
 
+/** The municipality's administratör (role admin): users, roles and how the municipality signs in. */
+export function isMunicipalityAdmin(user: SignedInUser): boolean {
+  return user.grants.some((grant) => grant.role === 'admin');
+}
+
 /** Serves some organ as nämndsekreterare, or every organ as admin. */
 export function servesOrgans(user: SignedInUser): boolean {
   return secretaryOrganIds(user).length > 0 || user.grants.some((grant) => grant.role === 'admin');

@@ -18,15 +18,17 @@ type TextInputProps = Omit<TextFieldProps, 'children' | 'name' | 'isInvalid'> & 
   description?: ReactNode;
   multiline?: boolean;
   rows?: number;
+  /** The label is read out but not shown, where a column heading says it (a table of fields). */
+  hideLabel?: boolean;
   type?: 'text' | 'email' | 'password' | 'search' | 'date' | 'time' | 'datetime-local' | 'number' | 'tel' | 'url';
 };
 
 /** A labelled text field; the API's Swedish message about this field appears under it and is tied to it with aria-describedby. */
-export function TextInput({ label, name, error, description, multiline, rows = 4, type = 'text', className, ...props }: TextInputProps) {
+export function TextInput({ label, name, error, description, multiline, rows = 4, type = 'text', hideLabel, className, ...props }: TextInputProps) {
   const message = error instanceof ApiError ? error.fieldMessage(name) : undefined;
   return (
     <TextField {...props} name={name} type={type} isInvalid={Boolean(message)} validationBehavior="aria" className={`field ${className ?? ''}`.trim()}>
-      <Label>{label}</Label>
+      <Label className={hideLabel ? 'visually-hidden' : undefined}>{label}</Label>
       {multiline ? <TextArea rows={rows} /> : <Input />}
       {description ? <Text slot="description">{description}</Text> : null}
       <FieldError>{message}</FieldError>

@@ -1,7 +1,7 @@
 import { Suspense } from 'react';
 import { Button, Link } from 'react-aria-components';
 import { Outlet, useLocation } from 'react-router';
-import { RequireSession, useSession, useSignOut } from '../auth/session';
+import { isMunicipalityAdmin, RequireSession, useSession, useSignOut } from '../auth/session';
 import { signedInWithLabel } from '../auth/sign-in-options';
 import { LoadingNotice } from '../components/status';
 
@@ -13,6 +13,9 @@ const SECTIONS = [
   { href: '/styrmodell', label: 'Styrmodell' },
 ];
 
+/** The municipality's administratör's own pages, after the others. */
+const ADMIN_SECTIONS = [{ href: '/installningar/inloggning', label: 'Inloggning' }];
+
 function isCurrent(pathname: string, href: string): boolean {
   return href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`);
 }
@@ -22,6 +25,7 @@ function Header() {
   const signedInHow = signedInWithLabel(signedInWith);
   const { pathname } = useLocation();
   const signOut = useSignOut();
+  const sections = isMunicipalityAdmin(user) ? [...SECTIONS, ...ADMIN_SECTIONS] : SECTIONS;
   return (
     <header className="app-header">
       <a className="skip-link" href="#innehall">
@@ -32,7 +36,7 @@ function Header() {
       </Link>
       <nav aria-label="Huvudmeny">
         <ul>
-          {SECTIONS.map((section) => (
+          {sections.map((section) => (
             <li key={section.href}>
               <Link href={section.href} aria-current={isCurrent(pathname, section.href) ? 'page' : undefined}>
                 {section.label}

@@ -16,13 +16,15 @@ interface ChoiceFieldProps {
   error?: unknown;
   isRequired?: boolean;
   className?: string;
+  /** The label is read out but not shown, where a column heading says it (a table of fields). */
+  hideLabel?: boolean;
 }
 
 /** react-aria's collections need a non-empty key; the empty choice ("Alla", "Ingen") gets this one. */
 const NO_CHOICE = '-';
 
 /** A labelled choice from a list (react-aria Select); an empty choice is one of the choices with id ''. */
-export function ChoiceField({ label, name, choices, value, onChange, error, isRequired, className }: ChoiceFieldProps) {
+export function ChoiceField({ label, name, choices, value, onChange, error, isRequired, className, hideLabel }: ChoiceFieldProps) {
   const message = error instanceof ApiError ? error.fieldMessage(name) : undefined;
   return (
     <Select
@@ -33,7 +35,7 @@ export function ChoiceField({ label, name, choices, value, onChange, error, isRe
       validationBehavior="aria"
       className={`field choice-field ${className ?? ''}`.trim()}
     >
-      <Label>{label}</Label>
+      <Label className={hideLabel ? 'visually-hidden' : undefined}>{label}</Label>
       <Button className="choice-button">
         <SelectValue />
         <span aria-hidden="true">▾</span>

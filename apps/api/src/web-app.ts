@@ -9,7 +9,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
  * gets index.html, and the app's router shows the page. Everything else stays the API's or the
  * public pages': /api, /sammantraden, /anslagstavla, /protokoll.
  */
-export const WEB_APP_ROUTES = ['/', '/logga-in', '/sammantradesplan', '/moten', '/diarium', '/arenden', '/anslag', '/styrmodell'];
+export const WEB_APP_ROUTES = ['/', '/logga-in', '/sammantradesplan', '/moten', '/diarium', '/arenden', '/anslag', '/styrmodell', '/installningar'];
 
 export function isWebAppPath(path: string): boolean {
   return WEB_APP_ROUTES.some((route) => (route === '/' ? path === '/' : path === route || path.startsWith(`${route}/`)));

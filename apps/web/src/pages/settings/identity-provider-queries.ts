@@ -65,25 +65,13 @@ function useRefreshProviders() {
     ]);
 }
 
-/**
- * The bodies as the API takes them. The committed OpenAPI document types groupsClaim as an object (the
- * DTO's `string | null` has no type of its own for Swagger) and makes every field with a default
- * required, so the bodies are written to the DTOs' real shape and handed over as the generated type.
- */
-export type ProviderBody = Omit<Schemas['CreateIdentityProviderDto'], 'groupsClaim' | 'enabled' | 'createUsers' | 'linkByEmail' | 'roleMappings' | 'oidc'> & {
-  enabled?: boolean;
-  createUsers?: boolean;
-  linkByEmail?: boolean;
-  groupsClaim?: string | null;
-  roleMappings?: Schemas['RoleMappingDto'][];
-  oidc?: { issuer: string; clientId: string; clientSecret?: string; scopes?: string[] };
-};
-export type ProviderChange = Partial<ProviderBody>;
+export type ProviderBody = Schemas['CreateIdentityProviderDto'];
+export type ProviderChange = Schemas['UpdateIdentityProviderDto'];
 
 export function useCreateProvider() {
   const refresh = useRefreshProviders();
   return useMutation({
-    mutationFn: (body: ProviderBody) => call(api.POST('/api/v1/identity-providers', { body: body as unknown as Schemas['CreateIdentityProviderDto'] })),
+    mutationFn: (body: ProviderBody) => call(api.POST('/api/v1/identity-providers', { body })),
     onSuccess: () => refresh(),
   });
 }
@@ -92,7 +80,7 @@ export function useUpdateProvider() {
   const refresh = useRefreshProviders();
   return useMutation({
     mutationFn: ({ id, change }: { id: string; change: ProviderChange }) =>
-      call(api.PATCH('/api/v1/identity-providers/{id}', { params: { path: { id } }, body: change as unknown as Schemas['UpdateIdentityProviderDto'] })),
+      call(api.PATCH('/api/v1/identity-providers/{id}', { params: { path: { id } }, body: change })),
     onSuccess: () => refresh(),
   });
 }

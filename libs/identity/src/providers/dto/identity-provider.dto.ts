@@ -108,7 +108,7 @@ export class CreateIdentityProviderDto {
   @IsIn(ROLE_SOURCES)
   roleSource: RoleSource;
 
-  @ApiPropertyOptional({ example: 'groups', description: 'Required when roleSource is provider' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'groups', description: 'Required when roleSource is provider' })
   @ValidateIf((dto: CreateIdentityProviderDto) => dto.roleSource === 'provider' || (dto.groupsClaim !== undefined && dto.groupsClaim !== null))
   @IsString()
   @MinLength(1)

@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestApp, TestApp } from './support/test-app';
@@ -24,7 +24,15 @@ describe('the web app served by the API', () => {
     rmSync(webDir, { recursive: true, force: true });
   });
 
-  it.each(['/', '/logga-in', '/sammantradesplan', '/moten/8d7e6f1a-0000-4000-8000-000000000000', '/moten/x/protokoll', '/diarium', '/arenden/y', '/anslag'])(
+  /** Every page the web app's router has, with its parameters filled in: a page missing here cannot be reloaded. */
+  const routerPaths = [...readFileSync(join(__dirname, '../apps/web/src/router.tsx'), 'utf8').matchAll(/path: '([^'*]+)'/g)]
+    .map(([, path]) => (path.startsWith('/') ? path : `/${path}`).replace(/:[A-Za-z]+/g, 'x'));
+
+  it('knows the router\'s pages', () => {
+    expect(routerPaths).toEqual(expect.arrayContaining(['/logga-in', '/diarium', '/installningar/inloggning']));
+  });
+
+  it.each([...new Set(['/moten/8d7e6f1a-0000-4000-8000-000000000000', ...routerPaths])])(
     'answers index.html for the app path %s, asked for again at each load',
     async (path) => {
       const response = await testApp.http().get(path).expect(200);

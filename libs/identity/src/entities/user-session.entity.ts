@@ -1,11 +1,14 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import type { AuthMethod } from '@namndrum/core';
+import { IdentityProvider } from '../providers/identity-provider.entity';
 import { User } from './user.entity';
 
 /** A signed-in browser: the session cookie's secret, hashed, and the bounds of its life. */
 @Entity('user_sessions')
 @Index('user_sessions_secret', ['secretSha256'], { unique: true })
 @Index('user_sessions_user', ['userId'])
+@Check('user_sessions_auth_method', `"auth_method" IN ('password', 'oidc', 'saml')`)
+@Check('user_sessions_provider', `("auth_method" = 'password') = ("provider_id" IS NULL)`)
 export class UserSession {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -50,6 +53,10 @@ export class UserSession {
   /** The identity provider that signed the browser in; null for a password. */
   @Column('uuid', { nullable: true })
   providerId: string | null;
+
+  @ManyToOne(() => IdentityProvider, { onDelete: 'CASCADE', nullable: true })
+  @JoinColumn({ name: 'provider_id' })
+  provider?: Relation<IdentityProvider> | null;
 
   /** What single logout needs: the OIDC sid, or the SAML NameID and SessionIndex. */
   @Column('jsonb', { nullable: true })

@@ -1,4 +1,4 @@
-import { Column, Entity } from 'typeorm';
+import { Check, Column, Entity, Index } from 'typeorm';
 import { TenantEntity } from '@namndrum/core';
 import type { AssignableRole } from '../dto/user.dto';
 
@@ -39,6 +39,12 @@ export interface ProviderSecrets {
 
 /** A municipality's identity provider, registered by its admin: OpenID Connect or SAML 2.0. */
 @Entity('identity_providers')
+@Index('identity_providers_key', ['key'], { unique: true })
+@Index('identity_providers_municipality', ['municipalityId'])
+@Check('identity_providers_key_format', `"key" ~ '^[a-z0-9][a-z0-9-]{0,62}$'`)
+@Check('identity_providers_protocol', `"protocol" IN ('oidc', 'saml')`)
+@Check('identity_providers_role_source', `"role_source" IN ('provider', 'namndrum')`)
+@Check('identity_providers_groups_claim', `"role_source" = 'namndrum' OR "groups_claim" IS NOT NULL`)
 export class IdentityProvider extends TenantEntity {
   /** In the provider's URLs (/api/auth/sso/<key>/callback): lower-case letters, digits and dashes. */
   @Column('text')

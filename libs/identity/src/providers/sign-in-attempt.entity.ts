@@ -1,4 +1,4 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { IdentityProvider } from './identity-provider.entity';
 
 /**
@@ -6,6 +6,8 @@ import { IdentityProvider } from './identity-provider.entity';
  * or the same InResponseTo (SAML) is accepted once.
  */
 @Entity('sign_in_attempts')
+@Index('sign_in_attempts_state', ['stateSha256'], { unique: true })
+@Index('sign_in_attempts_expiry', ['expiresAt'])
 export class SignInAttempt {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -17,4 +17,7 @@ export class CreateMunicipalityDto {
 
 export class UpdateMunicipalityDto extends PartialType(CreateMunicipalityDto) {}
 
-export class MunicipalityDto extends IntersectionType(ResourceDto, CreateMunicipalityDto) {}
+export class MunicipalityDto extends IntersectionType(ResourceDto, CreateMunicipalityDto) {
+  @ApiProperty({ description: "Whether the municipality's users may sign in with a password (changed with PUT identity-providers/password-sign-in)" })
+  passwordSignIn: boolean;
+}

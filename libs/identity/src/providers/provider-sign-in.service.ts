@@ -13,7 +13,7 @@ import { IdentityProvider, ProviderSecrets } from './identity-provider.entity';
 import { ProviderSecretsReader } from './provider-secrets';
 import { OidcClient, OidcTokens } from './oidc-client';
 import { grantsFromGroups, identityFromClaims, ProviderIdentity, SignInRefused } from './provider-identity';
-import { SamlClient, SamlServiceProvider } from './saml-client';
+import { SamlClient, SamlRequestStore, SamlServiceProvider } from './saml-client';
 import { UserIdentity } from './user-identity.entity';
 
 /** How long a user has at the provider before the sign-in must start again. */
@@ -98,13 +98,10 @@ export class ProviderSignInService {
   async completeSaml(key: string, samlResponse: string, request: Request): Promise<SignInCompleted> {
     const provider = await this.enabledProvider(key);
     let returnTo = '/';
-    const store = {
+    const store: SamlRequestStore = {
       exists: async (requestId: string) => {
-        const [row] = await this.dataSource.query<{ return_to: string }[]>(
-          `SELECT return_to FROM sign_in_attempts WHERE provider_id = $1 AND state_sha256 = $2 AND expires_at > now()`,
-          [provider.id, sha256(requestId)],
-        );
-        return row !== undefined;
+        const rows = await this.dataSource.query<unknown[]>(`SELECT 1 FROM sign_in_attempts WHERE provider_id = $1 AND state_sha256 = $2 AND expires_at > now()`, [provider.id, sha256(requestId)]);
+        return rows.length > 0;
       },
       consume: async (requestId: string) => {
         const attempt = await this.consumeAttempt(provider, requestId);
@@ -151,7 +148,13 @@ export class ProviderSignInService {
         await this.endSession(em, sessionId, (error as Error).message);
         return false;
       }
-      const identity = identityFromClaims(provider, { ...refreshed.claims, [provider.subjectClaim]: refreshed.claims[provider.subjectClaim] ?? (await this.subjectOf(em, provider.id, row.user_id)) });
+      const linked = await this.subjectOf(em, provider.id, row.user_id);
+      const refreshedSubject = refreshed.claims[provider.subjectClaim];
+      if (!linked || (refreshedSubject !== undefined && String(refreshedSubject) !== linked)) {
+        await this.endSession(em, sessionId, 'the refreshed tokens name another subject');
+        return false;
+      }
+      const identity = identityFromClaims(provider, { ...refreshed.claims, [provider.subjectClaim]: linked });
       if (provider.roleSource === 'provider' && provider.groupsClaim && refreshed.claims[provider.groupsClaim] !== undefined) {
         await this.applyProviderRoles(em, provider, row.user_id, identity);
       }

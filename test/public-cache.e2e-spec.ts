@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { Public } from '@namndrum/core';
 import { PublicationChanges, PublicResource, PublicResourceInterceptor } from '@namndrum/publication';
 import { PRIVATE_TABLES } from '../libs/core/src/database/migrations/1795470900000-PublicationChanges';
+import { SIGN_IN_TABLES } from '../libs/core/src/database/migrations/1795471600000-IdentityProviders';
 import { createTenant } from './factories/tenant.factory';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -56,7 +57,7 @@ describe('the cache of public answers', () => {
       `SELECT t.tablename FROM pg_tables t
         WHERE t.schemaname = current_schema() AND NOT (t.tablename = ANY($1))
           AND NOT EXISTS (SELECT 1 FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid WHERE c.relname = t.tablename AND g.tgname = 'publication_changed')`,
-      [PRIVATE_TABLES],
+      [[...PRIVATE_TABLES, ...SIGN_IN_TABLES]],
     );
     expect(missing).toEqual([]);
   });

@@ -305,6 +305,15 @@ describe('sign-in through an OpenID Connect provider (a real one: node-oidc-prov
     await sessionOf(second).expect(401);
   });
 
+  it('sends the user back with SSO_UNAVAILABLE when the stored secret cannot be opened, until the admin enters it again', async () => {
+    // As after a new SECRETS_KEY: a sealed value this key does not open.
+    await testApp.dataSource.query(`UPDATE identity_providers SET secrets_encrypted = $2, updated_at = now() WHERE id = $1`, [providerId, `v1:${randomBytes(48).toString('base64url')}`]);
+    expect((await start()).headers.location).toBe('/logga-in?fel=SSO_UNAVAILABLE');
+    const answered = await patchProvider({ oidc: { issuer: provider.issuer, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET } });
+    expect(answered.body.oidc.hasClientSecret).toBe(true);
+    expect((await signInAs(sekreterare.sub)).location).toBe('/sammantraden');
+  });
+
   it('lets the admin turn passwords off only from a session through the provider; then passwords, their sessions and tokens are refused', async () => {
     const setPasswords = (allowed: boolean, auth: { token: string } | { session: string; csrf: string }) => {
       const request = testApp.http().put('/api/v1/identity-providers/password-sign-in').send({ passwordSignIn: allowed });

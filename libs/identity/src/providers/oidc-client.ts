@@ -147,7 +147,13 @@ export class OidcClient {
     const version = provider.updatedAt.getTime();
     const cached = this.configurations.get(provider.id);
     if (cached && cached.version === version && cached.expires > Date.now()) return cached.configuration;
-    const configuration = this.discover(settingsOf(provider), this.secrets.read(provider).clientSecret);
+    let clientSecret: string | undefined;
+    try {
+      clientSecret = this.secrets.read(provider).clientSecret;
+    } catch {
+      return Promise.reject(new SignInRefused('SSO_UNAVAILABLE', 'The stored client secret cannot be opened (was SECRETS_KEY or JWT_SECRET changed?): the admin must enter it again'));
+    }
+    const configuration = this.discover(settingsOf(provider), clientSecret);
     this.configurations.set(provider.id, { version, expires: Date.now() + CONFIGURATION_TTL_MS, configuration });
     configuration.catch(() => this.configurations.delete(provider.id));
     return configuration;

@@ -201,8 +201,13 @@ export class ProviderSignInService {
     return this.oidcClient.endSessionUrl(provider, idToken, new URL('/logga-in?utloggad=1', this.config.PUBLIC_BASE_URL).href);
   }
 
+  /** The provider's stored secrets, or none when they cannot be opened any more (a new SECRETS_KEY): the admin enters them again. */
   readSecrets(provider: IdentityProvider): ProviderSecrets {
-    return this.secrets.read(provider);
+    try {
+      return this.secrets.read(provider);
+    } catch {
+      return {};
+    }
   }
 
   sealSecrets(providerId: string, secrets: ProviderSecrets): string | null {

@@ -42,7 +42,7 @@ export function ParagraphPropositions({ paragraph, meetingId }: { paragraph: Par
             {vote.announced ? ` Rösterna stämde med ordförandens siffror: ${vote.announced.yes} ja, ${vote.announced.no} nej och ${vote.announced.abstain} avstår.` : null}
           </p>
         ))}
-      {openVote ? <ParagraphVote paragraph={paragraph} vote={openVote} meetingId={meetingId} /> : null}
+      {openVote ? <ParagraphVote key={openVote.id} paragraph={paragraph} vote={openVote} meetingId={meetingId} /> : null}
       {open && !openVote && last && last.voteId === null && last.alternatives.length >= 2 ? <VoteRequest paragraph={paragraph} meetingId={meetingId} /> : null}
       {open && !openVote ? <PropositionForm key={paragraph.propositions.length + paragraph.motions.length} paragraph={paragraph} meetingId={meetingId} /> : null}
     </section>

@@ -30,6 +30,12 @@ export function ParagraphVote({ paragraph, vote, meetingId }: { paragraph: Parag
   const cast = new Map(vote.ballots.map((ballot) => [ballot.personId, ballot.choice]));
   /** Chosen here and not yet confirmed by the API: shown over what the API last said. */
   const [pending, setPending] = useState<Record<string, Choice>>({});
+  /**
+   * Ballots the API has confirmed here. A reading of the minutes that started before a save can still
+   * arrive after it and lack those ballots; a ballot is never taken away, so one missing from the
+   * minutes but confirmed here is shown as confirmed, and "Övriga som inte röstat" never takes it in.
+   */
+  const [confirmed, setConfirmed] = useState<Record<string, Choice>>({});
   const [saveError, setSaveError] = useState<unknown>(null);
   const [saving, setSaving] = useState(0);
   const queue = useRef<Promise<void>>(Promise.resolve());
@@ -37,7 +43,7 @@ export function ParagraphVote({ paragraph, vote, meetingId }: { paragraph: Parag
   const [entry, setEntry] = useState<Entry>('members');
   const [announced, setAnnounced] = useState<Partial<Totals>>({});
   const [totalsMissing, setTotalsMissing] = useState(false);
-  const choiceOf = (personId: string): Choice | undefined => pending[personId] ?? cast.get(personId);
+  const choiceOf = (personId: string): Choice | undefined => pending[personId] ?? cast.get(personId) ?? confirmed[personId];
 
   /** Sends ballots one request after another, in the order chosen, so the last choice is the one kept. */
   const save = (ballots: { personId: string; choice: Choice }[]) => {
@@ -50,6 +56,7 @@ export function ParagraphVote({ paragraph, vote, meetingId }: { paragraph: Parag
         // A reading of the minutes begun before this ballot was saved would show it missing when it arrives.
         await queryClient.cancelQueries({ queryKey: minutesKey(meetingId) });
         replaceParagraph(queryClient, meetingId, saved);
+        setConfirmed((current) => ({ ...current, ...Object.fromEntries(ballots.map((ballot) => [ballot.personId, ballot.choice])) }));
         setSaveError(null);
       } catch (error) {
         setSaveError(error);

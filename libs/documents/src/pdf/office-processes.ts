@@ -14,14 +14,25 @@ export function listProcesses(): ProcessEntry[] {
   const entries: ProcessEntry[] = [];
   for (const name of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
     try {
-      // After the name in parentheses: state, parent pid, process group.
-      const fields = readFileSync(`/proc/${name}/stat`, 'utf8').split(') ')[1].split(' ');
-      entries.push({ pid: Number(name), parent: Number(fields[1]), group: Number(fields[2]), commandLine: readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0') });
+      const { parent, group } = readStat(name);
+      entries.push({ pid: Number(name), parent, group, commandLine: readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0') });
     } catch {
       // It ended meanwhile.
     }
   }
   return entries;
+}
+
+/** The process group this process is in; null where there is no /proc. */
+export function currentProcessGroup(): number | null {
+  return existsSync('/proc') ? readStat('self').group : null;
+}
+
+function readStat(pid: string): { parent: number; group: number } {
+  // After the name in parentheses: state, parent pid, process group.
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+  return { parent: Number(fields[1]), group: Number(fields[2]) };
 }
 
 const isOffice = (entry: ProcessEntry): boolean => /soffice|oosplash/.test(entry.commandLine[0]);

@@ -6,7 +6,7 @@ import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConversionError, ConvertOptions, DocumentConverter, SourceDocument } from './document-converter';
-import { listProcesses, officeProfile } from './office-processes';
+import { currentProcessGroup, listProcesses, officeProfile } from './office-processes';
 import { PendingConversion, planConversion } from './source-formats';
 
 export interface SofficeConverterOptions {
@@ -142,6 +142,7 @@ export class SofficeConverter implements DocumentConverter {
 
 /** A cold start takes seconds; an instance that listens after a minute never will. Not part of a batch's time. */
 const START_TIMEOUT_MS = 60_000;
+const ORPHAN_STOP_TIMEOUT_MS = 5_000;
 
 /** One `soffice --accept` instance on a port of its own, with a profile directory of its own. */
 class OfficeListener {
@@ -222,24 +223,53 @@ class OfficeListener {
 }
 
 /**
- * A worker that was killed (SIGKILL, out of memory) cannot stop its LibreOffice, which runs in a group of its own and
- * lives on under init. Such orphans — processes with one of our profiles and no parent but init — are killed with
- * their group and their profiles removed before a new listener starts, so crashes do not pile up processes. The
- * profile argument alone identifies them: an orphan caught while `soffice` is still the shell script that execs
- * oosplash runs as `/bin/sh`, and would otherwise live on to start its soffice.bin.
+ * A worker that was killed (SIGKILL, out of memory) cannot stop its LibreOffice, which lives on under init. Such
+ * orphans — one of our profiles in use by a process with no parent but init — are stopped and their profiles removed
+ * before a new listener starts, so crashes do not pile up processes. The profile argument alone identifies them: an
+ * orphan caught while `soffice` is still the shell script that execs oosplash runs as `/bin/sh`, and would otherwise
+ * live on to start its soffice.bin.
  */
 async function reapOrphanedListeners(tempDir: string, logger: Logger): Promise<void> {
   const ours = join(tempDir, 'namndrum-soffice-');
-  for (const entry of listProcesses()) {
-    const profile = officeProfile(entry);
-    if (entry.parent !== 1 || !profile?.startsWith(ours)) continue;
-    try {
-      process.kill(-entry.group, 'SIGKILL');
-    } catch {
-      // It ended meanwhile.
-    }
+  const orphanedProfiles = new Set(
+    listProcesses()
+      .filter((entry) => entry.parent === 1)
+      .map(officeProfile)
+      .filter((profile): profile is string => profile?.startsWith(ours) ?? false),
+  );
+  for (const profile of orphanedProfiles) {
+    const stopped = await stopEveryProcessOf(profile);
     await rm(profile, { recursive: true, force: true, maxRetries: 3 });
-    logger.warn({ pid: entry.pid, profile }, 'Stopped a LibreOffice left behind by a worker that died');
+    logger.warn({ pids: stopped, profile }, 'Stopped a LibreOffice left behind by a worker that died');
+  }
+}
+
+/**
+ * Kills every process running with the profile, each with its group, until none is left. One pass is not enough: a
+ * LibreOffice caught starting may still fork (the script's subshells, oosplash starting soffice.bin) or not yet be
+ * in a group of its own; this process's own group is never signalled.
+ */
+async function stopEveryProcessOf(profile: string): Promise<number[]> {
+  const ownGroup = currentProcessGroup();
+  const stopped = new Set<number>();
+  const deadline = Date.now() + ORPHAN_STOP_TIMEOUT_MS;
+  for (;;) {
+    const left = listProcesses().filter((entry) => officeProfile(entry) === profile);
+    if (left.length === 0 || Date.now() > deadline) return [...stopped];
+    for (const entry of left) {
+      if (entry.group !== ownGroup) signal(-entry.group);
+      signal(entry.pid);
+      stopped.add(entry.pid);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+function signal(target: number): void {
+  try {
+    process.kill(target, 'SIGKILL');
+  } catch {
+    // It ended meanwhile.
   }
 }
 

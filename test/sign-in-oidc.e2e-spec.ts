@@ -162,8 +162,9 @@ describe('sign-in through an OpenID Connect provider (a real one: node-oidc-prov
   });
 
   it('does not link on an address the provider has not verified, nor sign in someone it cannot match', async () => {
-    expect(await signInAs('overifierad')).toEqual({ location: '/logga-in?fel=SSO_NO_ACCOUNT', session: undefined });
-    expect(await signInAs('obekant')).toEqual({ location: '/logga-in?fel=SSO_NO_ACCOUNT', session: undefined });
+    // Back on the sign-in page with the page the user was going to, to sign in again from there.
+    expect(await signInAs('overifierad')).toEqual({ location: '/logga-in?fel=SSO_NO_ACCOUNT&till=%2Fsammantraden', session: undefined });
+    expect(await signInAs('obekant')).toEqual({ location: '/logga-in?fel=SSO_NO_ACCOUNT&till=%2Fsammantraden', session: undefined });
   });
 
   it.each<[IdTokenTamperMode, string]>([
@@ -175,7 +176,7 @@ describe('sign-in through an OpenID Connect provider (a real one: node-oidc-prov
   ])('refuses %s: %s', async (mode) => {
     const { callback, binding } = await callbackFor(anna.sub);
     await provider.tamperNextIdToken(mode);
-    expect(await bringBack(callback, binding)).toEqual({ location: '/logga-in?fel=SSO_REFUSED', session: undefined });
+    expect(await bringBack(callback, binding)).toEqual({ location: '/logga-in?fel=SSO_REFUSED&till=%2Fsammantraden', session: undefined });
   });
 
   it('refuses a replayed state, a callback in another browser, and a callback with no sign-in under way', async () => {
@@ -308,7 +309,7 @@ describe('sign-in through an OpenID Connect provider (a real one: node-oidc-prov
   it('sends the user back with SSO_UNAVAILABLE when the stored secret cannot be opened, until the admin enters it again', async () => {
     // As after a new SECRETS_KEY: a sealed value this key does not open.
     await testApp.dataSource.query(`UPDATE identity_providers SET secrets_encrypted = $2, updated_at = now() WHERE id = $1`, [providerId, `v1:${randomBytes(48).toString('base64url')}`]);
-    expect((await start()).headers.location).toBe('/logga-in?fel=SSO_UNAVAILABLE');
+    expect((await start()).headers.location).toBe('/logga-in?fel=SSO_UNAVAILABLE&till=%2Fsammantraden');
     const answered = await patchProvider({ oidc: { issuer: provider.issuer, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET } });
     expect(answered.body.oidc.hasClientSecret).toBe(true);
     expect((await signInAs(sekreterare.sub)).location).toBe('/sammantraden');

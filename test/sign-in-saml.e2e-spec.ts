@@ -128,9 +128,12 @@ describe('signing in through the municipality’s SAML 2.0 identity provider', (
     );
     return row as { users: number; identities: number; sessions: number; grants: number; logins: number };
   };
-  /** Sent back to the sign-in page with the code, no session cookie, and refused (the test's only refusal) for the reason given. */
-  const expectRefused = (response: Response, code: string, reason: RegExp) => {
-    expect(response.headers.location).toBe(`/logga-in?fel=${code}`);
+  /**
+   * Sent back to the sign-in page with the code — and the page the user was going to, once the answer named their request —
+   * no session cookie, and refused (the test's only refusal) for the reason given.
+   */
+  const expectRefused = (response: Response, code: string, reason: RegExp, returnTo?: string) => {
+    expect(response.headers.location).toBe(`/logga-in?fel=${code}${returnTo ? `&till=${encodeURIComponent(returnTo)}` : ''}`);
     expect(sessionCookieOf(response)).toBeUndefined();
     expect(refusalReasons()).toEqual([expect.stringMatching(new RegExp(`^${code}: .*${reason.source}`))]);
   };
@@ -294,7 +297,7 @@ describe('signing in through the municipality’s SAML 2.0 identity provider', (
 
       const response = await postToAcs(answer(requestId, { attributes: { email, groups: [SECRETARY_GROUP] }, ...overrides() }));
 
-      expectRefused(response, 'SSO_REFUSED', reason);
+      expectRefused(response, 'SSO_REFUSED', reason, '/x');
       expect(await userByEmail(email)).toBeUndefined();
       expect(await state()).toEqual(before);
     });
@@ -387,7 +390,7 @@ describe('signing in through the municipality’s SAML 2.0 identity provider', (
 
       const stranger = await signIn({ nameId: `persistent-${unique()}`, attributes: { email, groups: [SECRETARY_GROUP] } });
 
-      expectRefused(stranger.response, 'SSO_NO_ACCOUNT', new RegExp(`A user with ${email.replace(/\./g, '\\.')} exists but is not linked to this subject`));
+      expectRefused(stranger.response, 'SSO_NO_ACCOUNT', new RegExp(`A user with ${email.replace(/\./g, '\\.')} exists but is not linked to this subject`), '/x');
       expect(await state()).toEqual(before);
       expect(await identitiesOf(user.id)).toEqual([identityBefore]);
     });
@@ -398,7 +401,7 @@ describe('signing in through the municipality’s SAML 2.0 identity provider', (
 
       const stranger = await signIn({ attributes: { email, groups: [SECRETARY_GROUP] } });
 
-      expectRefused(stranger.response, 'SSO_NO_ACCOUNT', new RegExp(`A user with ${email.replace(/\./g, '\\.')} exists but is not linked to this subject`));
+      expectRefused(stranger.response, 'SSO_NO_ACCOUNT', new RegExp(`A user with ${email.replace(/\./g, '\\.')} exists but is not linked to this subject`), '/x');
       expect(await state()).toEqual(before);
       expect(await identitiesOf(userId)).toEqual([]);
     });
@@ -416,7 +419,7 @@ describe('signing in through the municipality’s SAML 2.0 identity provider', (
     // Groups that would change the grants, to show that a refused sign-in does not apply them.
     const again = await signIn({ nameId, attributes: { email, groups: [] } });
 
-    expectRefused(again.response, 'SSO_ACCOUNT_INACTIVE', /The user is deactivated in Nämndrum/);
+    expectRefused(again.response, 'SSO_ACCOUNT_INACTIVE', /The user is deactivated in Nämndrum/, '/x');
     expect(await state()).toEqual(before);
     expect(await testApp.dataSource.query(`SELECT role FROM user_role_grants WHERE user_id = $1`, [user.id])).toEqual([{ role: 'secretary' }]);
   });

@@ -1,4 +1,4 @@
-import { grantsFromGroups, identityFromClaims, safeReturnPath, SignInRefused } from './provider-identity';
+import { grantsFromGroups, identityFromClaims, safeReturnPath, signInFailurePath, SignInRefused } from './provider-identity';
 
 const oidc = { protocol: 'oidc' as const, subjectClaim: 'sub', emailClaim: 'email', groupsClaim: 'groups' };
 const sun = '11111111-1111-4111-8111-111111111111';
@@ -52,5 +52,25 @@ describe('safeReturnPath', () => {
     for (const unsafe of ['https://evil.example/', '//evil.example', '/\\evil.example', 'javascript:alert(1)', '/a\nb', undefined, 42]) {
       expect(safeReturnPath(unsafe)).toBe('/');
     }
+  });
+});
+
+describe('signInFailurePath', () => {
+  it('explains the code on the sign-in page and keeps the page the user was going to, encoded', () => {
+    const refused = new SignInRefused('SSO_NO_ACCOUNT', 'No user is linked').returningTo('/arenden?organ=sun&sok=skola och fritid');
+
+    expect(signInFailurePath(refused)).toBe('/logga-in?fel=SSO_NO_ACCOUNT&till=%2Farenden%3Forgan%3Dsun%26sok%3Dskola+och+fritid');
+    expect(new URL(signInFailurePath(refused), 'https://namndrum.example').searchParams.get('till')).toBe('/arenden?organ=sun&sok=skola och fritid');
+  });
+
+  it('leaves out where the user was going when it is not known, or is the start page', () => {
+    expect(signInFailurePath(new SignInRefused('SSO_EXPIRED', 'No sign-in under way'))).toBe('/logga-in?fel=SSO_EXPIRED');
+    expect(signInFailurePath(new SignInRefused('SSO_REFUSED', 'Bad signature').returningTo('/'))).toBe('/logga-in?fel=SSO_REFUSED');
+  });
+
+  it('keeps the first page it was told, the code and the reason', () => {
+    const refused = new SignInRefused('SSO_CANCELLED', 'The provider answered access_denied').returningTo('/sammantraden').returningTo('/');
+
+    expect(refused).toMatchObject({ code: 'SSO_CANCELLED', message: 'The provider answered access_denied', returnTo: '/sammantraden' });
   });
 });

@@ -17,9 +17,23 @@ export class SignInRefused extends Error {
   constructor(
     readonly code: SignInFailureCode,
     reason: string,
+    /** The path the user was signing in to, once the attempt is known to be theirs. */
+    readonly returnTo: string | null = null,
   ) {
     super(reason);
   }
+
+  /** The same refusal, knowing where the user was going: they can try again from there. */
+  returningTo(returnTo: string): SignInRefused {
+    return new SignInRefused(this.code, this.message, this.returnTo ?? returnTo);
+  }
+}
+
+/** The sign-in page explaining a refusal (`fel`), keeping the page the user was going to (`till`), as the web app reads them. */
+export function signInFailurePath(refusal: SignInRefused): string {
+  const query = new URLSearchParams({ fel: refusal.code });
+  if (refusal.returnTo && refusal.returnTo !== '/') query.set('till', refusal.returnTo);
+  return `/logga-in?${query}`;
 }
 
 type Claims = Record<string, unknown>;

@@ -62,18 +62,20 @@ export class ProviderSignInService {
   ) {}
 
   async start(key: string, returnTo: string): Promise<SignInStarted> {
-    const provider = await this.enabledProvider(key);
-    await this.dataSource.query(`DELETE FROM sign_in_attempts WHERE expires_at < now() - interval '1 hour'`);
-    if (provider.protocol === 'saml') {
-      const requestId = `_${randomBytes(20).toString('hex')}`;
-      await this.saveAttempt(provider, { state: requestId, returnTo });
-      return { redirectTo: await this.samlClient.authorizeUrl(provider, this.serviceProvider(provider), requestId), browserBinding: null };
-    }
-    const checks = { state: oidc.randomState(), nonce: oidc.randomNonce(), codeVerifier: oidc.randomPKCECodeVerifier() };
-    const browserBinding = randomBytes(32).toString('base64url');
-    const url = await this.oidcClient.authorizationUrl(provider, this.redirectUri(provider), checks);
-    await this.saveAttempt(provider, { state: checks.state, returnTo, browserBinding, nonce: checks.nonce, codeVerifier: checks.codeVerifier });
-    return { redirectTo: url.href, browserBinding };
+    return refusalsReturningTo(() => returnTo, async () => {
+      const provider = await this.enabledProvider(key);
+      await this.dataSource.query(`DELETE FROM sign_in_attempts WHERE expires_at < now() - interval '1 hour'`);
+      if (provider.protocol === 'saml') {
+        const requestId = `_${randomBytes(20).toString('hex')}`;
+        await this.saveAttempt(provider, { state: requestId, returnTo });
+        return { redirectTo: await this.samlClient.authorizeUrl(provider, this.serviceProvider(provider), requestId), browserBinding: null };
+      }
+      const checks = { state: oidc.randomState(), nonce: oidc.randomNonce(), codeVerifier: oidc.randomPKCECodeVerifier() };
+      const browserBinding = randomBytes(32).toString('base64url');
+      const url = await this.oidcClient.authorizationUrl(provider, this.redirectUri(provider), checks);
+      await this.saveAttempt(provider, { state: checks.state, returnTo, browserBinding, nonce: checks.nonce, codeVerifier: checks.codeVerifier });
+      return { redirectTo: url.href, browserBinding };
+    });
   }
 
   /** The provider's answer at redirect_uri: its query as the provider sent it, with the browser's binding cookie. */
@@ -85,14 +87,16 @@ export class ProviderSignInService {
     if (!attempt.browser_binding_sha256 || !browserBinding || !sha256(browserBinding).equals(attempt.browser_binding_sha256)) {
       throw new SignInRefused('SSO_EXPIRED', 'The callback came to another browser than the one that started the sign-in');
     }
-    const error = query.get('error');
-    if (error) throw new SignInRefused(error === 'access_denied' ? 'SSO_CANCELLED' : 'SSO_REFUSED', `The provider answered ${error}: ${query.get('error_description') ?? ''}`);
-    const callbackUrl = new URL(this.redirectUri(provider));
-    callbackUrl.search = query.toString();
-    const tokens = await this.oidcClient.exchange(provider, callbackUrl, { state: state!, nonce: attempt.nonce!, codeVerifier: attempt.code_verifier! });
-    const identity = identityFromClaims(provider, tokens.claims);
-    const providerSession = typeof tokens.claims.sid === 'string' ? { sid: tokens.claims.sid } : null;
-    return { returnTo: attempt.return_to, started: await this.signIn(provider, identity, request, { providerSession, tokens }) };
+    return refusalsReturningTo(() => attempt.return_to, async () => {
+      const error = query.get('error');
+      if (error) throw new SignInRefused(error === 'access_denied' ? 'SSO_CANCELLED' : 'SSO_REFUSED', `The provider answered ${error}: ${query.get('error_description') ?? ''}`);
+      const callbackUrl = new URL(this.redirectUri(provider));
+      callbackUrl.search = query.toString();
+      const tokens = await this.oidcClient.exchange(provider, callbackUrl, { state: state!, nonce: attempt.nonce!, codeVerifier: attempt.code_verifier! });
+      const identity = identityFromClaims(provider, tokens.claims);
+      const providerSession = typeof tokens.claims.sid === 'string' ? { sid: tokens.claims.sid } : null;
+      return { returnTo: attempt.return_to, started: await this.signIn(provider, identity, request, { providerSession, tokens }) };
+    });
   }
 
   async completeSaml(key: string, samlResponse: string, request: Request): Promise<SignInCompleted> {
@@ -100,7 +104,11 @@ export class ProviderSignInService {
     let returnTo = '/';
     const store: SamlRequestStore = {
       exists: async (requestId: string) => {
-        const rows = await this.dataSource.query<unknown[]>(`SELECT 1 FROM sign_in_attempts WHERE provider_id = $1 AND state_sha256 = $2 AND expires_at > now()`, [provider.id, sha256(requestId)]);
+        const rows = await this.dataSource.query<{ return_to: string }[]>(
+          `SELECT return_to FROM sign_in_attempts WHERE provider_id = $1 AND state_sha256 = $2 AND expires_at > now()`,
+          [provider.id, sha256(requestId)],
+        );
+        if (rows.length > 0) returnTo = rows[0].return_to;
         return rows.length > 0;
       },
       consume: async (requestId: string) => {
@@ -109,10 +117,13 @@ export class ProviderSignInService {
         return attempt !== null && !attempt.expired;
       },
     };
-    const assertion = await this.samlClient.validate(provider, this.serviceProvider(provider), store, samlResponse);
-    const identity = identityFromClaims(provider, assertion.claims);
-    const providerSession = { nameId: assertion.nameId, nameIdFormat: assertion.nameIdFormat, ...(assertion.sessionIndex ? { sessionIndex: assertion.sessionIndex } : {}) };
-    return { returnTo, started: await this.signIn(provider, identity, request, { providerSession, tokens: null, notAfter: assertion.sessionNotOnOrAfter }) };
+    // The response names its request only inside node-saml's checks: where the user was going is known once they reach it.
+    return refusalsReturningTo(() => returnTo, async () => {
+      const assertion = await this.samlClient.validate(provider, this.serviceProvider(provider), store, samlResponse);
+      const identity = identityFromClaims(provider, assertion.claims);
+      const providerSession = { nameId: assertion.nameId, nameIdFormat: assertion.nameIdFormat, ...(assertion.sessionIndex ? { sessionIndex: assertion.sessionIndex } : {}) };
+      return { returnTo, started: await this.signIn(provider, identity, request, { providerSession, tokens: null, notAfter: assertion.sessionNotOnOrAfter }) };
+    });
   }
 
   /**
@@ -327,6 +338,15 @@ export class ProviderSignInService {
       [provider.id, sha256(state)],
     );
     return rows[0] ?? null;
+  }
+}
+
+/** A refusal in the step names where the user was going, so the sign-in page can send them there once they are in. */
+async function refusalsReturningTo<T>(returnTo: () => string, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    throw error instanceof SignInRefused ? error.returningTo(returnTo()) : error;
   }
 }
 

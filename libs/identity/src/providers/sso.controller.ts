@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { CookieOptions, Request, Response } from 'express';
 import { AppConfig, Public, secureCookies } from '@namndrum/core';
 import { SessionService } from '../session.service';
-import { safeReturnPath, SignInRefused } from './provider-identity';
+import { safeReturnPath, signInFailurePath, SignInRefused } from './provider-identity';
 import { ProviderSignInService, SIGN_IN_BINDING_COOKIE, SignInCompleted } from './provider-sign-in.service';
 
 const BINDING_COOKIE_PATH = '/api/auth/sso';
@@ -11,7 +11,8 @@ const BINDING_COOKIE_PATH = '/api/auth/sso';
 /**
  * The browser's way through an identity provider. Outside API versioning: its addresses are registered
  * at the providers (redirect URI, ACS, SP metadata) and must not move with the API's version. A failed
- * sign-in goes back to the sign-in page with a code it explains in Swedish; the reason is logged.
+ * sign-in goes back to the sign-in page with a code it explains in Swedish, and the page the user was going to;
+ * the reason is logged.
  */
 @ApiExcludeController()
 @Controller({ path: 'auth/sso', version: VERSION_NEUTRAL })
@@ -99,7 +100,7 @@ export class SsoController {
     } catch (error) {
       if (!(error instanceof SignInRefused)) throw error;
       this.logger.warn({ provider: key, code: error.code, reason: error.message }, 'Sign-in through an identity provider refused');
-      location = `/logga-in?fel=${error.code}`;
+      location = signInFailurePath(error);
     }
     response.setHeader('Cache-Control', 'no-store');
     response.redirect(303, location);

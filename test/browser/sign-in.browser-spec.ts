@@ -98,7 +98,11 @@ describe('the web app: signing in and out in the browser', () => {
             token_endpoint_auth_method: 'client_secret_basic',
           },
         ],
-        accounts: [{ sub: 'rita', email: SEED_USERS.secretary, email_verified: true, name: 'Rita Österholm', groups: [] }],
+        accounts: [
+          { sub: 'rita', email: SEED_USERS.secretary, email_verified: true, name: 'Rita Österholm', groups: [] },
+          // Known to the provider, but to no one in Nämndrum.
+          { sub: 'obekant', email: 'obekant@exempel.se', email_verified: true, name: 'Okänd Person', groups: [] },
+        ],
       });
       adminToken = (await stack.testApp.http().post('/api/v1/auth/login').send({ email: SEED_USERS.admin, password: SEED_PASSWORD }).expect(200)).body.accessToken;
       const created = await stack.testApp
@@ -160,6 +164,24 @@ describe('the web app: signing in and out in the browser', () => {
       await providerLink().click();
       await page.waitForURL((url) => url.origin === provider.issuer);
       await page.getByLabel('Användarnamn').waitFor();
+    });
+
+    it('after a sign-in the provider could not match, explains it and still takes the visitor to the page asked for', async () => {
+      await page.goto('/diarium?q=skola');
+      await page.waitForURL('**/logga-in?till=%2Fdiarium%3Fq%3Dskola');
+      await providerLink().click();
+      await page.waitForURL((url) => url.origin === provider.issuer);
+      await page.getByLabel('Användarnamn').fill('obekant');
+      await page.getByRole('button', { name: 'Logga in', exact: true }).click();
+
+      await page.waitForURL('**/logga-in?fel=SSO_NO_ACCOUNT&till=%2Fdiarium%3Fq%3Dskola');
+      await page.getByRole('alert').filter({ hasText: 'Det finns inget konto i Nämndrum för dig.' }).waitFor();
+      expect(await providerLink().getAttribute('href')).toBe(`/api/auth/sso/${KEY}/start?returnTo=${encodeURIComponent('/diarium?q=skola')}`);
+      await page.getByLabel('E-postadress').fill(SEED_USERS.secretary);
+      await page.getByLabel('Lösenord', { exact: true }).fill(SEED_PASSWORD);
+      await page.getByRole('button', { name: 'Logga in' }).click();
+      await page.waitForURL('**/diarium?q=skola');
+      await page.getByRole('heading', { level: 1, name: 'Diarium' }).waitFor();
     });
 
     it('explains in Swedish why a sign-in through the provider failed', async () => {
